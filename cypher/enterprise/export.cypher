@@ -1,0 +1,3 @@
+MATCH (e:Enterprise)
+RETURN e {.*} AS enterprise
+ORDER BY e.id

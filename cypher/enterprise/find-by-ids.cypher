@@ -1,0 +1,3 @@
+UNWIND $ids AS id
+MATCH (e:Enterprise {id: id})
+RETURN e {.*} AS enterprise

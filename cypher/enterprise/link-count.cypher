@@ -1,0 +1,2 @@
+MATCH (e:Enterprise {id: $id})
+RETURN COUNT { (e)-[:SUPPLIES]-() } AS links

@@ -1,0 +1,7 @@
+MATCH (e:Enterprise {id: $id})
+SET e.status = $status,
+    e.capacityRecovery = $capacityRecovery,
+    e.workforceReturned = coalesce($workforceReturned, e.workforceReturned)
+CREATE (:StatusChange {subjectId: e.id, subjectType: 'ENTERPRISE', at: datetime($at), status: e.status,
+                       capacityRecovery: e.capacityRecovery, workforceReturned: e.workforceReturned, note: $note})
+RETURN e {.*} AS enterprise

@@ -1,0 +1,17 @@
+// Upsert by id; a row replaces every property. A history entry is written when
+// the enterprise is new or its status, capacity or workforce changed.
+UNWIND $rows AS row
+OPTIONAL MATCH (old:Enterprise {id: row.id})
+WITH row, old IS NULL AS created, old.status AS oldStatus,
+     old.capacityRecovery AS oldCapacity, old.workforceReturned AS oldWorkforce
+MERGE (e:Enterprise {id: row.id})
+SET e = row
+WITH e, created,
+     created OR oldStatus <> e.status OR oldCapacity <> e.capacityRecovery
+       OR coalesce(oldWorkforce, -1.0) <> coalesce(e.workforceReturned, -1.0) AS changed
+CALL (e, changed) {
+  WITH e WHERE changed
+  CREATE (:StatusChange {subjectId: e.id, subjectType: 'ENTERPRISE', at: datetime($at), status: e.status,
+                         capacityRecovery: e.capacityRecovery, workforceReturned: e.workforceReturned, note: $note})
+}
+RETURN sum(CASE WHEN created THEN 1 ELSE 0 END) AS created, count(*) AS total

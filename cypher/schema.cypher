@@ -1,0 +1,14 @@
+// Constraints and indexes, applied at every start-up; IF NOT EXISTS keeps it idempotent.
+CREATE CONSTRAINT enterprise_id IF NOT EXISTS FOR (e:Enterprise) REQUIRE e.id IS UNIQUE;
+CREATE CONSTRAINT supplies_id IF NOT EXISTS FOR ()-[s:SUPPLIES]-() REQUIRE s.id IS UNIQUE;
+CREATE CONSTRAINT graph_meta_key IF NOT EXISTS FOR (m:GraphMeta) REQUIRE m.key IS UNIQUE;
+CREATE CONSTRAINT scenario_id IF NOT EXISTS FOR (s:Scenario) REQUIRE s.id IS UNIQUE;
+CREATE INDEX enterprise_kind IF NOT EXISTS FOR (e:Enterprise) ON (e.kind);
+CREATE INDEX enterprise_region IF NOT EXISTS FOR (e:Enterprise) ON (e.region);
+CREATE INDEX enterprise_status IF NOT EXISTS FOR (e:Enterprise) ON (e.status);
+CREATE INDEX enterprise_park IF NOT EXISTS FOR (e:Enterprise) ON (e.park);
+CREATE INDEX supplies_product IF NOT EXISTS FOR ()-[s:SUPPLIES]-() ON (s.product);
+CREATE INDEX supplies_mode IF NOT EXISTS FOR ()-[s:SUPPLIES]-() ON (s.mode);
+CREATE INDEX supplies_status IF NOT EXISTS FOR ()-[s:SUPPLIES]-() ON (s.status);
+CREATE INDEX status_change_at IF NOT EXISTS FOR (c:StatusChange) ON (c.at);
+CREATE INDEX status_change_subject IF NOT EXISTS FOR (c:StatusChange) ON (c.subjectId);

@@ -1,0 +1,3 @@
+MATCH ()-[s:SUPPLIES {id: $id}]->()
+DELETE s
+RETURN count(*) AS deleted

@@ -1,0 +1,3 @@
+MATCH (a:Enterprise)-[s:SUPPLIES]->(b:Enterprise)
+RETURN s {.*, from: a.id, to: b.id} AS link
+ORDER BY s.id

@@ -1,0 +1,4 @@
+UNWIND $ids AS id
+MATCH (a:Enterprise {id: id})-[s:SUPPLIES]->(b:Enterprise)
+RETURN s {.*, from: a.id, to: b.id} AS link
+ORDER BY s.id

@@ -1,0 +1,46 @@
+import { ArrayMaxSize, IsOptional, Max, Min } from 'class-validator';
+import { ArgsType, Field, ID, Int } from 'type-graphql';
+import { ChainDirection } from './chain.type';
+
+export const MAX_CHAIN_DEPTH = 10;
+export const MAX_CHAIN_NODES = 5_000;
+/** Matches the fixed ceiling of cypher/chain/shortest-paths.cypher. */
+export const MAX_PATH_DEPTH = 12;
+
+@ArgsType()
+export class ChainArgs {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ChainDirection, { defaultValue: ChainDirection.DOWNSTREAM })
+  direction!: ChainDirection;
+
+  @Field(() => Int, { defaultValue: 3, description: `Hops to walk, 1 to ${MAX_CHAIN_DEPTH}.` })
+  @Min(1, { message: 'maxDepth must be at least 1' })
+  @Max(MAX_CHAIN_DEPTH, { message: `maxDepth must be at most ${MAX_CHAIN_DEPTH}` })
+  maxDepth!: number;
+
+  @Field(() => [String], { nullable: true, description: 'Follow only links of these products.' })
+  @IsOptional()
+  @ArrayMaxSize(100)
+  products?: string[] | null;
+
+  @Field(() => Int, { defaultValue: 500, description: `Cap on nodes, 1 to ${MAX_CHAIN_NODES}; truncated says when it cut the chain.` })
+  @Min(1, { message: 'maxNodes must be at least 1' })
+  @Max(MAX_CHAIN_NODES, { message: `maxNodes must be at most ${MAX_CHAIN_NODES}` })
+  maxNodes!: number;
+}
+
+@ArgsType()
+export class PathsArgs {
+  @Field(() => ID)
+  fromId!: string;
+
+  @Field(() => ID)
+  toId!: string;
+
+  @Field(() => Int, { defaultValue: 6, description: `Longest path to consider, 1 to ${MAX_PATH_DEPTH}.` })
+  @Min(1, { message: 'maxDepth must be at least 1' })
+  @Max(MAX_PATH_DEPTH, { message: `maxDepth must be at most ${MAX_PATH_DEPTH}` })
+  maxDepth!: number;
+}

@@ -1,0 +1,88 @@
+import { propagationFor } from './state-propagation';
+import { DOWN_STATUS_FLAGS, type SupplyGraph } from './supply-graph';
+
+/**
+ * A fully evaluated state of the graph (§3 and §4), stored densely. It is the
+ * baseline a scenario is compared with, and the starting point from which a
+ * scenario's failures are propagated: scenario = baseline + blocks, so the
+ * scenario's greatest solution lies below it and is reached by propagating
+ * failure downward from it.
+ */
+export interface BaseState {
+  /** 1 when the enterprise is down in this state. */
+  readonly down: Uint8Array;
+  /** 1 when the link is blocked in this state. */
+  readonly blocked: Uint8Array;
+  /** own(v) of §4: 0 when down, else 1 or capacityRecovery. */
+  readonly own: Float64Array;
+  /** 1 when the enterprise outputs something (§3). */
+  readonly nodeAlive: Uint8Array;
+  /** Producer port: at least one inbound link delivers. Pass-through port: the product is output. */
+  readonly portAlive: Uint8Array;
+  /** Number of delivering inbound links per port. */
+  readonly portCount: Int32Array;
+  /** Pass-throughs: number of ports (products) output. */
+  readonly alivePorts: Int32Array;
+  readonly linkDelivers: Uint8Array;
+  /** f(v) of §4. */
+  readonly fraction: Float64Array;
+  /** Pass-through ports: the per-product fraction of §4. */
+  readonly portValue: Float64Array;
+}
+
+/**
+ * The memoised baseline of §2: all operating and all open, or with
+ * `includeCurrentState` the real state (STALLED/CLOSED down, BLOCKED links
+ * blocked, own = capacityRecovery).
+ */
+export function baseStateOf(graph: SupplyGraph, includeCurrentState: boolean): BaseState {
+  if (!includeCurrentState) return graph.memoize('baseline:all-operating', () => allOperatingState(graph));
+  return graph.memoize('baseline:current-state', () => currentState(graph));
+}
+
+/** Everything open and operating: every producer and every handled product is output at fraction 1. */
+function allOperatingState(graph: SupplyGraph): BaseState {
+  const n = graph.nodeCount;
+  const p = graph.portCount;
+  const nodeAlive = new Uint8Array(n).fill(1);
+  const alivePorts = new Int32Array(n);
+  for (let v = 0; v < n; v++) {
+    if (graph.nodePassThrough[v] === 0) continue;
+    alivePorts[v] = graph.nodePortStart[v + 1] - graph.nodePortStart[v];
+    // A pass-through without any link handles no product, so it outputs nothing.
+    if (alivePorts[v] === 0) nodeAlive[v] = 0;
+  }
+  const portCount = new Int32Array(p);
+  for (let q = 0; q < p; q++) portCount[q] = graph.portLinkStart[q + 1] - graph.portLinkStart[q];
+  return {
+    down: new Uint8Array(n),
+    blocked: new Uint8Array(graph.linkCount),
+    own: new Float64Array(n).fill(1),
+    nodeAlive,
+    portAlive: new Uint8Array(p).fill(1),
+    portCount,
+    alivePorts,
+    linkDelivers: new Uint8Array(graph.linkCount).fill(1),
+    fraction: new Float64Array(n).fill(1),
+    portValue: new Float64Array(p).fill(1),
+  };
+}
+
+/** The real state, evaluated as a scenario over the all-operating state and then stored densely. */
+function currentState(graph: SupplyGraph): BaseState {
+  const top = baseStateOf(graph, false);
+  const n = graph.nodeCount;
+  const downNodes: number[] = [];
+  const ownChanged: number[] = [];
+  const own = new Float64Array(n);
+  for (let v = 0; v < n; v++) {
+    if (DOWN_STATUS_FLAGS[graph.nodeStatus[v]]) downNodes.push(v);
+    own[v] = graph.nodeCapacityRecovery[v];
+    if (own[v] !== 1) ownChanged.push(v);
+  }
+  const blockedLinks: number[] = [];
+  for (let l = 0; l < graph.linkCount; l++) if (graph.linkBlocked[l] === 1) blockedLinks.push(l);
+  const run = propagationFor(graph);
+  run.run(top, { downNodes, blockedLinks, window: Infinity, targetOwn: own, ownChanged });
+  return run.materialize();
+}

@@ -1,0 +1,36 @@
+/** Public API of the Linkfall impact engine: pure computation over one graph snapshot. */
+export {
+  ENTERPRISE_KINDS,
+  ENTERPRISE_STATUSES,
+  PASS_THROUGH_KINDS,
+  TRANSPORT_MODES,
+  type EngineEnterprise,
+  type EngineLink,
+  type EnterpriseKind,
+  type EnterpriseStatus,
+  type LinkStatus,
+  type SupplyGraphInput,
+  type TransportMode,
+} from './graph-input';
+export { SupplyGraph } from './supply-graph';
+export { findUnknownScenarioIds, type Scenario, type UnknownScenarioIds } from './scenario';
+export {
+  evaluateScenario,
+  type AffectedEnterprise,
+  type EvaluateOptions,
+  type ImpactResult,
+} from './evaluate-scenario';
+export {
+  rankCriticalEnterprises,
+  rankCriticalLinks,
+  type CriticalEntry,
+  type CriticalMeasure,
+  type RankCriticalOptions,
+} from './rank-critical';
+export {
+  findAlternativeRoutes,
+  findAlternativeSuppliers,
+  type AlternativeRoute,
+  type AlternativeSupplier,
+} from './find-alternatives';
+export { planResumption, type ResumptionStep } from './plan-resumption';

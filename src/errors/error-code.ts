@@ -1,0 +1,15 @@
+/**
+ * The fixed `extensions.code` values clients can rely on. Apollo's own codes
+ * (GRAPHQL_VALIDATION_FAILED, ...) keep their names; these are ours.
+ * @see https://www.apollographql.com/docs/apollo-server/data/errors
+ */
+export const ErrorCode = {
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+} as const;
+
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -1,0 +1,28 @@
+import type { ManagedTransaction } from 'neo4j-driver';
+import { cypher } from '../neo4j/cypher';
+import type { GraphDatabase } from '../neo4j/graph-database';
+
+/**
+ * The graph's version counter. Every write transaction bumps it, so any
+ * service instance can tell with one cheap read whether what it derived from
+ * the graph (the impact engine's snapshot) is still current.
+ */
+export class GraphMetaRepository {
+  constructor(private readonly db: GraphDatabase) {}
+
+  async bumpVersion(tx: ManagedTransaction): Promise<number> {
+    const result = await tx.run(cypher('graph/bump-version'));
+    return result.records[0].get('version') as number;
+  }
+
+  async version(): Promise<number> {
+    const result = await this.db.read(cypher('graph/version'));
+    return result.records[0].get('version') as number;
+  }
+
+  async counts(): Promise<{ enterprises: number; links: number }> {
+    const result = await this.db.read(cypher('graph/counts'));
+    const record = result.records[0];
+    return { enterprises: record.get('enterprises') as number, links: record.get('links') as number };
+  }
+}

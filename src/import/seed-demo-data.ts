@@ -1,0 +1,17 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Logger } from '../logging/create-logger';
+import type { Services } from '../services/create-services';
+import type { GraphDocument } from './graph-document';
+
+export const DEMO_DATA_FILE = path.resolve(__dirname, '..', '..', 'data', 'demo.json');
+
+/** Loads the demo dataset into an empty graph; a graph with any enterprise is left alone. */
+export async function seedDemoData(services: Services, logger: Logger): Promise<boolean> {
+  const { enterprises } = await services.meta.counts();
+  if (enterprises > 0) return false;
+  const document = JSON.parse(fs.readFileSync(DEMO_DATA_FILE, 'utf8')) as GraphDocument;
+  const counts = await services.imports.importGraph(document, { note: 'demo dataset' });
+  logger.info(counts, 'loaded the demo dataset into the empty graph');
+  return true;
+}

@@ -1,0 +1,33 @@
+import 'reflect-metadata';
+import { ConfigError, readConfig } from './config/config';
+import { createLogger } from './logging/create-logger';
+import { ManagedNeo4jError } from './neo4j/managed/managed-neo4j';
+import { startApp } from './app';
+
+/** `npm start`: configuration from the environment, read once, here. */
+async function main(): Promise<void> {
+  const config = readConfig();
+  const logger = createLogger(config.logLevel);
+  const app = await startApp(config, logger);
+  const shutdown = (signal: string) => {
+    logger.info({ signal }, 'shutting down: draining HTTP, closing the driver, stopping the managed Neo4j');
+    app.stop().then(
+      () => process.exit(0),
+      (error) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((error) => {
+  if (error instanceof ConfigError || error instanceof ManagedNeo4jError) {
+    console.error(error.message);
+    process.exit(2);
+  }
+  console.error(error);
+  process.exit(1);
+});

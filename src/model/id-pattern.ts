@@ -1,0 +1,3 @@
+/** External ids: letters, digits and . _ : - (no spaces), 1 to 128 characters. */
+export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
+export const ID_RULE = 'must be 1-128 letters, digits, ".", "_", ":" or "-", starting with a letter or digit';

@@ -1,0 +1,27 @@
+import { IsISO8601 } from 'class-validator';
+import { ArgsType, Field } from 'type-graphql';
+import { EnterpriseFilter } from '../enterprise/enterprise.args';
+import { RecoveryGrouping, TimelineInterval } from './recovery.type';
+
+@ArgsType()
+export class RecoveryArgs {
+  @Field(() => RecoveryGrouping, { defaultValue: RecoveryGrouping.REGION })
+  groupBy!: RecoveryGrouping;
+
+  @Field(() => EnterpriseFilter, { nullable: true })
+  filter?: EnterpriseFilter | null;
+}
+
+@ArgsType()
+export class RecoveryTimelineArgs extends RecoveryArgs {
+  @Field(() => String, { description: 'ISO 8601 start of the timeline.' })
+  @IsISO8601({ strict: true }, { message: 'from must be an ISO 8601 date-time' })
+  from!: string;
+
+  @Field(() => String, { description: 'ISO 8601 end of the timeline.' })
+  @IsISO8601({ strict: true }, { message: 'to must be an ISO 8601 date-time' })
+  to!: string;
+
+  @Field(() => TimelineInterval, { defaultValue: TimelineInterval.DAY })
+  interval!: TimelineInterval;
+}

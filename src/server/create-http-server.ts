@@ -1,0 +1,75 @@
+import http from 'node:http';
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import express, { type Router } from 'express';
+import type { GraphQLSchema } from 'graphql';
+import { createRequestContext, type RequestContext } from '../context/request-context';
+import type { Logger } from '../logging/create-logger';
+import type { Services } from '../services/create-services';
+import { createFormatError } from './format-error';
+import { depthLimitRule } from './plugins/depth-limit-rule';
+import { queryCostPlugin } from './plugins/query-cost-plugin';
+import { requestLogPlugin } from './plugins/request-log-plugin';
+import type { ReadinessProbe } from './readiness-probe';
+
+export interface HttpServerOptions {
+  schema: GraphQLSchema;
+  services: Services;
+  readiness: ReadinessProbe;
+  logger: Logger;
+  maxQueryDepth: number;
+  maxQueryCost: number;
+  /** Serves the browser pages (explorer at /, IDE on GET /graphql); mounted before the API. */
+  web?: Router;
+}
+
+/**
+ * The HTTP server: GraphQL at /graphql, GET /health (process alive) and
+ * GET /ready (Neo4j reachable and migrated). Call `start` once, `stop` to
+ * drain requests in flight.
+ */
+export async function createHttpServer(options: HttpServerOptions) {
+  const app = express();
+  const server = http.createServer(app);
+  const apollo = new ApolloServer<RequestContext>({
+    schema: options.schema,
+    validationRules: [depthLimitRule(options.maxQueryDepth)],
+    formatError: createFormatError(options.logger),
+    introspection: true,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      queryCostPlugin(options.schema, options.maxQueryCost),
+      requestLogPlugin(options.logger),
+    ],
+  });
+  await apollo.start();
+
+  app.disable('x-powered-by');
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/ready', async (_req, res) => {
+    const readiness = await options.readiness.check();
+    res.status(readiness.ready ? 200 : 503).json(readiness);
+  });
+  if (options.web) app.use(options.web);
+  app.use(
+    '/graphql',
+    express.json({ limit: '64mb' }),
+    expressMiddleware(apollo, { context: async () => createRequestContext(options.services) }),
+  );
+
+  return {
+    app,
+    server,
+    listen(port: number, host: string): Promise<number> {
+      return new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => resolve((server.address() as { port: number }).port));
+      });
+    },
+    /** Stops taking requests and waits for those in flight. */
+    stop: () => apollo.stop(),
+  };
+}

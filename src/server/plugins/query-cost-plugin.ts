@@ -1,0 +1,47 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { type ComplexityEstimator, fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
+import { ErrorCode } from '../../errors/error-code';
+import type { RequestContext } from '../../context/request-context';
+
+/** Lists without a page size are counted as this many items. */
+const ASSUMED_LIST_SIZE = 10;
+
+/**
+ * A field's cost is 1 plus its children's cost times the number of items it
+ * may return: `first`, `top` or `maxNodes` when given, else a small guess for
+ * list fields. A connection's `edges` are counted by the connection's `first`.
+ */
+const paginationEstimator: ComplexityEstimator = ({ args, childComplexity, field }) => {
+  const size = (args.first ?? args.top ?? args.maxNodes) as number | undefined;
+  const isList = /^\[|\]!?$/.test(String(field.type)) && field.name !== 'edges';
+  const items = typeof size === 'number' ? size : isList ? ASSUMED_LIST_SIZE : 1;
+  return 1 + childComplexity * items;
+};
+
+/**
+ * Refuses operations whose estimated cost exceeds `maxCost` before they run,
+ * so one query cannot walk the whole graph through nested lists.
+ */
+export function queryCostPlugin(schema: GraphQLSchema, maxCost: number): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document }) {
+          const cost = getComplexity({
+            schema,
+            query: document,
+            operationName: request.operationName ?? undefined,
+            variables: request.variables ?? {},
+            estimators: [fieldExtensionsEstimator(), paginationEstimator, simpleEstimator({ defaultComplexity: 1 })],
+          });
+          if (cost > maxCost) {
+            throw new GraphQLError(`Query cost ${cost} exceeds the limit of ${maxCost}; ask for smaller pages or fewer nested lists.`, {
+              extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, cost, maxCost },
+            });
+          }
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,58 @@
+import type { Logger } from '../logging/create-logger';
+import type { GraphDatabase } from '../neo4j/graph-database';
+
+export interface Readiness {
+  ready: boolean;
+  neo4j: 'reachable' | 'unreachable';
+  migrated: boolean;
+  error?: string;
+}
+
+const withTimeout = <T>(promise: Promise<T>, ms: number): Promise<T> =>
+  Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms))]);
+
+/**
+ * Answers GET /ready from a live check, so it turns 503 as soon as Neo4j
+ * stops answering and back to 200 by itself when it returns. Migrations that
+ * could not run at start-up run on the first check that reaches Neo4j.
+ */
+export class ReadinessProbe {
+  private migrated = false;
+  private migrating: Promise<void> | null = null;
+
+  constructor(
+    private readonly db: GraphDatabase,
+    private readonly migrate: () => Promise<void>,
+    private readonly logger: Logger,
+    private readonly timeoutMs = 2_000,
+  ) {}
+
+  async check(): Promise<Readiness> {
+    try {
+      await withTimeout(this.db.ping(), this.timeoutMs);
+    } catch (error) {
+      return { ready: false, neo4j: 'unreachable', migrated: this.migrated, error: (error as Error).message };
+    }
+    if (!this.migrated) {
+      try {
+        await this.ensureMigrated();
+      } catch (error) {
+        return { ready: false, neo4j: 'reachable', migrated: false, error: (error as Error).message };
+      }
+    }
+    return { ready: true, neo4j: 'reachable', migrated: true };
+  }
+
+  /** Applies the schema once; concurrent callers share the same run. */
+  ensureMigrated(): Promise<void> {
+    this.migrating ??= this.migrate()
+      .then(() => {
+        this.migrated = true;
+        this.logger.info('graph schema migrated');
+      })
+      .finally(() => {
+        this.migrating = null;
+      });
+    return this.migrating;
+  }
+}

@@ -1,0 +1,22 @@
+import { orNull } from '../model/or-null';
+import type { LinkStatus, TransportMode } from '../model/enums';
+import type { SupplyLinkRecord } from '../model/records';
+
+type Stored = Record<string, unknown>;
+
+/** Neo4j omits null properties; the record names every field. */
+export function toSupplyLinkRecord(stored: Stored): SupplyLinkRecord {
+  return {
+    id: stored.id as string,
+    from: stored.from as string,
+    to: stored.to as string,
+    product: stored.product as string,
+    mode: stored.mode as TransportMode,
+    volume: orNull(stored.volume),
+    unit: orNull(stored.unit),
+    status: stored.status as LinkStatus,
+    inventoryDays: orNull(stored.inventoryDays),
+    source: orNull(stored.source),
+    note: orNull(stored.note),
+  };
+}

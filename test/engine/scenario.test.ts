@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { SupplyGraph, evaluateScenario, findUnknownScenarioIds } from '../../src/engine';
+import { enterprise, link } from './graph-builders';
+
+const graph = SupplyGraph.build({
+  enterprises: [enterprise('C', 'CHEMICAL'), enterprise('D', 'PRINTING_DYEING', { region: 'Shanghai/Songjiang' })],
+  links: [link('C', 'D', 'dyestuff')],
+});
+
+describe('findUnknownScenarioIds', () => {
+  it('returns null when every id is known', () => {
+    expect(
+      findUnknownScenarioIds(graph, { blockLinks: ['C->D'], blockEnterprises: ['C'], blockRegions: ['Shanghai/Songjiang'] }),
+    ).toBeNull();
+    expect(findUnknownScenarioIds(graph, {})).toBeNull();
+  });
+
+  it('lists unknown links, enterprises and regions', () => {
+    expect(
+      findUnknownScenarioIds(graph, { blockLinks: ['C->D', 'x'], blockEnterprises: ['y'], blockRegions: ['Mars'] }),
+    ).toEqual({ links: ['x'], enterprises: ['y'], regions: ['Mars'] });
+  });
+});
+
+describe('SupplyGraph and scenario validation', () => {
+  it('rejects links to unknown enterprises, naming them, and duplicate enterprise ids', () => {
+    expect(() =>
+      SupplyGraph.build({ enterprises: [enterprise('C', 'CHEMICAL')], links: [link('C', 'Q', 'dyestuff')] }),
+    ).toThrow(/C->Q \(to Q\)/);
+    expect(() => SupplyGraph.build({ enterprises: [enterprise('C', 'CHEMICAL'), enterprise('C', 'FIBER')], links: [] })).toThrow(
+      /Duplicate enterprise ids: C/,
+    );
+  });
+
+  it('indexes ids both ways', () => {
+    expect(graph.nodeIndex('D')).toBe(1);
+    expect(graph.nodeIndex('nope')).toBe(-1);
+    expect(graph.linkIndex('C->D')).toBe(0);
+    expect(graph.linkIndex('nope')).toBe(-1);
+    expect(graph.enterpriseId(0)).toBe('C');
+    expect(graph.linkId(0)).toBe('C->D');
+  });
+
+  it('rejects unknown ids and durations that are not positive', () => {
+    expect(() => evaluateScenario(graph, { blockLinks: ['x'] })).toThrow(/unknown links x/);
+    expect(() => evaluateScenario(graph, { blockLinks: ['C->D'], durationDays: 0 })).toThrow(RangeError);
+  });
+
+  it('blocks a whole region, and evaluates virtual links without changing the graph', () => {
+    const region = evaluateScenario(graph, { blockRegions: ['Shanghai/Songjiang'] });
+    expect(region.affected.map((a) => [a.id, a.direct])).toEqual([['D', true]]);
+    const virtual = evaluateScenario(
+      graph,
+      { blockLinks: ['C->D'] },
+      { extraLinks: [{ ...link('C', 'D', 'dyestuff'), id: 'spare' }] },
+    );
+    expect(virtual.stalledCount).toBe(0);
+    expect(virtual.affected.map((a) => [a.id, a.outputFraction])).toEqual([['D', 0.5]]);
+    expect(graph.linkCount).toBe(1);
+    expect(evaluateScenario(graph, { blockLinks: ['C->D'] }).stalledCount).toBe(1);
+  });
+
+  it('compares with the current state when asked: a stalled plant is not stalled again by the scenario', () => {
+    const current = SupplyGraph.build({
+      enterprises: [enterprise('C', 'CHEMICAL', { status: 'CLOSED' }), enterprise('D', 'PRINTING_DYEING', { capacityRecovery: 0.6 })],
+      links: [link('C', 'D', 'dyestuff')],
+    });
+    expect(evaluateScenario(current, { blockLinks: ['C->D'], includeCurrentState: true }).affected).toEqual([]);
+    expect(evaluateScenario(current, { blockLinks: ['C->D'] }).stalledCount).toBe(1);
+  });
+});

@@ -1,0 +1,26 @@
+import { randomBytes } from 'node:crypto';
+import { inject } from 'vitest';
+import { GraphDatabase } from '../../src/neo4j/graph-database';
+import { migrate } from '../../src/neo4j/migrate';
+import { createServices, type Services } from '../../src/services/create-services';
+
+/** A connection to the test Neo4j, migrated, with the services on top. */
+export async function connectTestGraph(): Promise<{ db: GraphDatabase; services: Services }> {
+  const db = new GraphDatabase(inject('neo4j'));
+  await migrate(db);
+  return { db, services: createServices(db) };
+}
+
+/**
+ * A prefix unique to one test, for ids and region names: tests share one
+ * database and can run again and again on it without seeing each other.
+ */
+export function uniquePrefix(name: string): string {
+  return `t-${name}-${randomBytes(4).toString('hex')}`;
+}
+
+/** Removes everything a test created under its prefix. */
+export async function removeByPrefix(db: GraphDatabase, prefix: string): Promise<void> {
+  await db.write('MATCH (e:Enterprise) WHERE e.id STARTS WITH $prefix DETACH DELETE e', { prefix });
+  await db.write('MATCH (c:StatusChange) WHERE c.subjectId STARTS WITH $prefix DELETE c', { prefix });
+}

@@ -1,0 +1,40 @@
+import { buildGraphQLSchema } from '../../src/schema/build-graphql-schema';
+import { createLogger } from '../../src/logging/create-logger';
+import { migrate } from '../../src/neo4j/migrate';
+import { createHttpServer } from '../../src/server/create-http-server';
+import { ReadinessProbe } from '../../src/server/readiness-probe';
+import type { Services } from '../../src/services/create-services';
+
+export interface GraphQLResponse<T = Record<string, any>> {
+  data?: T | null;
+  errors?: { message: string; path?: string[]; extensions?: Record<string, any> }[];
+}
+
+/** The HTTP server over the given services on a free port, and a client for it. */
+export async function startTestServer(services: Services, limits = { maxQueryDepth: 12, maxQueryCost: 50_000 }) {
+  const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
+  const http = await createHttpServer({
+    schema: await buildGraphQLSchema(),
+    services,
+    readiness: new ReadinessProbe(services.db, () => migrate(services.db), logger),
+    logger,
+    ...limits,
+  });
+  const port = await http.listen(0, '127.0.0.1');
+  const url = `http://127.0.0.1:${port}`;
+  const gql = async <T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse<T>> => {
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await response.json()) as GraphQLResponse<T>;
+  };
+  return { url, gql, stop: () => http.stop() };
+}
+
+/** The data of a response that must have no errors. */
+export function dataOf<T>(response: GraphQLResponse<T>): T {
+  if (response.errors?.length) throw new Error(`unexpected GraphQL errors: ${JSON.stringify(response.errors, null, 2)}`);
+  return response.data as T;
+}

@@ -1,0 +1,55 @@
+import { createRequire } from 'node:module';
+import swc from 'unplugin-swc';
+import { defineConfig } from 'vitest/config';
+
+// SWC, not esbuild, compiles the tests: type-graphql reads decorator metadata,
+// which esbuild does not emit. tsc emits the same metadata for `npm run build`.
+const swcPlugin = () =>
+  swc.vite({
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      target: 'es2022',
+    },
+  });
+
+// graphql ships both ESM and CJS; type-graphql loads the CJS copy, so the tests
+// must too, or graphql sees two copies of itself ("Cannot use GraphQLScalarType
+// from another module or realm").
+const requireCjs = createRequire(import.meta.url);
+const resolve = {
+  alias: [
+    { find: /^graphql$/, replacement: requireCjs.resolve('graphql/index.js') },
+    // Its ESM build imports graphql's .mjs files directly.
+    { find: /^graphql-query-complexity$/, replacement: requireCjs.resolve('graphql-query-complexity') },
+  ],
+};
+
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        plugins: [swcPlugin()],
+        resolve,
+        test: {
+          name: 'unit',
+          setupFiles: ['reflect-metadata'],
+          include: ['test/unit/**/*.test.ts', 'test/engine/**/*.test.ts'],
+        },
+      },
+      {
+        plugins: [swcPlugin()],
+        resolve,
+        test: {
+          name: 'graph',
+          setupFiles: ['reflect-metadata'],
+          include: ['test/graph/**/*.test.ts'],
+          globalSetup: ['test/support/neo4j-global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+        },
+      },
+    ],
+  },
+});
