@@ -9,6 +9,8 @@ import { createHttpServer } from './server/create-http-server';
 import { ReadinessProbe } from './server/readiness-probe';
 import { createServices } from './services/create-services';
 import { seedDemoData } from './import/seed-demo-data';
+import { ensureWebBuild } from './web/build-web';
+import { createWebRouter } from './web/web-router';
 
 export interface RunningApp {
   port: number;
@@ -49,6 +51,10 @@ export async function startApp(config: Config, logger = createLogger(config.logL
     logger.error({ err: error }, 'Neo4j is not ready yet; /ready will report 503 until it is');
   }
   const schema = await buildGraphQLSchema();
+  const web = await ensureWebBuild().then(createWebRouter, (error: unknown) => {
+    logger.error({ err: error }, 'the browser pages could not be built; serving the API only');
+    return undefined;
+  });
   const http = await createHttpServer({
     schema,
     services,
@@ -56,6 +62,7 @@ export async function startApp(config: Config, logger = createLogger(config.logL
     logger,
     maxQueryDepth: config.maxQueryDepth,
     maxQueryCost: config.maxQueryCost,
+    web,
   });
   const port = await http.listen(config.port, config.host);
   const url = `http://${config.host}:${port}`;

@@ -1,6 +1,7 @@
 import type { BaseState } from './base-state';
 import type { SupplyGraph } from './supply-graph';
 import { TimeQueue } from './time-queue';
+import { topologicalRankOf } from './topological-rank';
 
 /** Changes below this are treated as converged (§4: "to within 1e-9"). */
 export const FRACTION_EPSILON = 1e-9;
@@ -66,7 +67,9 @@ export class StatePropagation {
   private readonly linkFlags: Uint8Array;
   private readonly linkDay: Float64Array;
   private readonly queue = new TimeQueue();
-  private work: number[] = [];
+  /** Fraction worklist ordered by topological rank (the "day" slot holds the rank). */
+  private readonly work = new TimeQueue();
+  private readonly rank: Int32Array;
 
   /** Every enterprise whose scratch entry was written in this run. */
   touchedNodes: number[] = [];
@@ -76,9 +79,12 @@ export class StatePropagation {
   directNodes: number[] = [];
   /** False when the fraction iteration hit its cap before converging. */
   converged = true;
+  /** Fraction recomputations in the last run (for diagnostics). */
+  fractionSteps = 0;
 
   constructor(graph: SupplyGraph) {
     this.graph = graph;
+    this.rank = topologicalRankOf(graph);
     const n = graph.nodeCount;
     const p = graph.portCount;
     const m = graph.linkCount;
@@ -167,6 +173,7 @@ export class StatePropagation {
     this.failedLinks = [];
     this.directNodes = [];
     this.converged = true;
+    this.fractionSteps = 0;
     this.queue.clear();
   }
 
@@ -266,40 +273,45 @@ export class StatePropagation {
     );
   }
 
+  /**
+   * Iterates §4 down from the base values over the affected part. Popping in
+   * topological rank order settles every enterprise outside cycles in one
+   * recomputation; cycles sweep until changes fall below FRACTION_EPSILON or
+   * the step budget runs out.
+   */
   private propagateFractions(change: StateChange): void {
     const graph = this.graph;
-    this.work = [];
+    const work = this.work;
+    work.clear();
     for (const v of this.directNodes) this.enqueue(v);
     if (change.ownChanged !== undefined) {
       for (let i = 0; i < change.ownChanged.length; i++) this.enqueue(change.ownChanged[i]);
     }
     for (const l of this.failedLinks) if (this.isCut(l)) this.enqueue(graph.linkTo[l]);
-    const work = this.work;
-    const budget = 2_000_000 + 64 * work.length;
+    const budget = 4_000_000 + 64 * work.size;
     let steps = 0;
-    for (let head = 0; head < work.length; head++) {
+    while (work.size > 0) {
       if (++steps > budget) {
         this.converged = false;
-        for (let i = head; i < work.length; i++) this.nodeFlags[work[i]] &= ~NODE_QUEUED;
+        while (work.size > 0) {
+          this.nodeFlags[work.peekEntity()] &= ~NODE_QUEUED;
+          work.pop();
+        }
         break;
       }
-      const v = work[head];
+      const v = work.peekEntity();
+      work.pop();
       this.nodeFlags[v] &= ~NODE_QUEUED;
       this.recompute(v);
-      if (head > 65536 && head * 2 > work.length) {
-        // Drop the consumed prefix so a long iteration does not keep it alive.
-        work.splice(0, head + 1);
-        head = -1;
-      }
     }
-    this.work = [];
+    this.fractionSteps = steps;
   }
 
   private enqueue(v: number): void {
     this.touchNode(v);
     if ((this.nodeFlags[v] & NODE_QUEUED) !== 0) return;
     this.nodeFlags[v] |= NODE_QUEUED;
-    this.work.push(v);
+    this.work.push(this.rank[v], v, 0);
   }
 
   /** Re-evaluates §4 at v from its suppliers' current values and queues customers that changed. */

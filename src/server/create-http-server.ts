@@ -2,6 +2,7 @@ import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import express, { type Router } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { createRequestContext, type RequestContext } from '../context/request-context';
@@ -39,6 +40,8 @@ export async function createHttpServer(options: HttpServerOptions) {
     introspection: true,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      // Apollo's own landing page loads from a CDN; the service serves its own IDE.
+      ApolloServerPluginLandingPageDisabled(),
       queryCostPlugin(options.schema, options.maxQueryCost),
       requestLogPlugin(options.logger),
     ],

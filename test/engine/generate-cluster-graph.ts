@@ -60,10 +60,11 @@ export function generateClusterGraph(enterpriseCount: number, linksPerEnterprise
     }
   }
   while (links.length < target) {
-    // Extra links: some back upstream (cycles), most forward.
-    const u = pick(enterpriseCount);
-    const v = pick(enterpriseCount);
+    // Extra links: mostly forward to a later stage, one in twenty back upstream (cycles).
+    let u = pick(enterpriseCount);
+    let v = pick(enterpriseCount);
     if (u === v) continue;
+    if (u > v && random() > 0.05) [u, v] = [v, u];
     links.push(makeLink(links.length, u, v, productOf(u)));
   }
   return { enterprises, links };

@@ -3,6 +3,7 @@
  * it with node, e.g. `node perf-sanity.js 100000`.
  */
 import { SupplyGraph, evaluateScenario, rankCriticalLinks } from '../../src/engine';
+import { propagationFor } from '../../src/engine/state-propagation';
 import { generateClusterGraph } from './generate-cluster-graph';
 
 const n = Number(process.argv[2] ?? 100_000);
@@ -31,6 +32,8 @@ time(`${samples} single-link evaluations`, () => {
   }
 });
 console.log(`mean affected per link: ${(affected / samples).toFixed(1)}`);
+const propagation = propagationFor(graph);
+console.log(`last run: touched ${propagation.touchedNodes.length}, fraction steps ${propagation.fractionSteps}, failed links ${propagation.failedLinks.length}`);
 const region = time('block region-7', () => evaluateScenario(graph, { blockRegions: ['region-7'] }));
 console.log(`  stalled ${region.stalledCount} partial ${region.partialCount}`);
 const mode = time('block mode ROAD', () => evaluateScenario(graph, { blockModes: ['ROAD'] }));

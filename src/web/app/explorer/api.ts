@@ -1,0 +1,226 @@
+import { graphql } from '../shared/graphql-client';
+
+/** The enums and shapes of schema.graphql the explorer reads. */
+export type EnterpriseKind =
+  | 'CHEMICAL'
+  | 'FIBER'
+  | 'FOREIGN_TRADE'
+  | 'GARMENT'
+  | 'LOGISTICS'
+  | 'MANUFACTURER'
+  | 'MARKET'
+  | 'OTHER'
+  | 'PRINTING_DYEING'
+  | 'RAW_MATERIAL'
+  | 'WEAVING';
+export type EnterpriseStatus = 'OPERATING' | 'PARTIAL' | 'STALLED' | 'CLOSED';
+export type LinkStatus = 'OPEN' | 'BLOCKED';
+export type TransportMode = 'AIR' | 'LOCAL' | 'PIPELINE' | 'RAIL' | 'ROAD' | 'WATER';
+export type RecoveryGrouping = 'REGION' | 'KIND' | 'PARK';
+
+export interface EnterpriseSummary {
+  id: string;
+  name: string;
+  kind: EnterpriseKind;
+  region: string;
+  status: EnterpriseStatus;
+}
+
+export interface ChainEnterprise extends EnterpriseSummary {
+  capacityRecovery: number;
+  dailyCapacity: number | null;
+  unit: string | null;
+  passThrough: boolean;
+}
+
+export interface ChainLink {
+  id: string;
+  fromId: string;
+  toId: string;
+  product: string;
+  mode: TransportMode;
+  status: LinkStatus;
+  inventoryDays: number | null;
+  volume: number | null;
+  unit: string | null;
+}
+
+export interface ChainNode {
+  tier: number;
+  depth: number;
+  enterprise: ChainEnterprise;
+}
+
+export interface Chain {
+  truncated: boolean;
+  nodes: ChainNode[];
+  links: ChainLink[];
+}
+
+export interface ScenarioInput {
+  blockLinks?: string[];
+  blockEnterprises?: string[];
+  includeCurrentState?: boolean;
+  durationDays?: number;
+}
+
+export interface AffectedEnterprise {
+  enterprise: { id: string; name: string; kind: EnterpriseKind; region: string; unit: string | null };
+  direct: boolean;
+  outputFraction: number;
+  lostDailyOutput: number;
+  stallsOnDay: number | null;
+  missingInputs: string[];
+}
+
+export interface AffectedPage {
+  totalCount: number;
+  edges: { node: AffectedEnterprise }[];
+}
+
+export interface ImpactReport {
+  stalledCount: number;
+  partialCount: number;
+  lostDailyOutput: number;
+  stalled: AffectedPage;
+  partial: AffectedPage;
+}
+
+export interface CriticalLink {
+  stalledCount: number;
+  lostDailyOutput: number;
+  link: {
+    id: string;
+    product: string;
+    mode: TransportMode;
+    status: LinkStatus;
+    inventoryDays: number | null;
+    from: { id: string; name: string };
+    to: { id: string; name: string };
+  };
+}
+
+export interface RecoveryGroup {
+  key: string;
+  enterpriseCount: number;
+  resumedCount: number;
+  resumedShare: number;
+  capacityRecovery: number;
+  workforceReturned: number | null;
+  byStatus: { status: EnterpriseStatus; count: number }[];
+}
+
+/** Most stalled or partial enterprises listed at once; the counts are always exact. */
+export const AFFECTED_PAGE_SIZE = 100;
+/** Nodes drawn at most; keeps the chain query within the service's cost limit. */
+export const CHAIN_MAX_NODES = 200;
+
+const SEARCH = /* GraphQL */ `
+  query ExplorerSearch($search: String!, $first: Int!) {
+    enterprises(first: $first, filter: { search: $search }) {
+      totalCount
+      edges { node { id name kind region status } }
+    }
+  }
+`;
+
+const CHAIN = /* GraphQL */ `
+  query ExplorerChain($id: ID!, $maxDepth: Int!, $maxNodes: Int!) {
+    chain(id: $id, direction: BOTH, maxDepth: $maxDepth, maxNodes: $maxNodes) {
+      truncated
+      nodes {
+        tier
+        depth
+        enterprise { id name kind region status capacityRecovery dailyCapacity unit passThrough }
+      }
+      links { id fromId toId product mode status inventoryDays volume unit }
+    }
+  }
+`;
+
+const AFFECTED_FIELDS = /* GraphQL */ `
+  totalCount
+  edges {
+    node {
+      enterprise { id name kind region unit }
+      direct
+      outputFraction
+      lostDailyOutput
+      stallsOnDay
+      missingInputs
+    }
+  }
+`;
+
+const IMPACT = /* GraphQL */ `
+  query ExplorerImpact($scenario: ScenarioInput!, $first: Int!) {
+    impact(scenario: $scenario) {
+      stalledCount
+      partialCount
+      lostDailyOutput
+      stalled(first: $first) { ${AFFECTED_FIELDS} }
+      partial(first: $first) { ${AFFECTED_FIELDS} }
+    }
+  }
+`;
+
+const CRITICAL_LINKS = /* GraphQL */ `
+  query ExplorerCriticalLinks($top: Int!, $includeCurrentState: Boolean!) {
+    criticalLinks(top: $top, includeCurrentState: $includeCurrentState) {
+      stalledCount
+      lostDailyOutput
+      link {
+        id
+        product
+        mode
+        status
+        inventoryDays
+        from { id name }
+        to { id name }
+      }
+    }
+  }
+`;
+
+const RECOVERY = /* GraphQL */ `
+  query ExplorerRecovery($groupBy: RecoveryGrouping!) {
+    recovery(groupBy: $groupBy) {
+      key
+      enterpriseCount
+      resumedCount
+      resumedShare
+      capacityRecovery
+      workforceReturned
+      byStatus { status count }
+    }
+  }
+`;
+
+export async function searchEnterprises(search: string, signal?: AbortSignal) {
+  const data = await graphql<{ enterprises: { totalCount: number; edges: { node: EnterpriseSummary }[] } }>(
+    SEARCH,
+    { search, first: 20 },
+    signal,
+  );
+  return { totalCount: data.enterprises.totalCount, enterprises: data.enterprises.edges.map((edge) => edge.node) };
+}
+
+export async function fetchChain(id: string, maxDepth: number): Promise<Chain> {
+  const data = await graphql<{ chain: Chain }>(CHAIN, { id, maxDepth, maxNodes: CHAIN_MAX_NODES });
+  return data.chain;
+}
+
+export async function fetchImpact(scenario: ScenarioInput): Promise<ImpactReport> {
+  const data = await graphql<{ impact: ImpactReport }>(IMPACT, { scenario, first: AFFECTED_PAGE_SIZE });
+  return data.impact;
+}
+
+export async function fetchCriticalLinks(includeCurrentState: boolean): Promise<CriticalLink[]> {
+  const data = await graphql<{ criticalLinks: CriticalLink[] }>(CRITICAL_LINKS, { top: 10, includeCurrentState });
+  return data.criticalLinks;
+}
+
+export async function fetchRecovery(groupBy: RecoveryGrouping): Promise<RecoveryGroup[]> {
+  const data = await graphql<{ recovery: RecoveryGroup[] }>(RECOVERY, { groupBy });
+  return data.recovery;
+}

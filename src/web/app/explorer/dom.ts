@@ -1,0 +1,74 @@
+type Child = Node | string | number | null | undefined | false;
+type Attributes = Record<string, string | number | boolean | null | undefined | EventListener>;
+
+/**
+ * Creates an element: `h('button.primary#run', { type: 'button', onclick }, 'Run')`.
+ * Attributes starting with `on` become listeners; `false`/`null` ones are left out.
+ */
+export function h<T extends HTMLElement = HTMLElement>(
+  selector: string,
+  attributes: Attributes = {},
+  ...children: (Child | Child[])[]
+): T {
+  const [, tag, rest] = /^([a-z0-9]+)(.*)$/i.exec(selector) ?? [];
+  const element = document.createElement(tag) as T;
+  for (const part of rest.match(/[.#][^.#]+/g) ?? []) {
+    if (part.startsWith('.')) element.classList.add(part.slice(1));
+    else element.id = part.slice(1);
+  }
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === null || value === undefined || value === false) continue;
+    if (name.startsWith('on') && typeof value === 'function') {
+      element.addEventListener(name.slice(2), value);
+    } else if (name === 'class') {
+      for (const cls of String(value).split(/\s+/).filter(Boolean)) element.classList.add(cls);
+    } else {
+      element.setAttribute(name, value === true ? '' : String(value));
+    }
+  }
+  append(element, children);
+  return element;
+}
+
+function append(parent: Node, children: (Child | Child[])[]) {
+  for (const child of children) {
+    if (Array.isArray(child)) append(parent, child);
+    else if (child === null || child === undefined || child === false) continue;
+    else parent.appendChild(typeof child === 'object' ? child : document.createTextNode(String(child)));
+  }
+}
+
+/** Replaces the children of an element. */
+export function replaceChildren(parent: Element, ...children: (Child | Child[])[]) {
+  parent.textContent = '';
+  append(parent, children);
+}
+
+const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const decimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+
+/** 437500 -> "437,500"; 12.25 -> "12.3"; small values keep a decimal. */
+export function formatNumber(value: number | null | undefined): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return '–';
+  return Math.abs(value) >= 100 ? integer.format(value) : decimal.format(value);
+}
+
+/** 0.921 -> "92%"; 0.9251 -> "92.5%" */
+export function formatPercent(value: number | null | undefined): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return '–';
+  const percent = value * 100;
+  const digits = Number.isInteger(Math.round(percent * 10) / 10) ? 0 : 1;
+  return `${percent.toFixed(digits)}%`;
+}
+
+/** "PRINTING_DYEING" -> "printing & dyeing" */
+export function humanize(value: string): string {
+  return value === 'PRINTING_DYEING' ? 'printing & dyeing' : value.toLowerCase().replace(/_/g, ' ');
+}
+
+/** When an enterprise stalls: "day 5", or "at once" for day 0. */
+export function formatStallDay(day: number | null | undefined): string {
+  if (day === null || day === undefined) return '–';
+  if (day <= 0) return 'at once';
+  return `day ${formatNumber(day)}`;
+}

@@ -1,0 +1,118 @@
+/**
+ * The IDE's first tabs: operations over the demo dataset (data/README.md),
+ * ready to run. GraphiQL uses them only while the browser has no tabs of its
+ * own stored.
+ */
+export interface ExampleTab {
+  query: string;
+  variables?: string;
+}
+
+const json = (value: unknown) => JSON.stringify(value, null, 2);
+
+export const EXAMPLE_TABS: ExampleTab[] = [
+  {
+    query: `# The supply chain around Alice Dyeing and Finishing (Keqiao), both ways.
+# tier: negative upstream (suppliers), 0 the start, positive downstream.
+query Chain($id: ID!, $maxDepth: Int!) {
+  chain(id: $id, direction: BOTH, maxDepth: $maxDepth, maxNodes: 200) {
+    truncated
+    nodes {
+      tier
+      depth
+      enterprise { id name kind region status capacityRecovery dailyCapacity unit }
+    }
+    links { id fromId toId product mode status inventoryDays }
+  }
+}
+`,
+    variables: json({ id: 'kq-dye-alice', maxDepth: 2 }),
+  },
+  {
+    query: `# Block Alice's only dyestuff supply for 7 days: who stalls, and on which day?
+# She holds 5 days of dyestuff. Try durationDays 3, or leave it out (blocked for good).
+query Impact($scenario: ScenarioInput!) {
+  impact(scenario: $scenario) {
+    stalledCount
+    partialCount
+    lostDailyOutput
+    stalled(first: 20) {
+      totalCount
+      edges {
+        node {
+          enterprise { id name kind region unit }
+          direct
+          stallsOnDay
+          lostDailyOutput
+          missingInputs
+          cause
+        }
+      }
+    }
+    partial(first: 20) {
+      totalCount
+      edges { node { enterprise { id name } outputFraction lostDailyOutput } }
+    }
+    byRegion { key stalledCount partialCount lostDailyOutput }
+  }
+}
+`,
+    variables: json({ scenario: { blockLinks: ['kq-l-chem-dyestuff-binhai-to-dye-alice'], durationDays: 7 } }),
+  },
+  {
+    query: `# Fuquan: close the highway checkpoint and Kaili station together.
+# Either one alone leaves the Foshan customer a route; both stall it.
+query FuquanRoutes($scenario: ScenarioInput!) {
+  impact(scenario: $scenario) {
+    stalledCount
+    partialCount
+    lostDailyOutput
+    stalled(first: 20) {
+      edges { node { enterprise { id name region } direct stallsOnDay missingInputs } }
+    }
+    byKind { key stalledCount partialCount lostDailyOutput }
+  }
+}
+`,
+    variables: json({ scenario: { blockEnterprises: ['fq-checkpoint-highway', 'fq-kaili-station'] } }),
+  },
+  {
+    query: `# How far recovery has come: by region, and by kind within Keqiao.
+query Recovery {
+  byRegion: recovery(groupBy: REGION) {
+    key
+    enterpriseCount
+    resumedCount
+    resumedShare
+    capacityRecovery
+    workforceReturned
+  }
+  keqiaoByKind: recovery(groupBy: KIND, filter: { region: ["Shaoxing/Keqiao"] }) {
+    key
+    enterpriseCount
+    capacityRecovery
+    byStatus { status count }
+  }
+}
+`,
+  },
+  {
+    query: `# The ten links whose loss stalls the most enterprises.
+query CriticalLinks {
+  criticalLinks(top: 10, measure: STALLED_COUNT) {
+    stalledCount
+    lostDailyOutput
+    link {
+      id
+      product
+      mode
+      status
+      inventoryDays
+      from { id name }
+      to { id name }
+    }
+  }
+}
+`,
+  },
+];

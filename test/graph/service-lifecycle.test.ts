@@ -1,0 +1,91 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startApp, type RunningApp } from '../../src/app';
+import { readConfig } from '../../src/config/config';
+import { createLogger } from '../../src/logging/create-logger';
+import { managedNeo4jPaths, startManagedNeo4j, stopManagedNeo4j } from '../../src/neo4j/managed/managed-neo4j';
+
+/**
+ * The service as `npm start` runs it: each one with its own DATA_DIR, its own
+ * managed Neo4j and demo data, side by side; Neo4j stopped and started again
+ * under a running service.
+ */
+const dirs = [fs.mkdtempSync(path.join(os.tmpdir(), 'linkfall-a-')), fs.mkdtempSync(path.join(os.tmpdir(), 'linkfall-b-'))];
+const apps: RunningApp[] = [];
+const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
+const configFor = (dataDir: string) =>
+  readConfig({ DATA_DIR: dataDir, PORT: '0', NEO4J_HEAP: '512m', NEO4J_PAGECACHE: '128m', SEED_DEMO: 'true' });
+
+async function gql(app: RunningApp, query: string) {
+  const response = await fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+  return (await response.json()) as { data?: any; errors?: { message: string; extensions?: { code?: string } }[] };
+}
+
+const readyStatus = async (app: RunningApp) => (await fetch(`${app.url}/ready`)).status;
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promise<number> {
+  const started = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    if (await check()) return Date.now() - started;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`not within ${timeoutMs} ms`);
+}
+
+afterAll(async () => {
+  for (const app of apps) await app.stop();
+  for (const dir of dirs) {
+    await stopManagedNeo4j(dir);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}, 120_000);
+
+describe('service lifecycle on a managed Neo4j', () => {
+  it('runs two services with different DATA_DIR and PORT at once, each with its own Neo4j and the demo data', async () => {
+    apps.push(...(await Promise.all(dirs.map((dir) => startApp(configFor(dir), logger)))));
+    const [a, b] = apps;
+    expect(a.port).not.toBe(b.port);
+    const ports = dirs.map((dir) => fs.readFileSync(managedNeo4jPaths(dir).port, 'utf8').trim());
+    expect(ports[0]).not.toBe(ports[1]);
+    for (const dir of dirs) {
+      const passwordFile = managedNeo4jPaths(dir).password;
+      expect(fs.statSync(passwordFile).mode & 0o777).toBe(0o600);
+      expect(fs.readFileSync(passwordFile, 'utf8').trim()).not.toBe('neo4j');
+    }
+    for (const app of apps) {
+      expect(await readyStatus(app)).toBe(200);
+      expect((await fetch(`${app.url}/health`)).status).toBe(200);
+      expect((await gql(app, '{ __typename }')).data).toEqual({ __typename: 'Query' });
+      const demo = await gql(app, '{ enterprise(id: "kq-dye-alice") { kind } }');
+      expect(demo.data?.enterprise).toEqual({ kind: 'PRINTING_DYEING' });
+    }
+  }, 240_000);
+
+  it('turns /ready to 503 within 5 s when Neo4j stops, answers SERVICE_UNAVAILABLE, and recovers by itself when it returns', async () => {
+    const [a, b] = apps;
+    await stopManagedNeo4j(dirs[0]);
+    const tookMs = await waitFor(async () => (await readyStatus(a)) === 503, 5_000);
+    expect(tookMs).toBeLessThan(5_000);
+    const down = await gql(a, '{ enterprise(id: "kq-dye-alice") { id } }');
+    expect(down.errors?.[0].extensions?.code).toBe('SERVICE_UNAVAILABLE');
+    expect(await readyStatus(b)).toBe(200);
+
+    const config = configFor(dirs[0]);
+    await startManagedNeo4j({ dataDir: dirs[0], ...config.managed });
+    await waitFor(async () => (await readyStatus(a)) === 200, 60_000);
+    const again = await gql(a, '{ enterprise(id: "kq-dye-alice") { id } }');
+    expect(again.data?.enterprise).toEqual({ id: 'kq-dye-alice' });
+  }, 240_000);
+
+  it('reuses the data on a second start of the same DATA_DIR', async () => {
+    const b = apps.pop() as RunningApp;
+    await b.stop();
+    await gql(apps[0], '{ __typename }');
+    const restarted = await startApp(configFor(dirs[1]), logger);
+    apps.push(restarted);
+    const count = await gql(restarted, '{ enterprises { totalCount } }');
+    expect(count.data?.enterprises.totalCount).toBeGreaterThanOrEqual(100);
+  }, 240_000);
+});
