@@ -41,7 +41,7 @@ export async function connectNeo4j(config: Config, logger: Logger) {
  */
 export async function startApp(config: Config, logger = createLogger(config.logLevel)): Promise<RunningApp> {
   const { db, stopManaged } = await connectNeo4j(config, logger);
-  const services = createServices(db);
+  const services = createServices(db, logger);
   const readiness = new ReadinessProbe(db, () => migrate(db), logger);
   try {
     await readiness.ensureMigrated();

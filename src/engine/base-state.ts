@@ -28,6 +28,8 @@ export interface BaseState {
   readonly fraction: Float64Array;
   /** Pass-through ports: the per-product fraction of §4. */
   readonly portValue: Float64Array;
+  /** Per port, the sum over delivering inbound links of w(l) * g(l): supply of §4 before the cap at 1. */
+  readonly portSum: Float64Array;
 }
 
 /**
@@ -53,7 +55,11 @@ function allOperatingState(graph: SupplyGraph): BaseState {
     if (alivePorts[v] === 0) nodeAlive[v] = 0;
   }
   const portCount = new Int32Array(p);
-  for (let q = 0; q < p; q++) portCount[q] = graph.portLinkStart[q + 1] - graph.portLinkStart[q];
+  const portSum = new Float64Array(p);
+  for (let q = 0; q < p; q++) {
+    portCount[q] = graph.portLinkStart[q + 1] - graph.portLinkStart[q];
+    for (let i = graph.portLinkStart[q]; i < graph.portLinkStart[q + 1]; i++) portSum[q] += graph.linkShare[graph.portLinks[i]];
+  }
   return {
     down: new Uint8Array(n),
     blocked: new Uint8Array(graph.linkCount),
@@ -65,6 +71,7 @@ function allOperatingState(graph: SupplyGraph): BaseState {
     linkDelivers: new Uint8Array(graph.linkCount).fill(1),
     fraction: new Float64Array(n).fill(1),
     portValue: new Float64Array(p).fill(1),
+    portSum,
   };
 }
 

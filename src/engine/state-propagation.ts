@@ -63,10 +63,13 @@ export class StatePropagation {
   private readonly portLatestLink: Int32Array;
   private readonly portDay: Float64Array;
   private readonly portValue: Float64Array;
+  private readonly portSum: Float64Array;
   private readonly linkStamp: Uint32Array;
   private readonly linkFlags: Uint8Array;
   private readonly linkDay: Float64Array;
   private readonly queue = new TimeQueue();
+  /** Memo of causeStep for the current run, by node or nodeCount + port. */
+  private causeSteps = new Map<number, number>();
   /** Fraction worklist ordered by topological rank (the "day" slot holds the rank). */
   private readonly work = new TimeQueue();
   private readonly rank: Int32Array;
@@ -101,6 +104,7 @@ export class StatePropagation {
     this.portLatestLink = new Int32Array(p);
     this.portDay = new Float64Array(p);
     this.portValue = new Float64Array(p);
+    this.portSum = new Float64Array(p);
     this.linkStamp = new Uint32Array(m);
     this.linkFlags = new Uint8Array(m);
     this.linkDay = new Float64Array(m);
@@ -174,6 +178,7 @@ export class StatePropagation {
     this.directNodes = [];
     this.converged = true;
     this.fractionSteps = 0;
+    this.causeSteps = new Map();
     this.queue.clear();
   }
 
@@ -198,6 +203,7 @@ export class StatePropagation {
     this.portLatestLink[q] = -1;
     this.portDay[q] = Infinity;
     this.portValue[q] = this.base.portValue[q];
+    this.portSum[q] = this.base.portSum[q];
   }
 
   private touchLink(l: number): void {
@@ -249,6 +255,8 @@ export class StatePropagation {
     const q = graph.linkPort[l];
     this.touchPort(q);
     const runsOut = day + graph.linkInventoryDays[l];
+    // Cut within the window: the link's share leaves the customer's supply. Otherwise stock keeps it whole.
+    if (runsOut < this.windowDays) this.portSum[q] -= graph.linkShare[l] * this.baseSourceValue(l);
     if (runsOut >= this.portLatest[q]) {
       this.portLatest[q] = runsOut;
       this.portLatestLink[q] = l;
@@ -314,10 +322,15 @@ export class StatePropagation {
     this.work.push(this.rank[v], v, 0);
   }
 
-  /** Re-evaluates §4 at v from its suppliers' current values and queues customers that changed. */
+  /**
+   * Re-evaluates §4 at v from its ports' running supply sums. A value is
+   * stored and passed on (as a change of its customers' sums) only when it
+   * moved by more than FRACTION_EPSILON since it was last passed on, so the
+   * sums always match the stored values exactly.
+   */
   private recompute(v: number): void {
     const graph = this.graph;
-    const own = (this.base.down[v] === 1 || (this.nodeFlags[v] & NODE_DOWN) !== 0) ? 0 : this.own[v];
+    const own = this.base.down[v] === 1 || (this.nodeFlags[v] & NODE_DOWN) !== 0 ? 0 : this.own[v];
     const portStart = graph.nodePortStart[v];
     const portEnd = graph.nodePortStart[v + 1];
     if (graph.nodePassThrough[v] === 0) {
@@ -330,10 +343,10 @@ export class StatePropagation {
         }
         fraction = own * least;
       }
-      const previous = this.nodeFraction[v];
-      this.nodeFraction[v] = fraction;
-      if (Math.abs(previous - fraction) > FRACTION_EPSILON) {
-        for (let i = graph.nodeOutStart[v]; i < graph.nodeOutStart[v + 1]; i++) this.enqueueCustomer(graph.outLinks[i]);
+      const delta = fraction - this.nodeFraction[v];
+      if (Math.abs(delta) > FRACTION_EPSILON) {
+        this.nodeFraction[v] = fraction;
+        this.passOn(graph.nodeOutStart[v], graph.nodeOutStart[v + 1], delta);
       }
       return;
     }
@@ -343,12 +356,11 @@ export class StatePropagation {
       const originates = graph.portLinkStart[q] === graph.portLinkStart[q + 1];
       const value = own === 0 ? 0 : originates ? own : own * this.supply(q);
       const previous = this.portStamp[q] === this.epoch ? this.portValue[q] : this.base.portValue[q];
-      if (value !== previous) {
+      const delta = value - previous;
+      if (Math.abs(delta) > FRACTION_EPSILON) {
         this.touchPort(q);
         this.portValue[q] = value;
-        if (Math.abs(previous - value) > FRACTION_EPSILON) {
-          for (let i = graph.portOutStart[q]; i < graph.portOutEnd[q]; i++) this.enqueueCustomer(graph.outLinks[i]);
-        }
+        this.passOn(graph.portOutStart[q], graph.portOutEnd[q], delta);
       }
       weighted += graph.portWeight[q] * value;
       plain += value;
@@ -358,30 +370,26 @@ export class StatePropagation {
     this.nodeFraction[v] = weightSum > 0 ? weighted / weightSum : portTotal > 0 ? plain / portTotal : own;
   }
 
-  private enqueueCustomer(l: number): void {
-    if (this.base.linkDelivers[l] === 0) return;
-    // A link stopped within the window carries a fixed amount: 0 when cut, its base share when stock covers it.
-    if (this.linkStamp[l] === this.epoch && (this.linkFlags[l] & LINK_FAILED) !== 0) return;
-    this.enqueue(this.graph.linkTo[l]);
-  }
-
-  /** supply(p) of §4 for port q, with the window rule for links that stop delivering. */
-  private supply(q: number): number {
+  /** Adds a supplier's change to the supply sums of the customers of outLinks[from .. to - 1], and queues them. */
+  private passOn(from: number, to: number, delta: number): void {
     const graph = this.graph;
     const base = this.base;
-    let sum = 0;
-    for (let i = graph.portLinkStart[q]; i < graph.portLinkStart[q + 1]; i++) {
-      const l = graph.portLinks[i];
+    for (let i = from; i < to; i++) {
+      const l = graph.outLinks[i];
       if (base.linkDelivers[l] === 0) continue;
-      const failed = this.linkStamp[l] === this.epoch && (this.linkFlags[l] & LINK_FAILED) !== 0;
-      if (failed) {
-        if (this.linkDay[l] + graph.linkInventoryDays[l] < this.windowDays) continue;
-        sum += graph.linkShare[l] * this.baseSourceValue(l);
-      } else {
-        sum += graph.linkShare[l] * this.sourceValue(l);
-      }
+      // A link stopped within the window carries a fixed amount: 0 when cut, its base share when stock covers it.
+      if (this.linkStamp[l] === this.epoch && (this.linkFlags[l] & LINK_FAILED) !== 0) continue;
+      const q = graph.linkPort[l];
+      this.touchPort(q);
+      this.portSum[q] += graph.linkShare[l] * delta;
+      this.enqueue(graph.linkTo[l]);
     }
-    return sum < 1 ? sum : 1;
+  }
+
+  /** supply(p) of §4 for port q: its running sum, capped at 1. */
+  private supply(q: number): number {
+    const sum = this.portStamp[q] === this.epoch ? this.portSum[q] : this.base.portSum[q];
+    return sum < 1 ? (sum > 0 ? sum : 0) : 1;
   }
 
   /** g(l) of §4 in the new state. */
@@ -468,31 +476,14 @@ export class StatePropagation {
     const seen = new Set<number>();
     let node = v;
     let port = -1; // the pass-through product being followed, when known
-    for (let guard = 0; guard <= graph.nodeCount + graph.portCount; guard++) {
-      if (this.isDirect(node)) break;
+    while (!this.isDirect(node)) {
       const key = port >= 0 ? graph.nodeCount + port : node;
       if (seen.has(key)) break;
       seen.add(key);
-      let follow = -1;
-      if (port >= 0) {
-        if (this.isPortFailed(port)) follow = port;
-      } else if (this.isTouched(node) && (this.nodeFlags[node] & NODE_FAILED) !== 0) {
-        follow = this.nodeCausePort[node];
-      } else if (this.lostSomePort(node)) {
-        for (let q = graph.nodePortStart[node]; q < graph.nodePortStart[node + 1]; q++) {
-          if (this.isPortFailed(q)) {
-            follow = q;
-            break;
-          }
-        }
-      }
-      let link = -1;
-      if (follow >= 0) {
-        link = this.portLatestLink[follow];
-      } else {
-        const from = port >= 0 ? port : graph.nodePortStart[node];
-        const to = port >= 0 ? port + 1 : graph.nodePortStart[node + 1];
-        link = this.droppedInput(from, to);
+      let link = this.causeSteps.get(key);
+      if (link === undefined) {
+        link = this.causeStep(node, port);
+        this.causeSteps.set(key, link);
       }
       if (link < 0) break;
       chain.push(link);
@@ -503,6 +494,28 @@ export class StatePropagation {
     return chain.reverse();
   }
 
+  /** The next link upstream on v's cause chain (through pass-through port `port` when known), or -1. */
+  private causeStep(node: number, port: number): number {
+    const graph = this.graph;
+    let follow = -1;
+    if (port >= 0) {
+      if (this.isPortFailed(port)) follow = port;
+    } else if (this.isTouched(node) && (this.nodeFlags[node] & NODE_FAILED) !== 0) {
+      follow = this.nodeCausePort[node];
+    } else if (this.lostSomePort(node)) {
+      for (let q = graph.nodePortStart[node]; q < graph.nodePortStart[node + 1]; q++) {
+        if (this.isPortFailed(q)) {
+          follow = q;
+          break;
+        }
+      }
+    }
+    if (follow >= 0) return this.portLatestLink[follow];
+    const from = port >= 0 ? port : graph.nodePortStart[node];
+    const to = port >= 0 ? port + 1 : graph.nodePortStart[node + 1];
+    return this.droppedInput(from, to);
+  }
+
   /** An inbound link of ports [from, to) that is cut, else one whose supplier's output dropped. */
   private droppedInput(from: number, to: number): number {
     const graph = this.graph;
@@ -511,14 +524,21 @@ export class StatePropagation {
         if (this.isCut(graph.portLinks[i])) return graph.portLinks[i];
       }
     }
+    // The supplier whose output dropped most: in a cycle, the way back towards the block.
+    let best = -1;
+    let bestDrop = 1e-12;
     for (let q = from; q < to; q++) {
       for (let i = graph.portLinkStart[q]; i < graph.portLinkStart[q + 1]; i++) {
         const l = graph.portLinks[i];
         if (this.base.linkDelivers[l] === 0 || this.isLinkFailed(l)) continue;
-        if (this.sourceValue(l) < this.baseSourceValue(l) - 1e-12) return l;
+        const drop = this.baseSourceValue(l) - this.sourceValue(l);
+        if (drop > bestDrop) {
+          best = l;
+          bestDrop = drop;
+        }
       }
     }
-    return -1;
+    return best;
   }
 
   /** Stores this run's state densely: used once per graph to build the current-state baseline. */
@@ -535,6 +555,7 @@ export class StatePropagation {
       linkDelivers: base.linkDelivers.slice(),
       fraction: base.fraction.slice(),
       portValue: base.portValue.slice(),
+      portSum: base.portSum.slice(),
     };
     const graph = this.graph;
     for (let v = 0; v < graph.nodeCount; v++) {
@@ -553,6 +574,7 @@ export class StatePropagation {
         if (this.portStamp[q] !== this.epoch) continue;
         state.portCount[q] = this.portCount[q];
         state.portValue[q] = this.portValue[q];
+        state.portSum[q] = this.portSum[q];
         if ((this.portFlags[q] & PORT_FAILED) !== 0 || (graph.nodePassThrough[v] === 0 && this.portCount[q] === 0)) {
           state.portAlive[q] = 0;
         }

@@ -2,6 +2,7 @@ import { IsISO8601, IsOptional, Matches, Max, MaxLength, Min } from 'class-valid
 import { ArgsType, Field, Float, ID, InputType, Int } from 'type-graphql';
 import { EnterpriseKind, EnterpriseStatus } from '../model/enums';
 import { ID_PATTERN, ID_RULE } from '../model/id-pattern';
+import { MAX_PAGE_SIZE } from '../pagination/cursor';
 
 @InputType({ description: 'Narrows an enterprise listing; every field is optional and they combine with AND.' })
 export class EnterpriseFilter {
@@ -26,8 +27,6 @@ export class EnterpriseFilter {
   ids?: string[] | null;
 }
 
-/** Page size bounds shared by every connection. */
-export const MAX_PAGE_SIZE = 500;
 
 @ArgsType()
 export class EnterprisesArgs {

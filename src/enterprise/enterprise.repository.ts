@@ -64,6 +64,12 @@ export class EnterpriseRepository {
     return result.records[0].get('total') as number;
   }
 
+  /** Ids of every enterprise matching the criteria. */
+  async idsMatching(criteria: EnterpriseCriteria): Promise<string[]> {
+    const result = await this.db.read(`${ENTERPRISE_FILTER()}\n${cypher('enterprise/ids')}`, enterpriseCriteriaParams(criteria));
+    return result.records[0].get('ids') as string[];
+  }
+
   async existingIds(ids: readonly string[]): Promise<Set<string>> {
     const result = await this.db.read(cypher('enterprise/existing-ids'), { ids });
     return new Set(result.records[0]?.get('ids') as string[]);

@@ -38,6 +38,10 @@ export class EnterpriseService {
     return this.repository.findByIds(ids);
   }
 
+  idsMatching(criteria: EnterpriseCriteria): Promise<string[]> {
+    return this.repository.idsMatching(criteria);
+  }
+
   async get(id: string): Promise<EnterpriseRecord> {
     const [found] = await this.repository.findByIds([id]);
     if (!found) throw notFound('Enterprise', id);

@@ -4,6 +4,8 @@ import { buildSchema } from 'type-graphql';
 import { ChainResolver } from '../chain/chain.resolver';
 import { EnterpriseResolver } from '../enterprise/enterprise.resolver';
 import { ImportResolver } from '../import/import.resolver';
+import { AffectedEnterpriseResolver, ImpactGraphResolver, ImpactReportResolver, ImpactResolver } from '../impact/impact.resolver';
+import { ScenarioResolver } from '../scenario/scenario.resolver';
 import { RecoveryResolver } from '../recovery/recovery.resolver';
 import { SupplyLinkResolver } from '../supply-link/supply-link.resolver';
 
@@ -13,6 +15,11 @@ export const RESOLVERS = [
   ChainResolver,
   RecoveryResolver,
   ImportResolver,
+  ImpactResolver,
+  ImpactReportResolver,
+  AffectedEnterpriseResolver,
+  ImpactGraphResolver,
+  ScenarioResolver,
 ] as const;
 
 /**

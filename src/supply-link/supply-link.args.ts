@@ -1,6 +1,6 @@
 import { IsISO8601, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
-import { MAX_PAGE_SIZE } from '../enterprise/enterprise.args';
+import { MAX_PAGE_SIZE } from '../pagination/cursor';
 import { LinkStatus, TransportMode } from '../model/enums';
 import { ID_PATTERN, ID_RULE } from '../model/id-pattern';
 

@@ -151,8 +151,8 @@ function renderShell(root: HTMLElement) {
             h('div.suggestions#suggestions', {}),
           ),
           h('div.hover-info#hover-info', { hidden: true }),
-          legend(),
         ),
+        legend(),
         h(
           'div.bottom-panel',
           {},
@@ -471,6 +471,7 @@ class Explorer {
     this.graph.setScenario(this.scenario.ids('link'), this.scenario.ids('enterprise'));
     this.renderScenario();
     this.renderImpactFreshness();
+    if (this.hovered) this.showHover(this.hovered);
     if (this.activeTab === 'critical') this.renderTab();
   }
 
@@ -651,7 +652,10 @@ class Explorer {
 
   // ------------------------------------------------------------ hover details
 
+  private hovered: Hovered | null = null;
+
   private showHover(element: Hovered | null) {
+    this.hovered = element;
     const box = $('#hover-info');
     if (!element) {
       box.hidden = true;

@@ -15,23 +15,29 @@ export interface LayoutOptions {
   rowGap: number;
   /** Barycenter passes that reorder each column by its neighbours to cut crossings. */
   sweeps: number;
+  /** Columns longer than this zigzag over two lanes, rows denseRowGap apart. */
+  denseAbove: number;
+  denseRowGap: number;
+  /** How far each lane of a zigzag column sits left or right of the column. */
+  laneOffset: number;
 }
 
-const DEFAULTS: LayoutOptions = { columnGap: 250, rowGap: 66, sweeps: 4 };
+const DEFAULTS: LayoutOptions = { columnGap: 260, rowGap: 66, sweeps: 4, denseAbove: 7, denseRowGap: 44, laneOffset: 50 };
 
 /**
  * Positions for a chain laid out by tier: one column per tier, upstream
  * (negative tiers) on the left, the start in the middle column, downstream on
  * the right. Inside a column, nodes are ordered by the mean row of their
  * neighbours in the adjacent columns (a few down-and-up sweeps), so links run
- * mostly straight; columns are centred on y = 0.
+ * mostly straight; columns are centred on y = 0. Long columns zigzag over
+ * two lanes so that they stay compact and their labels do not collide.
  */
 export function tierLayout(
   nodes: LayoutNode[],
   edges: LayoutEdge[],
   options: Partial<LayoutOptions> = {},
 ): Map<string, { x: number; y: number }> {
-  const { columnGap, rowGap, sweeps } = { ...DEFAULTS, ...options };
+  const { columnGap, rowGap, sweeps, denseAbove, denseRowGap, laneOffset } = { ...DEFAULTS, ...options };
   const columns = new Map<number, LayoutNode[]>();
   for (const node of nodes) {
     const column = columns.get(node.tier) ?? [];
@@ -79,7 +85,12 @@ export function tierLayout(
 
   const positions = new Map<string, { x: number; y: number }>();
   for (const tier of tiers) {
-    for (const node of columns.get(tier)!) positions.set(node.id, { x: tier * columnGap, y: row.get(node.id)! * rowGap });
+    const column = columns.get(tier)!;
+    const dense = column.length > denseAbove;
+    column.forEach((node, index) => {
+      const lane = dense ? (index % 2 === 0 ? -laneOffset : laneOffset) : 0;
+      positions.set(node.id, { x: tier * columnGap + lane, y: row.get(node.id)! * (dense ? denseRowGap : rowGap) });
+    });
   }
   return positions;
 }

@@ -12,25 +12,42 @@ const json = (value: unknown) => JSON.stringify(value, null, 2);
 
 export const EXAMPLE_TABS: ExampleTab[] = [
   {
-    query: `# The supply chain around Alice Dyeing and Finishing (Keqiao), both ways.
-# tier: negative upstream (suppliers), 0 the start, positive downstream.
+    query: `# The supply chain around Alice Dyeing and Finishing
+# (Keqiao), suppliers and customers, two hops each way.
+# tier: negative upstream, 0 the start, positive downstream.
 query Chain($id: ID!, $maxDepth: Int!) {
-  chain(id: $id, direction: BOTH, maxDepth: $maxDepth, maxNodes: 200) {
+  chain(id: $id, direction: BOTH, maxDepth: $maxDepth) {
     truncated
     nodes {
       tier
       depth
-      enterprise { id name kind region status capacityRecovery dailyCapacity unit }
+      enterprise {
+        id
+        name
+        kind
+        region
+        status
+        capacityRecovery
+      }
     }
-    links { id fromId toId product mode status inventoryDays }
+    links {
+      id
+      fromId
+      toId
+      product
+      mode
+      status
+      inventoryDays
+    }
   }
 }
 `,
     variables: json({ id: 'kq-dye-alice', maxDepth: 2 }),
   },
   {
-    query: `# Block Alice's only dyestuff supply for 7 days: who stalls, and on which day?
-# She holds 5 days of dyestuff. Try durationDays 3, or leave it out (blocked for good).
+    query: `# Block Alice's only dyestuff supply for 7 days:
+# who stalls, and on which day? She holds 5 days of
+# dyestuff: try durationDays 3, or leave it out.
 query Impact($scenario: ScenarioInput!) {
   impact(scenario: $scenario) {
     stalledCount
@@ -51,7 +68,13 @@ query Impact($scenario: ScenarioInput!) {
     }
     partial(first: 20) {
       totalCount
-      edges { node { enterprise { id name } outputFraction lostDailyOutput } }
+      edges {
+        node {
+          enterprise { id name }
+          outputFraction
+          lostDailyOutput
+        }
+      }
     }
     byRegion { key stalledCount partialCount lostDailyOutput }
   }
@@ -60,15 +83,23 @@ query Impact($scenario: ScenarioInput!) {
     variables: json({ scenario: { blockLinks: ['kq-l-chem-dyestuff-binhai-to-dye-alice'], durationDays: 7 } }),
   },
   {
-    query: `# Fuquan: close the highway checkpoint and Kaili station together.
-# Either one alone leaves the Foshan customer a route; both stall it.
+    query: `# Fuquan: close the highway checkpoint and Kaili
+# station together. Either one alone leaves the Foshan
+# customer a route; both together stall it.
 query FuquanRoutes($scenario: ScenarioInput!) {
   impact(scenario: $scenario) {
     stalledCount
     partialCount
     lostDailyOutput
     stalled(first: 20) {
-      edges { node { enterprise { id name region } direct stallsOnDay missingInputs } }
+      edges {
+        node {
+          enterprise { id name region }
+          direct
+          stallsOnDay
+          missingInputs
+        }
+      }
     }
     byKind { key stalledCount partialCount lostDailyOutput }
   }
@@ -87,7 +118,10 @@ query Recovery {
     capacityRecovery
     workforceReturned
   }
-  keqiaoByKind: recovery(groupBy: KIND, filter: { region: ["Shaoxing/Keqiao"] }) {
+  keqiaoByKind: recovery(
+    groupBy: KIND
+    filter: { region: ["Shaoxing/Keqiao"] }
+  ) {
     key
     enterpriseCount
     capacityRecovery

@@ -21,9 +21,31 @@ const fetcher: GraphiQLProps['fetcher'] = async (params, options) => {
   return response.json();
 };
 
+/**
+ * GraphiQL 4 fills the variable editor of the first default tab only from its
+ * `variables` prop, so pass the first example's variables while the browser
+ * has no tabs of its own stored.
+ */
+function initialVariables(): string | undefined {
+  try {
+    if (localStorage.getItem('graphiql:tabState') !== null || localStorage.getItem('graphiql:variables') !== null) return undefined;
+  } catch {
+    // No storage (e.g. disabled): GraphiQL starts from the default tabs every time.
+  }
+  return EXAMPLE_TABS[0].variables;
+}
+
+const INITIAL_VARIABLES = initialVariables();
+
 function Ide() {
   return (
-    <GraphiQL fetcher={fetcher} defaultTabs={EXAMPLE_TABS} defaultEditorToolsVisibility="variables" isHeadersEditorEnabled>
+    <GraphiQL
+      fetcher={fetcher}
+      defaultTabs={EXAMPLE_TABS}
+      variables={INITIAL_VARIABLES}
+      defaultEditorToolsVisibility="variables"
+      isHeadersEditorEnabled
+    >
       <GraphiQL.Logo>
         <a className="ide-logo" href="/" title="Back to the chain explorer">
           Linkfall <span>GraphQL</span>

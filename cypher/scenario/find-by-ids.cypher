@@ -1,0 +1,3 @@
+UNWIND $ids AS id
+MATCH (s:Scenario {id: id})
+RETURN s {.id, .name, .note, .scenario, createdAt: toString(s.createdAt)} AS scenario

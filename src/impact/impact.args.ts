@@ -1,0 +1,79 @@
+import { IsOptional, Max, MaxLength, Min } from 'class-validator';
+import { ArgsType, Field, ID, Int } from 'type-graphql';
+import { EnterpriseFilter } from '../enterprise/enterprise.args';
+import { SupplyLinkFilter } from '../supply-link/supply-link.args';
+import { CriticalMeasure } from './critical.type';
+import { MAX_TOP } from './impact.service';
+import { ScenarioInput } from './scenario.input';
+
+@ArgsType()
+class RankingArgs {
+  @Field(() => Int, { defaultValue: 20, description: `How many to return, 1 to ${MAX_TOP}.` })
+  @Min(1, { message: 'top must be at least 1' })
+  @Max(MAX_TOP, { message: `top must be at most ${MAX_TOP}` })
+  top!: number;
+
+  @Field(() => CriticalMeasure, { defaultValue: CriticalMeasure.STALLED_COUNT })
+  measure!: CriticalMeasure;
+
+  @Field(() => Boolean, { defaultValue: false, description: 'Rank against the real current state instead of everything running.' })
+  includeCurrentState!: boolean;
+}
+
+@ArgsType()
+export class CriticalLinksArgs extends RankingArgs {
+  @Field(() => SupplyLinkFilter, { nullable: true, description: 'Only rank these links.' })
+  filter?: SupplyLinkFilter | null;
+}
+
+@ArgsType()
+export class CriticalEnterprisesArgs extends RankingArgs {
+  @Field(() => EnterpriseFilter, { nullable: true, description: 'Only rank these enterprises.' })
+  filter?: EnterpriseFilter | null;
+}
+
+@ArgsType()
+export class AlternativeSuppliersArgs {
+  @Field(() => ID)
+  enterpriseId!: string;
+
+  @Field(() => String)
+  @MaxLength(200)
+  product!: string;
+
+  @Field(() => ScenarioInput, { nullable: true, description: 'The situation to look in; everything running when omitted.' })
+  @IsOptional()
+  scenario?: ScenarioInput | null;
+
+  @Field(() => Int, { defaultValue: 10 })
+  @Min(1, { message: 'limit must be at least 1' })
+  @Max(100, { message: 'limit must be at most 100' })
+  limit!: number;
+}
+
+@ArgsType()
+export class AlternativeRoutesArgs {
+  @Field(() => ID)
+  fromId!: string;
+
+  @Field(() => ID)
+  toId!: string;
+
+  @Field(() => String)
+  @MaxLength(200)
+  product!: string;
+
+  @Field(() => ScenarioInput, { nullable: true })
+  @IsOptional()
+  scenario?: ScenarioInput | null;
+
+  @Field(() => Int, { defaultValue: 4, description: 'Longest route in links, 1 to 8.' })
+  @Min(1, { message: 'maxHops must be at least 1' })
+  @Max(8, { message: 'maxHops must be at most 8' })
+  maxHops!: number;
+
+  @Field(() => Int, { defaultValue: 10 })
+  @Min(1, { message: 'limit must be at least 1' })
+  @Max(100, { message: 'limit must be at most 100' })
+  limit!: number;
+}

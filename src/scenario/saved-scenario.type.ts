@@ -1,0 +1,52 @@
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { IsOptional, Matches } from 'class-validator';
+import { AffectedEnterprise, ImpactReport } from '../impact/impact-report.type';
+import { ScenarioInput, ScenarioSpec } from '../impact/scenario.input';
+
+@ObjectType({ description: 'A named what-if, kept so it can be re-run against the graph as it changes.' })
+export class SavedScenario {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => String, { nullable: true })
+  note!: string | null;
+
+  @Field(() => String, { description: 'ISO 8601 date-time it was saved.' })
+  createdAt!: string;
+
+  @Field(() => ScenarioSpec)
+  scenario!: ScenarioSpec;
+}
+
+@InputType({ description: 'A saved scenario by id, or a scenario given inline: exactly one of the two.' })
+export class ScenarioRef {
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @Matches(/^scn-[0-9a-f-]{36}$/, { message: 'id must be the id of a saved scenario' })
+  id?: string | null;
+
+  @Field(() => ScenarioInput, { nullable: true })
+  @IsOptional()
+  scenario?: ScenarioInput | null;
+}
+
+@ObjectType({ description: 'Two scenarios side by side on the same graph version.' })
+export class ScenarioComparison {
+  @Field(() => ImpactReport)
+  a!: ImpactReport;
+
+  @Field(() => ImpactReport)
+  b!: ImpactReport;
+
+  @Field(() => [AffectedEnterprise], { description: 'Stalled in a but not in b.' })
+  stalledOnlyInA!: AffectedEnterprise[];
+
+  @Field(() => [AffectedEnterprise], { description: 'Stalled in b but not in a.' })
+  stalledOnlyInB!: AffectedEnterprise[];
+
+  @Field(() => Int, { description: 'Stalled in both.' })
+  stalledInBoth!: number;
+}
