@@ -1,0 +1,206 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { GraphDatabase } from '../../src/neo4j/graph-database';
+import { createServices, type Services } from '../../src/services/create-services';
+import { graphSnapshot } from '../support/graph-snapshot';
+import { connectTestGraph, removeByPrefix, uniquePrefix } from '../support/test-graph';
+import { dataOf, startTestServer } from '../support/test-server';
+
+/**
+ * DESIGN's Fuquan example on the real graph: plant P ships phosphate to K
+ * through highway checkpoint H (ROAD) and through Kaili rail station R (RAIL);
+ * dyeing plant D keeps 5 days of dyestuff from C and ships to market M.
+ */
+const p = uniquePrefix('impact');
+const id = (name: string) => `${p}-${name}`;
+const region = `${p}-Guizhou/Fuquan`;
+const enterprise = (name: string, kind: string, extra: object = {}) => ({ id: id(name), name, kind, region, dailyCapacity: 100, ...extra });
+const link = (name: string, from: string, to: string, product: string, mode: string, extra: object = {}) => ({ id: id(name), from: id(from), to: id(to), product, mode, ...extra });
+const document = {
+  enterprises: [
+    enterprise('P', 'CHEMICAL'),
+    enterprise('H', 'LOGISTICS', { dailyCapacity: null }),
+    enterprise('R', 'LOGISTICS', { dailyCapacity: null }),
+    enterprise('K', 'MANUFACTURER'),
+    enterprise('C', 'CHEMICAL'),
+    enterprise('D', 'PRINTING_DYEING', { dailyCapacity: 300 }),
+    enterprise('M', 'MARKET', { dailyCapacity: null }),
+  ],
+  links: [
+    link('P-H', 'P', 'H', 'phosphate', 'ROAD'),
+    link('H-K', 'H', 'K', 'phosphate', 'ROAD'),
+    link('P-R', 'P', 'R', 'phosphate', 'RAIL'),
+    link('R-K', 'R', 'K', 'phosphate', 'RAIL'),
+    link('C-D', 'C', 'D', 'dyestuff', 'ROAD', { inventoryDays: 5 }),
+    link('D-M', 'D', 'M', 'dyed fabric', 'LOCAL'),
+  ],
+};
+
+let db: GraphDatabase;
+let services: Services;
+let server: Awaited<ReturnType<typeof startTestServer>>;
+
+beforeAll(async () => {
+  ({ db, services } = await connectTestGraph());
+  await services.imports.importGraph(document);
+  server = await startTestServer(services);
+});
+
+afterAll(async () => {
+  await server.stop();
+  await removeByPrefix(db, p);
+  await db.close();
+});
+
+const IMPACT = `query($s: ScenarioInput!) { impact(scenario: $s) {
+  stalledCount partialCount lostDailyOutput byKind { key stalledCount lostDailyOutput } byRegion { key stalledCount }
+  stalled(first: 50) { totalCount edges { node { id direct outputFraction lostDailyOutput stallsOnDay missingInputs cause enterprise { id name } } } }
+  partial { totalCount edges { node { id outputFraction } } }
+  graph { nodes { id } sourceIds links { id } truncated } } }`;
+
+const stalledIds = (report: any) => report.stalled.edges.map((e: any) => e.node.id).sort();
+
+describe('impact', () => {
+  it('blocking the highway checkpoint leaves K running over rail; blocking both stalls K', async () => {
+    const checkpoint = dataOf(await server.gql(IMPACT, { s: { blockEnterprises: [id('H')] } })).impact;
+    expect(stalledIds(checkpoint)).toEqual([id('H')]);
+    expect(checkpoint.stalled.edges[0].node).toMatchObject({ direct: true, stallsOnDay: 0, cause: [] });
+
+    const both = dataOf(await server.gql(IMPACT, { s: { blockEnterprises: [id('H'), id('R')] } })).impact;
+    expect(stalledIds(both)).toEqual([id('H'), id('K'), id('R')].sort());
+    const k = both.stalled.edges.find((e: any) => e.node.id === id('K')).node;
+    expect(k).toMatchObject({ direct: false, outputFraction: 0, lostDailyOutput: 100, stallsOnDay: 0, missingInputs: ['phosphate'], enterprise: { name: 'K' } });
+    expect([[id('H-K')], [id('R-K')]]).toContainEqual(k.cause);
+    expect(both.lostDailyOutput).toBe(100);
+    expect(both.byKind).toContainEqual({ key: 'MANUFACTURER', stalledCount: 1, lostDailyOutput: 100 });
+  });
+
+  it('blockModes: [ROAD] alone keeps K running over rail, at the rail share of its supply', async () => {
+    const road = dataOf(await server.gql(IMPACT, { s: { blockModes: ['ROAD'] } })).impact;
+    const mine = road.stalled.edges.filter((e: any) => e.node.id.startsWith(p)).map((e: any) => e.node.id);
+    expect(mine).not.toContain(id('K'));
+    expect(road.partial.edges.map((e: any) => e.node)).toContainEqual({ id: id('K'), outputFraction: 0.5 });
+  });
+
+  it('inventories buffer a block for its duration: 3 days nothing stalls, 7 days D stalls on day 5', async () => {
+    const short = dataOf(await server.gql(IMPACT, { s: { blockLinks: [id('C-D')], durationDays: 3 } })).impact;
+    expect(short.stalledCount).toBe(0);
+    expect(short.lostDailyOutput).toBe(0);
+    const long = dataOf(await server.gql(IMPACT, { s: { blockLinks: [id('C-D')], durationDays: 7 } })).impact;
+    const d = long.stalled.edges.find((e: any) => e.node.id === id('D')).node;
+    expect(d).toMatchObject({ stallsOnDay: 5, cause: [id('C-D')], lostDailyOutput: 300 });
+    expect(stalledIds(long)).toEqual([id('D'), id('M')].sort());
+    expect(long.graph.links.map((l: any) => l.id).sort()).toEqual([id('C-D'), id('D-M')].sort());
+    expect(long.graph.sourceIds).toEqual([id('C')]);
+  });
+
+  it('compares the current state with the all-running baseline when includeCurrentState is set', async () => {
+    await services.links.setStatus({ id: id('P-R'), status: 'BLOCKED' as never, reason: 'rail closed' });
+    try {
+      const current = dataOf(await server.gql(IMPACT, { s: { blockEnterprises: [id('H')], includeCurrentState: true } })).impact;
+      expect(stalledIds(current)).toEqual([id('H'), id('K')].sort());
+    } finally {
+      await services.links.setStatus({ id: id('P-R'), status: 'OPEN' as never });
+    }
+  });
+
+  it('refuses unknown ids naming every one of them, and never writes', async () => {
+    const before = await graphSnapshot(db, p);
+    const version = await services.meta.version();
+    const response = await server.gql(IMPACT, { s: { blockLinks: [id('nope')], blockEnterprises: [id('ghost')], blockRegions: ['Atlantis'] } });
+    expect(response.errors?.[0]).toMatchObject({
+      extensions: {
+        code: 'BAD_USER_INPUT',
+        problems: [
+          { path: 'scenario.blockLinks', message: `unknown supply link "${id('nope')}"` },
+          { path: 'scenario.blockEnterprises', message: `unknown enterprise "${id('ghost')}"` },
+          { path: 'scenario.blockRegions', message: 'unknown region "Atlantis"' },
+        ],
+      },
+    });
+    dataOf(await server.gql(IMPACT, { s: { blockRegions: [region], durationDays: 2 } }));
+    expect(await graphSnapshot(db, p)).toEqual(before);
+    expect(await services.meta.version()).toBe(version);
+    const negative = await server.gql(IMPACT, { s: { durationDays: -1 } });
+    expect(negative.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringMatching(/durationDays must not be negative/) });
+  });
+});
+
+describe('the engine cache across service instances', () => {
+  it('sees a write made through another instance or the import path, by the graph version', async () => {
+    // A second "instance": its own driver, services and cache on the same Neo4j.
+    const otherDb = new GraphDatabase(inject('neo4j'));
+    const other = createServices(otherDb);
+    try {
+      const query = { blockEnterprises: [id('H')] };
+      const stalled = (report: { result: { affected: { id: string; stalled: boolean }[] } }) => report.result.affected.filter((a) => a.stalled).map((a) => a.id);
+      expect(stalled(await services.impact.impact({ ...query, includeCurrentState: true }))).not.toContain(id('K'));
+      await other.links.setStatus({ id: id('R-K'), status: 'BLOCKED' as never, reason: 'rail closed' });
+      const afterLinkWrite = await services.impact.impact({ ...query, includeCurrentState: true });
+      expect(stalled(afterLinkWrite)).toContain(id('K'));
+
+      await other.imports.importGraph({ links: [{ ...document.links[3], status: 'OPEN' }] });
+      const afterImport = await services.impact.impact({ ...query, includeCurrentState: true });
+      expect(stalled(afterImport)).not.toContain(id('K'));
+      expect(afterImport.graphVersion).toBeGreaterThan(afterLinkWrite.graphVersion);
+    } finally {
+      await otherDb.close();
+    }
+  });
+});
+
+describe('critical links and enterprises, alternatives, resumption', () => {
+  it('ranks single points of failure by the exact impact of blocking each alone', async () => {
+    const data = dataOf(await server.gql(`query($f: SupplyLinkFilter) { criticalLinks(filter: $f, top: 3) { link { id } stalledCount lostDailyOutput } }`, { f: { product: ['dyestuff', 'dyed fabric'] } }));
+    const mine = data.criticalLinks.filter((c: any) => c.link.id.startsWith(p));
+    expect(mine[0]).toEqual({ link: { id: id('C-D') }, stalledCount: 2, lostDailyOutput: 300 });
+    const enterprises = dataOf(await server.gql(`query($f: EnterpriseFilter) { criticalEnterprises(filter: $f, top: 2, measure: LOST_OUTPUT) { enterprise { id } stalledCount lostDailyOutput } }`, { f: { region: [region] } }));
+    expect(enterprises.criticalEnterprises[0].enterprise.id).toBe(id('C'));
+  });
+
+  it('finds the rail route when the road checkpoint is blocked', async () => {
+    const data = dataOf(await server.gql(`query($s: ScenarioInput) { alternativeRoutes(fromId: "${id('P')}", toId: "${id('K')}", product: "phosphate", scenario: $s) { modes links { id } enterprises { id } } }`, { s: { blockEnterprises: [id('H')] } }));
+    expect(data.alternativeRoutes).toEqual([{ modes: ['RAIL', 'RAIL'], links: [{ id: id('P-R') }, { id: id('R-K') }], enterprises: [id('P'), id('R'), id('K')].map((x) => ({ id: x })) }]);
+  });
+
+  it('lists alternative suppliers and whether each alone would unstall the enterprise', async () => {
+    const data = dataOf(await server.gql(`query($s: ScenarioInput) { alternativeSuppliers(enterpriseId: "${id('K')}", product: "phosphate", scenario: $s) { enterprise { id } sameRegion alreadySupplies wouldUnstall } }`, { s: { blockEnterprises: [id('H'), id('R')] } }));
+    expect(data.alternativeSuppliers).toContainEqual({ enterprise: { id: id('P') }, sameRegion: true, alreadySupplies: false, wouldUnstall: true });
+  });
+
+  it('plans the resumption of the current state, most recovered output first', async () => {
+    await services.enterprises.setStatus({ id: id('C'), status: 'STALLED' as never });
+    try {
+      const data = dataOf(await server.gql(`{ resumptionPlan(top: 50) { step kind id recoveredDailyOutput cumulativeRecoveredDailyOutput restartedCount } }`));
+      const restartC = data.resumptionPlan.find((s: any) => s.id === id('C'));
+      expect(restartC).toMatchObject({ kind: 'ENTERPRISE', recoveredDailyOutput: 400, restartedCount: 3 });
+    } finally {
+      await services.enterprises.setStatus({ id: id('C'), status: 'OPERATING' as never });
+    }
+  });
+});
+
+describe('saved scenarios', () => {
+  it('saves a scenario, lists it, computes its report on the current graph, and compares two', async () => {
+    const save = `mutation($s: ScenarioInput!) { saveScenario(name: "Road closed", scenario: $s, note: "checkpoints") { id name note scenario { blockModes includeCurrentState } } }`;
+    const saved = dataOf(await server.gql(save, { s: { blockEnterprises: [id('H')] } })).saveScenario;
+    expect(saved).toMatchObject({ name: 'Road closed', note: 'checkpoints', scenario: { blockModes: [], includeCurrentState: false } });
+    const fetched = dataOf(await server.gql(`query($id: ID!) { scenario(id: $id) { name report { stalledCount } } scenarios { id } }`, { id: saved.id }));
+    expect(fetched.scenario.report.stalledCount).toBeGreaterThanOrEqual(1);
+    expect(fetched.scenarios.map((s: any) => s.id)).toContain(saved.id);
+
+    const compare = dataOf(await server.gql(`query($a: ScenarioRef!, $b: ScenarioRef!) { compareScenarios(a: $a, b: $b) { stalledOnlyInA { id } stalledOnlyInB { id } stalledInBoth } }`, {
+      a: { id: saved.id },
+      b: { scenario: { blockEnterprises: [id('H'), id('R')] } },
+    })).compareScenarios;
+    expect(compare.stalledOnlyInA).toEqual([]);
+    expect(compare.stalledOnlyInB.map((x: any) => x.id).sort()).toEqual([id('K'), id('R')].sort());
+    expect(compare.stalledInBoth).toBe(1);
+
+    const missing = await server.gql(`{ scenario(id: "scn-00000000-0000-0000-0000-000000000000") { id } }`);
+    expect(missing.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    const bad = await server.gql(`mutation { saveScenario(name: "x", scenario: { blockLinks: ["${id('nope')}"] }) { id } }`);
+    expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    dataOf(await server.gql(`mutation($id: ID!) { deleteScenario(id: $id) { id } }`, { id: saved.id }));
+  });
+});
