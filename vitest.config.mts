@@ -25,7 +25,6 @@ const resolve = {
   ],
 };
 
-
 export default defineConfig({
   test: {
     projects: [
@@ -42,9 +41,11 @@ export default defineConfig({
         plugins: [swcPlugin()],
         resolve,
         test: {
+          // One real Neo4j for the graph tests and the browser tests (Debian's
+          // headless Chromium through playwright-core, never a downloaded browser).
           name: 'graph',
           setupFiles: ['reflect-metadata'],
-          include: ['test/graph/**/*.test.ts'],
+          include: ['test/graph/**/*.test.ts', 'test/e2e/**/*.test.ts'],
           globalSetup: ['test/support/neo4j-global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 180_000,

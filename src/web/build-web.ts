@@ -40,7 +40,10 @@ export function ensureWebBuild(): Promise<string> {
   return building;
 }
 
-/** True when the output is missing, from another build version, or older than a source file. */
+/**
+ * True when the output is missing, from another build version, or older than
+ * a source file under sourceDir (or than package-lock.json).
+ */
 export function isStale(outputDir: string, sourceDir: string): boolean {
   const stampPath = path.join(outputDir, STAMP_FILE);
   let builtAt: number;
@@ -53,7 +56,10 @@ export function isStale(outputDir: string, sourceDir: string): boolean {
   }
   // Without sources (a deployment of dist/ only) the output is all there is.
   if (!fs.existsSync(sourceDir)) return false;
-  return newestMtime(sourceDir) > builtAt;
+  if (newestMtime(sourceDir) > builtAt) return true;
+  // Upgraded packages (GraphiQL, Cytoscape.js, React) change the bundles too.
+  const lockFile = path.join(PROJECT_ROOT, 'package-lock.json');
+  return fs.existsSync(lockFile) && fs.statSync(lockFile).mtimeMs > builtAt;
 }
 
 function newestMtime(dir: string): number {

@@ -71,6 +71,8 @@ export interface AffectedEnterprise {
   lostDailyOutput: number;
   stallsOnDay: number | null;
   missingInputs: string[];
+  /** Link ids from a block to this enterprise, upstream first; empty when blocked directly. */
+  cause: string[];
 }
 
 export interface AffectedPage {
@@ -148,6 +150,7 @@ const AFFECTED_FIELDS = /* GraphQL */ `
       lostDailyOutput
       stallsOnDay
       missingInputs
+      cause
     }
   }
 `;

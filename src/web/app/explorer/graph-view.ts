@@ -94,7 +94,8 @@ const STYLE: StylesheetJson = [
       color: '#92400e',
     },
   },
-  { selector: 'edge.feeds-stall', style: { 'line-color': '#f87171', 'target-arrow-color': '#f87171', width: 2.2 } },
+  { selector: 'edge.feeds-stall', style: { 'line-color': '#ef4444', 'target-arrow-color': '#ef4444', width: 2.6 } },
+  { selector: 'edge.feeds-partial', style: { 'line-color': '#f59e0b', 'target-arrow-color': '#f59e0b', width: 2 } },
   {
     selector: 'node.blocked',
     style: {
@@ -157,6 +158,12 @@ export class GraphView {
     });
     this.cy.on('mouseout', 'node, edge', (event) => {
       event.target.removeClass('hovered');
+      this.handlers.hover(null);
+      container.style.cursor = '';
+    });
+    // Cytoscape misses the mouseout when the pointer leaves the canvas straight from an element.
+    container.addEventListener('mouseleave', () => {
+      this.cy.elements('.hovered').removeClass('hovered');
       this.handlers.hover(null);
       container.style.cursor = '';
     });
@@ -267,7 +274,7 @@ export class GraphView {
   private applyImpact() {
     const impact = this.impact;
     this.cy.batch(() => {
-      this.cy.elements().removeClass('stalled partial feeds-stall dimmed');
+      this.cy.elements().removeClass('stalled partial feeds-stall feeds-partial dimmed');
       if (!impact) return;
       this.cy.nodes().forEach((node) => {
         const stalled = impact.stalled.get(node.id());
@@ -283,10 +290,14 @@ export class GraphView {
           node.addClass('dimmed');
         }
       });
+      // The links through which a block reaches each affected enterprise.
+      const stallCauses = new Set([...impact.stalled.values()].flatMap((item) => item.cause ?? []));
+      const partialCauses = new Set([...impact.partial.values()].flatMap((item) => item.cause ?? []));
       this.cy.edges().forEach((edge) => {
         if (edge.hasClass('blocked')) return;
-        if (impact.stalled.has(edge.target().id())) edge.addClass('feeds-stall');
-        else if (!impact.partial.has(edge.target().id())) edge.addClass('dimmed');
+        if (stallCauses.has(edge.id())) edge.addClass('feeds-stall');
+        else if (partialCauses.has(edge.id())) edge.addClass('feeds-partial');
+        else edge.addClass('dimmed');
       });
     });
   }

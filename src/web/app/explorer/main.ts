@@ -200,7 +200,8 @@ function legend() {
       h('span.legend-item', {}, h('span.line.dashed-red'), 'blocked today'),
       h('span.legend-item', {}, h('span.line.black'), 'blocked in scenario'),
       h('span.legend-item', {}, h('span.halo.red'), 'stalls'),
-      h('span.legend-item', {}, h('span.halo.amber'), 'partial'),
+      h('span.legend-item', {}, h('span.halo.amber'), 'runs below normal'),
+      h('span.legend-item', {}, h('span.line.red'), 'how the block reaches it'),
     ),
     h('div.legend-hint', {}, 'Click: block / unblock · Double-click an enterprise: redraw around it · Scroll: zoom'),
   );

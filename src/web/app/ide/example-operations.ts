@@ -1,7 +1,8 @@
 /**
  * The IDE's first tabs: operations over the demo dataset (data/README.md),
  * ready to run. GraphiQL uses them only while the browser has no tabs of its
- * own stored.
+ * own stored. The scenarios spell out `includeCurrentState` although it has a
+ * default: GraphiQL's variable linter wrongly flags it as missing otherwise.
  */
 export interface ExampleTab {
   query: string;
@@ -16,7 +17,12 @@ export const EXAMPLE_TABS: ExampleTab[] = [
 # (Keqiao), suppliers and customers, two hops each way.
 # tier: negative upstream, 0 the start, positive downstream.
 query Chain($id: ID!, $maxDepth: Int!) {
-  chain(id: $id, direction: BOTH, maxDepth: $maxDepth) {
+  chain(
+    id: $id
+    direction: BOTH
+    maxDepth: $maxDepth
+    maxNodes: 100
+  ) {
     truncated
     nodes {
       tier
@@ -80,7 +86,9 @@ query Impact($scenario: ScenarioInput!) {
   }
 }
 `,
-    variables: json({ scenario: { blockLinks: ['kq-l-chem-dyestuff-binhai-to-dye-alice'], durationDays: 7 } }),
+    variables: json({
+      scenario: { blockLinks: ['kq-l-chem-dyestuff-binhai-to-dye-alice'], durationDays: 7, includeCurrentState: false },
+    }),
   },
   {
     query: `# Fuquan: close the highway checkpoint and Kaili
@@ -105,7 +113,9 @@ query FuquanRoutes($scenario: ScenarioInput!) {
   }
 }
 `,
-    variables: json({ scenario: { blockEnterprises: ['fq-checkpoint-highway', 'fq-kaili-station'] } }),
+    variables: json({
+      scenario: { blockEnterprises: ['fq-checkpoint-highway', 'fq-kaili-station'], includeCurrentState: false },
+    }),
   },
   {
     query: `# How far recovery has come: by region, and by kind within Keqiao.
