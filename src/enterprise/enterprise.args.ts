@@ -1,8 +1,8 @@
-import { IsISO8601, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
-import { ArgsType, Field, Float, ID, InputType, Int } from 'type-graphql';
+import { StatusChangeArgs } from '../history/status-change.args';
+import { PageArgs } from '../pagination/page.args';
+import { IsOptional, Max, MaxLength, Min } from 'class-validator';
+import { ArgsType, Field, Float, ID, InputType } from 'type-graphql';
 import { EnterpriseKind, EnterpriseStatus } from '../model/enums';
-import { ID_PATTERN, ID_RULE } from '../model/id-pattern';
-import { MAX_PAGE_SIZE } from '../pagination/cursor';
 
 @InputType({ description: 'Narrows an enterprise listing; every field is optional and they combine with AND.' })
 export class EnterpriseFilter {
@@ -29,25 +29,13 @@ export class EnterpriseFilter {
 
 
 @ArgsType()
-export class EnterprisesArgs {
+export class EnterprisesArgs extends PageArgs {
   @Field(() => EnterpriseFilter, { nullable: true })
   filter?: EnterpriseFilter | null;
-
-  @Field(() => Int, { defaultValue: 50, description: `Page size, 1 to ${MAX_PAGE_SIZE}.` })
-  @Min(1, { message: 'first must be at least 1' })
-  @Max(MAX_PAGE_SIZE, { message: `first must be at most ${MAX_PAGE_SIZE}` })
-  first!: number;
-
-  @Field(() => String, { nullable: true, description: 'endCursor of the previous page.' })
-  after?: string | null;
 }
 
 @ArgsType()
-export class SetEnterpriseStatusArgs {
-  @Field(() => ID)
-  @Matches(ID_PATTERN, { message: `id ${ID_RULE}` })
-  id!: string;
-
+export class SetEnterpriseStatusArgs extends StatusChangeArgs {
   @Field(() => EnterpriseStatus)
   status!: EnterpriseStatus;
 
@@ -67,9 +55,4 @@ export class SetEnterpriseStatusArgs {
   @IsOptional()
   @MaxLength(2000)
   note?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'ISO 8601 date-time of the change; now when omitted.' })
-  @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'at must be an ISO 8601 date-time' })
-  at?: string | null;
 }

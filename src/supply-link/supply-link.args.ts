@@ -1,8 +1,8 @@
-import { IsISO8601, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
-import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
-import { MAX_PAGE_SIZE } from '../pagination/cursor';
+import { StatusChangeArgs } from '../history/status-change.args';
+import { PageArgs } from '../pagination/page.args';
+import { IsOptional, MaxLength } from 'class-validator';
+import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { LinkStatus, TransportMode } from '../model/enums';
-import { ID_PATTERN, ID_RULE } from '../model/id-pattern';
 
 @InputType({ description: 'Narrows a link listing; every field is optional and they combine with AND.' })
 export class SupplyLinkFilter {
@@ -23,25 +23,13 @@ export class SupplyLinkFilter {
 }
 
 @ArgsType()
-export class SupplyLinksArgs {
+export class SupplyLinksArgs extends PageArgs {
   @Field(() => SupplyLinkFilter, { nullable: true })
   filter?: SupplyLinkFilter | null;
-
-  @Field(() => Int, { defaultValue: 50, description: `Page size, 1 to ${MAX_PAGE_SIZE}.` })
-  @Min(1, { message: 'first must be at least 1' })
-  @Max(MAX_PAGE_SIZE, { message: `first must be at most ${MAX_PAGE_SIZE}` })
-  first!: number;
-
-  @Field(() => String, { nullable: true, description: 'endCursor of the previous page.' })
-  after?: string | null;
 }
 
 @ArgsType()
-export class SetLinkStatusArgs {
-  @Field(() => ID)
-  @Matches(ID_PATTERN, { message: `id ${ID_RULE}` })
-  id!: string;
-
+export class SetLinkStatusArgs extends StatusChangeArgs {
   @Field(() => LinkStatus)
   status!: LinkStatus;
 
@@ -49,9 +37,4 @@ export class SetLinkStatusArgs {
   @IsOptional()
   @MaxLength(2000)
   reason?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'ISO 8601 date-time of the change; now when omitted.' })
-  @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'at must be an ISO 8601 date-time' })
-  at?: string | null;
 }

@@ -7,7 +7,7 @@ import type { GraphDatabase } from '../../src/neo4j/graph-database';
 import type { GraphDocument } from '../../src/import/graph-document';
 import { dataOf } from '../support/test-server';
 import { connectTestGraph } from '../support/test-graph';
-import { startWebServer } from './web-server';
+import { startTestServer } from '../support/test-server';
 
 /**
  * What the page callbacks below use of the browser's globals (the tests are
@@ -54,7 +54,7 @@ interface ImpactData {
 }
 
 let db: GraphDatabase;
-let server: Awaited<ReturnType<typeof startWebServer>>;
+let server: Awaited<ReturnType<typeof startTestServer>>;
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
@@ -113,7 +113,7 @@ beforeAll(async () => {
   db = graph.db;
   const document = JSON.parse(fs.readFileSync(path.join(ROOT, 'data', 'demo.json'), 'utf8')) as GraphDocument;
   await graph.services.imports.importGraph(document);
-  server = await startWebServer(graph.services);
+  server = await startTestServer(graph.services, { web: true });
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],

@@ -1,15 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { GraphDatabase } from '../../src/neo4j/graph-database';
 import { createServices } from '../../src/services/create-services';
 import { keqiaoFixture } from '../support/keqiao-fixture';
-import { connectTestGraph, removeByPrefix, uniquePrefix } from '../support/test-graph';
+import { uniquePrefix } from '../support/test-graph';
+import { useGraphTest } from '../support/use-graph-test';
 import { dataOf, startTestServer } from '../support/test-server';
-import { inject } from 'vitest';
 
 const p = uniquePrefix('queries');
 const fixture = keqiaoFixture(p);
-let db: GraphDatabase;
-let server: Awaited<ReturnType<typeof startTestServer>>;
+const t = useGraphTest(p, { document: fixture });
 
 /** Counts the queries sent to Neo4j, to show DataLoader batching. */
 class CountingGraphDatabase extends GraphDatabase {
@@ -20,23 +19,12 @@ class CountingGraphDatabase extends GraphDatabase {
   };
 }
 
-beforeAll(async () => {
-  const graph = await connectTestGraph();
-  db = graph.db;
-  await graph.services.imports.importGraph(fixture);
-  server = await startTestServer(graph.services);
-});
 
-afterAll(async () => {
-  await server.stop();
-  await removeByPrefix(db, p);
-  await db.close();
-});
 
 describe('enterprise and supplyLink lookups', () => {
   it('finds an enterprise by id with its suppliers and customers, and null for an unknown id', async () => {
     const data = dataOf(
-      await server.gql(
+      await t.server.gql(
         `query($id: ID!, $none: ID!) {
           enterprise(id: $id) { id name kind region status capacityRecovery passThrough
             suppliers { id product from { id } } dyestuff: suppliers(product: "dyestuff") { id }
@@ -54,7 +42,7 @@ describe('enterprise and supplyLink lookups', () => {
   });
 
   it('finds a supply link by id with both ends', async () => {
-    const data = dataOf(await server.gql(`query($id: ID!) { supplyLink(id: $id) { id product mode volume inventoryDays status fromId toId from { name } to { name } } }`, { id: `${p}-l-dyestuff` }));
+    const data = dataOf(await t.server.gql(`query($id: ID!) { supplyLink(id: $id) { id product mode volume inventoryDays status fromId toId from { name } to { name } } }`, { id: `${p}-l-dyestuff` }));
     expect(data.supplyLink).toEqual({
       id: `${p}-l-dyestuff`, product: 'dyestuff', mode: 'ROAD', volume: null, inventoryDays: 5, status: 'OPEN',
       fromId: `${p}-chem`, toId: `${p}-dye`, from: { name: `chem of ${p}` }, to: { name: `dye of ${p}` },
@@ -67,10 +55,10 @@ describe('enterprises and supplyLinks connections', () => {
     const query = `query($f: EnterpriseFilter, $after: String) { enterprises(filter: $f, first: 4, after: $after) {
       totalCount pageInfo { hasNextPage hasPreviousPage endCursor } edges { cursor node { id } } } }`;
     const filter = { region: [fixture.region] };
-    const first = dataOf(await server.gql(query, { f: filter })).enterprises;
+    const first = dataOf(await t.server.gql(query, { f: filter })).enterprises;
     expect(first.totalCount).toBe(6);
     expect(first.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
-    const second = dataOf(await server.gql(query, { f: filter, after: first.pageInfo.endCursor })).enterprises;
+    const second = dataOf(await t.server.gql(query, { f: filter, after: first.pageInfo.endCursor })).enterprises;
     expect(second.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
     const ids = [...first.edges, ...second.edges].map((e: any) => e.node.id);
     expect(ids).toEqual(fixture.enterprises.map((e) => e.id).sort());
@@ -78,7 +66,7 @@ describe('enterprises and supplyLinks connections', () => {
 
   it('filters by kind, status, search and ids', async () => {
     const query = `query($f: EnterpriseFilter) { enterprises(filter: $f) { totalCount edges { node { id } } } }`;
-    const ids = async (f: object) => dataOf(await server.gql(query, { f: { region: [fixture.region], ...f } })).enterprises.edges.map((e: any) => e.node.id);
+    const ids = async (f: object) => dataOf(await t.server.gql(query, { f: { region: [fixture.region], ...f } })).enterprises.edges.map((e: any) => e.node.id);
     expect(await ids({ kind: ['FOREIGN_TRADE'] })).toEqual([`${p}-trade1`, `${p}-trade2`]);
     expect(await ids({ status: ['STALLED'] })).toEqual([`${p}-trade1`]);
     expect(await ids({ search: 'TEXTILE city' })).toEqual([`${p}-market`]);
@@ -88,16 +76,16 @@ describe('enterprises and supplyLinks connections', () => {
 
   it('filters supply links by product, mode and ends', async () => {
     const query = `query($f: SupplyLinkFilter) { supplyLinks(filter: $f) { totalCount edges { node { id } } } }`;
-    const ids = async (f: object) => dataOf(await server.gql(query, { f })).supplyLinks.edges.map((e: any) => e.node.id);
+    const ids = async (f: object) => dataOf(await t.server.gql(query, { f })).supplyLinks.edges.map((e: any) => e.node.id);
     expect(await ids({ from: `${p}-market` })).toEqual([`${p}-l-t1`, `${p}-l-t2`]);
     expect(await ids({ to: `${p}-dye`, product: ['dyestuff'] })).toEqual([`${p}-l-dyestuff`]);
     expect(await ids({ to: `${p}-dye`, mode: ['LOCAL'] })).toEqual([]);
   });
 
   it('refuses a page size out of range and a cursor it did not issue', async () => {
-    const big = await server.gql(`{ enterprises(first: 501) { totalCount } }`);
+    const big = await t.server.gql(`{ enterprises(first: 501) { totalCount } }`);
     expect(big.errors?.[0]).toMatchObject({ message: expect.stringMatching(/first must be at most 500/), extensions: { code: 'BAD_USER_INPUT' } });
-    const forged = await server.gql(`{ enterprises(after: "bogus") { totalCount } }`);
+    const forged = await t.server.gql(`{ enterprises(after: "bogus") { totalCount } }`);
     expect(forged.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
     expect(forged.errors?.[0].message).toMatch(/after is not a cursor/);
   });

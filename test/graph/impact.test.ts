@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { GraphDatabase } from '../../src/neo4j/graph-database';
-import { createServices, type Services } from '../../src/services/create-services';
+import { createServices } from '../../src/services/create-services';
 import { graphSnapshot } from '../support/graph-snapshot';
-import { connectTestGraph, removeByPrefix, uniquePrefix } from '../support/test-graph';
-import { dataOf, startTestServer } from '../support/test-server';
+import { uniquePrefix } from '../support/test-graph';
+import { useGraphTest } from '../support/use-graph-test';
+import { dataOf } from '../support/test-server';
 
 /**
  * DESIGN's Fuquan example on the real graph: plant P ships phosphate to K
@@ -35,22 +35,10 @@ const document = {
     link('D-M', 'D', 'M', 'dyed fabric', 'LOCAL'),
   ],
 };
+const t = useGraphTest(p, { document });
 
-let db: GraphDatabase;
-let services: Services;
-let server: Awaited<ReturnType<typeof startTestServer>>;
 
-beforeAll(async () => {
-  ({ db, services } = await connectTestGraph());
-  await services.imports.importGraph(document);
-  server = await startTestServer(services);
-});
 
-afterAll(async () => {
-  await server.stop();
-  await removeByPrefix(db, p);
-  await db.close();
-});
 
 const IMPACT = `query($s: ScenarioInput!) { impact(scenario: $s) {
   stalledCount partialCount lostDailyOutput byKind { key stalledCount lostDailyOutput } byRegion { key stalledCount }
@@ -62,11 +50,11 @@ const stalledIds = (report: any) => report.stalled.edges.map((e: any) => e.node.
 
 describe('impact', () => {
   it('blocking the highway checkpoint leaves K running over rail; blocking both stalls K', async () => {
-    const checkpoint = dataOf(await server.gql(IMPACT, { s: { blockEnterprises: [id('H')] } })).impact;
+    const checkpoint = dataOf(await t.server.gql(IMPACT, { s: { blockEnterprises: [id('H')] } })).impact;
     expect(stalledIds(checkpoint)).toEqual([id('H')]);
     expect(checkpoint.stalled.edges[0].node).toMatchObject({ direct: true, stallsOnDay: 0, cause: [] });
 
-    const both = dataOf(await server.gql(IMPACT, { s: { blockEnterprises: [id('H'), id('R')] } })).impact;
+    const both = dataOf(await t.server.gql(IMPACT, { s: { blockEnterprises: [id('H'), id('R')] } })).impact;
     expect(stalledIds(both)).toEqual([id('H'), id('K'), id('R')].sort());
     const k = both.stalled.edges.find((e: any) => e.node.id === id('K')).node;
     expect(k).toMatchObject({ direct: false, outputFraction: 0, lostDailyOutput: 100, stallsOnDay: 0, missingInputs: ['phosphate'], enterprise: { name: 'K' } });
@@ -76,17 +64,17 @@ describe('impact', () => {
   });
 
   it('blockModes: [ROAD] alone keeps K running over rail, at the rail share of its supply', async () => {
-    const road = dataOf(await server.gql(IMPACT, { s: { blockModes: ['ROAD'] } })).impact;
+    const road = dataOf(await t.server.gql(IMPACT, { s: { blockModes: ['ROAD'] } })).impact;
     const mine = road.stalled.edges.filter((e: any) => e.node.id.startsWith(p)).map((e: any) => e.node.id);
     expect(mine).not.toContain(id('K'));
     expect(road.partial.edges.map((e: any) => e.node)).toContainEqual({ id: id('K'), outputFraction: 0.5 });
   });
 
   it('inventories buffer a block for its duration: 3 days nothing stalls, 7 days D stalls on day 5', async () => {
-    const short = dataOf(await server.gql(IMPACT, { s: { blockLinks: [id('C-D')], durationDays: 3 } })).impact;
+    const short = dataOf(await t.server.gql(IMPACT, { s: { blockLinks: [id('C-D')], durationDays: 3 } })).impact;
     expect(short.stalledCount).toBe(0);
     expect(short.lostDailyOutput).toBe(0);
-    const long = dataOf(await server.gql(IMPACT, { s: { blockLinks: [id('C-D')], durationDays: 7 } })).impact;
+    const long = dataOf(await t.server.gql(IMPACT, { s: { blockLinks: [id('C-D')], durationDays: 7 } })).impact;
     const d = long.stalled.edges.find((e: any) => e.node.id === id('D')).node;
     expect(d).toMatchObject({ stallsOnDay: 5, cause: [id('C-D')], lostDailyOutput: 300 });
     expect(stalledIds(long)).toEqual([id('D'), id('M')].sort());
@@ -95,19 +83,19 @@ describe('impact', () => {
   });
 
   it('compares the current state with the all-running baseline when includeCurrentState is set', async () => {
-    await services.links.setStatus({ id: id('P-R'), status: 'BLOCKED' as never, reason: 'rail closed' });
+    await t.services.links.setStatus({ id: id('P-R'), status: 'BLOCKED' as never, reason: 'rail closed' });
     try {
-      const current = dataOf(await server.gql(IMPACT, { s: { blockEnterprises: [id('H')], includeCurrentState: true } })).impact;
+      const current = dataOf(await t.server.gql(IMPACT, { s: { blockEnterprises: [id('H')], includeCurrentState: true } })).impact;
       expect(stalledIds(current)).toEqual([id('H'), id('K')].sort());
     } finally {
-      await services.links.setStatus({ id: id('P-R'), status: 'OPEN' as never });
+      await t.services.links.setStatus({ id: id('P-R'), status: 'OPEN' as never });
     }
   });
 
   it('refuses unknown ids naming every one of them, and never writes', async () => {
-    const before = await graphSnapshot(db, p);
-    const version = await services.meta.version();
-    const response = await server.gql(IMPACT, { s: { blockLinks: [id('nope')], blockEnterprises: [id('ghost')], blockRegions: ['Atlantis'] } });
+    const before = await graphSnapshot(t.db, p);
+    const version = await t.services.meta.version();
+    const response = await t.server.gql(IMPACT, { s: { blockLinks: [id('nope')], blockEnterprises: [id('ghost')], blockRegions: ['Atlantis'] } });
     expect(response.errors?.[0]).toMatchObject({
       extensions: {
         code: 'BAD_USER_INPUT',
@@ -118,10 +106,10 @@ describe('impact', () => {
         ],
       },
     });
-    dataOf(await server.gql(IMPACT, { s: { blockRegions: [region], durationDays: 2 } }));
-    expect(await graphSnapshot(db, p)).toEqual(before);
-    expect(await services.meta.version()).toBe(version);
-    const negative = await server.gql(IMPACT, { s: { durationDays: -1 } });
+    dataOf(await t.server.gql(IMPACT, { s: { blockRegions: [region], durationDays: 2 } }));
+    expect(await graphSnapshot(t.db, p)).toEqual(before);
+    expect(await t.services.meta.version()).toBe(version);
+    const negative = await t.server.gql(IMPACT, { s: { durationDays: -1 } });
     expect(negative.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringMatching(/durationDays must not be negative/) });
   });
 });
@@ -134,13 +122,13 @@ describe('the engine cache across service instances', () => {
     try {
       const query = { blockEnterprises: [id('H')] };
       const stalled = (report: { result: { affected: { id: string; stalled: boolean }[] } }) => report.result.affected.filter((a) => a.stalled).map((a) => a.id);
-      expect(stalled(await services.impact.impact({ ...query, includeCurrentState: true }))).not.toContain(id('K'));
+      expect(stalled(await t.services.impact.impact({ ...query, includeCurrentState: true }))).not.toContain(id('K'));
       await other.links.setStatus({ id: id('R-K'), status: 'BLOCKED' as never, reason: 'rail closed' });
-      const afterLinkWrite = await services.impact.impact({ ...query, includeCurrentState: true });
+      const afterLinkWrite = await t.services.impact.impact({ ...query, includeCurrentState: true });
       expect(stalled(afterLinkWrite)).toContain(id('K'));
 
       await other.imports.importGraph({ links: [{ ...document.links[3], status: 'OPEN' }] });
-      const afterImport = await services.impact.impact({ ...query, includeCurrentState: true });
+      const afterImport = await t.services.impact.impact({ ...query, includeCurrentState: true });
       expect(stalled(afterImport)).not.toContain(id('K'));
       expect(afterImport.graphVersion).toBeGreaterThan(afterLinkWrite.graphVersion);
     } finally {
@@ -151,31 +139,31 @@ describe('the engine cache across service instances', () => {
 
 describe('critical links and enterprises, alternatives, resumption', () => {
   it('ranks single points of failure by the exact impact of blocking each alone', async () => {
-    const data = dataOf(await server.gql(`query($f: SupplyLinkFilter) { criticalLinks(filter: $f, top: 3) { link { id } stalledCount lostDailyOutput } }`, { f: { product: ['dyestuff', 'dyed fabric'] } }));
+    const data = dataOf(await t.server.gql(`query($f: SupplyLinkFilter) { criticalLinks(filter: $f, top: 3) { link { id } stalledCount lostDailyOutput } }`, { f: { product: ['dyestuff', 'dyed fabric'] } }));
     const mine = data.criticalLinks.filter((c: any) => c.link.id.startsWith(p));
     expect(mine[0]).toEqual({ link: { id: id('C-D') }, stalledCount: 2, lostDailyOutput: 300 });
-    const enterprises = dataOf(await server.gql(`query($f: EnterpriseFilter) { criticalEnterprises(filter: $f, top: 2, measure: LOST_OUTPUT) { enterprise { id } stalledCount lostDailyOutput } }`, { f: { region: [region] } }));
+    const enterprises = dataOf(await t.server.gql(`query($f: EnterpriseFilter) { criticalEnterprises(filter: $f, top: 2, measure: LOST_OUTPUT) { enterprise { id } stalledCount lostDailyOutput } }`, { f: { region: [region] } }));
     expect(enterprises.criticalEnterprises[0].enterprise.id).toBe(id('C'));
   });
 
   it('finds the rail route when the road checkpoint is blocked', async () => {
-    const data = dataOf(await server.gql(`query($s: ScenarioInput) { alternativeRoutes(fromId: "${id('P')}", toId: "${id('K')}", product: "phosphate", scenario: $s) { modes links { id } enterprises { id } } }`, { s: { blockEnterprises: [id('H')] } }));
+    const data = dataOf(await t.server.gql(`query($s: ScenarioInput) { alternativeRoutes(fromId: "${id('P')}", toId: "${id('K')}", product: "phosphate", scenario: $s) { modes links { id } enterprises { id } } }`, { s: { blockEnterprises: [id('H')] } }));
     expect(data.alternativeRoutes).toEqual([{ modes: ['RAIL', 'RAIL'], links: [{ id: id('P-R') }, { id: id('R-K') }], enterprises: [id('P'), id('R'), id('K')].map((x) => ({ id: x })) }]);
   });
 
   it('lists alternative suppliers and whether each alone would unstall the enterprise', async () => {
-    const data = dataOf(await server.gql(`query($s: ScenarioInput) { alternativeSuppliers(enterpriseId: "${id('K')}", product: "phosphate", scenario: $s) { enterprise { id } sameRegion alreadySupplies wouldUnstall } }`, { s: { blockEnterprises: [id('H'), id('R')] } }));
+    const data = dataOf(await t.server.gql(`query($s: ScenarioInput) { alternativeSuppliers(enterpriseId: "${id('K')}", product: "phosphate", scenario: $s) { enterprise { id } sameRegion alreadySupplies wouldUnstall } }`, { s: { blockEnterprises: [id('H'), id('R')] } }));
     expect(data.alternativeSuppliers).toContainEqual({ enterprise: { id: id('P') }, sameRegion: true, alreadySupplies: false, wouldUnstall: true });
   });
 
   it('plans the resumption of the current state, most recovered output first', async () => {
-    await services.enterprises.setStatus({ id: id('C'), status: 'STALLED' as never });
+    await t.services.enterprises.setStatus({ id: id('C'), status: 'STALLED' as never });
     try {
-      const data = dataOf(await server.gql(`{ resumptionPlan(top: 50) { step kind id recoveredDailyOutput cumulativeRecoveredDailyOutput restartedCount } }`));
+      const data = dataOf(await t.server.gql(`{ resumptionPlan(top: 50) { step kind id recoveredDailyOutput cumulativeRecoveredDailyOutput restartedCount } }`));
       const restartC = data.resumptionPlan.find((s: any) => s.id === id('C'));
       expect(restartC).toMatchObject({ kind: 'ENTERPRISE', recoveredDailyOutput: 400, restartedCount: 3 });
     } finally {
-      await services.enterprises.setStatus({ id: id('C'), status: 'OPERATING' as never });
+      await t.services.enterprises.setStatus({ id: id('C'), status: 'OPERATING' as never });
     }
   });
 });
@@ -183,13 +171,13 @@ describe('critical links and enterprises, alternatives, resumption', () => {
 describe('saved scenarios', () => {
   it('saves a scenario, lists it, computes its report on the current graph, and compares two', async () => {
     const save = `mutation($s: ScenarioInput!) { saveScenario(name: "Road closed", scenario: $s, note: "checkpoints") { id name note scenario { blockModes includeCurrentState } } }`;
-    const saved = dataOf(await server.gql(save, { s: { blockEnterprises: [id('H')] } })).saveScenario;
+    const saved = dataOf(await t.server.gql(save, { s: { blockEnterprises: [id('H')] } })).saveScenario;
     expect(saved).toMatchObject({ name: 'Road closed', note: 'checkpoints', scenario: { blockModes: [], includeCurrentState: false } });
-    const fetched = dataOf(await server.gql(`query($id: ID!) { scenario(id: $id) { name report { stalledCount } } scenarios { id } }`, { id: saved.id }));
+    const fetched = dataOf(await t.server.gql(`query($id: ID!) { scenario(id: $id) { name report { stalledCount } } scenarios { id } }`, { id: saved.id }));
     expect(fetched.scenario.report.stalledCount).toBeGreaterThanOrEqual(1);
     expect(fetched.scenarios.map((s: any) => s.id)).toContain(saved.id);
 
-    const compare = dataOf(await server.gql(`query($a: ScenarioRef!, $b: ScenarioRef!) { compareScenarios(a: $a, b: $b) { stalledOnlyInA { id } stalledOnlyInB { id } stalledInBoth } }`, {
+    const compare = dataOf(await t.server.gql(`query($a: ScenarioRef!, $b: ScenarioRef!) { compareScenarios(a: $a, b: $b) { stalledOnlyInA { id } stalledOnlyInB { id } stalledInBoth } }`, {
       a: { id: saved.id },
       b: { scenario: { blockEnterprises: [id('H'), id('R')] } },
     })).compareScenarios;
@@ -197,10 +185,10 @@ describe('saved scenarios', () => {
     expect(compare.stalledOnlyInB.map((x: any) => x.id).sort()).toEqual([id('K'), id('R')].sort());
     expect(compare.stalledInBoth).toBe(1);
 
-    const missing = await server.gql(`{ scenario(id: "scn-00000000-0000-0000-0000-000000000000") { id } }`);
+    const missing = await t.server.gql(`{ scenario(id: "scn-00000000-0000-0000-0000-000000000000") { id } }`);
     expect(missing.errors?.[0].extensions?.code).toBe('NOT_FOUND');
-    const bad = await server.gql(`mutation { saveScenario(name: "x", scenario: { blockLinks: ["${id('nope')}"] }) { id } }`);
+    const bad = await t.server.gql(`mutation { saveScenario(name: "x", scenario: { blockLinks: ["${id('nope')}"] }) { id } }`);
     expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    dataOf(await server.gql(`mutation($id: ID!) { deleteScenario(id: $id) { id } }`, { id: saved.id }));
+    dataOf(await t.server.gql(`mutation($id: ID!) { deleteScenario(id: $id) { id } }`, { id: saved.id }));
   });
 });

@@ -1,30 +1,18 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GraphDatabase } from '../../src/neo4j/graph-database';
+import { describe, expect, it } from 'vitest';
 import { readGraphSource } from '../../src/import/read-graph-source';
-import type { Services } from '../../src/services/create-services';
 import { graphSnapshot } from '../support/graph-snapshot';
 import { keqiaoFixture } from '../support/keqiao-fixture';
-import { connectTestGraph, removeByPrefix, uniquePrefix } from '../support/test-graph';
-import { dataOf, startTestServer } from '../support/test-server';
+import { uniquePrefix } from '../support/test-graph';
+import { useGraphTest } from '../support/use-graph-test';
+import { dataOf } from '../support/test-server';
 
 const p = uniquePrefix('import');
-let db: GraphDatabase;
-let services: Services;
-let server: Awaited<ReturnType<typeof startTestServer>>;
+const t = useGraphTest(p);
 
-beforeAll(async () => {
-  ({ db, services } = await connectTestGraph());
-  server = await startTestServer(services);
-});
 
-afterAll(async () => {
-  await server.stop();
-  await removeByPrefix(db, p);
-  await db.close();
-});
 
 const IMPORT = `mutation($input: GraphImportInput!) { importGraph(input: $input) { enterprisesCreated enterprisesUpdated linksCreated linksUpdated } }`;
 
@@ -32,14 +20,14 @@ describe('importGraph', () => {
   it('upserts a document by id: a second import of the same rows updates, creating nothing', async () => {
     const fixture = keqiaoFixture(`${p}-a`);
     const input = { enterprises: fixture.enterprises, links: fixture.links };
-    expect(dataOf(await server.gql(IMPORT, { input })).importGraph).toEqual({ enterprisesCreated: 6, enterprisesUpdated: 0, linksCreated: 5, linksUpdated: 0 });
-    expect(dataOf(await server.gql(IMPORT, { input })).importGraph).toEqual({ enterprisesCreated: 0, enterprisesUpdated: 6, linksCreated: 0, linksUpdated: 5 });
+    expect(dataOf(await t.server.gql(IMPORT, { input })).importGraph).toEqual({ enterprisesCreated: 6, enterprisesUpdated: 0, linksCreated: 5, linksUpdated: 0 });
+    expect(dataOf(await t.server.gql(IMPORT, { input })).importGraph).toEqual({ enterprisesCreated: 0, enterprisesUpdated: 6, linksCreated: 0, linksUpdated: 5 });
   });
 
   it('rejects the whole import when one row is bad, lists every problem by row, and leaves the graph as it was', async () => {
     const fixture = keqiaoFixture(`${p}-b`);
-    await services.imports.importGraph(fixture);
-    const before = await graphSnapshot(db, `${p}-b`);
+    await t.services.imports.importGraph(fixture);
+    const before = await graphSnapshot(t.db, `${p}-b`);
     const input = {
       enterprises: [
         { ...fixture.enterprises[0], name: 'renamed, must not stick' },
@@ -52,7 +40,7 @@ describe('importGraph', () => {
         { ...fixture.links[1], to: `${p}-b-missing` },
       ],
     };
-    const response = await server.gql(IMPORT, { input });
+    const response = await t.server.gql(IMPORT, { input });
     expect(response.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(response.errors?.[0].message).toMatch(/^Import rejected, nothing was changed\. 3 problems:/);
     expect(response.errors?.[0].extensions?.problems).toEqual([
@@ -60,24 +48,24 @@ describe('importGraph', () => {
       { path: `enterprises[3] (${p}-b-dye)`, message: `duplicate id "${p}-b-dye", also at enterprises[2]` },
       { path: `links[1] (${p}-b-l-dyestuff)`, message: `refers to enterprise "${p}-b-missing", which is neither in the import nor in the graph` },
     ]);
-    expect(await graphSnapshot(db, `${p}-b`)).toEqual(before);
+    expect(await graphSnapshot(t.db, `${p}-b`)).toEqual(before);
   });
 
   it('rolls back everything when the database refuses a write half way', async () => {
     const fixture = keqiaoFixture(`${p}-c`);
-    await services.imports.importGraph(fixture);
+    await t.services.imports.importGraph(fixture);
     // A SUPPLIES relationship with this id between nodes that are not enterprises,
     // made behind the service's back: validation passes, the uniqueness
     // constraint fails on the last statement, after the enterprises were written.
-    await db.write("CREATE (:Stray {id: $id})-[:SUPPLIES {id: $link}]->(:Stray {id: $id})", { id: `${p}-c-stray`, link: `${p}-c-l-clash` });
-    const before = await graphSnapshot(db, `${p}-c`);
+    await t.db.write("CREATE (:Stray {id: $id})-[:SUPPLIES {id: $link}]->(:Stray {id: $id})", { id: `${p}-c-stray`, link: `${p}-c-l-clash` });
+    const before = await graphSnapshot(t.db, `${p}-c`);
     const input = {
       enterprises: [...fixture.enterprises.map((e) => ({ ...e, name: 'renamed, must not stick' })), { id: `${p}-c-new`, name: 'New', kind: 'WEAVING', region: fixture.region }],
       links: [{ ...fixture.links[0], id: `${p}-c-l-clash` }],
     };
-    await expect(services.imports.importGraph(input, { batchSize: 1 })).rejects.toMatchObject({ extensions: { code: 'CONFLICT' } });
-    expect(await graphSnapshot(db, `${p}-c`)).toEqual(before);
-    await db.write('MATCH (s:Stray {id: $id}) DETACH DELETE s', { id: `${p}-c-stray` });
+    await expect(t.services.imports.importGraph(input, { batchSize: 1 })).rejects.toMatchObject({ extensions: { code: 'CONFLICT' } });
+    expect(await graphSnapshot(t.db, `${p}-c`)).toEqual(before);
+    await t.db.write('MATCH (s:Stray {id: $id}) DETACH DELETE s', { id: `${p}-c-stray` });
   });
 
   it('reads the CSV folder format with the same columns, and names bad rows by file and line', async () => {
@@ -96,15 +84,15 @@ describe('importGraph', () => {
       ['id,from,to,product,mode,volume,inventoryDays', `${p}-csv-l1,${p}-csv-fiber,${p}-csv-dye,polyester yarn,ROAD,40,2`].join('\n'),
     );
     const { document, labels } = readGraphSource(dir);
-    expect(await services.imports.importGraph(document, { labels })).toEqual({ enterprisesCreated: 2, enterprisesUpdated: 0, linksCreated: 1, linksUpdated: 0 });
-    const [dye] = await services.enterprises.findByIds([`${p}-csv-dye`]);
+    expect(await t.services.imports.importGraph(document, { labels })).toEqual({ enterprisesCreated: 2, enterprisesUpdated: 0, linksCreated: 1, linksUpdated: 0 });
+    const [dye] = await t.services.enterprises.findByIds([`${p}-csv-dye`]);
     expect(dye).toMatchObject({ name: 'Alice Dyeing, Keqiao', status: 'PARTIAL', capacityRecovery: 0.8, dailyCapacity: 300, whitelisted: true });
-    const [link] = await services.links.findByIds([`${p}-csv-l1`]);
+    const [link] = await t.services.links.findByIds([`${p}-csv-l1`]);
     expect(link).toMatchObject({ volume: 40, inventoryDays: 2, status: 'OPEN' });
 
     fs.appendFileSync(path.join(dir, 'enterprises.csv'), `\n${p}-csv-bad,Bad,DYEHOUSE,${region},,1.4,,`);
     const bad = readGraphSource(dir);
-    await expect(services.imports.importGraph(bad.document, { labels: bad.labels })).rejects.toMatchObject({
+    await expect(t.services.imports.importGraph(bad.document, { labels: bad.labels })).rejects.toMatchObject({
       extensions: {
         code: 'BAD_USER_INPUT',
         problems: [
@@ -118,9 +106,9 @@ describe('importGraph', () => {
 
   it('loads the demo dataset, and exports the graph in the import format', async () => {
     const { document } = readGraphSource(path.resolve(__dirname, '../../data/demo.json'));
-    const counts = await services.imports.importGraph(document);
+    const counts = await t.services.imports.importGraph(document);
     expect(counts.enterprisesCreated + counts.enterprisesUpdated).toBe(document.enterprises?.length);
-    const exported = await services.exportGraph();
+    const exported = await t.services.exportGraph();
     const alice = exported.enterprises.find((e) => e.id === 'kq-dye-alice');
     expect(alice).toMatchObject({ kind: 'PRINTING_DYEING', region: 'Shaoxing/Keqiao' });
     expect(Object.values(alice ?? {})).not.toContain(null);

@@ -1,35 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GraphDatabase } from '../../src/neo4j/graph-database';
+import { describe, expect, it } from 'vitest';
 import { graphSnapshot } from '../support/graph-snapshot';
 import { keqiaoFixture } from '../support/keqiao-fixture';
-import { connectTestGraph, removeByPrefix, uniquePrefix } from '../support/test-graph';
-import { dataOf, startTestServer } from '../support/test-server';
+import { uniquePrefix } from '../support/test-graph';
+import { useGraphTest } from '../support/use-graph-test';
+import { dataOf } from '../support/test-server';
 
 const p = uniquePrefix('mutations');
 const fixture = keqiaoFixture(p);
-let db: GraphDatabase;
-let server: Awaited<ReturnType<typeof startTestServer>>;
+const t = useGraphTest(p, { document: fixture });
 
-beforeAll(async () => {
-  const graph = await connectTestGraph();
-  db = graph.db;
-  await graph.services.imports.importGraph(fixture);
-  server = await startTestServer(graph.services);
-});
 
-afterAll(async () => {
-  await server.stop();
-  await removeByPrefix(db, p);
-  await db.close();
-});
 
 /** Runs a refused mutation and checks both the error code and that nothing changed. */
 async function expectRefused(query: string, variables: Record<string, unknown>, code: string, message: RegExp) {
-  const before = await graphSnapshot(db, p);
-  const response = await server.gql(query, variables);
+  const before = await graphSnapshot(t.db, p);
+  const response = await t.server.gql(query, variables);
   expect(response.errors?.[0]).toMatchObject({ extensions: { code } });
   expect(response.errors?.[0].message).toMatch(message);
-  expect(await graphSnapshot(db, p)).toEqual(before);
+  expect(await graphSnapshot(t.db, p)).toEqual(before);
 }
 
 const UPSERT_ENTERPRISE = `mutation($input: EnterpriseInput!) { upsertEnterprise(input: $input) { id name status capacityRecovery lat } }`;
@@ -38,12 +26,12 @@ const UPSERT_LINK = `mutation($input: SupplyLinkInput!) { upsertSupplyLink(input
 describe('upsertEnterprise and upsertSupplyLink', () => {
   it('creates, then updates by id, writing a history entry only when the status changes', async () => {
     const input = { id: `${p}-weaver`, name: 'Keqiao Weaving', kind: 'WEAVING', region: fixture.region, lat: 30.08, lon: 120.49 };
-    expect(dataOf(await server.gql(UPSERT_ENTERPRISE, { input })).upsertEnterprise).toEqual({
+    expect(dataOf(await t.server.gql(UPSERT_ENTERPRISE, { input })).upsertEnterprise).toEqual({
       id: `${p}-weaver`, name: 'Keqiao Weaving', status: 'OPERATING', capacityRecovery: 1, lat: 30.08,
     });
-    dataOf(await server.gql(UPSERT_ENTERPRISE, { input: { ...input, name: 'Keqiao Weaving Co.' } }));
-    dataOf(await server.gql(UPSERT_ENTERPRISE, { input: { ...input, status: 'PARTIAL', capacityRecovery: 0.6 } }));
-    const data = dataOf(await server.gql(`query($id: ID!) { enterprise(id: $id) { name status statusHistory { status capacityRecovery } } }`, { id: `${p}-weaver` }));
+    dataOf(await t.server.gql(UPSERT_ENTERPRISE, { input: { ...input, name: 'Keqiao Weaving Co.' } }));
+    dataOf(await t.server.gql(UPSERT_ENTERPRISE, { input: { ...input, status: 'PARTIAL', capacityRecovery: 0.6 } }));
+    const data = dataOf(await t.server.gql(`query($id: ID!) { enterprise(id: $id) { name status statusHistory { status capacityRecovery } } }`, { id: `${p}-weaver` }));
     expect(data.enterprise.name).toBe('Keqiao Weaving');
     expect(data.enterprise.statusHistory).toEqual([
       { status: 'PARTIAL', capacityRecovery: 0.6 },
@@ -53,12 +41,12 @@ describe('upsertEnterprise and upsertSupplyLink', () => {
 
   it('creates a link and moves it when its ends change', async () => {
     const input = { id: `${p}-l-new`, from: `${p}-fiber`, to: `${p}-market`, product: 'polyester yarn', mode: 'RAIL' };
-    expect(dataOf(await server.gql(UPSERT_LINK, { input })).upsertSupplyLink).toEqual({
+    expect(dataOf(await t.server.gql(UPSERT_LINK, { input })).upsertSupplyLink).toEqual({
       id: `${p}-l-new`, fromId: `${p}-fiber`, toId: `${p}-market`, product: 'polyester yarn', status: 'OPEN',
     });
-    const moved = dataOf(await server.gql(UPSERT_LINK, { input: { ...input, to: `${p}-trade2` } })).upsertSupplyLink;
+    const moved = dataOf(await t.server.gql(UPSERT_LINK, { input: { ...input, to: `${p}-trade2` } })).upsertSupplyLink;
     expect(moved.toId).toBe(`${p}-trade2`);
-    const count = await db.read('MATCH ()-[s:SUPPLIES {id: $id}]->() RETURN count(s) AS n', { id: `${p}-l-new` });
+    const count = await t.db.read('MATCH ()-[s:SUPPLIES {id: $id}]->() RETURN count(s) AS n', { id: `${p}-l-new` });
     expect(count.records[0].get('n')).toBe(1);
   });
 
@@ -83,15 +71,15 @@ describe('deleteEnterprise and deleteSupplyLink', () => {
     const del = `mutation($id: ID!, $detach: Boolean) { deleteEnterprise(id: $id, detach: $detach) { id deletedLinks } }`;
     await expectRefused(del, { id: `${p}-trade2` }, 'CONFLICT', /still has \d+ supply link\(s\)/);
     await expectRefused(del, { id: `${p}-nobody` }, 'NOT_FOUND', /Enterprise ".*-nobody" does not exist/);
-    const deleted = dataOf(await server.gql(del, { id: `${p}-trade2`, detach: true })).deleteEnterprise;
+    const deleted = dataOf(await t.server.gql(del, { id: `${p}-trade2`, detach: true })).deleteEnterprise;
     expect(deleted.id).toBe(`${p}-trade2`);
     expect(deleted.deletedLinks).toBeGreaterThanOrEqual(1);
-    expect(dataOf(await server.gql(`query($id: ID!) { enterprise(id: $id) { id } }`, { id: `${p}-trade2` })).enterprise).toBeNull();
+    expect(dataOf(await t.server.gql(`query($id: ID!) { enterprise(id: $id) { id } }`, { id: `${p}-trade2` })).enterprise).toBeNull();
   });
 
   it('deletes a link, and says NOT_FOUND for an unknown one', async () => {
     const del = `mutation($id: ID!) { deleteSupplyLink(id: $id) { id } }`;
-    expect(dataOf(await server.gql(del, { id: `${p}-l-t1` })).deleteSupplyLink).toEqual({ id: `${p}-l-t1` });
+    expect(dataOf(await t.server.gql(del, { id: `${p}-l-t1` })).deleteSupplyLink).toEqual({ id: `${p}-l-t1` });
     await expectRefused(del, { id: `${p}-l-t1` }, 'NOT_FOUND', /Supply link ".*-l-t1" does not exist/);
   });
 });
@@ -100,7 +88,7 @@ describe('setEnterpriseStatus and setLinkStatus', () => {
   it('records the change and its dated history entry together', async () => {
     const set = `mutation($id: ID!, $at: String) { setEnterpriseStatus(id: $id, status: PARTIAL, capacityRecovery: 0.92, workforceReturned: 0.85, note: "92% capacity", at: $at) {
       status capacityRecovery workforceReturned statusHistory { at status capacityRecovery workforceReturned note } } }`;
-    const result = dataOf(await server.gql(set, { id: `${p}-chem`, at: '2020-03-10T00:00:00Z' })).setEnterpriseStatus;
+    const result = dataOf(await t.server.gql(set, { id: `${p}-chem`, at: '2020-03-10T00:00:00Z' })).setEnterpriseStatus;
     expect(result).toMatchObject({ status: 'PARTIAL', capacityRecovery: 0.92, workforceReturned: 0.85 });
     expect(result.statusHistory).toContainEqual({ at: '2020-03-10T00:00:00Z', status: 'PARTIAL', capacityRecovery: 0.92, workforceReturned: 0.85, note: '92% capacity' });
   });
@@ -108,7 +96,7 @@ describe('setEnterpriseStatus and setLinkStatus', () => {
   it('closes a link with a reason and keeps it in the link history', async () => {
     const set = `mutation($id: ID!) { setLinkStatus(id: $id, status: BLOCKED, reason: "highway checkpoint", at: "2020-02-10T08:00:00Z") {
       status statusHistory { at status reason } } }`;
-    const result = dataOf(await server.gql(set, { id: `${p}-l-yarn` })).setLinkStatus;
+    const result = dataOf(await t.server.gql(set, { id: `${p}-l-yarn` })).setLinkStatus;
     expect(result.status).toBe('BLOCKED');
     expect(result.statusHistory).toContainEqual({ at: '2020-02-10T08:00:00Z', status: 'BLOCKED', reason: 'highway checkpoint' });
   });

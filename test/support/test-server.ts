@@ -4,21 +4,28 @@ import { migrate } from '../../src/neo4j/migrate';
 import { createHttpServer } from '../../src/server/create-http-server';
 import { ReadinessProbe } from '../../src/server/readiness-probe';
 import type { Services } from '../../src/services/create-services';
+import { ensureWebBuild } from '../../src/web/build-web';
+import { createWebRouter } from '../../src/web/web-router';
 
 export interface GraphQLResponse<T = Record<string, any>> {
   data?: T | null;
   errors?: { message: string; path?: string[]; extensions?: Record<string, any> }[];
 }
 
-/** The HTTP server over the given services on a free port, and a client for it. */
-export async function startTestServer(services: Services, limits = { maxQueryDepth: 12, maxQueryCost: 50_000 }) {
+/**
+ * The HTTP server over the given services on a free port of 127.0.0.1, and a
+ * client for it; with `web`, the browser pages too (built first if missing or stale).
+ */
+export async function startTestServer(services: Services, options: { web?: boolean } = {}) {
   const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
   const http = await createHttpServer({
     schema: await buildGraphQLSchema(),
     services,
     readiness: new ReadinessProbe(services.db, () => migrate(services.db), logger),
     logger,
-    ...limits,
+    maxQueryDepth: 12,
+    maxQueryCost: 50_000,
+    web: options.web ? createWebRouter(await ensureWebBuild()) : undefined,
   });
   const port = await http.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
@@ -30,7 +37,7 @@ export async function startTestServer(services: Services, limits = { maxQueryDep
     });
     return (await response.json()) as GraphQLResponse<T>;
   };
-  return { url, gql, stop: () => http.stop() };
+  return { url, port, gql, stop: () => http.stop() };
 }
 
 /** The data of a response that must have no errors. */
@@ -38,3 +45,5 @@ export function dataOf<T>(response: GraphQLResponse<T>): T {
   if (response.errors?.length) throw new Error(`unexpected GraphQL errors: ${JSON.stringify(response.errors, null, 2)}`);
   return response.data as T;
 }
+
+export type TestServer = Awaited<ReturnType<typeof startTestServer>>;
