@@ -2,12 +2,12 @@ import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import type { AffectedEnterprise as EngineAffected, ImpactResult, SupplyGraph } from '../engine';
 import { ConnectionType } from '../pagination/connection.type';
 
+/** The engine's verdict on one enterprise; its `enterprise` field is resolved by id. */
 @ObjectType({ description: 'An enterprise a scenario stalls or cuts back, and why.' })
 export class AffectedEnterprise implements Pick<EngineAffected, 'id' | 'direct' | 'outputFraction' | 'baselineFraction' | 'lostDailyOutput' | 'stallsOnDay' | 'missingInputs' | 'cause' | 'stalled' | 'partial'> {
   @Field(() => ID)
   id!: string;
 
-  /** Resolved by the `enterprise` field resolver. */
   @Field(() => Boolean, { description: 'Outputs nothing in the scenario (it did in the baseline).' })
   stalled!: boolean;
 

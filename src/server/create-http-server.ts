@@ -9,8 +9,7 @@ import { createRequestContext, type RequestContext } from '../context/request-co
 import type { Logger } from '../logging/create-logger';
 import type { Services } from '../services/create-services';
 import { createFormatError } from './format-error';
-import { depthLimitRule } from './plugins/depth-limit-rule';
-import { queryCostPlugin } from './plugins/query-cost-plugin';
+import { queryLimitsPlugin } from './plugins/query-limits-plugin';
 import { requestLogPlugin } from './plugins/request-log-plugin';
 import type { ReadinessProbe } from './readiness-probe';
 
@@ -35,14 +34,13 @@ export async function createHttpServer(options: HttpServerOptions) {
   const server = http.createServer(app);
   const apollo = new ApolloServer<RequestContext>({
     schema: options.schema,
-    validationRules: [depthLimitRule(options.maxQueryDepth)],
     formatError: createFormatError(options.logger),
     introspection: true,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       // Apollo's own landing page loads from a CDN; the service serves its own IDE.
       ApolloServerPluginLandingPageDisabled(),
-      queryCostPlugin(options.schema, options.maxQueryCost),
+      queryLimitsPlugin(options.schema, { maxDepth: options.maxQueryDepth, maxCost: options.maxQueryCost }),
       requestLogPlugin(options.logger),
     ],
   });

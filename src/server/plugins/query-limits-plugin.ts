@@ -3,6 +3,7 @@ import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { type ComplexityEstimator, fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import { ErrorCode } from '../../errors/error-code';
 import type { RequestContext } from '../../context/request-context';
+import { operationDepth } from './operation-depth';
 
 /** Lists without a page size are counted as this many items. */
 const ASSUMED_LIST_SIZE = 10;
@@ -20,14 +21,22 @@ const paginationEstimator: ComplexityEstimator = ({ args, childComplexity, field
 };
 
 /**
- * Refuses operations whose estimated cost exceeds `maxCost` before they run,
- * so one query cannot walk the whole graph through nested lists.
+ * Refuses, before they run, operations nested deeper than `maxDepth` or whose
+ * estimated cost exceeds `maxCost`, so one query cannot walk the whole graph
+ * through nested lists.
  */
-export function queryCostPlugin(schema: GraphQLSchema, maxCost: number): ApolloServerPlugin<RequestContext> {
+export function queryLimitsPlugin(schema: GraphQLSchema, limits: { maxDepth: number; maxCost: number }): ApolloServerPlugin<RequestContext> {
+  const { maxDepth, maxCost } = limits;
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document }) {
+        async didResolveOperation({ request, document, operation }) {
+          const depth = operation ? operationDepth(document, operation) : 0;
+          if (depth > maxDepth) {
+            throw new GraphQLError(`Query is ${depth} levels deep; the limit is ${maxDepth}.`, {
+              extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, depth, maxDepth },
+            });
+          }
           let cost: number;
           try {
             cost = getComplexity({
