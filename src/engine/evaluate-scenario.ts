@@ -1,7 +1,7 @@
 import { baseStateOf } from './base-state';
 import type { EngineLink } from './graph-input';
 import { resolveScenario, type ResolvedScenario, type Scenario } from './scenario';
-import { FRACTION_EPSILON, propagationFor, type StatePropagation } from './state-propagation';
+import { CauseTrail, FRACTION_EPSILON, propagationFor, type StatePropagation } from './state-propagation';
 import type { SupplyGraph } from './supply-graph';
 
 export interface EvaluateOptions {
@@ -107,6 +107,7 @@ export function summarizeRun(
 
 function describeRun(graph: SupplyGraph, run: StatePropagation): ImpactResult {
   const affected: AffectedEnterprise[] = [];
+  const trail = new CauseTrail(graph);
   let stalledCount = 0;
   let partialCount = 0;
   let lostDailyOutput = 0;
@@ -119,7 +120,8 @@ function describeRun(graph: SupplyGraph, run: StatePropagation): ImpactResult {
     const lost = lostOutput(graph, run, v);
     lostDailyOutput += lost;
     const direct = run.isDirect(v);
-    affected.push({
+    if (!direct) run.recordCause(v, trail);
+    const entry: AffectedEnterprise = {
       index: v,
       id: graph.enterpriseId(v),
       stalled,
@@ -130,8 +132,9 @@ function describeRun(graph: SupplyGraph, run: StatePropagation): ImpactResult {
       lostDailyOutput: lost,
       stallsOnDay: stalled ? run.stallDay(v) : null,
       missingInputs: missingInputs(graph, run, v),
-      cause: direct ? [] : run.causeChain(v).map((l) => graph.linkId(l)),
-    });
+      cause: direct ? [] : trail.chain(v).map((l) => graph.linkId(l)),
+    };
+    affected.push(entry);
   }
   affected.sort(compareAffected);
   return { affected, stalledCount, partialCount, lostDailyOutput, failedLinks: run.failedLinks.slice() };

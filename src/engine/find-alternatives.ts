@@ -27,7 +27,9 @@ export interface AlternativeRoute {
  * output the product in the scenario state and already ship it to someone.
  * Ranked: same region first, then dailyCapacity descending (unknown last),
  * then hops ascending (unconnected last), then id. wouldUnstall is computed
- * for the returned ones only (one evaluation with a virtual link each).
+ * for the returned ones only: true when the target is not stalled anyway,
+ * false when it is itself down, else one evaluation with the virtual link
+ * (which rebuilds the index: O(graph) per candidate).
  */
 export function findAlternativeSuppliers(
   graph: SupplyGraph,
@@ -80,7 +82,14 @@ export function findAlternativeSuppliers(
     return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
   });
   const chosen = candidates.slice(0, limit);
+  // Only a target stalled by the flow needs the (whole-graph) evaluation with a virtual link.
+  const targetStalled = run.isStalled(target);
+  const targetDown = run.isDirect(target);
   for (const candidate of chosen) {
+    if (!targetStalled || targetDown) {
+      candidate.wouldUnstall = !targetStalled;
+      continue;
+    }
     const result = evaluateScenario(graph, scenario, {
       extraLinks: [
         {

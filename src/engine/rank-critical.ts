@@ -1,6 +1,7 @@
 import { baseStateOf } from './base-state';
 import { summarizeRun } from './evaluate-scenario';
-import { propagationFor } from './state-propagation';
+import { enterpriseLossBound, linkLossBound, lossBoundsOf } from './loss-bound';
+import { propagationFor, type StateChange } from './state-propagation';
 import type { SupplyGraph } from './supply-graph';
 
 export type CriticalMeasure = 'STALLED_COUNT' | 'LOST_OUTPUT';
@@ -21,71 +22,131 @@ export interface RankCriticalOptions<Candidate> {
 
 /**
  * Links ranked by the exact impact of blocking each one alone (unbounded
- * window). Ties: the other measure higher first, then id ascending; entries
- * without impact are kept and sort last.
+ * window), compared with the baseline of includeCurrentState. Ties: the
+ * other measure higher first, then id ascending; entries without impact are
+ * kept and sort last, by id.
+ *
+ * Exact, but not every candidate is evaluated in full: stall counts come
+ * from the cheap §3 pass alone, and a candidate is skipped once an upper
+ * bound on its lost output (see loss-bound.ts) shows it cannot enter the top.
  */
 export function rankCriticalLinks(graph: SupplyGraph, options: RankCriticalOptions<number>): CriticalEntry[] {
-  const base = baseStateOf(graph, options.includeCurrentState ?? false);
-  const propagation = propagationFor(graph);
-  const single = [0];
+  const includeCurrentState = options.includeCurrentState ?? false;
+  const base = baseStateOf(graph, includeCurrentState);
+  const bounds = lossBoundsOf(graph, includeCurrentState);
   const none: number[] = [];
-  return rank(graph.linkCount, options, (l) => graph.linkId(l), (l) => {
+  return rank(graph, graph.linkCount, options, {
+    idOf: (l) => graph.linkId(l),
     // Blocking a link that delivers nothing in the baseline changes nothing.
-    if (base.linkDelivers[l] === 0) return undefined;
-    single[0] = l;
-    propagation.run(base, { downNodes: none, blockedLinks: single, window: Infinity });
-    return summarizeRun(graph, propagation);
+    isInert: (l) => base.linkDelivers[l] === 0,
+    lossBound: (l) => linkLossBound(graph, base, bounds, l),
+    change: (l, skipFractions) => ({ downNodes: none, blockedLinks: [l], window: Infinity, skipFractions }),
+    base,
   });
 }
 
-/** Enterprises ranked by the exact impact of blocking each one alone; same ordering as rankCriticalLinks. */
+/** Enterprises ranked by the exact impact of taking each one down alone; same ordering as rankCriticalLinks. */
 export function rankCriticalEnterprises(graph: SupplyGraph, options: RankCriticalOptions<number>): CriticalEntry[] {
-  const base = baseStateOf(graph, options.includeCurrentState ?? false);
-  const propagation = propagationFor(graph);
-  const single = [0];
+  const includeCurrentState = options.includeCurrentState ?? false;
+  const base = baseStateOf(graph, includeCurrentState);
+  const bounds = lossBoundsOf(graph, includeCurrentState);
   const none: number[] = [];
-  return rank(graph.nodeCount, options, (v) => graph.enterpriseId(v), (v) => {
-    if (base.down[v] === 1) return undefined;
-    single[0] = v;
-    propagation.run(base, { downNodes: single, blockedLinks: none, window: Infinity });
-    return summarizeRun(graph, propagation);
+  return rank(graph, graph.nodeCount, options, {
+    idOf: (v) => graph.enterpriseId(v),
+    isInert: (v) => base.down[v] === 1,
+    lossBound: (v) => enterpriseLossBound(graph, base, bounds, v),
+    change: (v, skipFractions) => ({ downNodes: [v], blockedLinks: none, window: Infinity, skipFractions }),
+    base,
   });
+}
+
+interface CandidateKind {
+  idOf: (index: number) => string;
+  isInert: (index: number) => boolean;
+  lossBound: (index: number) => number;
+  change: (index: number, skipFractions: boolean) => StateChange;
+  base: ReturnType<typeof baseStateOf>;
+}
+
+interface Candidate {
+  index: number;
+  /** Exact under STALLED_COUNT (from the §3 pass), unknown (Infinity) under LOST_OUTPUT. */
+  stalled: number;
+  bound: number;
 }
 
 function rank(
+  graph: SupplyGraph,
   count: number,
   options: RankCriticalOptions<number>,
-  idOf: (index: number) => string,
-  impactOf: (index: number) => { stalledCount: number; lostDailyOutput: number } | undefined,
+  kind: CandidateKind,
 ): CriticalEntry[] {
   const top = Math.max(0, Math.floor(options.top));
   if (top === 0) return [];
-  const withImpact: CriticalEntry[] = [];
-  const withoutImpact: number[] = [];
+  const byStalled = options.measure === 'STALLED_COUNT';
+  const propagation = propagationFor(graph);
+  const inert: number[] = [];
+  const candidates: Candidate[] = [];
   for (let i = 0; i < count; i++) {
     if (options.candidate !== undefined && !options.candidate(i)) continue;
-    const impact = impactOf(i);
-    if (impact === undefined || (impact.stalledCount === 0 && !(impact.lostDailyOutput > 0))) {
-      withoutImpact.push(i);
+    if (kind.isInert(i)) {
+      inert.push(i);
       continue;
     }
-    withImpact.push({ index: i, id: idOf(i), stalledCount: impact.stalledCount, lostDailyOutput: impact.lostDailyOutput });
+    let stalled = Infinity;
+    if (byStalled) {
+      propagation.run(kind.base, kind.change(i, true));
+      stalled = 0;
+      for (const v of propagation.touchedNodes) if (propagation.isStalled(v)) stalled++;
+    }
+    const bound = kind.lossBound(i);
+    if (stalled === 0 && bound === 0) inert.push(i);
+    else candidates.push({ index: i, stalled, bound });
   }
-  const byStalled = options.measure === 'STALLED_COUNT';
-  withImpact.sort((a, b) => {
-    const first = byStalled ? b.stalledCount - a.stalledCount : b.lostDailyOutput - a.lostDailyOutput;
-    if (first !== 0) return first;
-    const second = byStalled ? b.lostDailyOutput - a.lostDailyOutput : b.stalledCount - a.stalledCount;
-    if (second !== 0) return second;
-    return compareIds(a.id, b.id);
-  });
-  const ranked = withImpact.slice(0, top);
-  if (ranked.length < top) {
-    const rest = withoutImpact.map((i) => ({ index: i, id: idOf(i), stalledCount: 0, lostDailyOutput: 0 }));
+  candidates.sort((a, b) => (byStalled ? b.stalled - a.stalled || b.bound - a.bound : b.bound - a.bound));
+
+  const primary = (e: CriticalEntry): number => (byStalled ? e.stalledCount : e.lostDailyOutput);
+  const secondary = (e: CriticalEntry): number => (byStalled ? e.lostDailyOutput : e.stalledCount);
+  const compare = (a: CriticalEntry, b: CriticalEntry): number =>
+    primary(b) - primary(a) || secondary(b) - secondary(a) || compareIds(a.id, b.id);
+  const best: CriticalEntry[] = []; // the top so far, sorted
+  for (const candidate of candidates) {
+    if (best.length === top && cannotEnter(candidate, best[top - 1], byStalled)) break;
+    propagation.run(kind.base, kind.change(candidate.index, false));
+    const impact = summarizeRun(graph, propagation);
+    if (impact.stalledCount === 0 && !(impact.lostDailyOutput > 0)) {
+      inert.push(candidate.index);
+      continue;
+    }
+    const entry: CriticalEntry = {
+      index: candidate.index,
+      id: kind.idOf(candidate.index),
+      stalledCount: impact.stalledCount,
+      lostDailyOutput: impact.lostDailyOutput,
+    };
+    if (best.length === top && compare(entry, best[top - 1]) >= 0) continue;
+    let at = best.length;
+    while (at > 0 && compare(entry, best[at - 1]) < 0) at--;
+    best.splice(at, 0, entry);
+    if (best.length > top) best.pop();
+  }
+  if (best.length < top) {
+    // Only reached when every candidate was evaluated, so `inert` is complete.
+    const rest = inert.map((i) => ({ index: i, id: kind.idOf(i), stalledCount: 0, lostDailyOutput: 0 }));
     rest.sort((a, b) => compareIds(a.id, b.id));
-    ranked.push(...rest.slice(0, top - ranked.length));
+    best.push(...rest.slice(0, top - best.length));
   }
-  return ranked;
+  return best;
+}
+
+/** True when even the candidate's best case (its exact stalls, its loss bound) ranks after `last`. */
+function cannotEnter(candidate: Candidate, last: CriticalEntry, byStalled: boolean): boolean {
+  const bound = candidate.bound * (1 + 1e-9) + 1e-9; // float slack between the bound and the evaluation
+  if (byStalled) {
+    if (candidate.stalled !== last.stalledCount) return candidate.stalled < last.stalledCount;
+    return bound < last.lostDailyOutput;
+  }
+  return bound < last.lostDailyOutput;
 }
 
 function compareIds(a: string, b: string): number {

@@ -26,6 +26,8 @@ export interface StateChange {
   targetOwn?: Float64Array;
   /** Enterprises whose targetOwn differs from the base's own. */
   ownChanged?: ArrayLike<number>;
+  /** Stop after §3/§5 (stalls and days); fractions keep their base values. */
+  skipFractions?: boolean;
 }
 
 /** The scratch space of one graph, created on first use and reused by every evaluation. */
@@ -68,8 +70,7 @@ export class StatePropagation {
   private readonly linkFlags: Uint8Array;
   private readonly linkDay: Float64Array;
   private readonly queue = new TimeQueue();
-  /** Memo of causeStep for the current run, by node or nodeCount + port. */
-  private causeSteps = new Map<number, number>();
+
   /** Fraction worklist ordered by topological rank (the "day" slot holds the rank). */
   private readonly work = new TimeQueue();
   private readonly rank: Int32Array;
@@ -159,7 +160,7 @@ export class StatePropagation {
       if (entity < n) this.settleNode(entity, day, detail);
       else this.settlePort(entity - n, day);
     }
-    this.propagateFractions(change);
+    if (change.skipFractions !== true) this.propagateFractions(change);
   }
 
   private begin(base: BaseState, change: StateChange): void {
@@ -178,7 +179,6 @@ export class StatePropagation {
     this.directNodes = [];
     this.converged = true;
     this.fractionSteps = 0;
-    this.causeSteps = new Map();
     this.queue.clear();
   }
 
@@ -465,33 +465,29 @@ export class StatePropagation {
   }
 
   /**
-   * Link ids of one chain from a block to v, upstream first: the first link
-   * is blocked or leaves a down enterprise. Follows the link that set each
-   * stop day; for a fraction drop without a stop, a link whose supplier's
-   * output dropped.
+   * Records the cause steps of v (and of everything upstream on its chain
+   * not yet recorded) into `trail`, which outlives the run: a chain is then
+   * read from the trail on demand. Amortised O(1) per enterprise.
    */
-  causeChain(v: number): number[] {
+  recordCause(v: number, trail: CauseTrail): void {
     const graph = this.graph;
-    const chain: number[] = [];
-    const seen = new Set<number>();
     let node = v;
     let port = -1; // the pass-through product being followed, when known
-    while (!this.isDirect(node)) {
+    for (;;) {
       const key = port >= 0 ? graph.nodeCount + port : node;
-      if (seen.has(key)) break;
-      seen.add(key);
-      let link = this.causeSteps.get(key);
-      if (link === undefined) {
-        link = this.causeStep(node, port);
-        this.causeSteps.set(key, link);
+      if (trail.steps.has(key) || this.isDirect(node)) return;
+      const link = this.causeStep(node, port);
+      if (link < 0) {
+        trail.steps.set(key, -1);
+        return;
       }
-      if (link < 0) break;
-      chain.push(link);
-      if (this.isLinkNewlyBlocked(link)) break;
-      node = graph.linkFrom[link];
+      const next = graph.linkFrom[link];
+      const last = this.isLinkNewlyBlocked(link) || this.isDirect(next);
+      trail.steps.set(key, link * 2 + (last ? 1 : 0));
+      if (last) return;
+      node = next;
       port = graph.linkSourcePort[link];
     }
-    return chain.reverse();
   }
 
   /** The next link upstream on v's cause chain (through pass-through port `port` when known), or -1. */
@@ -585,5 +581,34 @@ export class StatePropagation {
       if (this.linkStamp[l] === this.epoch && (this.linkFlags[l] & LINK_BLOCKED) !== 0) state.blocked[l] = 1;
     }
     return state;
+  }
+}
+
+/**
+ * Cause steps recorded from one run, by node or nodeCount + port: the link
+ * upstream (times 2, plus 1 when the chain starts with it), or -1.
+ */
+export class CauseTrail {
+  readonly steps = new Map<number, number>();
+
+  constructor(private readonly graph: SupplyGraph) {}
+
+  /** Link indices from the block to v, upstream first. */
+  chain(v: number): number[] {
+    const graph = this.graph;
+    const links: number[] = [];
+    const seen = new Set<number>();
+    let key = v;
+    for (;;) {
+      const step = this.steps.get(key);
+      if (step === undefined || step < 0 || seen.has(key)) break;
+      seen.add(key);
+      const link = step >> 1;
+      links.push(link);
+      if ((step & 1) === 1) break;
+      const sourcePort = graph.linkSourcePort[link];
+      key = sourcePort >= 0 ? graph.nodeCount + sourcePort : graph.linkFrom[link];
+    }
+    return links.reverse();
   }
 }

@@ -8,16 +8,30 @@ import type { SupplyGraph } from './supply-graph';
  * have settled; only cycles iterate. Memoised per graph.
  */
 export function topologicalRankOf(graph: SupplyGraph): Int32Array {
-  return graph.memoize('topological-rank', () => computeRank(graph));
+  return topologicalOrderOf(graph).rank;
+}
+
+export interface TopologicalOrder {
+  rank: Int32Array;
+  /** 1 for enterprises on a cycle (a component of two or more, or a link to itself). */
+  cyclic: Uint8Array;
+  /** Lowest rank in the enterprise's strongly connected component: members hold ranks componentStart .. componentStart + size - 1. */
+  componentStart: Int32Array;
+}
+
+export function topologicalOrderOf(graph: SupplyGraph): TopologicalOrder {
+  return graph.memoize('topological-order', () => computeRank(graph));
 }
 
 /** Iterative Tarjan: SCCs come out sinks first, so ranks are handed out from the top down. */
-function computeRank(graph: SupplyGraph): Int32Array {
+function computeRank(graph: SupplyGraph): TopologicalOrder {
   const n = graph.nodeCount;
   const outStart = graph.nodeOutStart;
   const outLinks = graph.outLinks;
   const linkTo = graph.linkTo;
   const rank = new Int32Array(n);
+  const cyclic = new Uint8Array(n);
+  const componentStart = new Int32Array(n);
   const index = new Int32Array(n).fill(-1);
   const low = new Int32Array(n);
   const onStack = new Uint8Array(n);
@@ -64,6 +78,8 @@ function computeRank(graph: SupplyGraph): Int32Array {
           const w = sccStack[start + k];
           onStack[w] = 0;
           rank[w] = first + k;
+          componentStart[w] = first;
+          if (size > 1) cyclic[w] = 1;
         }
         nextRank -= size;
         sccTop = start;
@@ -75,5 +91,6 @@ function computeRank(graph: SupplyGraph): Int32Array {
       }
     }
   }
-  return rank;
+  for (let l = 0; l < graph.linkCount; l++) if (graph.linkFrom[l] === linkTo[l]) cyclic[linkTo[l]] = 1;
+  return { rank, cyclic, componentStart };
 }

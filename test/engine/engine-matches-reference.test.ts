@@ -27,6 +27,21 @@ describe('evaluateScenario matches the naive reference engine', () => {
           const drop = reference.baselineFraction.get(e.id)! - reference.fraction.get(e.id)!;
           if (Math.abs(drop - 1e-9) > 1e-7) expect(entry?.partial ?? false).toBe(reference.partial.has(e.id));
         }
+        // Cause chains of stalled enterprises run from a block, link to link, to the enterprise.
+        const links = new Map(input.links.map((l) => [l.id, l]));
+        for (const a of result.affected) {
+          if (!a.stalled || a.direct) continue;
+          expect(a.cause.length).toBeGreaterThan(0);
+          const chain = a.cause.map((id) => links.get(id)!);
+          expect(chain[chain.length - 1].to).toBe(a.id);
+          for (let i = 1; i < chain.length; i++) expect(chain[i].from).toBe(chain[i - 1].to);
+          const first = chain[0];
+          const startsAtBlock =
+            (scenario.blockLinks ?? []).includes(first.id) ||
+            (scenario.blockModes ?? []).includes(first.mode) ||
+            reference.direct.has(first.from);
+          expect(startsAtBlock).toBe(true);
+        }
         const lost = result.affected.reduce((sum, a) => sum + a.lostDailyOutput, 0);
         expect(result.lostDailyOutput).toBeCloseTo(lost, 9);
         expect(result.stalledCount + result.partialCount).toBe(result.affected.length);

@@ -18,7 +18,12 @@ const MODES: TransportMode[] = ['ROAD', 'RAIL', 'WATER', 'LOCAL'];
  * in stages, each buying one to three products from the stage before (each
  * from one to three suppliers), a few links back upstream to make cycles.
  */
-export function generateClusterGraph(enterpriseCount: number, linksPerEnterprise = 4, seed = 1): SupplyGraphInput {
+export function generateClusterGraph(
+  enterpriseCount: number,
+  linksPerEnterprise = 4,
+  backShare = 0.005,
+  seed = 1,
+): SupplyGraphInput {
   let state = seed >>> 0 || 1;
   const random = (): number => {
     state ^= state << 13;
@@ -60,11 +65,11 @@ export function generateClusterGraph(enterpriseCount: number, linksPerEnterprise
     }
   }
   while (links.length < target) {
-    // Extra links: mostly forward to a later stage, one in twenty back upstream (cycles).
+    // Extra links: mostly forward, a share `backShare` back upstream (cycles).
     let u = pick(enterpriseCount);
     let v = pick(enterpriseCount);
     if (u === v) continue;
-    if (u > v && random() > 0.05) [u, v] = [v, u];
+    if (u > v && random() > 2 * backShare) [u, v] = [v, u];
     links.push(makeLink(links.length, u, v, productOf(u)));
   }
   return { enterprises, links };
