@@ -1,6 +1,10 @@
+import neo4j from 'neo4j-driver';
 import type { EngineEnterprise, EngineLink, SupplyGraphInput } from '../engine';
 import { cypher } from '../neo4j/cypher';
 import type { GraphDatabase } from '../neo4j/graph-database';
+
+/** Rows per record of the snapshot queries. */
+const SNAPSHOT_CHUNK = 20_000;
 
 export interface GraphSnapshotData {
   version: number;
@@ -18,31 +22,37 @@ export class GraphSnapshotRepository {
   load(): Promise<GraphSnapshotData> {
     return this.db.executeRead(async (tx) => {
       const version = (await tx.run(cypher('graph/version'))).records[0].get('version') as number;
+      const chunk = neo4j.int(SNAPSHOT_CHUNK);
       const enterprises: EngineEnterprise[] = [];
-      // Streamed record by record: millions of rows are never buffered twice.
-      for await (const r of tx.run(cypher('graph/snapshot-enterprises'))) {
-        enterprises.push({
-          id: r.get(0),
-          kind: r.get(1),
-          region: r.get(2),
-          park: r.get(3),
-          status: r.get(4),
-          capacityRecovery: r.get(5),
-          dailyCapacity: r.get(6),
-        });
+      for await (const r of tx.run(cypher('graph/snapshot-enterprises'), { chunk })) {
+        const { ids, kinds, regions, parks, statuses, capacities, dailyCapacities } = r.toObject() as Record<string, unknown[]>;
+        for (let i = 0; i < ids.length; i++) {
+          enterprises.push({
+            id: ids[i] as string,
+            kind: kinds[i] as EngineEnterprise['kind'],
+            region: regions[i] as string,
+            park: parks[i] as string | null,
+            status: statuses[i] as EngineEnterprise['status'],
+            capacityRecovery: capacities[i] as number,
+            dailyCapacity: dailyCapacities[i] as number | null,
+          });
+        }
       }
       const links: EngineLink[] = [];
-      for await (const r of tx.run(cypher('graph/snapshot-links'))) {
-        links.push({
-          id: r.get(0),
-          from: r.get(1),
-          to: r.get(2),
-          product: r.get(3),
-          mode: r.get(4),
-          volume: r.get(5),
-          status: r.get(6),
-          inventoryDays: r.get(7),
-        });
+      for await (const r of tx.run(cypher('graph/snapshot-links'), { chunk })) {
+        const { ids, froms, tos, products, modes, volumes, statuses, inventories } = r.toObject() as Record<string, unknown[]>;
+        for (let i = 0; i < ids.length; i++) {
+          links.push({
+            id: ids[i] as string,
+            from: froms[i] as string,
+            to: tos[i] as string,
+            product: products[i] as string,
+            mode: modes[i] as EngineLink['mode'],
+            volume: volumes[i] as number | null,
+            status: statuses[i] as EngineLink['status'],
+            inventoryDays: inventories[i] as number | null,
+          });
+        }
       }
       return { version, input: { enterprises, links } };
     });
