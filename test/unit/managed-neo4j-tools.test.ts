@@ -1,0 +1,23 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ManagedNeo4jError, startManagedNeo4j } from '../../src/neo4j/managed/managed-neo4j';
+
+describe('managed Neo4j without Java or Maven', () => {
+  it('says in one line what to install, or to set NEO4J_URI, or to use docker compose', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'linkfall-notools-'));
+    const saved = process.env.PATH;
+    process.env.PATH = path.join(dataDir, 'no-tools-here');
+    try {
+      const start = startManagedNeo4j({ dataDir, heap: '512m', pageCache: '128m', port: null });
+      await expect(start).rejects.toThrow(ManagedNeo4jError);
+      await expect(start).rejects.toThrow(
+        /^Java \(java\) was not found\. The managed Neo4j needs Java 17\+ and Maven: install them .*, or set NEO4J_URI to an existing Neo4j, or run "docker compose up"\.$/,
+      );
+    } finally {
+      process.env.PATH = saved;
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
