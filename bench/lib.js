@@ -1,0 +1,63 @@
+'use strict';
+/** Shared helpers of the bench scripts: where the compiled project is, and a Neo4j driver for DATA_DIR. */
+const fs = require('node:fs');
+const path = require('node:path');
+
+/** The project root: LINKFALL_ROOT, else the folder above bench/. Its dist/ must be built. */
+const ROOT = path.resolve(process.env.LINKFALL_ROOT || path.join(__dirname, '..'));
+const DIST = path.join(ROOT, 'dist');
+
+/** Loads a module of the project's dependencies (neo4j-driver, pino) from ROOT/node_modules. */
+function projectRequire(name) {
+  return require(require.resolve(name, { paths: [ROOT] }));
+}
+
+function requireDist(relative) {
+  const file = path.join(DIST, relative);
+  if (!fs.existsSync(file)) throw new Error(`${file} is missing: run "npm ci && npm run build" in ${ROOT}`);
+  return require(file);
+}
+
+/** Bolt URI and credentials: NEO4J_URI/USER/PASSWORD, else the managed Neo4j of DATA_DIR (which must be running). */
+function neo4jTarget(dataDir = process.env.DATA_DIR) {
+  if (process.env.NEO4J_URI) {
+    return { uri: process.env.NEO4J_URI, user: process.env.NEO4J_USER || 'neo4j', password: process.env.NEO4J_PASSWORD || '' };
+  }
+  if (!dataDir) throw new Error('set DATA_DIR (or NEO4J_URI)');
+  const home = path.join(path.resolve(dataDir), 'neo4j');
+  const port = fs.readFileSync(path.join(home, 'port'), 'utf8').trim();
+  const password = fs.readFileSync(path.join(home, 'password'), 'utf8').trim();
+  return { uri: `bolt://127.0.0.1:${port}`, user: 'neo4j', password };
+}
+
+function openDriver(dataDir) {
+  const neo4j = projectRequire('neo4j-driver');
+  const target = neo4jTarget(dataDir);
+  const driver = neo4j.driver(target.uri, neo4j.auth.basic(target.user, target.password), {
+    disableLosslessIntegers: true,
+    connectionTimeout: 30_000,
+  });
+  return { neo4j, driver, database: process.env.NEO4J_DATABASE || 'neo4j' };
+}
+
+/** Percentile by nearest rank on a sorted copy. */
+function percentile(values, p) {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))];
+}
+
+function stats(values) {
+  return {
+    runs: values.length,
+    p50: percentile(values, 50),
+    p95: percentile(values, 95),
+    min: values.length ? Math.min(...values) : null,
+    max: values.length ? Math.max(...values) : null,
+  };
+}
+
+const round = (ms, digits = 1) => (ms === null || ms === undefined ? null : Number(ms.toFixed(digits)));
+
+module.exports = { ROOT, DIST, projectRequire, requireDist, neo4jTarget, openDriver, percentile, stats, round };

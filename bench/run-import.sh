@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# Generates N enterprises (seed S) and imports them through the service's own
+# import path (import-cli: validation, one transaction, history entries) into a
+# FRESH managed Neo4j, timing both; then records the node/relationship counts.
+#
+#   bench/run-import.sh [N=100000] [SEED=1]
+#
+# Env: LINKFALL_ROOT (project root, default: the folder above bench/; dist/ must be built),
+#      BENCH_WORK (default /tmp/linkfall-bench-N; wiped first), NEO4J_HEAP (8g), NEO4J_PAGECACHE (4g),
+#      KEEP_NEO4J=1 to leave the Neo4j running afterwards (default: stopped),
+#      RESULTS_DIR (default bench/results) for import-N.json.
+# Afterwards: DATA_DIR=$BENCH_WORK/data node bench/impact-bench.js ...
+set -euo pipefail
+
+N=${1:-100000}
+SEED=${2:-1}
+BENCH=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(cd "${LINKFALL_ROOT:-$BENCH/..}" && pwd)
+DIST=$ROOT/dist
+WORK=${BENCH_WORK:-/tmp/linkfall-bench-$N}
+RESULTS_DIR=${RESULTS_DIR:-$BENCH/results}
+export LINKFALL_ROOT=$ROOT
+export DATA_DIR=$WORK/data
+export NEO4J_HEAP=${NEO4J_HEAP:-8g}
+export NEO4J_PAGECACHE=${NEO4J_PAGECACHE:-4g}
+unset NEO4J_URI NEO4J_USER NEO4J_PASSWORD NEO4J_PORT
+
+[ -f "$DIST/generate/generate-cli.js" ] || { echo "build first: (cd $ROOT && npm ci && npm run build)" >&2; exit 1; }
+now() { date +%s.%N; }
+secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
+
+rm -rf "$WORK"
+mkdir -p "$WORK" "$RESULTS_DIR"
+
+echo "== generate $N enterprises (seed $SEED) -> $WORK/graph" >&2
+t0=$(now)
+node "$DIST/generate/generate-cli.js" --enterprises "$N" --seed "$SEED" --out "$WORK/graph" >&2
+t1=$(now)
+GEN_S=$(secs "$t0" "$t1")
+ENT_ROWS=$(($(wc -l <"$WORK/graph/enterprises.csv") - 1))
+LINK_ROWS=$(($(wc -l <"$WORK/graph/links.csv") - 1))
+echo "generated $ENT_ROWS enterprises, $LINK_ROWS links in ${GEN_S}s" >&2
+
+echo "== start a fresh managed Neo4j in $DATA_DIR (heap $NEO4J_HEAP, page cache $NEO4J_PAGECACHE)" >&2
+t0=$(now)
+node "$DIST/neo4j/managed/neo4j-cli.js" start >&2
+t1=$(now)
+START_S=$(secs "$t0" "$t1")
+if [ "${KEEP_NEO4J:-0}" != 1 ]; then
+  trap 'node "$DIST/neo4j/managed/neo4j-cli.js" stop >&2 || true' EXIT
+fi
+
+echo "== import (one transaction) with /usr/bin/time -v" >&2
+TIME=()
+if [ -x /usr/bin/time ]; then TIME=(/usr/bin/time -v -o "$WORK/import.time"); fi
+t0=$(now)
+"${TIME[@]}" node "$DIST/import/import-cli.js" "$WORK/graph" >"$WORK/import.out" 2>"$WORK/import.err" || {
+  echo "import FAILED:" >&2; tail -c 3000 "$WORK/import.err" >&2; cat "$WORK/import.time" >&2 2>/dev/null || true; exit 1; }
+t1=$(now)
+IMPORT_S=$(secs "$t0" "$t1")
+cat "$WORK/import.out" >&2
+PEAK_KB=null
+if [ -f "$WORK/import.time" ]; then PEAK_KB=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$WORK/import.time"); fi
+COUNTS=$(node "$BENCH/db-tool.js" counts)
+echo "counts: $COUNTS" >&2
+STORE_MB=$(du -sm "$DATA_DIR/neo4j/data" | cut -f1)
+
+OUT=$RESULTS_DIR/import-$N.json
+cat >"$OUT" <<EOF
+{
+  "enterprises": $N,
+  "seed": $SEED,
+  "rows": { "enterprises": $ENT_ROWS, "links": $LINK_ROWS },
+  "generateSeconds": $GEN_S,
+  "neo4jStartSeconds": $START_S,
+  "importWallSeconds": $IMPORT_S,
+  "importCli": $(cat "$WORK/import.out" | tail -n 1),
+  "importPeakRssKb": $PEAK_KB,
+  "neo4jHeap": "$NEO4J_HEAP",
+  "neo4jPageCache": "$NEO4J_PAGECACHE",
+  "counts": $COUNTS,
+  "storeMb": $STORE_MB,
+  "dataDir": "$DATA_DIR"
+}
+EOF
+cat "$OUT"
