@@ -83,12 +83,6 @@ export class ImpactReport {
   @Field(() => Float, { description: 'Sum of lostDailyOutput over affected enterprises.' })
   lostDailyOutput!: number;
 
-  @Field(() => [ImpactSummary], { description: 'Per enterprise kind, most lost output first.' })
-  byKind!: ImpactSummary[];
-
-  @Field(() => [ImpactSummary], { description: 'Per region, most lost output first.' })
-  byRegion!: ImpactSummary[];
-
   result!: ImpactResult;
   graph!: SupplyGraph;
 }

@@ -10,7 +10,7 @@ import { SupplyLink } from '../supply-link/supply-link.type';
 import { AlternativeRoute, AlternativeSupplier } from './alternatives.type';
 import { CriticalEnterprise, CriticalLink } from './critical.type';
 import { AlternativeRoutesArgs, AlternativeSuppliersArgs, CriticalEnterprisesArgs, CriticalLinksArgs } from './impact.args';
-import { AffectedEnterprise, AffectedEnterpriseConnection, ImpactGraph, ImpactReport } from './impact-report.type';
+import { AffectedEnterprise, AffectedEnterpriseConnection, ImpactGraph, ImpactReport, ImpactSummary } from './impact-report.type';
 import { ResumptionStep } from './resumption-step.type';
 import { ScenarioInput } from './scenario.input';
 import { toScenario } from './to-scenario';
@@ -93,6 +93,16 @@ export class ImpactResolver {
 
 @Resolver(() => ImpactReport)
 export class ImpactReportResolver {
+  @FieldResolver(() => [ImpactSummary], { description: 'Per enterprise kind, most lost output first.' })
+  byKind(@Root() report: ImpactReport, @Ctx() ctx: RequestContext): ImpactSummary[] {
+    return ctx.services.impact.summaries(report, 'KIND');
+  }
+
+  @FieldResolver(() => [ImpactSummary], { description: 'Per region, most lost output first.' })
+  byRegion(@Root() report: ImpactReport, @Ctx() ctx: RequestContext): ImpactSummary[] {
+    return ctx.services.impact.summaries(report, 'REGION');
+  }
+
   @FieldResolver(() => AffectedEnterpriseConnection, { description: 'Stalled enterprises: stalled first by day, then id.' })
   stalled(
     @Root() report: ImpactReport,

@@ -142,14 +142,18 @@ export class ImpactService {
     return planResumption(graph, top);
   }
 
+  /** Impact summed per enterprise kind or per region, computed only when asked for. */
+  summaries(report: ImpactReport, by: 'KIND' | 'REGION'): ImpactSummary[] {
+    const { graph, result } = report;
+    return summarize(result, by === 'KIND' ? (v) => graph.kind(v) : (v) => graph.regionName(v));
+  }
+
   private report(graph: SupplyGraph, version: number, result: ImpactResult): ImpactReport {
     return {
       graphVersion: version,
       stalledCount: result.stalledCount,
       partialCount: result.partialCount,
       lostDailyOutput: result.lostDailyOutput,
-      byKind: summarize(result, (v) => graph.kind(v)),
-      byRegion: summarize(result, (v) => graph.regionName(v)),
       result,
       graph,
     };
