@@ -9,7 +9,11 @@ async function main(): Promise<void> {
   const config = readConfig();
   const logger = createLogger(config.logLevel);
   const app = await startApp(config, logger);
+  let shuttingDown = false;
   const shutdown = (signal: string) => {
+    // npm forwards a Ctrl-C the child already got: the repeat must not cut the shutdown short.
+    if (shuttingDown) return;
+    shuttingDown = true;
     logger.info({ signal }, 'shutting down: draining HTTP, closing the driver, stopping the managed Neo4j');
     app.stop().then(
       () => process.exit(0),
@@ -19,8 +23,8 @@ async function main(): Promise<void> {
       },
     );
   };
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
-  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
 }
 
 main().catch((error) => {

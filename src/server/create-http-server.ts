@@ -36,6 +36,8 @@ export async function createHttpServer(options: HttpServerOptions) {
     schema: options.schema,
     formatError: createFormatError(options.logger),
     introspection: true,
+    // The process's own handler drains, closes the driver and stops Neo4j in order.
+    stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       // Apollo's own landing page loads from a CDN; the service serves its own IDE.
