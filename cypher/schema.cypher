@@ -12,3 +12,4 @@ CREATE INDEX supplies_mode IF NOT EXISTS FOR ()-[s:SUPPLIES]-() ON (s.mode);
 CREATE INDEX supplies_status IF NOT EXISTS FOR ()-[s:SUPPLIES]-() ON (s.status);
 CREATE INDEX status_change_at IF NOT EXISTS FOR (c:StatusChange) ON (c.at);
 CREATE INDEX status_change_subject IF NOT EXISTS FOR (c:StatusChange) ON (c.subjectId);
+CREATE INDEX graph_change_version IF NOT EXISTS FOR (c:GraphChange) ON (c.version);

@@ -93,6 +93,7 @@ export class EnterpriseService {
       });
       if (!updated) throw notFound('Enterprise', request.id);
       await this.meta.bumpVersion(tx);
+      await this.meta.recordStatusChange(tx, { subject: 'ENTERPRISE', id: updated.id, status: updated.status, capacityRecovery: updated.capacityRecovery });
       return updated;
     });
   }

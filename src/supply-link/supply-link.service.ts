@@ -68,6 +68,7 @@ export class SupplyLinkService {
       });
       if (!updated) throw notFound('Supply link', request.id);
       await this.meta.bumpVersion(tx);
+      await this.meta.recordStatusChange(tx, { subject: 'LINK', id: updated.id, status: updated.status, capacityRecovery: null });
       return updated;
     });
   }

@@ -1,6 +1,9 @@
 import { describe, expect, inject, it } from 'vitest';
 import { GraphDatabase } from '../../src/neo4j/graph-database';
 import { createServices } from '../../src/services/create-services';
+import type { SupplyGraph } from '../../src/engine';
+import { GraphSnapshotCache } from '../../src/impact/graph-snapshot-cache';
+import { GraphSnapshotRepository } from '../../src/impact/graph-snapshot.repository';
 import { graphSnapshot } from '../support/graph-snapshot';
 import { uniquePrefix } from '../support/test-graph';
 import { useGraphTest } from '../support/use-graph-test';
@@ -134,6 +137,30 @@ describe('the engine cache across service instances', () => {
     } finally {
       await otherDb.close();
     }
+  });
+});
+
+describe('the engine index after status-only writes', () => {
+  it('applies status changes without reading the graph again, and reloads it after any other write', async () => {
+    const repository = new GraphSnapshotRepository(t.db);
+    let loads = 0;
+    const counting = { load: () => ((loads += 1), repository.load()) } as GraphSnapshotRepository;
+    const cache = new GraphSnapshotCache(t.services.meta, counting);
+    const first = await cache.current();
+    const blockedNow = (snapshot: { graph: SupplyGraph }) => snapshot.graph.linkBlocked[snapshot.graph.linkIndex(id('R-K'))];
+    expect(blockedNow(first)).toBe(0);
+
+    await t.services.links.setStatus({ id: id('R-K'), status: 'BLOCKED' as never });
+    const second = await cache.current();
+    expect(blockedNow(second)).toBe(1);
+    // Other test files share the database: count loads only when no one else wrote meanwhile.
+    if (second.version === first.version + 1) expect(loads).toBe(1);
+
+    await t.services.links.setStatus({ id: id('R-K'), status: 'OPEN' as never });
+    await t.services.imports.importGraph({ enterprises: [document.enterprises[0]] });
+    const third = await cache.current();
+    expect(blockedNow(third)).toBe(0);
+    expect(loads).toBeGreaterThanOrEqual(2);
   });
 });
 

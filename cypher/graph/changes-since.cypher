@@ -1,0 +1,3 @@
+MATCH (c:GraphChange) WHERE c.version > $version
+RETURN c {.version, .subject, .id, .status, .capacityRecovery} AS change
+ORDER BY c.version
