@@ -1,6 +1,6 @@
 /**
  * Plain input to the impact engine: one snapshot of the supply graph as the
- * data layer reads it. Field meanings follow DESIGN.md §1.
+ * data layer reads it. Field meanings follow README §1.
  */
 
 export type EnterpriseKind =

@@ -1,7 +1,7 @@
 import { TRANSPORT_MODES, type TransportMode } from './graph-input';
 import type { SupplyGraph } from './supply-graph';
 
-/** A what-if of DESIGN.md §2; every block is optional. */
+/** A what-if of README §2; every block is optional. */
 export interface Scenario {
   blockLinks?: readonly string[];
   blockEnterprises?: readonly string[];

@@ -5,7 +5,7 @@ import type { GeneratedLink } from './generated-link';
 import { planSupplyGraph, type SupplyGraphPlan } from './plan-supply-graph';
 import type { SupplyGraphOptions } from './supply-graph-options';
 
-/** A synthetic supply graph in the import format of DESIGN.md §7. */
+/** A synthetic supply graph in the import format of README §7. */
 export interface GeneratedSupplyGraph {
   enterprises: GeneratedEnterprise[];
   links: GeneratedLink[];

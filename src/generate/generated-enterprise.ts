@@ -1,4 +1,4 @@
-/** Enterprise kinds of the graph model (DESIGN.md §1). */
+/** Enterprise kinds of the graph model (README §1). */
 export type GeneratedEnterpriseKind =
   | 'RAW_MATERIAL'
   | 'CHEMICAL'
@@ -12,11 +12,11 @@ export type GeneratedEnterpriseKind =
   | 'LOGISTICS'
   | 'OTHER';
 
-/** Current real state of an enterprise (DESIGN.md §1). */
+/** Current real state of an enterprise (README §1). */
 export type GeneratedEnterpriseStatus = 'OPERATING' | 'PARTIAL' | 'STALLED' | 'CLOSED';
 
 /**
- * One enterprise row of the import format (DESIGN.md §7), as produced by the
+ * One enterprise row of the import format (README §7), as produced by the
  * synthetic generator. Every field is set so that JSON and CSV outputs carry
  * the same columns.
  */

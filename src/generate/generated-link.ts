@@ -1,11 +1,11 @@
-/** Transport mode of a supply link (DESIGN.md §1). */
+/** Transport mode of a supply link (README §1). */
 export type GeneratedLinkMode = 'ROAD' | 'RAIL' | 'WATER' | 'AIR' | 'PIPELINE' | 'LOCAL';
 
-/** Current real state of a supply link (DESIGN.md §1). */
+/** Current real state of a supply link (README §1). */
 export type GeneratedLinkStatus = 'OPEN' | 'BLOCKED';
 
 /**
- * One `SUPPLIES` link row of the import format (DESIGN.md §7): goods of
+ * One `SUPPLIES` link row of the import format (README §7): goods of
  * `product` flow from enterprise `from` (supplier) to `to` (customer).
  */
 export interface GeneratedLink {

@@ -8,7 +8,7 @@ import type { SupplyGraphCounts, SupplyGraphSource } from './supply-graph-source
 import { endStream, writeLines } from './write-lines';
 
 /**
- * Writes a graph as the CSV import folder of DESIGN.md §7: `enterprises.csv`
+ * Writes a graph as the CSV import folder of README §7: `enterprises.csv`
  * and `links.csv` with a header row of the JSON field names. Streamed with
  * backpressure; the folder is created when missing.
  */

@@ -3,7 +3,7 @@ import type { SupplyGraphCounts, SupplyGraphSource } from './supply-graph-source
 import { endStream, writeLines } from './write-lines';
 
 /**
- * Writes a graph as one import JSON document (DESIGN.md §7), one record per
+ * Writes a graph as one import JSON document (README §7), one record per
  * line, streamed: the document is never built as a single string, so
  * millions of records fit in a small heap.
  */

@@ -1,6 +1,6 @@
 import { registerEnumType } from 'type-graphql';
 
-/** What an enterprise does in the chain (DESIGN §1). */
+/** What an enterprise does in the chain (README §1). */
 export enum EnterpriseKind {
   RAW_MATERIAL = 'RAW_MATERIAL',
   CHEMICAL = 'CHEMICAL',

@@ -2,7 +2,7 @@ import { PASS_THROUGH_KINDS, type EngineLink, type SupplyGraphInput } from '../.
 import type { Scenario } from '../../src/engine/scenario';
 
 /**
- * A deliberately naive reading of DESIGN.md §2-§5 to test the engine
+ * A deliberately naive reading of README §2-§5 to test the engine
  * against: plain objects and maps, and every rule evaluated over the whole
  * graph until nothing changes, starting from the top (all output, fraction
  * 1, day infinity), which gives the greatest solution.

@@ -6,7 +6,7 @@ const byId = (result: ImpactResult, id: string) => result.affected.find((a) => a
 const stalledIds = (result: ImpactResult) => result.affected.filter((a) => a.stalled).map((a) => a.id).sort();
 const partialIds = (result: ImpactResult) => result.affected.filter((a) => a.partial).map((a) => a.id).sort();
 
-describe('DESIGN.md §6 worked examples', () => {
+describe('README §6 worked examples', () => {
   it('Example 1: blocking F->D stalls D, M and T in the chain F -> D -> M -> T', () => {
     const graph = SupplyGraph.build({
       enterprises: [

@@ -10,7 +10,7 @@ import { useGraphTest } from '../support/use-graph-test';
 import { dataOf } from '../support/test-server';
 
 /**
- * DESIGN's Fuquan example on the real graph: plant P ships phosphate to K
+ * The Fuquan example of README §6 on the real graph: plant P ships phosphate to K
  * through highway checkpoint H (ROAD) and through Kaili rail station R (RAIL);
  * dyeing plant D keeps 5 days of dyestuff from C and ships to market M.
  */

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 /**
- * Integrity of data/demo.json (import format of DESIGN.md §7) and the
+ * Integrity of data/demo.json (import format of README §7) and the
  * figures data/README.md promises: Fuquan 92 of 92 resumed, Keqiao 0.92
  * capacity-weighted recovery, and the what-if examples it names.
  */
@@ -61,7 +61,7 @@ function weightedRecovery(list: DemoEnterprise[]): number {
 }
 
 /**
- * The stall rule of DESIGN.md §3, greatest solution by iteration: returns
+ * The stall rule of README §3, greatest solution by iteration: returns
  * the ids stalled by a scenario compared with the all-running baseline.
  */
 function stalledBy(scenario: { blockLinks?: string[]; blockEnterprises?: string[]; blockModes?: string[] }): string[] {
@@ -204,8 +204,8 @@ describe('report figures', () => {
   });
 });
 
-describe('what-if examples named in data/README.md (stall rule of DESIGN.md §3)', () => {
-  it('Fuquan, DESIGN.md §6 example 4: checkpoint and Kaili rail station', () => {
+describe('what-if examples named in data/README.md (stall rule of README §3)', () => {
+  it('Fuquan, README §6 example 4: checkpoint and Kaili rail station', () => {
     expect(links.find((l) => l.id === 'fq-l-chuandong-to-checkpoint')).toMatchObject({ from: 'fq-chem-chuandong', to: 'fq-checkpoint-highway', mode: 'ROAD' });
     expect(links.find((l) => l.id === 'fq-l-chuandong-to-kaili')).toMatchObject({ from: 'fq-chem-chuandong', to: 'fq-kaili-station', mode: 'RAIL' });
     expect(links.find((l) => l.id === 'fq-l-checkpoint-to-foshan')).toMatchObject({ to: 'fq-cust-guangdong-foshan', mode: 'ROAD' });
