@@ -42,10 +42,14 @@ export async function connectNeo4j(config: Config, logger: Logger) {
 export async function startApp(config: Config, logger = createLogger(config.logLevel)): Promise<RunningApp> {
   const { db, stopManaged } = await connectNeo4j(config, logger);
   const services = createServices(db, logger);
-  const readiness = new ReadinessProbe(db, () => migrate(db), logger);
+  // Schema first, then the demo data; if Neo4j is not up yet, /ready runs both once it is.
+  const prepare = async () => {
+    await migrate(db);
+    if (config.seedDemo) await seedDemoData(services, logger);
+  };
+  const readiness = new ReadinessProbe(db, prepare, logger);
   try {
     await readiness.ensureMigrated();
-    if (config.seedDemo) await seedDemoData(services, logger);
   } catch (error) {
     // The service still starts: /ready reports 503 and recovers when Neo4j answers.
     logger.error({ err: error }, 'Neo4j is not ready yet; /ready will report 503 until it is');

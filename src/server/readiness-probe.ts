@@ -13,8 +13,9 @@ const withTimeout = <T>(promise: Promise<T>, ms: number): Promise<T> =>
 
 /**
  * Answers GET /ready from a live check, so it turns 503 as soon as Neo4j
- * stops answering and back to 200 by itself when it returns. Migrations that
- * could not run at start-up run on the first check that reaches Neo4j.
+ * stops answering and back to 200 by itself when it returns. The preparation
+ * (schema migrations, then the demo seed) that could not run at start-up runs
+ * on the first check that reaches Neo4j.
  */
 export class ReadinessProbe {
   private migrated = false;

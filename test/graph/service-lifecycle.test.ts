@@ -12,7 +12,7 @@ import { managedNeo4jPaths, startManagedNeo4j, stopManagedNeo4j } from '../../sr
  * managed Neo4j and demo data, side by side; Neo4j stopped and started again
  * under a running service.
  */
-const dirs = [fs.mkdtempSync(path.join(os.tmpdir(), 'linkfall-a-')), fs.mkdtempSync(path.join(os.tmpdir(), 'linkfall-b-'))];
+const dirs = ['a', 'b', 'c'].map((name) => fs.mkdtempSync(path.join(os.tmpdir(), `linkfall-${name}-`)));
 const apps: RunningApp[] = [];
 const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
 const configFor = (dataDir: string) =>
@@ -44,12 +44,12 @@ afterAll(async () => {
 
 describe('service lifecycle on a managed Neo4j', () => {
   it('runs two services with different DATA_DIR and PORT at once, each with its own Neo4j and the demo data', async () => {
-    apps.push(...(await Promise.all(dirs.map((dir) => startApp(configFor(dir), logger)))));
+    apps.push(...(await Promise.all(dirs.slice(0, 2).map((dir) => startApp(configFor(dir), logger)))));
     const [a, b] = apps;
     expect(a.port).not.toBe(b.port);
-    const ports = dirs.map((dir) => fs.readFileSync(managedNeo4jPaths(dir).port, 'utf8').trim());
+    const ports = dirs.slice(0, 2).map((dir) => fs.readFileSync(managedNeo4jPaths(dir).port, 'utf8').trim());
     expect(ports[0]).not.toBe(ports[1]);
-    for (const dir of dirs) {
+    for (const dir of dirs.slice(0, 2)) {
       const passwordFile = managedNeo4jPaths(dir).password;
       expect(fs.statSync(passwordFile).mode & 0o777).toBe(0o600);
       expect(fs.readFileSync(passwordFile, 'utf8').trim()).not.toBe('neo4j');
@@ -86,6 +86,23 @@ describe('service lifecycle on a managed Neo4j', () => {
     const restarted = await startApp(configFor(dirs[1]), logger);
     apps.push(restarted);
     const count = await gql(restarted, '{ enterprises { totalCount } }');
+    expect(count.data?.enterprises.totalCount).toBeGreaterThanOrEqual(100);
+  }, 240_000);
+
+  it('starts against an external Neo4j that is down, then migrates and seeds the demo data once it is up', async () => {
+    const dataDir = dirs[2];
+    const sizing = configFor(dataDir).managed;
+    const neo4j = await startManagedNeo4j({ dataDir, ...sizing });
+    await stopManagedNeo4j(dataDir);
+    const app = await startApp(
+      readConfig({ NEO4J_URI: neo4j.uri, NEO4J_PASSWORD: neo4j.password, PORT: '0', SEED_DEMO: 'true' }),
+      logger,
+    );
+    apps.push(app);
+    expect(await readyStatus(app)).toBe(503);
+    await startManagedNeo4j({ dataDir, ...sizing, port: neo4j.port });
+    await waitFor(async () => (await readyStatus(app)) === 200, 60_000);
+    const count = await gql(app, '{ enterprises { totalCount } }');
     expect(count.data?.enterprises.totalCount).toBeGreaterThanOrEqual(100);
   }, 240_000);
 });
