@@ -75,10 +75,6 @@ export class EnterpriseRepository {
     return new Set(result.records[0]?.get('ids') as string[]);
   }
 
-  async linkCount(id: string): Promise<number | null> {
-    const result = await this.db.read(cypher('enterprise/link-count'), { id });
-    return result.records.length === 0 ? null : (result.records[0].get('links') as number);
-  }
 
   /** Upserts rows inside the caller's transaction. */
   async upsertMany(tx: ManagedTransaction, rows: EnterpriseRow[], at: string, note: string | null): Promise<UpsertCounts> {

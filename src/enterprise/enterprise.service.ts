@@ -1,7 +1,8 @@
 import { badUserInput, conflict, notFound } from '../errors/user-errors';
 import type { GraphMetaRepository } from '../graph/graph-meta.repository';
 import type { ImportService } from '../import/import.service';
-import { EnterpriseStatus } from '../model/enums';
+import { defaultCapacity } from '../model/default-capacity';
+import type { EnterpriseStatus } from '../model/enums';
 import type { EnterpriseRecord } from '../model/records';
 import type { GraphDatabase } from '../neo4j/graph-database';
 import type { Page } from '../pagination/connection.type';
@@ -16,13 +17,6 @@ export interface StatusChangeRequest {
   workforceReturned?: number | null;
   note?: string | null;
   at?: string | null;
-}
-
-/** Capacity implied by a status when none is given; PARTIAL needs an explicit one. */
-export function defaultCapacity(status: EnterpriseStatus): number | null {
-  if (status === EnterpriseStatus.OPERATING) return 1;
-  if (status === EnterpriseStatus.PARTIAL) return null;
-  return 0;
 }
 
 /** Enterprises: lookups, listings and the writes that keep their history. */

@@ -7,6 +7,7 @@ import type { EnterpriseRecord, SupplyLinkRecord } from '../model/records';
 import type { Page } from '../pagination/connection.type';
 import { pageOfList } from '../pagination/cursor';
 import { SupplyLink } from '../supply-link/supply-link.type';
+import { toSupplyLinkCriteria } from '../supply-link/to-supply-link-criteria';
 import { AlternativeRoute, AlternativeSupplier } from './alternatives.type';
 import { CriticalEnterprise, CriticalLink } from './critical.type';
 import { AlternativeRoutesArgs, AlternativeSuppliersArgs, CriticalEnterprisesArgs, CriticalLinksArgs } from './impact.args';
@@ -35,9 +36,8 @@ export class ImpactResolver {
 
   @Query(() => [CriticalLink], { description: 'Single points of failure among links, ranked by the exact impact of blocking each alone.' })
   async criticalLinks(@Args(() => CriticalLinksArgs) args: CriticalLinksArgs, @Ctx() ctx: RequestContext): Promise<CriticalLink[]> {
-    const f = args.filter ?? {};
     const ranked = await ctx.services.impact.criticalLinks(
-      { products: f.product, modes: f.mode, statuses: f.status, from: f.from, to: f.to },
+      toSupplyLinkCriteria(args.filter),
       args.top,
       args.measure,
       args.includeCurrentState,

@@ -3,6 +3,7 @@ import { EnterpriseInput } from '../enterprise/enterprise.input';
 import type { EnterpriseRow } from '../enterprise/enterprise.repository';
 import type { InputProblem } from '../errors/user-errors';
 import { validationProblems } from '../errors/validation-problems';
+import { defaultCapacity } from '../model/default-capacity';
 import { EnterpriseStatus, LinkStatus } from '../model/enums';
 import { ENTERPRISE_FIELDS, LINK_FIELDS } from '../model/records';
 import type { SupplyLinkRow } from '../supply-link/supply-link.repository';
@@ -16,13 +17,6 @@ export interface ValidatedGraph {
   /** Enterprise ids links refer to that the document itself does not define. */
   externalReferences: Map<string, string[]>;
 }
-
-const DEFAULT_CAPACITY: Record<EnterpriseStatus, number | null> = {
-  OPERATING: 1,
-  PARTIAL: null,
-  STALLED: 0,
-  CLOSED: 0,
-};
 
 const VALIDATION = { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true } as const;
 
@@ -68,7 +62,7 @@ export function validateGraphDocument(
     const input = Object.assign(new EnterpriseInput(), raw);
     const rowProblems = messages(validateSync(input, VALIDATION));
     const status = input.status ?? EnterpriseStatus.OPERATING;
-    const capacity = input.capacityRecovery ?? DEFAULT_CAPACITY[status] ?? null;
+    const capacity = input.capacityRecovery ?? defaultCapacity(status);
     if (capacity === null && rowProblems.length === 0) rowProblems.push('capacityRecovery is required when status is PARTIAL');
     const earlier = enterpriseRows.get(input.id);
     if (typeof input.id === 'string' && earlier !== undefined) rowProblems.push(`duplicate id "${input.id}", also at ${earlier}`);

@@ -8,6 +8,7 @@ import type { Page } from '../pagination/connection.type';
 import { SetLinkStatusArgs, SupplyLinksArgs } from './supply-link.args';
 import { SupplyLinkInput } from './supply-link.input';
 import { SupplyLink } from './supply-link.type';
+import { toSupplyLinkCriteria } from './to-supply-link-criteria';
 import { SupplyLinkConnection } from './supply-link-connection.type';
 import { DeleteSupplyLinkResult } from './delete-supply-link-result.type';
 
@@ -20,12 +21,7 @@ export class SupplyLinkResolver {
 
   @Query(() => SupplyLinkConnection, { description: 'Supply links in id order, a page at a time.' })
   supplyLinks(@Args(() => SupplyLinksArgs) args: SupplyLinksArgs, @Ctx() ctx: RequestContext): Promise<Page<SupplyLinkRecord>> {
-    const filter = args.filter ?? {};
-    return ctx.services.links.page(
-      { products: filter.product, modes: filter.mode, statuses: filter.status, from: filter.from, to: filter.to },
-      args.first,
-      args.after ?? null,
-    );
+    return ctx.services.links.page(toSupplyLinkCriteria(args.filter), args.first, args.after ?? null);
   }
 
   @FieldResolver(() => ID, { description: 'Id of the supplier.' })

@@ -1,2 +1,0 @@
-MATCH (e:Enterprise {id: $id})
-RETURN COUNT { (e)-[:SUPPLIES]-() } AS links
