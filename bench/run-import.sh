@@ -14,16 +14,9 @@ set -euo pipefail
 
 N=${1:-100000}
 SEED=${2:-1}
-BENCH=$(cd "$(dirname "$0")" && pwd)
-ROOT=$(cd "${LINKFALL_ROOT:-$BENCH/..}" && pwd)
-DIST=$ROOT/dist
-WORK=${BENCH_WORK:-/tmp/linkfall-bench-$N}
-RESULTS_DIR=${RESULTS_DIR:-$BENCH/results}
-export LINKFALL_ROOT=$ROOT
-export DATA_DIR=$WORK/data
 export NEO4J_HEAP=${NEO4J_HEAP:-8g}
-export NEO4J_PAGECACHE=${NEO4J_PAGECACHE:-4g}
-unset NEO4J_URI NEO4J_USER NEO4J_PASSWORD NEO4J_PORT
+# shellcheck source=bench/bench-env.sh
+source "$(dirname "$0")/bench-env.sh"
 
 [ -f "$DIST/generate/generate-cli.js" ] || { echo "build first: (cd $ROOT && npm ci && npm run build)" >&2; exit 1; }
 now() { date +%s.%N; }
