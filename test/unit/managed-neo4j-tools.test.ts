@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ManagedNeo4jError, startManagedNeo4j } from '../../src/neo4j/managed/managed-neo4j';
+import { generatePassword, ManagedNeo4jError, startManagedNeo4j } from '../../src/neo4j/managed/managed-neo4j';
 
 describe('managed Neo4j without Java or Maven', () => {
   it('says in one line what to install, or to set NEO4J_URI, or to use docker compose', async () => {
@@ -19,5 +19,13 @@ describe('managed Neo4j without Java or Maven', () => {
       process.env.PATH = saved;
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('the generated password', () => {
+  it('is 36 hex digits, never starting with "-", which neo4j-admin would read as an option', () => {
+    const passwords = Array.from({ length: 1000 }, generatePassword);
+    for (const password of passwords) expect(password).toMatch(/^[0-9a-f]{36}$/);
+    expect(new Set(passwords).size).toBe(1000);
   });
 });

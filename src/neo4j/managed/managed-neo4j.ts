@@ -193,10 +193,18 @@ function readNumber(file: string): number | null {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/**
+ * 144 random bits as hex. Not base64url: a password starting with "-" is
+ * taken for an option by neo4j-admin set-initial-password.
+ */
+export function generatePassword(): string {
+  return randomBytes(18).toString('hex');
+}
+
 /** The generated password, created with mode 0600 the first time. */
 function ensurePassword(file: string): string {
   if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
-  const password = randomBytes(18).toString('base64url');
+  const password = generatePassword();
   fs.writeFileSync(file, `${password}\n`, { mode: 0o600 });
   return password;
 }
