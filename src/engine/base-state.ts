@@ -58,7 +58,8 @@ function allOperatingState(graph: SupplyGraph): BaseState {
   const portSum = new Float64Array(p);
   for (let q = 0; q < p; q++) {
     portCount[q] = graph.portLinkStart[q + 1] - graph.portLinkStart[q];
-    for (let i = graph.portLinkStart[q]; i < graph.portLinkStart[q + 1]; i++) portSum[q] += graph.linkShare[graph.portLinks[i]];
+    for (let i = graph.portLinkStart[q]; i < graph.portLinkStart[q + 1]; i++)
+      portSum[q] += graph.linkShare[graph.portLinks[i]];
   }
   return {
     down: new Uint8Array(n),

@@ -69,7 +69,11 @@ export function evaluateScenario(graph: SupplyGraph, scenario: Scenario, options
 export function runScenario(graph: SupplyGraph, resolved: ResolvedScenario): StatePropagation {
   const base = baseStateOf(graph, resolved.includeCurrentState);
   const propagation = propagationFor(graph);
-  propagation.run(base, { downNodes: resolved.downNodes, blockedLinks: resolved.blockedLinks, window: resolved.window });
+  propagation.run(base, {
+    downNodes: resolved.downNodes,
+    blockedLinks: resolved.blockedLinks,
+    window: resolved.window,
+  });
   return propagation;
 }
 

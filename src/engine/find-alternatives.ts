@@ -60,7 +60,8 @@ export function findAlternativeSuppliers(
   const suppliers = new Set<number>();
   for (let q = graph.nodePortStart[target]; q < graph.nodePortStart[target + 1]; q++) {
     if (graph.portProduct[q] !== productIndex) continue;
-    for (let i = graph.portLinkStart[q]; i < graph.portLinkStart[q + 1]; i++) suppliers.add(graph.linkFrom[graph.portLinks[i]]);
+    for (let i = graph.portLinkStart[q]; i < graph.portLinkStart[q + 1]; i++)
+      suppliers.add(graph.linkFrom[graph.portLinks[i]]);
   }
   const hops = hopDistances(graph, target, shippers);
   const region = graph.nodeRegion[target];

@@ -119,7 +119,9 @@ function boundComponent(
       for (let q = portStart; q < portEnd; q++) {
         const from = passThrough ? graph.portOutStart[q] : graph.nodeOutStart[w];
         const to = passThrough ? graph.portOutEnd[q] : graph.nodeOutStart[w + 1];
-        let sum = passThrough ? capacity * (weightSum > 0 ? graph.portWeight[q] / weightSum : 1 / (portEnd - portStart)) : capacity;
+        let sum = passThrough
+          ? capacity * (weightSum > 0 ? graph.portWeight[q] / weightSum : 1 / (portEnd - portStart))
+          : capacity;
         for (let i = from; i < to; i++) {
           const l = graph.outLinks[i];
           if (base.linkDelivers[l] === 0) continue;
@@ -165,7 +167,13 @@ function boundComponent(
   }
 }
 
-function downstream(graph: SupplyGraph, base: BaseState, bounds: LossBounds, from: number, to: number): [number, number] {
+function downstream(
+  graph: SupplyGraph,
+  base: BaseState,
+  bounds: LossBounds,
+  from: number,
+  to: number,
+): [number, number] {
   let slope = 0;
   let offset = 0;
   for (let i = from; i < to; i++) {
@@ -202,6 +210,7 @@ export function linkLossBound(graph: SupplyGraph, base: BaseState, bounds: LossB
 export function enterpriseLossBound(graph: SupplyGraph, base: BaseState, bounds: LossBounds, v: number): number {
   if (base.down[v] === 1) return 0;
   let bound = capacityOf(graph, v) * base.fraction[v];
-  for (let i = graph.nodeOutStart[v]; i < graph.nodeOutStart[v + 1]; i++) bound += linkBound(graph, base, bounds, graph.outLinks[i]);
+  for (let i = graph.nodeOutStart[v]; i < graph.nodeOutStart[v + 1]; i++)
+    bound += linkBound(graph, base, bounds, graph.outLinks[i]);
   return Math.min(bound, bounds.total);
 }

@@ -36,7 +36,8 @@ export function planResumption(graph: SupplyGraph, top: number): ResumptionStep[
     if (graph.linkBlocked[l] === 1) remaining.push({ kind: 'LINK', index: l, id: graph.linkId(l) });
   }
   for (let v = 0; v < graph.nodeCount; v++) {
-    if (DOWN_STATUS_FLAGS[graph.nodeStatus[v]]) remaining.push({ kind: 'ENTERPRISE', index: v, id: graph.enterpriseId(v) });
+    if (DOWN_STATUS_FLAGS[graph.nodeStatus[v]])
+      remaining.push({ kind: 'ENTERPRISE', index: v, id: graph.enterpriseId(v) });
   }
   const base = baseStateOf(graph, false);
   const propagation = propagationFor(graph);

@@ -385,7 +385,8 @@ function buildLinkColumns(
 ): LinkColumns {
   const offset = previous === undefined ? 0 : previous.ids.length;
   const m = offset + input.length;
-  const ids: string[] = previous === undefined ? new Array<string>(m) : previous.ids.concat(new Array<string>(input.length));
+  const ids: string[] =
+    previous === undefined ? new Array<string>(m) : previous.ids.concat(new Array<string>(input.length));
   const from = new Int32Array(m);
   const to = new Int32Array(m);
   const product = new Int32Array(m);

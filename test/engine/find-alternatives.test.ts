@@ -31,7 +31,13 @@ describe('findAlternativeSuppliers', () => {
   it('ranks shippers of the product: same region, then capacity, then hops, then id', () => {
     const found = findAlternativeSuppliers(graph, 'D', 'dyestuff', { blockLinks: ['C1->D'], blockEnterprises: ['C5'] });
     expect(found.map((s) => s.id)).toEqual(['C2', 'C4', 'C1', 'C3']);
-    expect(found[0]).toMatchObject({ sameRegion: true, dailyCapacity: 50, hops: 3, alreadySupplies: false, wouldUnstall: true });
+    expect(found[0]).toMatchObject({
+      sameRegion: true,
+      dailyCapacity: 50,
+      hops: 3,
+      alreadySupplies: false,
+      wouldUnstall: true,
+    });
     expect(found[1]).toMatchObject({ id: 'C4', hops: null, wouldUnstall: true });
     expect(found[2]).toMatchObject({ id: 'C1', hops: 1, alreadySupplies: true, dailyCapacity: null });
     expect(found[3]).toMatchObject({ id: 'C3', sameRegion: false });
@@ -83,9 +89,9 @@ describe('findAlternativeRoutes', () => {
       ['P->H', 'H->K'],
       ['P->R', 'R->K'],
     ]);
-    expect(findAlternativeRoutes(graph, 'P', 'K', 'phosphate', { blockModes: ['ROAD'] }).map((r) => r.enterpriseIds)).toEqual([
-      ['P', 'R', 'K'],
-    ]);
+    expect(
+      findAlternativeRoutes(graph, 'P', 'K', 'phosphate', { blockModes: ['ROAD'] }).map((r) => r.enterpriseIds),
+    ).toEqual([['P', 'R', 'K']]);
     expect(findAlternativeRoutes(graph, 'P', 'K', 'phosphate', {}, { maxHops: 1 })).toEqual([]);
     expect(findAlternativeRoutes(graph, 'P', 'K', 'phosphate', {}, { limit: 1 })).toHaveLength(1);
     expect(findAlternativeRoutes(graph, 'P', 'K', 'phosphate', { blockEnterprises: ['H', 'R'] })).toEqual([]);

@@ -1,4 +1,10 @@
-import type { EngineEnterprise, EngineLink, EnterpriseKind, SupplyGraphInput, TransportMode } from '../../src/engine/graph-input';
+import type {
+  EngineEnterprise,
+  EngineLink,
+  EnterpriseKind,
+  SupplyGraphInput,
+  TransportMode,
+} from '../../src/engine/graph-input';
 
 const STAGES: EnterpriseKind[] = [
   'RAW_MATERIAL',

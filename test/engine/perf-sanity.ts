@@ -24,9 +24,13 @@ console.log(`nodes ${graph.nodeCount} links ${graph.linkCount} ports ${graph.por
 const order = time('topological order', () => topologicalOrderOf(graph));
 console.log(`enterprises on cycles: ${order.cyclic.reduce((sum, c) => sum + c, 0)}`);
 time('baseline all-operating + first link eval', () => evaluateScenario(graph, { blockLinks: ['l0'] }));
-time('baseline current state + first eval', () => evaluateScenario(graph, { blockLinks: ['l0'], includeCurrentState: true }));
+time('baseline current state + first eval', () =>
+  evaluateScenario(graph, { blockLinks: ['l0'], includeCurrentState: true }),
+);
 global.gc?.();
-console.log(`heap for graph+baselines+scratch: ${((process.memoryUsage().heapUsed - heapBefore) / 1e6).toFixed(0)} MB (+ typed arrays outside heap: ${(process.memoryUsage().arrayBuffers / 1e6).toFixed(0)} MB)`);
+console.log(
+  `heap for graph+baselines+scratch: ${((process.memoryUsage().heapUsed - heapBefore) / 1e6).toFixed(0)} MB (+ typed arrays outside heap: ${(process.memoryUsage().arrayBuffers / 1e6).toFixed(0)} MB)`,
+);
 let affected = 0;
 const samples = Number(process.argv.find((a) => a.startsWith('--samples='))?.slice(10) ?? 200);
 time(`${samples} single-link evaluations`, () => {
@@ -37,18 +41,24 @@ time(`${samples} single-link evaluations`, () => {
 });
 console.log(`mean affected per link: ${(affected / samples).toFixed(1)}`);
 const propagation = propagationFor(graph);
-console.log(`last run: touched ${propagation.touchedNodes.length}, fraction steps ${propagation.fractionSteps}, failed links ${propagation.failedLinks.length}`);
+console.log(
+  `last run: touched ${propagation.touchedNodes.length}, fraction steps ${propagation.fractionSteps}, failed links ${propagation.failedLinks.length}`,
+);
 const region = time('block region-7', () => evaluateScenario(graph, { blockRegions: ['region-7'] }));
 console.log(`  stalled ${region.stalledCount} partial ${region.partialCount}`);
 const mode = time('block mode ROAD', () => evaluateScenario(graph, { blockModes: ['ROAD'] }));
 console.log(`  stalled ${mode.stalledCount} partial ${mode.partialCount}`);
-const windowed = time('block mode ROAD for 3 days', () => evaluateScenario(graph, { blockModes: ['ROAD'], durationDays: 3 }));
+const windowed = time('block mode ROAD for 3 days', () =>
+  evaluateScenario(graph, { blockModes: ['ROAD'], durationDays: 3 }),
+);
 console.log(`  stalled ${windowed.stalledCount} partial ${windowed.partialCount}`);
 if (rank) {
   for (const measure of ['STALLED_COUNT', 'LOST_OUTPUT'] as const) {
     const top = time(`rankCriticalLinks top 20 by ${measure}`, () => rankCriticalLinks(graph, { top: 20, measure }));
     console.log(top.slice(0, 2));
   }
-  const nodes = time('rankCriticalEnterprises top 20 by LOST_OUTPUT', () => rankCriticalEnterprises(graph, { top: 20, measure: 'LOST_OUTPUT' }));
+  const nodes = time('rankCriticalEnterprises top 20 by LOST_OUTPUT', () =>
+    rankCriticalEnterprises(graph, { top: 20, measure: 'LOST_OUTPUT' }),
+  );
   console.log(nodes.slice(0, 2));
 }

@@ -1,8 +1,22 @@
 import fc from 'fast-check';
-import type { EngineEnterprise, EngineLink, EnterpriseKind, SupplyGraphInput, TransportMode } from '../../src/engine/graph-input';
+import type {
+  EngineEnterprise,
+  EngineLink,
+  EnterpriseKind,
+  SupplyGraphInput,
+  TransportMode,
+} from '../../src/engine/graph-input';
 import type { Scenario } from '../../src/engine/scenario';
 
-const KINDS: EnterpriseKind[] = ['CHEMICAL', 'WEAVING', 'PRINTING_DYEING', 'GARMENT', 'MARKET', 'LOGISTICS', 'FOREIGN_TRADE'];
+const KINDS: EnterpriseKind[] = [
+  'CHEMICAL',
+  'WEAVING',
+  'PRINTING_DYEING',
+  'GARMENT',
+  'MARKET',
+  'LOGISTICS',
+  'FOREIGN_TRADE',
+];
 const REGIONS = ['Keqiao', 'Songjiang', 'Fuquan'];
 const PRODUCTS = ['dyestuff', 'grey fabric', 'dyed fabric'];
 const MODES: TransportMode[] = ['ROAD', 'RAIL', 'WATER'];
@@ -36,20 +50,24 @@ export const arbitraryGraph = (maxNodes = 10, maxLinks = 22): fc.Arbitrary<Suppl
         ),
       })
       .map(({ enterprises, links }) => ({
-        enterprises: enterprises.map(
-          (e, i): EngineEnterprise => ({ id: `e${i}`, park: null, ...e }),
-        ),
-        links: links.map(
-          (l, i): EngineLink => ({ ...l, id: `l${i}`, from: `e${l.from}`, to: `e${l.to}` }),
-        ),
+        enterprises: enterprises.map((e, i): EngineEnterprise => ({ id: `e${i}`, park: null, ...e })),
+        links: links.map((l, i): EngineLink => ({ ...l, id: `l${i}`, from: `e${l.from}`, to: `e${l.to}` })),
       })),
   );
 
 /** A random scenario over the given graph's ids. */
 export const arbitraryScenario = (graph: SupplyGraphInput): fc.Arbitrary<Scenario> =>
   fc.record({
-    blockLinks: fc.subarray(graph.links.map((l) => l.id), { maxLength: Math.min(3, graph.links.length) }),
-    blockEnterprises: rarely(fc.subarray(graph.enterprises.map((e) => e.id), { maxLength: Math.min(2, graph.enterprises.length) })),
+    blockLinks: fc.subarray(
+      graph.links.map((l) => l.id),
+      { maxLength: Math.min(3, graph.links.length) },
+    ),
+    blockEnterprises: rarely(
+      fc.subarray(
+        graph.enterprises.map((e) => e.id),
+        { maxLength: Math.min(2, graph.enterprises.length) },
+      ),
+    ),
     blockRegions: rarely(fc.subarray([...new Set(graph.enterprises.map((e) => e.region))], { maxLength: 1 })),
     blockModes: rarely(fc.subarray(MODES, { maxLength: 1 })),
     includeCurrentState: fc.boolean(),
@@ -57,7 +75,9 @@ export const arbitraryScenario = (graph: SupplyGraphInput): fc.Arbitrary<Scenari
   });
 
 export const arbitraryGraphAndScenario = (maxNodes?: number, maxLinks?: number) =>
-  arbitraryGraph(maxNodes, maxLinks).chain((graph) => arbitraryScenario(graph).map((scenario) => ({ graph, scenario })));
+  arbitraryGraph(maxNodes, maxLinks).chain((graph) =>
+    arbitraryScenario(graph).map((scenario) => ({ graph, scenario })),
+  );
 
 /** Mostly empty: blocks of whole regions or modes would otherwise dominate every scenario. */
 function rarely<T>(arbitrary: fc.Arbitrary<T[]>): fc.Arbitrary<T[]> {

@@ -23,7 +23,8 @@ function bruteForce(
     measure === 'STALLED_COUNT' ? e.stalledCount : e.lostDailyOutput;
   const secondary = (e: { stalledCount: number; lostDailyOutput: number }) =>
     measure === 'STALLED_COUNT' ? e.lostDailyOutput : e.stalledCount;
-  const hasImpact = (e: { stalledCount: number; lostDailyOutput: number }) => e.stalledCount > 0 || e.lostDailyOutput > 0;
+  const hasImpact = (e: { stalledCount: number; lostDailyOutput: number }) =>
+    e.stalledCount > 0 || e.lostDailyOutput > 0;
   entries.sort((a, b) => {
     if (hasImpact(a) !== hasImpact(b)) return hasImpact(a) ? -1 : 1;
     if (!hasImpact(a)) return a.id < b.id ? -1 : 1;
@@ -32,7 +33,8 @@ function bruteForce(
   return entries.slice(0, top).map((e) => (hasImpact(e) ? e : { ...e, stalledCount: 0, lostDailyOutput: 0 }));
 }
 
-const strip = (entries: CriticalEntry[]) => entries.map(({ id, stalledCount, lostDailyOutput }) => ({ id, stalledCount, lostDailyOutput }));
+const strip = (entries: CriticalEntry[]) =>
+  entries.map(({ id, stalledCount, lostDailyOutput }) => ({ id, stalledCount, lostDailyOutput }));
 
 describe('rankCriticalLinks and rankCriticalEnterprises', () => {
   it('rank the chain links by how much stalls downstream of them', () => {
@@ -51,10 +53,9 @@ describe('rankCriticalLinks and rankCriticalEnterprises', () => {
       { id: 'M->T', stalledCount: 1, lostDailyOutput: 20 },
     ]);
     expect(rankCriticalEnterprises(graph, { top: 2, measure: 'LOST_OUTPUT' }).map((e) => e.id)).toEqual(['F', 'D']);
-    expect(rankCriticalLinks(graph, { top: 5, measure: 'STALLED_COUNT', candidate: (l) => l !== 0 }).map((e) => e.id)).toEqual([
-      'D->M',
-      'M->T',
-    ]);
+    expect(
+      rankCriticalLinks(graph, { top: 5, measure: 'STALLED_COUNT', candidate: (l) => l !== 0 }).map((e) => e.id),
+    ).toEqual(['D->M', 'M->T']);
   });
 
   it('agree with blocking every candidate alone through evaluateScenario, over random graphs', () => {
@@ -68,8 +69,18 @@ describe('rankCriticalLinks and rankCriticalEnterprises', () => {
           const graph = SupplyGraph.build(input);
           const linkImpact = (id: string) => evaluateScenario(graph, { blockLinks: [id], includeCurrentState });
           const nodeImpact = (id: string) => evaluateScenario(graph, { blockEnterprises: [id], includeCurrentState });
-          const expectedLinks = bruteForce(input.links.map((l) => l.id), linkImpact, measure, top);
-          const expectedNodes = bruteForce(input.enterprises.map((e) => e.id), nodeImpact, measure, top);
+          const expectedLinks = bruteForce(
+            input.links.map((l) => l.id),
+            linkImpact,
+            measure,
+            top,
+          );
+          const expectedNodes = bruteForce(
+            input.enterprises.map((e) => e.id),
+            nodeImpact,
+            measure,
+            top,
+          );
           const links = strip(rankCriticalLinks(graph, { top, measure, includeCurrentState }));
           const nodes = strip(rankCriticalEnterprises(graph, { top, measure, includeCurrentState }));
           expect(links.map((e) => e.id)).toEqual(expectedLinks.map((e) => e.id));

@@ -87,7 +87,7 @@ export function referenceEvaluate(input: SupplyGraphInput, scenario: Scenario): 
     const sourceOutputs = (l: EngineLink): boolean =>
       isPassThrough(l.from) ? out.get(key(l.from, l.product))! : out.get(l.from)!;
     const delivers = (l: EngineLink): boolean => !state.blocked(l) && sourceOutputs(l);
-    for (let changed = true; changed; ) {
+    for (let changed = true; changed;) {
       changed = false;
       for (const e of input.enterprises) {
         if (isPassThrough(e.id)) {
@@ -149,7 +149,9 @@ export function referenceEvaluate(input: SupplyGraphInput, scenario: Scenario): 
           update(key(e.id, p), down ? 0 : links.length === 0 ? Infinity : Math.max(...links.map(runsOut)));
         }
       } else {
-        const perProduct = [...inputProducts.get(e.id)!].map((p) => Math.max(...inbound.get(key(e.id, p))!.map(runsOut)));
+        const perProduct = [...inputProducts.get(e.id)!].map((p) =>
+          Math.max(...inbound.get(key(e.id, p))!.map(runsOut)),
+        );
         update(e.id, down ? 0 : Math.min(Infinity, ...perProduct));
       }
     }
@@ -172,7 +174,8 @@ export function referenceEvaluate(input: SupplyGraphInput, scenario: Scenario): 
       for (const l of inbound.get(key(id, p))!) {
         const kind = contribution(l);
         if (kind === 'held') sum += shareOf(l) * heldValue(l);
-        else if (kind === 'live') sum += shareOf(l) * (isPassThrough(l.from) ? f.get(key(l.from, l.product))! : f.get(l.from)!);
+        else if (kind === 'live')
+          sum += shareOf(l) * (isPassThrough(l.from) ? f.get(key(l.from, l.product))! : f.get(l.from)!);
       }
       return Math.min(1, sum);
     };
@@ -210,7 +213,11 @@ export function referenceEvaluate(input: SupplyGraphInput, scenario: Scenario): 
     }
     return f;
   };
-  const baseF = fractions(baseline, (l) => (baseDelivers(l) ? 'live' : 'none'), () => 0);
+  const baseF = fractions(
+    baseline,
+    (l) => (baseDelivers(l) ? 'live' : 'none'),
+    () => 0,
+  );
   const baseG = (l: EngineLink): number =>
     isPassThrough(l.from) ? baseF.get(key(l.from, l.product))! : baseF.get(l.from)!;
   const scenarioF = fractions(
@@ -240,9 +247,7 @@ export function referenceEvaluate(input: SupplyGraphInput, scenario: Scenario): 
     if (aliveInBase) result.outputsInBaseline.add(id);
     if (outputsSomething(scenarioOut, id)) result.outputsInScenario.add(id);
     const baseProducts = productsOf(id).filter((p) => !isPassThrough(id) || baseOut.get(key(id, p)));
-    const stopDay = isPassThrough(id)
-      ? Math.max(...baseProducts.map((p) => day.get(key(id, p))!))
-      : day.get(id)!;
+    const stopDay = isPassThrough(id) ? Math.max(...baseProducts.map((p) => day.get(key(id, p))!)) : day.get(id)!;
     const direct = scenarioDown(id) && !baseDown(id);
     const stalled = direct || (aliveInBase && stopDay < window);
     result.baselineFraction.set(id, baseF.get(id)!);
@@ -253,8 +258,7 @@ export function referenceEvaluate(input: SupplyGraphInput, scenario: Scenario): 
       result.stallDay.set(id, direct ? 0 : stopDay);
       continue;
     }
-    const lostProduct =
-      isPassThrough(id) && baseProducts.some((p) => day.get(key(id, p))! < window);
+    const lostProduct = isPassThrough(id) && baseProducts.some((p) => day.get(key(id, p))! < window);
     if (lostProduct || scenarioF.get(id)! < baseF.get(id)! - 1e-9) result.partial.add(id);
   }
   return result;

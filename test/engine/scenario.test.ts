@@ -10,7 +10,11 @@ const graph = SupplyGraph.build({
 describe('findUnknownScenarioIds', () => {
   it('returns null when every id is known', () => {
     expect(
-      findUnknownScenarioIds(graph, { blockLinks: ['C->D'], blockEnterprises: ['C'], blockRegions: ['Shanghai/Songjiang'] }),
+      findUnknownScenarioIds(graph, {
+        blockLinks: ['C->D'],
+        blockEnterprises: ['C'],
+        blockRegions: ['Shanghai/Songjiang'],
+      }),
     ).toBeNull();
     expect(findUnknownScenarioIds(graph, {})).toBeNull();
   });
@@ -27,9 +31,9 @@ describe('SupplyGraph and scenario validation', () => {
     expect(() =>
       SupplyGraph.build({ enterprises: [enterprise('C', 'CHEMICAL')], links: [link('C', 'Q', 'dyestuff')] }),
     ).toThrow(/C->Q \(to Q\)/);
-    expect(() => SupplyGraph.build({ enterprises: [enterprise('C', 'CHEMICAL'), enterprise('C', 'FIBER')], links: [] })).toThrow(
-      /Duplicate enterprise ids: C/,
-    );
+    expect(() =>
+      SupplyGraph.build({ enterprises: [enterprise('C', 'CHEMICAL'), enterprise('C', 'FIBER')], links: [] }),
+    ).toThrow(/Duplicate enterprise ids: C/);
   });
 
   it('indexes ids both ways', () => {
@@ -62,7 +66,10 @@ describe('SupplyGraph and scenario validation', () => {
 
   it('compares with the current state when asked: a stalled plant is not stalled again by the scenario', () => {
     const current = SupplyGraph.build({
-      enterprises: [enterprise('C', 'CHEMICAL', { status: 'CLOSED' }), enterprise('D', 'PRINTING_DYEING', { capacityRecovery: 0.6 })],
+      enterprises: [
+        enterprise('C', 'CHEMICAL', { status: 'CLOSED' }),
+        enterprise('D', 'PRINTING_DYEING', { capacityRecovery: 0.6 }),
+      ],
       links: [link('C', 'D', 'dyestuff')],
     });
     expect(evaluateScenario(current, { blockLinks: ['C->D'], includeCurrentState: true }).affected).toEqual([]);

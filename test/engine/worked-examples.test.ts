@@ -3,8 +3,16 @@ import { SupplyGraph, evaluateScenario, type ImpactResult } from '../../src/engi
 import { enterprise, link } from './graph-builders';
 
 const byId = (result: ImpactResult, id: string) => result.affected.find((a) => a.id === id);
-const stalledIds = (result: ImpactResult) => result.affected.filter((a) => a.stalled).map((a) => a.id).sort();
-const partialIds = (result: ImpactResult) => result.affected.filter((a) => a.partial).map((a) => a.id).sort();
+const stalledIds = (result: ImpactResult) =>
+  result.affected
+    .filter((a) => a.stalled)
+    .map((a) => a.id)
+    .sort();
+const partialIds = (result: ImpactResult) =>
+  result.affected
+    .filter((a) => a.partial)
+    .map((a) => a.id)
+    .sort();
 
 describe('README §6 worked examples', () => {
   it('Example 1: blocking F->D stalls D, M and T in the chain F -> D -> M -> T', () => {
@@ -166,7 +174,11 @@ describe('README §6 worked examples', () => {
 
   describe('Example 6: D keeps 5 days of dyestuff from C', () => {
     const graph = SupplyGraph.build({
-      enterprises: [enterprise('C', 'CHEMICAL'), enterprise('D', 'PRINTING_DYEING', { dailyCapacity: 100 }), enterprise('G', 'GARMENT')],
+      enterprises: [
+        enterprise('C', 'CHEMICAL'),
+        enterprise('D', 'PRINTING_DYEING', { dailyCapacity: 100 }),
+        enterprise('G', 'GARMENT'),
+      ],
       links: [link('C', 'D', 'dyestuff', { inventoryDays: 5 }), link('D', 'G', 'dyed fabric', { inventoryDays: 1 })],
     });
 
