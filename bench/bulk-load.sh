@@ -24,17 +24,17 @@ export NEO4J_HEAP=${NEO4J_HEAP:-4g}
 source "$(dirname "$0")/bench-env.sh"
 HOME_DIR=$DATA_DIR/neo4j
 
-[ -f "$DIST/generate/generate-cli.js" ] || { echo "build first: (cd $ROOT && npm ci && npm run build)" >&2; exit 1; }
+[ -f "$DIST/cli/generate.js" ] || { echo "build first: (cd $ROOT && npm ci && npm run build)" >&2; exit 1; }
 now() { date +%s.%N; }
 secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
-neo4j_cli() { node "$DIST/neo4j/managed/neo4j-cli.js" "$@"; }
+neo4j_cli() { node "$DIST/cli/neo4j.js" "$@"; }
 
 rm -rf "$WORK"
 mkdir -p "$WORK" "$RESULTS_DIR"
 
 echo "== generate $N enterprises (seed $SEED) -> $WORK/graph" >&2
 t0=$(now)
-node "$DIST/generate/generate-cli.js" --enterprises "$N" --seed "$SEED" --out "$WORK/graph" >&2
+node "$DIST/cli/generate.js" --enterprises "$N" --seed "$SEED" --out "$WORK/graph" >&2
 GEN_S=$(secs "$t0" "$(now)")
 
 echo "== convert to neo4j-admin CSV -> $WORK/admin" >&2

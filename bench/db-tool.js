@@ -35,7 +35,7 @@ async function main(command) {
         return 0;
       }
       case 'migrate': {
-        const { cypherStatements } = requireDist(path.join('neo4j', 'cypher.js'));
+        const { cypherStatements } = requireDist(path.join('platform', 'neo4j', 'cypher.js'));
         const started = Date.now();
         for (const statement of cypherStatements('schema')) await read(statement);
         await read('CALL db.awaitIndexes(7200)');

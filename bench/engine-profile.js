@@ -20,8 +20,8 @@ function arg(name, fallback) {
 
 async function main() {
   require(require.resolve('reflect-metadata', { paths: [require('./lib').ROOT] }));
-  const { GraphDatabase } = requireDist('neo4j/graph-database.js');
-  const { GraphSnapshotRepository } = requireDist('impact/graph-snapshot.repository.js');
+  const { GraphDatabase } = requireDist('platform/neo4j/graph-database.js');
+  const { GraphSnapshotRepository } = requireDist('features/impact/graph-snapshot.repository.js');
   const { SupplyGraph, evaluateScenario } = requireDist('engine/index.js');
   const { runScenario } = requireDist('engine/evaluate-scenario.js');
   const { resolveScenario } = requireDist('engine/scenario.js');

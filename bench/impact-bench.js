@@ -78,8 +78,8 @@ const NAIVE = {
 
 async function main() {
   const args = parseArgs(process.argv.slice(2));
-  const { readConfig } = requireDist('config/config.js');
-  const { startApp } = requireDist('app.js');
+  const { readConfig } = requireDist('platform/config/config.js');
+  const { startApp } = requireDist('app/start-app.js');
   const pino = projectRequire('pino');
 
   // The service's logs go to a file; the engine's own load time is picked out of them.

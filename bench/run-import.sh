@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Generates N enterprises (seed S) and imports them through the service's own
-# import path (import-cli: validation, one transaction, history entries) into a
+# import path (dist/cli/import.js: validation, one transaction, history entries) into a
 # FRESH managed Neo4j, timing both; then records the node/relationship counts.
 #
 #   bench/run-import.sh [N=100000] [SEED=1]
@@ -18,7 +18,7 @@ export NEO4J_HEAP=${NEO4J_HEAP:-8g}
 # shellcheck source=bench/bench-env.sh
 source "$(dirname "$0")/bench-env.sh"
 
-[ -f "$DIST/generate/generate-cli.js" ] || { echo "build first: (cd $ROOT && npm ci && npm run build)" >&2; exit 1; }
+[ -f "$DIST/cli/generate.js" ] || { echo "build first: (cd $ROOT && npm ci && npm run build)" >&2; exit 1; }
 now() { date +%s.%N; }
 secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
 
@@ -27,7 +27,7 @@ mkdir -p "$WORK" "$RESULTS_DIR"
 
 echo "== generate $N enterprises (seed $SEED) -> $WORK/graph" >&2
 t0=$(now)
-node "$DIST/generate/generate-cli.js" --enterprises "$N" --seed "$SEED" --out "$WORK/graph" >&2
+node "$DIST/cli/generate.js" --enterprises "$N" --seed "$SEED" --out "$WORK/graph" >&2
 t1=$(now)
 GEN_S=$(secs "$t0" "$t1")
 ENT_ROWS=$(($(wc -l <"$WORK/graph/enterprises.csv") - 1))
@@ -36,18 +36,18 @@ echo "generated $ENT_ROWS enterprises, $LINK_ROWS links in ${GEN_S}s" >&2
 
 echo "== start a fresh managed Neo4j in $DATA_DIR (heap $NEO4J_HEAP, page cache $NEO4J_PAGECACHE)" >&2
 t0=$(now)
-node "$DIST/neo4j/managed/neo4j-cli.js" start >&2
+node "$DIST/cli/neo4j.js" start >&2
 t1=$(now)
 START_S=$(secs "$t0" "$t1")
 if [ "${KEEP_NEO4J:-0}" != 1 ]; then
-  trap 'node "$DIST/neo4j/managed/neo4j-cli.js" stop >&2 || true' EXIT
+  trap 'node "$DIST/cli/neo4j.js" stop >&2 || true' EXIT
 fi
 
 echo "== import (one transaction) with /usr/bin/time -v" >&2
 TIME=()
 if [ -x /usr/bin/time ]; then TIME=(/usr/bin/time -v -o "$WORK/import.time"); fi
 t0=$(now)
-"${TIME[@]}" node "$DIST/import/import-cli.js" "$WORK/graph" >"$WORK/import.out" 2>"$WORK/import.err" || {
+"${TIME[@]}" node "$DIST/cli/import.js" "$WORK/graph" >"$WORK/import.out" 2>"$WORK/import.err" || {
   echo "import FAILED:" >&2; tail -c 3000 "$WORK/import.err" >&2; cat "$WORK/import.time" >&2 2>/dev/null || true; exit 1; }
 t1=$(now)
 IMPORT_S=$(secs "$t0" "$t1")

@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
-import { GraphDatabase } from '../../src/neo4j/graph-database';
-import { createServices } from '../../src/services/create-services';
+import { GraphDatabase } from '../../src/platform/neo4j/graph-database';
+import { createServices } from '../../src/app/create-services';
 import { keqiaoFixture } from '../support/keqiao-fixture';
 import { uniquePrefix } from '../support/test-graph';
 import { useGraphTest } from '../support/use-graph-test';

@@ -1,9 +1,9 @@
 import { describe, expect, inject, it } from 'vitest';
-import { GraphDatabase } from '../../src/neo4j/graph-database';
-import { createServices } from '../../src/services/create-services';
+import { GraphDatabase } from '../../src/platform/neo4j/graph-database';
+import { createServices } from '../../src/app/create-services';
 import type { SupplyGraph } from '../../src/engine';
-import { GraphSnapshotCache } from '../../src/impact/graph-snapshot-cache';
-import { GraphSnapshotRepository } from '../../src/impact/graph-snapshot.repository';
+import { GraphSnapshotCache } from '../../src/features/impact/graph-snapshot-cache';
+import { GraphSnapshotRepository } from '../../src/features/impact/graph-snapshot.repository';
 import { graphSnapshot } from '../support/graph-snapshot';
 import { uniquePrefix } from '../support/test-graph';
 import { useGraphTest } from '../support/use-graph-test';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readGraphSource } from '../../src/import/read-graph-source';
+import { readGraphSource } from '../../src/features/import/read-graph-source';
 import { graphSnapshot } from '../support/graph-snapshot';
 import { keqiaoFixture } from '../support/keqiao-fixture';
 import { uniquePrefix } from '../support/test-graph';

@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startApp, type RunningApp } from '../../src/app';
-import { readConfig } from '../../src/config/config';
-import { createLogger } from '../../src/logging/create-logger';
-import { managedNeo4jPaths, startManagedNeo4j, stopManagedNeo4j } from '../../src/neo4j/managed/managed-neo4j';
+import { startApp, type RunningApp } from '../../src/app/start-app';
+import { readConfig } from '../../src/platform/config/config';
+import { createLogger } from '../../src/platform/logging/create-logger';
+import { managedNeo4jPaths, startManagedNeo4j, stopManagedNeo4j } from '../../src/platform/neo4j/managed-neo4j';
 
 /**
  * The service as `npm start` runs it: each one with its own DATA_DIR, its own

@@ -1,4 +1,4 @@
-import type { GraphDatabase } from '../../src/neo4j/graph-database';
+import type { GraphDatabase } from '../../src/platform/neo4j/graph-database';
 
 /**
  * Everything stored under a prefix: enterprises, links and history, in a

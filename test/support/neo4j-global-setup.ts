@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { startManagedNeo4j, stopManagedNeo4j } from '../../src/neo4j/managed/managed-neo4j';
+import { startManagedNeo4j, stopManagedNeo4j } from '../../src/platform/neo4j/managed-neo4j';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
-import { GraphDatabase } from '../../src/neo4j/graph-database';
-import { migrate } from '../../src/neo4j/migrate';
-import { createServices, type Services } from '../../src/services/create-services';
+import { GraphDatabase } from '../../src/platform/neo4j/graph-database';
+import { migrate } from '../../src/platform/neo4j/migrate';
+import { createServices, type Services } from '../../src/app/create-services';
 
 /** A connection to the test Neo4j, migrated, with the services on top. */
 export async function connectTestGraph(): Promise<{ db: GraphDatabase; services: Services }> {

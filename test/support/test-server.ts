@@ -1,11 +1,11 @@
-import { buildGraphQLSchema } from '../../src/schema/build-graphql-schema';
-import { createLogger } from '../../src/logging/create-logger';
-import { migrate } from '../../src/neo4j/migrate';
-import { createHttpServer } from '../../src/server/create-http-server';
-import { ReadinessProbe } from '../../src/server/readiness-probe';
-import type { Services } from '../../src/services/create-services';
+import { buildGraphQLSchema } from '../../src/app/build-graphql-schema';
+import { createLogger } from '../../src/platform/logging/create-logger';
+import { migrate } from '../../src/platform/neo4j/migrate';
+import { createHttpServer } from '../../src/platform/http/create-http-server';
+import { ReadinessProbe } from '../../src/platform/http/readiness-probe';
+import type { Services } from '../../src/app/create-services';
 import { ensureWebBuild } from '../../src/web/build-web';
-import { createWebRouter } from '../../src/web/web-router';
+import { createWebRouter } from '../../src/platform/http/web-router';
 
 export interface GraphQLResponse<T = Record<string, any>> {
   data?: T | null;

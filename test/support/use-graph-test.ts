@@ -1,7 +1,7 @@
 import { afterAll, beforeAll } from 'vitest';
-import type { GraphDocument } from '../../src/import/graph-document';
-import type { GraphDatabase } from '../../src/neo4j/graph-database';
-import type { Services } from '../../src/services/create-services';
+import type { GraphDocument } from '../../src/features/import/graph-document';
+import type { GraphDatabase } from '../../src/platform/neo4j/graph-database';
+import type { Services } from '../../src/app/create-services';
 import { connectTestGraph, removeByPrefix } from './test-graph';
 import { startTestServer, type TestServer } from './test-server';
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, readConfig } from '../../src/config/config';
+import { ConfigError, readConfig } from '../../src/platform/config/config';
 
 describe('readConfig', () => {
   it('uses the managed Neo4j and the documented defaults when nothing is set', () => {

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readGraphSource } from '../../src/import/read-graph-source';
-import { validateGraphDocument } from '../../src/import/validate-graph-document';
+import { readGraphSource } from '../../src/features/import/read-graph-source';
+import { validateGraphDocument } from '../../src/features/import/validate-graph-document';
 
 describe('data/demo.json against the import validation', () => {
   it('passes every import rule, with no reference outside the file', () => {

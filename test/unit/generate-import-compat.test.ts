@@ -2,11 +2,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { streamSupplyGraph } from '../../src/generate/generate-supply-graph';
-import { writeSupplyGraphCsv } from '../../src/generate/write-supply-graph-csv';
-import { writeSupplyGraphJson } from '../../src/generate/write-supply-graph-json';
-import { readGraphSource } from '../../src/import/read-graph-source';
-import { validateGraphDocument } from '../../src/import/validate-graph-document';
+import { streamSupplyGraph } from '../../src/generator/generate-supply-graph';
+import { writeSupplyGraphCsv } from '../../src/generator/write-supply-graph-csv';
+import { writeSupplyGraphJson } from '../../src/generator/write-supply-graph-json';
+import { readGraphSource } from '../../src/features/import/read-graph-source';
+import { validateGraphDocument } from '../../src/features/import/validate-graph-document';
 
 let dir = '';
 beforeAll(async () => {

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { generateSupplyGraph, streamSupplyGraph } from '../../src/generate/generate-supply-graph';
-import type { GeneratedSupplyGraph } from '../../src/generate/generate-supply-graph';
-import { mulberry32 } from '../../src/generate/mulberry32';
+import { generateSupplyGraph, streamSupplyGraph } from '../../src/generator/generate-supply-graph';
+import type { GeneratedSupplyGraph } from '../../src/generator/generate-supply-graph';
+import { mulberry32 } from '../../src/generator/mulberry32';
 
 const KINDS = new Set([
   'RAW_MATERIAL', 'CHEMICAL', 'FIBER', 'WEAVING', 'PRINTING_DYEING', 'GARMENT',

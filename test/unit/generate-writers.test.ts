@@ -2,14 +2,14 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { csvField, csvRow } from '../../src/generate/csv-row';
-import { EXIT_USAGE, main } from '../../src/generate/generate-cli';
-import { generateSupplyGraph, streamSupplyGraph } from '../../src/generate/generate-supply-graph';
-import { GENERATED_ENTERPRISE_COLUMNS } from '../../src/generate/generated-enterprise';
-import { GENERATED_LINK_COLUMNS } from '../../src/generate/generated-link';
-import { parseGenerateArgs } from '../../src/generate/parse-generate-args';
-import { writeSupplyGraphCsv } from '../../src/generate/write-supply-graph-csv';
-import { writeSupplyGraphJson } from '../../src/generate/write-supply-graph-json';
+import { csvField, csvRow } from '../../src/generator/csv-row';
+import { EXIT_USAGE, main } from '../../src/cli/generate';
+import { generateSupplyGraph, streamSupplyGraph } from '../../src/generator/generate-supply-graph';
+import { GENERATED_ENTERPRISE_COLUMNS } from '../../src/generator/generated-enterprise';
+import { GENERATED_LINK_COLUMNS } from '../../src/generator/generated-link';
+import { parseGenerateArgs } from '../../src/generator/parse-generate-args';
+import { writeSupplyGraphCsv } from '../../src/generator/write-supply-graph-csv';
+import { writeSupplyGraphJson } from '../../src/generator/write-supply-graph-json';
 
 /** Minimal RFC 4180 reader for the round trip. */
 function parseCsv(text: string): string[][] {

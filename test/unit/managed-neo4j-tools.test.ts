@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { generatePassword, ManagedNeo4jError, startManagedNeo4j } from '../../src/neo4j/managed/managed-neo4j';
+import { generatePassword, ManagedNeo4jError, startManagedNeo4j } from '../../src/platform/neo4j/managed-neo4j';
 
 describe('managed Neo4j without Java or Maven', () => {
   it('says in one line what to install, or to set NEO4J_URI, or to use docker compose', async () => {

@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildGraphQLSchema } from '../../src/schema/build-graphql-schema';
-import { printSortedSchema } from '../../src/schema/print-sorted-schema';
-import { SCHEMA_FILE } from '../../src/schema/write-schema-file';
+import { buildGraphQLSchema, SCHEMA_FILE } from '../../src/app/build-graphql-schema';
+import { printSortedSchema } from '../../src/platform/graphql/print-sorted-schema';
 
 describe('schema.graphql', () => {
   it('matches the schema generated from the resolver classes (run `npm run schema` when this fails)', async () => {

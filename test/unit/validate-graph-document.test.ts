@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateGraphDocument } from '../../src/import/validate-graph-document';
+import { validateGraphDocument } from '../../src/features/import/validate-graph-document';
 
 const dyeing = { id: 'kq-dye-alice', name: 'Zhejiang Alice Dyeing and Finishing', kind: 'PRINTING_DYEING', region: 'Shaoxing/Keqiao' };
 const fiber = { id: 'kq-fiber-hengming', name: 'Hengming Fibre', kind: 'FIBER', region: 'Shaoxing/Keqiao' };

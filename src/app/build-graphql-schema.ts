@@ -1,0 +1,41 @@
+import 'reflect-metadata';
+import path from 'node:path';
+import type { GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { ChainResolver } from '../features/chain/chain.resolver';
+import { EnterpriseResolver } from '../features/enterprise/enterprise.resolver';
+import { ImportResolver } from '../features/import/import.resolver';
+import { AffectedEnterpriseResolver, ImpactGraphResolver, ImpactReportResolver, ImpactResolver } from '../features/impact/impact.resolver';
+import { ScenarioResolver } from '../features/scenario/scenario.resolver';
+import { RecoveryResolver } from '../features/recovery/recovery.resolver';
+import { SupplyLinkResolver } from '../features/supply-link/supply-link.resolver';
+
+import { PROJECT_ROOT } from '../platform/project-root';
+
+/** The committed SDL; `npm run schema` writes it and a test keeps it current. */
+export const SCHEMA_FILE = path.join(PROJECT_ROOT, 'schema.graphql');
+
+export const RESOLVERS = [
+  EnterpriseResolver,
+  SupplyLinkResolver,
+  ChainResolver,
+  RecoveryResolver,
+  ImportResolver,
+  ImpactResolver,
+  ImpactReportResolver,
+  AffectedEnterpriseResolver,
+  ImpactGraphResolver,
+  ScenarioResolver,
+] as const;
+
+/**
+ * Builds the executable schema from the type-graphql classes. Inputs are
+ * validated with class-validator; a failure is BAD_USER_INPUT naming the field.
+ */
+export function buildGraphQLSchema(): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers: RESOLVERS,
+    validate: { forbidUnknownValues: false, stopAtFirstError: false },
+    emitSchemaFile: false,
+  });
+}

@@ -1,0 +1,18 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PROJECT_ROOT } from '../platform/project-root';
+import type { Logger } from '../platform/logging/create-logger';
+import type { Services } from './create-services';
+import type { GraphDocument } from '../features/import/graph-document';
+
+export const DEMO_DATA_FILE = path.join(PROJECT_ROOT, 'data', 'demo.json');
+
+/** Loads the demo dataset into an empty graph; a graph with any enterprise is left alone. */
+export async function seedDemoData(services: Services, logger: Logger): Promise<boolean> {
+  const { enterprises } = await services.meta.counts();
+  if (enterprises > 0) return false;
+  const document = JSON.parse(fs.readFileSync(DEMO_DATA_FILE, 'utf8')) as GraphDocument;
+  const counts = await services.imports.importGraph(document, { note: 'demo dataset' });
+  logger.info(counts, 'loaded the demo dataset into the empty graph');
+  return true;
+}

@@ -1,0 +1,37 @@
+import 'reflect-metadata';
+import { ConfigError, readConfig } from '../platform/config/config';
+import { createLogger } from '../platform/logging/create-logger';
+import { ManagedNeo4jError } from '../platform/neo4j/managed-neo4j';
+import { startApp } from '../app/start-app';
+
+/** `npm start`: configuration from the environment, read once, here. */
+async function main(): Promise<void> {
+  const config = readConfig();
+  const logger = createLogger(config.logLevel);
+  const app = await startApp(config, logger);
+  let shuttingDown = false;
+  const shutdown = (signal: string) => {
+    // npm forwards a Ctrl-C the child already got: the repeat must not cut the shutdown short.
+    if (shuttingDown) return;
+    shuttingDown = true;
+    logger.info({ signal }, 'shutting down: draining HTTP, closing the driver, stopping the managed Neo4j');
+    app.stop().then(
+      () => process.exit(0),
+      (error) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((error) => {
+  if (error instanceof ConfigError || error instanceof ManagedNeo4jError) {
+    console.error(error.message);
+    process.exit(2);
+  }
+  console.error(error);
+  process.exit(1);
+});

@@ -1,4 +1,0 @@
-import { ConnectionType } from '../pagination/connection.type';
-import { Enterprise } from './enterprise.type';
-
-export const EnterpriseConnection = ConnectionType('Enterprise', Enterprise);

@@ -1,0 +1,83 @@
+import type { EnterpriseService } from '../enterprise/enterprise.service';
+import type { EnterpriseRecord } from '../enterprise/enterprise.record';
+import type { SupplyLinkRecord } from '../supply-link/supply-link.record';
+import type { SupplyLinkService } from '../supply-link/supply-link.service';
+import type { ChainRepository } from './chain.repository';
+import { type Chain, ChainDirection, type SupplyPath } from './chain.type';
+
+export interface ChainRequest {
+  id: string;
+  direction: ChainDirection;
+  maxDepth: number;
+  products: string[] | null;
+  maxNodes: number;
+}
+
+/**
+ * Chains and paths. A chain is walked breadth first, one query per hop and
+ * direction, so each node gets its smallest depth and the node cap applies
+ * tier by tier.
+ */
+export class ChainService {
+  constructor(
+    private readonly enterprises: EnterpriseService,
+    private readonly links: SupplyLinkService,
+    private readonly repository: ChainRepository,
+  ) {}
+
+  async chain(request: ChainRequest): Promise<Chain> {
+    const root = await this.enterprises.get(request.id);
+    const tiers = new Map<string, number>([[root.id, 0]]);
+    const links = new Map<string, SupplyLinkRecord>();
+    const products = request.products ? new Set(request.products) : null;
+    let truncated = false;
+
+    const walk = async (sign: 1 | -1) => {
+      let frontier = [root.id];
+      for (let depth = 1; depth <= request.maxDepth && frontier.length > 0 && !truncated; depth++) {
+        const found = sign > 0 ? await this.links.outbound(frontier) : await this.links.inbound(frontier);
+        const next: string[] = [];
+        for (const link of found) {
+          if (products && !products.has(link.product)) continue;
+          const other = sign > 0 ? link.to : link.from;
+          if (!tiers.has(other)) {
+            if (tiers.size >= request.maxNodes) {
+              truncated = true;
+              continue;
+            }
+            tiers.set(other, sign * depth);
+            next.push(other);
+          }
+          links.set(link.id, link);
+        }
+        frontier = next;
+      }
+    };
+    if (request.direction !== ChainDirection.UPSTREAM) await walk(1);
+    if (request.direction !== ChainDirection.DOWNSTREAM) await walk(-1);
+
+    const others = await this.enterprises.findByIds([...tiers.keys()].filter((id) => id !== root.id));
+    const byId = new Map<string, EnterpriseRecord>([[root.id, root], ...others.map((e) => [e.id, e] as const)]);
+    const nodes = [...tiers].map(([id, tier]) => ({ enterprise: byId.get(id) as EnterpriseRecord, depth: Math.abs(tier), tier }));
+    nodes.sort((a, b) => a.tier - b.tier || a.enterprise.id.localeCompare(b.enterprise.id));
+    const kept = [...links.values()].filter((link) => tiers.has(link.from) && tiers.has(link.to));
+    kept.sort((a, b) => a.id.localeCompare(b.id));
+    return { nodes, links: kept, truncated };
+  }
+
+  async paths(fromId: string, toId: string, maxDepth: number, limit = 20): Promise<SupplyPath[]> {
+    await Promise.all([this.enterprises.get(fromId), this.enterprises.get(toId)]);
+    if (fromId === toId) return [];
+    const found = await this.repository.shortestPaths(fromId, toId, maxDepth, limit);
+    const enterpriseIds = [...new Set(found.flatMap((p) => p.enterpriseIds))];
+    const linkIds = [...new Set(found.flatMap((p) => p.linkIds))];
+    const [enterprises, links] = await Promise.all([this.enterprises.findByIds(enterpriseIds), this.links.findByIds(linkIds)]);
+    const enterpriseById = new Map(enterprises.map((e) => [e.id, e]));
+    const linkById = new Map(links.map((l) => [l.id, l]));
+    return found.map((path) => ({
+      length: path.linkIds.length,
+      enterprises: path.enterpriseIds.map((id) => enterpriseById.get(id) as EnterpriseRecord),
+      links: path.linkIds.map((id) => linkById.get(id) as SupplyLinkRecord),
+    }));
+  }
+}

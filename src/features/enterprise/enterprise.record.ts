@@ -1,0 +1,26 @@
+import type { EnterpriseKind } from '../vocabulary/enterprise-kind.enum';
+import type { EnterpriseStatus } from '../vocabulary/enterprise-status.enum';
+
+/** An enterprise as stored in Neo4j (node label `Enterprise`). */
+export interface EnterpriseRecord {
+  id: string;
+  name: string;
+  kind: EnterpriseKind;
+  region: string;
+  park: string | null;
+  lat: number | null;
+  lon: number | null;
+  status: EnterpriseStatus;
+  capacityRecovery: number;
+  workforceReturned: number | null;
+  dailyCapacity: number | null;
+  unit: string | null;
+  whitelisted: boolean | null;
+  source: string | null;
+  note: string | null;
+}
+
+export const ENTERPRISE_FIELDS = [
+  'id', 'name', 'kind', 'region', 'park', 'lat', 'lon', 'status', 'capacityRecovery',
+  'workforceReturned', 'dailyCapacity', 'unit', 'whitelisted', 'source', 'note',
+] as const satisfies readonly (keyof EnterpriseRecord)[];

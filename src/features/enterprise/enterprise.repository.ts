@@ -1,0 +1,105 @@
+import type { ManagedTransaction } from 'neo4j-driver';
+import type { EnterpriseKind } from '../vocabulary/enterprise-kind.enum';
+import type { EnterpriseStatus } from '../vocabulary/enterprise-status.enum';
+import type { EnterpriseRecord } from './enterprise.record';
+import { cypher } from '../../platform/neo4j/cypher';
+import type { GraphDatabase } from '../../platform/neo4j/graph-database';
+import { toEnterpriseRecord } from './to-enterprise-record';
+
+/** Criteria of an enterprise listing; null or missing means "any". */
+export interface EnterpriseCriteria {
+  kinds?: EnterpriseKind[] | null;
+  regions?: string[] | null;
+  statuses?: EnterpriseStatus[] | null;
+  parks?: string[] | null;
+  ids?: string[] | null;
+  search?: string | null;
+}
+
+/** Stored shape of one enterprise row: every property, nulls dropped by Neo4j. */
+export type EnterpriseRow = Record<string, string | number | boolean | null>;
+
+export interface UpsertCounts {
+  created: number;
+  total: number;
+}
+
+export function enterpriseCriteriaParams(criteria: EnterpriseCriteria) {
+  return {
+    kinds: criteria.kinds ?? null,
+    regions: criteria.regions ?? null,
+    statuses: criteria.statuses ?? null,
+    parks: criteria.parks ?? null,
+    ids: criteria.ids ?? null,
+    search: criteria.search ? criteria.search.toLowerCase() : null,
+  };
+}
+
+/** `MATCH (e:Enterprise)` narrowed by the criteria: the start of every enterprise listing. */
+export const ENTERPRISE_FILTER = (): string => `MATCH (e:Enterprise)\n${cypher('enterprise/filter')}`;
+
+/** Reads and writes `Enterprise` nodes and their status history. */
+export class EnterpriseRepository {
+  private readonly pageQuery: string;
+  private readonly countQuery: string;
+
+  constructor(private readonly db: GraphDatabase) {
+    const filter = ENTERPRISE_FILTER();
+    this.pageQuery = `${filter}\n  AND ($after IS NULL OR e.id > $after)\nRETURN e {.*} AS enterprise ORDER BY e.id LIMIT toInteger($limit)`;
+    this.countQuery = `${filter}\nRETURN count(e) AS total`;
+  }
+
+  async findByIds(ids: readonly string[]): Promise<EnterpriseRecord[]> {
+    const result = await this.db.read(cypher('enterprise/find-by-ids'), { ids });
+    return result.records.map((r) => toEnterpriseRecord(r.get('enterprise')));
+  }
+
+  /** One page in id order, from just after `afterId`. */
+  async page(criteria: EnterpriseCriteria, limit: number, afterId: string | null): Promise<EnterpriseRecord[]> {
+    const result = await this.db.read(this.pageQuery, { ...enterpriseCriteriaParams(criteria), after: afterId, limit });
+    return result.records.map((r) => toEnterpriseRecord(r.get('enterprise')));
+  }
+
+  async count(criteria: EnterpriseCriteria): Promise<number> {
+    const result = await this.db.read(this.countQuery, enterpriseCriteriaParams(criteria));
+    return result.records[0].get('total') as number;
+  }
+
+  /** Ids of every enterprise matching the criteria. */
+  async idsMatching(criteria: EnterpriseCriteria): Promise<string[]> {
+    const result = await this.db.read(`${ENTERPRISE_FILTER()}\n${cypher('enterprise/ids')}`, enterpriseCriteriaParams(criteria));
+    return result.records[0].get('ids') as string[];
+  }
+
+  async existingIds(ids: readonly string[]): Promise<Set<string>> {
+    const result = await this.db.read(cypher('enterprise/existing-ids'), { ids });
+    return new Set(result.records[0]?.get('ids') as string[]);
+  }
+
+
+  /** Upserts rows inside the caller's transaction. */
+  async upsertMany(tx: ManagedTransaction, rows: EnterpriseRow[], at: string, note: string | null): Promise<UpsertCounts> {
+    const result = await tx.run(cypher('enterprise/upsert'), { rows, at, note });
+    const record = result.records[0];
+    return { created: (record?.get('created') as number) ?? 0, total: (record?.get('total') as number) ?? 0 };
+  }
+
+  /** Deletes the enterprise and its links; returns how many links went with it. */
+  async delete(tx: ManagedTransaction, id: string): Promise<number | null> {
+    const result = await tx.run(cypher('enterprise/delete'), { id });
+    return result.records.length === 0 ? null : (result.records[0].get('links') as number);
+  }
+
+  async setStatus(
+    tx: ManagedTransaction,
+    change: { id: string; status: EnterpriseStatus; capacityRecovery: number; workforceReturned: number | null; note: string | null; at: string },
+  ): Promise<EnterpriseRecord | null> {
+    const result = await tx.run(cypher('enterprise/set-status'), change);
+    return result.records.length === 0 ? null : toEnterpriseRecord(result.records[0].get('enterprise'));
+  }
+
+  async exportAll(): Promise<EnterpriseRecord[]> {
+    const result = await this.db.read(cypher('enterprise/export'));
+    return result.records.map((r) => toEnterpriseRecord(r.get('enterprise')));
+  }
+}

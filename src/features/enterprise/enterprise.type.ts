@@ -1,0 +1,52 @@
+import { Field, Float, ID, ObjectType } from 'type-graphql';
+import { EnterpriseKind } from '../vocabulary/enterprise-kind.enum';
+import { EnterpriseStatus } from '../vocabulary/enterprise-status.enum';
+import type { EnterpriseRecord } from './enterprise.record';
+
+@ObjectType({ description: 'A plant, market, trade firm or logistics node of a supply chain.' })
+export class Enterprise implements EnterpriseRecord {
+  @Field(() => ID, { description: 'Stable external id, e.g. kq-dye-alice.' })
+  id!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => EnterpriseKind)
+  kind!: EnterpriseKind;
+
+  @Field(() => String, { description: 'Province or city and district, e.g. Shaoxing/Keqiao.' })
+  region!: string;
+
+  @Field(() => String, { nullable: true, description: 'Industrial park or cluster.' })
+  park!: string | null;
+
+  @Field(() => Float, { nullable: true })
+  lat!: number | null;
+
+  @Field(() => Float, { nullable: true })
+  lon!: number | null;
+
+  @Field(() => EnterpriseStatus)
+  status!: EnterpriseStatus;
+
+  @Field(() => Float, { description: 'Share of normal output running now, 0..1.' })
+  capacityRecovery!: number;
+
+  @Field(() => Float, { nullable: true, description: 'Share of staff back at work, 0..1.' })
+  workforceReturned!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Normal output per day, in `unit`.' })
+  dailyCapacity!: number | null;
+
+  @Field(() => String, { nullable: true })
+  unit!: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'On a government key-enterprise list.' })
+  whitelisted!: boolean | null;
+
+  @Field(() => String, { nullable: true, description: 'Where the figures come from, e.g. a report file.' })
+  source!: string | null;
+
+  @Field(() => String, { nullable: true })
+  note!: string | null;
+}

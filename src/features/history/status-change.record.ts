@@ -1,0 +1,10 @@
+/** One dated entry of an enterprise's or a link's status history. */
+export interface StatusChangeRecord {
+  subjectId: string;
+  subjectType: 'ENTERPRISE' | 'LINK';
+  at: string;
+  status: string;
+  capacityRecovery: number | null;
+  workforceReturned: number | null;
+  note: string | null;
+}

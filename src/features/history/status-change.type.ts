@@ -1,0 +1,33 @@
+import { Field, Float, ObjectType } from 'type-graphql';
+import { EnterpriseStatus } from '../vocabulary/enterprise-status.enum';
+import { LinkStatus } from '../vocabulary/link-status.enum';
+
+@ObjectType({ description: 'A dated change of an enterprise’s status, kept so recovery reads as a time series.' })
+export class EnterpriseStatusChange {
+  @Field(() => String, { description: 'ISO 8601 date-time of the change.' })
+  at!: string;
+
+  @Field(() => EnterpriseStatus)
+  status!: EnterpriseStatus;
+
+  @Field(() => Float, { nullable: true })
+  capacityRecovery!: number | null;
+
+  @Field(() => Float, { nullable: true })
+  workforceReturned!: number | null;
+
+  @Field(() => String, { nullable: true })
+  note!: string | null;
+}
+
+@ObjectType({ description: 'A dated change of a supply link’s status.' })
+export class LinkStatusChange {
+  @Field(() => String, { description: 'ISO 8601 date-time of the change.' })
+  at!: string;
+
+  @Field(() => LinkStatus)
+  status!: LinkStatus;
+
+  @Field(() => String, { nullable: true, description: 'Why it changed, e.g. highway checkpoint closed.' })
+  reason!: string | null;
+}

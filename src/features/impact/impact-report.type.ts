@@ -1,0 +1,88 @@
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import type { AffectedEnterprise as EngineAffected, ImpactResult, SupplyGraph } from '../../engine';
+import { ConnectionType } from '../../platform/graphql/pagination/connection.type';
+
+/** The engine's verdict on one enterprise; its `enterprise` field is resolved by id. */
+@ObjectType({ description: 'An enterprise a scenario stalls or cuts back, and why.' })
+export class AffectedEnterprise implements Pick<EngineAffected, 'id' | 'direct' | 'outputFraction' | 'baselineFraction' | 'lostDailyOutput' | 'stallsOnDay' | 'missingInputs' | 'cause' | 'stalled' | 'partial'> {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => Boolean, { description: 'Outputs nothing in the scenario (it did in the baseline).' })
+  stalled!: boolean;
+
+  @Field(() => Boolean, { description: 'Still outputs, but less: a pass-through that lost some products, or a lower output fraction.' })
+  partial!: boolean;
+
+  @Field(() => Boolean, { description: 'Stalled because it is itself blocked, not through its suppliers.' })
+  direct!: boolean;
+
+  @Field(() => Float, { description: 'Share of normal output in the scenario, 0..1.' })
+  outputFraction!: number;
+
+  @Field(() => Float, { description: 'Share of normal output in the baseline, 0..1.' })
+  baselineFraction!: number;
+
+  @Field(() => Float, { description: 'dailyCapacity x (baselineFraction - outputFraction).' })
+  lostDailyOutput!: number;
+
+  @Field(() => Float, { nullable: true, description: 'Day it stalls once inventories run out (0 when direct); null when not stalled.' })
+  stallsOnDay!: number | null;
+
+  @Field(() => [String], { description: 'Products it no longer gets.' })
+  missingInputs!: string[];
+
+  @Field(() => [ID], { description: 'Link ids from a block to this enterprise, upstream first; empty when direct.' })
+  cause!: string[];
+}
+
+export const AffectedEnterpriseConnection = ConnectionType('AffectedEnterprise', AffectedEnterprise);
+
+@ObjectType({ description: 'Impact summed over one kind or region.' })
+export class ImpactSummary {
+  @Field(() => String)
+  key!: string;
+
+  @Field(() => Int)
+  stalledCount!: number;
+
+  @Field(() => Int)
+  partialCount!: number;
+
+  @Field(() => Float)
+  lostDailyOutput!: number;
+}
+
+@ObjectType({ description: 'The affected part of the graph, for drawing: affected enterprises and the links that stopped delivering.' })
+export class ImpactGraph {
+  @Field(() => [AffectedEnterprise])
+  nodes!: AffectedEnterprise[];
+
+  @Field(() => [ID], { description: 'Enterprises upstream of the affected ones that the drawn links start from (blocked or still running).' })
+  sourceIds!: string[];
+
+  /** Links that deliver in the baseline and not in the scenario; the `links` field resolves them. */
+  linkIds!: string[];
+
+  @Field(() => Boolean, { description: 'True when maxNodes cut the drawing short.' })
+  truncated!: boolean;
+}
+
+/** The engine's answer, kept whole so the fields below can page and cut it. */
+@ObjectType({ description: 'Who stalls in a scenario, how much output is lost, and when.' })
+export class ImpactReport {
+  @Field(() => Int, { description: 'Graph version the report was computed on.' })
+  graphVersion!: number;
+
+  @Field(() => Int)
+  stalledCount!: number;
+
+  @Field(() => Int)
+  partialCount!: number;
+
+  @Field(() => Float, { description: 'Sum of lostDailyOutput over affected enterprises.' })
+  lostDailyOutput!: number;
+
+  result!: ImpactResult;
+  graph!: SupplyGraph;
+}

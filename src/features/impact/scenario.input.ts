@@ -1,0 +1,62 @@
+import { ArrayMaxSize, IsOptional, Max, Min } from 'class-validator';
+import { Field, Float, ID, InputType, ObjectType } from 'type-graphql';
+import { TransportMode } from '../vocabulary/transport-mode.enum';
+
+const MAX_BLOCKS = 10_000;
+
+/**
+ * A what-if: what is blocked on top of the baseline. The baseline is every
+ * enterprise operating and every link open, or with includeCurrentState the
+ * real current state.
+ */
+@InputType({ description: 'A what-if: links, enterprises, regions and transport modes to block, on top of the baseline.' })
+export class ScenarioInput {
+  @Field(() => [ID], { nullable: true, description: 'Supply links to block.' })
+  @IsOptional()
+  @ArrayMaxSize(MAX_BLOCKS)
+  blockLinks?: string[] | null;
+
+  @Field(() => [ID], { nullable: true, description: 'Enterprises to take down.' })
+  @IsOptional()
+  @ArrayMaxSize(MAX_BLOCKS)
+  blockEnterprises?: string[] | null;
+
+  @Field(() => [String], { nullable: true, description: 'Regions whose every enterprise is taken down.' })
+  @IsOptional()
+  @ArrayMaxSize(MAX_BLOCKS)
+  blockRegions?: string[] | null;
+
+  @Field(() => [TransportMode], { nullable: true, description: 'Modes whose every link is blocked, e.g. ROAD.' })
+  @IsOptional()
+  blockModes?: TransportMode[] | null;
+
+  @Field(() => Boolean, { defaultValue: false, description: 'Start from the real current state instead of everything running.' })
+  includeCurrentState!: boolean;
+
+  @Field(() => Float, { nullable: true, description: 'How long the blocks last, in days; inventories buffer them. Unbounded when omitted.' })
+  @IsOptional()
+  @Min(0, { message: 'durationDays must not be negative' })
+  @Max(100_000, { message: 'durationDays must be at most 100000' })
+  durationDays?: number | null;
+}
+
+@ObjectType('Scenario', { description: 'A scenario as it was saved.' })
+export class ScenarioSpec {
+  @Field(() => [ID])
+  blockLinks!: string[];
+
+  @Field(() => [ID])
+  blockEnterprises!: string[];
+
+  @Field(() => [String])
+  blockRegions!: string[];
+
+  @Field(() => [TransportMode])
+  blockModes!: TransportMode[];
+
+  @Field(() => Boolean)
+  includeCurrentState!: boolean;
+
+  @Field(() => Float, { nullable: true })
+  durationDays!: number | null;
+}

@@ -1,0 +1,14 @@
+import type { Scenario } from '../../engine';
+import type { ScenarioInput } from './scenario.input';
+
+/** The GraphQL input as the engine's plain scenario. */
+export function toScenario(input: ScenarioInput | null | undefined): Scenario {
+  return {
+    blockLinks: input?.blockLinks ?? [],
+    blockEnterprises: input?.blockEnterprises ?? [],
+    blockRegions: input?.blockRegions ?? [],
+    blockModes: input?.blockModes ?? [],
+    includeCurrentState: input?.includeCurrentState ?? false,
+    durationDays: input?.durationDays ?? null,
+  };
+}

@@ -1,0 +1,79 @@
+import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { EnterpriseStatus } from '../vocabulary/enterprise-status.enum';
+
+export enum RecoveryGrouping {
+  REGION = 'REGION',
+  KIND = 'KIND',
+  PARK = 'PARK',
+}
+
+export enum TimelineInterval {
+  DAY = 'DAY',
+  WEEK = 'WEEK',
+}
+
+registerEnumType(RecoveryGrouping, { name: 'RecoveryGrouping', description: 'What recovery figures are grouped by.' });
+registerEnumType(TimelineInterval, { name: 'TimelineInterval', description: 'Spacing of the points of a recovery timeline.' });
+
+@ObjectType()
+export class StatusCount {
+  @Field(() => EnterpriseStatus)
+  status!: EnterpriseStatus;
+
+  @Field(() => Int)
+  count!: number;
+}
+
+@ObjectType({ description: 'How far one region, kind or park has recovered.' })
+export class RecoveryGroup {
+  @Field(() => String, { description: 'The region, kind or park; "" for enterprises without a park.' })
+  key!: string;
+
+  @Field(() => Int)
+  enterpriseCount!: number;
+
+  @Field(() => [StatusCount], { description: 'Enterprises per status, every status listed.' })
+  byStatus!: StatusCount[];
+
+  @Field(() => Int, { description: 'Enterprises OPERATING or PARTIAL.' })
+  resumedCount!: number;
+
+  @Field(() => Float, { description: 'resumedCount / enterpriseCount.' })
+  resumedShare!: number;
+
+  @Field(() => Float, { description: 'capacityRecovery weighted by dailyCapacity (a plain mean where no dailyCapacity is known).' })
+  capacityRecovery!: number;
+
+  @Field(() => Float, { nullable: true, description: 'Mean workforceReturned of the enterprises that report it.' })
+  workforceReturned!: number | null;
+}
+
+@ObjectType({ description: 'Recovery figures of a group at one moment, replayed from the status history.' })
+export class RecoveryPoint {
+  @Field(() => String, { description: 'ISO 8601 end of the interval; the state at that moment.' })
+  at!: string;
+
+  @Field(() => Int, { description: 'Enterprises with a known state by then.' })
+  enterpriseCount!: number;
+
+  @Field(() => Int)
+  resumedCount!: number;
+
+  @Field(() => Float)
+  resumedShare!: number;
+
+  @Field(() => Float)
+  capacityRecovery!: number;
+
+  @Field(() => Float, { nullable: true })
+  workforceReturned!: number | null;
+}
+
+@ObjectType()
+export class RecoveryTimeline {
+  @Field(() => String)
+  key!: string;
+
+  @Field(() => [RecoveryPoint])
+  points!: RecoveryPoint[];
+}

@@ -1,0 +1,51 @@
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../app/request-context';
+import { ImpactReport } from '../impact/impact-report.type';
+import { ScenarioInput } from '../impact/scenario.input';
+import { toScenario } from '../impact/to-scenario';
+import { SavedScenario, ScenarioComparison, ScenarioRef } from './saved-scenario.type';
+import { DeleteScenarioResult } from './delete-scenario-result.type';
+
+@Resolver(() => SavedScenario)
+export class ScenarioResolver {
+  @Mutation(() => SavedScenario, { description: 'Saves a what-if under a name; its report is always computed on the current graph.' })
+  saveScenario(
+    @Arg('name', () => String) name: string,
+    @Arg('scenario', () => ScenarioInput) scenario: ScenarioInput,
+    @Arg('note', () => String, { nullable: true }) note: string | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<SavedScenario> {
+    return ctx.services.scenarios.save(name, toScenario(scenario) as Required<ReturnType<typeof toScenario>>, note);
+  }
+
+  @Mutation(() => DeleteScenarioResult)
+  deleteScenario(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<DeleteScenarioResult> {
+    return ctx.services.scenarios.delete(id);
+  }
+
+  @Query(() => [SavedScenario], { description: 'Saved scenarios, newest first.' })
+  scenarios(@Ctx() ctx: RequestContext): Promise<SavedScenario[]> {
+    return ctx.services.scenarios.list();
+  }
+
+  @Query(() => SavedScenario, { description: 'One saved scenario; NOT_FOUND when there is none.' })
+  scenario(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<SavedScenario> {
+    return ctx.services.scenarios.get(id);
+  }
+
+  @Query(() => ScenarioComparison, { description: 'Who stalls in one scenario and not the other, on the same graph version.' })
+  compareScenarios(
+    @Arg('a', () => ScenarioRef) a: ScenarioRef,
+    @Arg('b', () => ScenarioRef) b: ScenarioRef,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ScenarioComparison> {
+    const reference = (ref: ScenarioRef) => ({ id: ref.id, scenario: ref.scenario ? toScenario(ref.scenario) : null });
+    return ctx.services.scenarios.compare(reference(a), reference(b));
+  }
+
+  @FieldResolver(() => ImpactReport, { description: 'The scenario evaluated against the graph as it is now.' })
+  report(@Root() saved: SavedScenario, @Ctx() ctx: RequestContext): Promise<ImpactReport> {
+    return ctx.services.scenarios.report(saved);
+  }
+}
+

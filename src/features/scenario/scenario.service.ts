@@ -1,0 +1,81 @@
+import { randomUUID } from 'node:crypto';
+import type { Scenario } from '../../engine';
+import { badUserInput, notFound } from '../../platform/graphql/user-errors';
+import type { ImpactReport } from '../impact/impact-report.type';
+import type { ImpactService } from '../impact/impact.service';
+import type { ScenarioSpec } from '../impact/scenario.input';
+import type { ScenarioRepository, StoredScenario } from './scenario.repository';
+import type { SavedScenario, ScenarioComparison } from './saved-scenario.type';
+
+function toSaved(stored: StoredScenario): SavedScenario {
+  return { id: stored.id, name: stored.name, note: stored.note ?? null, createdAt: stored.createdAt, scenario: JSON.parse(stored.scenario) as ScenarioSpec };
+}
+
+/** A saved scenario by id, or an inline one. */
+export interface ScenarioReference {
+  id?: string | null;
+  scenario?: Scenario | null;
+}
+
+/** Saved what-ifs: stored apart from the graph, always evaluated against its current state. */
+export class ScenarioService {
+  constructor(
+    private readonly repository: ScenarioRepository,
+    private readonly impact: ImpactService,
+  ) {}
+
+  async save(name: string, scenario: Required<Scenario>, note: string | null): Promise<SavedScenario> {
+    if (name.trim() === '' || name.length > 200) {
+      throw badUserInput('name must be 1 to 200 characters', [{ path: 'name', message: 'must be 1 to 200 characters' }]);
+    }
+    await this.impact.validate(scenario);
+    const stored = await this.repository.save({
+      id: `scn-${randomUUID()}`,
+      name: name.trim(),
+      note,
+      scenario: JSON.stringify(scenario),
+      createdAt: new Date().toISOString(),
+    });
+    return toSaved(stored);
+  }
+
+  async list(): Promise<SavedScenario[]> {
+    return (await this.repository.list()).map(toSaved);
+  }
+
+  async get(id: string): Promise<SavedScenario> {
+    const [found] = await this.repository.findByIds([id]);
+    if (!found) throw notFound('Scenario', id);
+    return toSaved(found);
+  }
+
+  async delete(id: string): Promise<{ id: string }> {
+    if (!(await this.repository.delete(id))) throw notFound('Scenario', id);
+    return { id };
+  }
+
+  report(saved: SavedScenario): Promise<ImpactReport> {
+    return this.impact.impact(saved.scenario);
+  }
+
+  async compare(a: ScenarioReference, b: ScenarioReference): Promise<ScenarioComparison> {
+    const [scenarioA, scenarioB] = await Promise.all([this.resolve(a, 'a'), this.resolve(b, 'b')]);
+    const [reportA, reportB] = await this.impact.impacts([scenarioA, scenarioB]);
+    const stalledIn = (report: ImpactReport) => new Set(report.result.affected.filter((x) => x.stalled).map((x) => x.id));
+    const inA = stalledIn(reportA);
+    const inB = stalledIn(reportB);
+    return {
+      a: reportA,
+      b: reportB,
+      stalledOnlyInA: reportA.result.affected.filter((x) => x.stalled && !inB.has(x.id)),
+      stalledOnlyInB: reportB.result.affected.filter((x) => x.stalled && !inA.has(x.id)),
+      stalledInBoth: [...inA].filter((id) => inB.has(id)).length,
+    };
+  }
+
+  private async resolve(reference: ScenarioReference, path: string): Promise<Scenario> {
+    const given = Number(Boolean(reference.id)) + Number(Boolean(reference.scenario));
+    if (given !== 1) throw badUserInput(`${path} needs exactly one of id and scenario`, [{ path, message: 'needs exactly one of id and scenario' }]);
+    return reference.id ? (await this.get(reference.id)).scenario : (reference.scenario as Scenario);
+  }
+}

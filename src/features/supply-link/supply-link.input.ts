@@ -1,0 +1,66 @@
+import { IsEnum, IsNumber, IsOptional, IsString, Matches, MaxLength, Min, MinLength } from 'class-validator';
+import { Field, Float, ID, InputType } from 'type-graphql';
+import { LinkStatus } from '../vocabulary/link-status.enum';
+import { TransportMode } from '../vocabulary/transport-mode.enum';
+import { ID_PATTERN, ID_RULE } from '../vocabulary/id-pattern';
+
+/** One supply link to create or update by id; validates mutations and import rows alike. */
+@InputType({ description: 'A supply link to create, or to update when the id exists.' })
+export class SupplyLinkInput {
+  @Field(() => ID)
+  @Matches(ID_PATTERN, { message: `id ${ID_RULE}` })
+  id!: string;
+
+  @Field(() => ID, { description: 'Id of the supplier (upstream).' })
+  @Matches(ID_PATTERN, { message: `from ${ID_RULE}` })
+  from!: string;
+
+  @Field(() => ID, { description: 'Id of the customer (downstream).' })
+  @Matches(ID_PATTERN, { message: `to ${ID_RULE}` })
+  to!: string;
+
+  @Field(() => String)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  product!: string;
+
+  @Field(() => TransportMode)
+  @IsEnum(TransportMode, { message: `mode must be one of ${Object.values(TransportMode).join(', ')}` })
+  mode!: TransportMode;
+
+  @Field(() => Float, { nullable: true, description: 'Normal volume per day; 1 when unset.' })
+  @IsOptional()
+  @IsNumber({}, { message: 'volume must be a number' })
+  @Min(0, { message: 'volume must not be negative' })
+  volume?: number | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  unit?: string | null;
+
+  @Field(() => LinkStatus, { nullable: true, description: 'Defaults to OPEN.' })
+  @IsOptional()
+  @IsEnum(LinkStatus, { message: `status must be one of ${Object.values(LinkStatus).join(', ')}` })
+  status?: LinkStatus | null;
+
+  @Field(() => Float, { nullable: true, description: 'Days of stock of this input at the customer; 0 when unset.' })
+  @IsOptional()
+  @IsNumber({}, { message: 'inventoryDays must be a number' })
+  @Min(0, { message: 'inventoryDays must not be negative' })
+  inventoryDays?: number | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  source?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  note?: string | null;
+}

@@ -1,0 +1,100 @@
+import type { ManagedTransaction } from 'neo4j-driver';
+import type { LinkStatus } from '../vocabulary/link-status.enum';
+import type { TransportMode } from '../vocabulary/transport-mode.enum';
+import type { SupplyLinkRecord } from './supply-link.record';
+import { cypher } from '../../platform/neo4j/cypher';
+import type { GraphDatabase } from '../../platform/neo4j/graph-database';
+import type { UpsertCounts } from '../enterprise/enterprise.repository';
+import { toSupplyLinkRecord } from './to-supply-link-record';
+
+/** Criteria of a link listing; null or missing means "any". */
+export interface SupplyLinkCriteria {
+  products?: string[] | null;
+  modes?: TransportMode[] | null;
+  statuses?: LinkStatus[] | null;
+  from?: string | null;
+  to?: string | null;
+}
+
+/** A link row to write: endpoints, and the properties stored on the relationship. */
+export interface SupplyLinkRow {
+  id: string;
+  from: string;
+  to: string;
+  props: Record<string, string | number | boolean | null>;
+}
+
+function criteriaParams(criteria: SupplyLinkCriteria) {
+  return {
+    products: criteria.products ?? null,
+    modes: criteria.modes ?? null,
+    statuses: criteria.statuses ?? null,
+    from: criteria.from ?? null,
+    to: criteria.to ?? null,
+  };
+}
+
+/** Reads and writes `SUPPLIES` relationships. */
+export class SupplyLinkRepository {
+  private readonly pageQuery: string;
+  private readonly countQuery: string;
+
+  constructor(private readonly db: GraphDatabase) {
+    const filter = cypher('supply-link/filter');
+    this.pageQuery = `MATCH (a:Enterprise)-[s:SUPPLIES]->(b:Enterprise)\n${filter}\n  AND ($after IS NULL OR s.id > $after)\nRETURN s {.*, from: a.id, to: b.id} AS link ORDER BY s.id LIMIT toInteger($limit)`;
+    this.countQuery = `MATCH (a:Enterprise)-[s:SUPPLIES]->(b:Enterprise)\n${filter}\nRETURN count(s) AS total`;
+  }
+
+  async findByIds(ids: readonly string[]): Promise<SupplyLinkRecord[]> {
+    return this.links(cypher('supply-link/find-by-ids'), { ids });
+  }
+
+  /** Links into any of `ids` (their suppliers), ordered by link id. */
+  inbound(ids: readonly string[]): Promise<SupplyLinkRecord[]> {
+    return this.links(cypher('supply-link/inbound'), { ids });
+  }
+
+  /** Links out of any of `ids` (their customers), ordered by link id. */
+  outbound(ids: readonly string[]): Promise<SupplyLinkRecord[]> {
+    return this.links(cypher('supply-link/outbound'), { ids });
+  }
+
+  page(criteria: SupplyLinkCriteria, limit: number, afterId: string | null): Promise<SupplyLinkRecord[]> {
+    return this.links(this.pageQuery, { ...criteriaParams(criteria), after: afterId, limit });
+  }
+
+  async count(criteria: SupplyLinkCriteria): Promise<number> {
+    const result = await this.db.read(this.countQuery, criteriaParams(criteria));
+    return result.records[0].get('total') as number;
+  }
+
+  /** Upserts rows inside the caller's transaction; links whose endpoints changed move. */
+  async upsertMany(tx: ManagedTransaction, rows: SupplyLinkRow[], at: string, note: string | null): Promise<UpsertCounts> {
+    await tx.run(cypher('supply-link/delete-moved'), { rows });
+    const result = await tx.run(cypher('supply-link/upsert'), { rows, at, note });
+    const record = result.records[0];
+    return { created: (record?.get('created') as number) ?? 0, total: (record?.get('total') as number) ?? 0 };
+  }
+
+  async delete(tx: ManagedTransaction, id: string): Promise<boolean> {
+    const result = await tx.run(cypher('supply-link/delete'), { id });
+    return (result.records[0].get('deleted') as number) > 0;
+  }
+
+  async setStatus(
+    tx: ManagedTransaction,
+    change: { id: string; status: LinkStatus; reason: string | null; at: string },
+  ): Promise<SupplyLinkRecord | null> {
+    const result = await tx.run(cypher('supply-link/set-status'), change);
+    return result.records.length === 0 ? null : toSupplyLinkRecord(result.records[0].get('link'));
+  }
+
+  exportAll(): Promise<SupplyLinkRecord[]> {
+    return this.links(cypher('supply-link/export'), {});
+  }
+
+  private async links(query: string, params: Record<string, unknown>): Promise<SupplyLinkRecord[]> {
+    const result = await this.db.read(query, params);
+    return result.records.map((r) => toSupplyLinkRecord(r.get('link')));
+  }
+}

@@ -1,0 +1,69 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../app/request-context';
+import { Enterprise } from '../enterprise/enterprise.type';
+import { notFound } from '../../platform/graphql/user-errors';
+import { LinkStatusChange } from '../history/status-change.type';
+import type { EnterpriseRecord } from '../enterprise/enterprise.record';
+import type { StatusChangeRecord } from '../history/status-change.record';
+import type { SupplyLinkRecord } from './supply-link.record';
+import type { Page } from '../../platform/graphql/pagination/connection.type';
+import { SetLinkStatusArgs, SupplyLinksArgs } from './supply-link.args';
+import { SupplyLinkInput } from './supply-link.input';
+import { SupplyLink } from './supply-link.type';
+import { toSupplyLinkCriteria } from './to-supply-link-criteria';
+import { SupplyLinkConnection } from './supply-link-connection.type';
+import { DeleteSupplyLinkResult } from './delete-supply-link-result.type';
+
+@Resolver(() => SupplyLink)
+export class SupplyLinkResolver {
+  @Query(() => SupplyLink, { nullable: true, description: 'One supply link by id; null when there is none.' })
+  supplyLink(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<SupplyLinkRecord | null> {
+    return ctx.loaders.link.load(id);
+  }
+
+  @Query(() => SupplyLinkConnection, { description: 'Supply links in id order, a page at a time.' })
+  supplyLinks(@Args(() => SupplyLinksArgs) args: SupplyLinksArgs, @Ctx() ctx: RequestContext): Promise<Page<SupplyLinkRecord>> {
+    return ctx.services.links.page(toSupplyLinkCriteria(args.filter), args.first, args.after ?? null);
+  }
+
+  @FieldResolver(() => ID, { description: 'Id of the supplier.' })
+  fromId(@Root() link: SupplyLinkRecord): string {
+    return link.from;
+  }
+
+  @FieldResolver(() => ID, { description: 'Id of the customer.' })
+  toId(@Root() link: SupplyLinkRecord): string {
+    return link.to;
+  }
+
+  @FieldResolver(() => Enterprise, { description: 'The supplier (upstream).' })
+  async from(@Root() link: SupplyLinkRecord, @Ctx() ctx: RequestContext): Promise<EnterpriseRecord> {
+    return (await ctx.loaders.enterprise.load(link.from)) ?? Promise.reject(notFound('Enterprise', link.from));
+  }
+
+  @FieldResolver(() => Enterprise, { description: 'The customer (downstream).' })
+  async to(@Root() link: SupplyLinkRecord, @Ctx() ctx: RequestContext): Promise<EnterpriseRecord> {
+    return (await ctx.loaders.enterprise.load(link.to)) ?? Promise.reject(notFound('Enterprise', link.to));
+  }
+
+  @FieldResolver(() => [LinkStatusChange], { description: 'Dated status changes, newest first.' })
+  async statusHistory(@Root() link: SupplyLinkRecord, @Ctx() ctx: RequestContext): Promise<{ at: string; status: string; reason: string | null }[]> {
+    const changes: StatusChangeRecord[] = await ctx.loaders.history.load(link.id);
+    return changes.map((change) => ({ at: change.at, status: change.status, reason: change.note }));
+  }
+
+  @Mutation(() => SupplyLink, { description: 'Creates the link, or replaces its properties (and endpoints) when the id exists.' })
+  upsertSupplyLink(@Arg('input', () => SupplyLinkInput) input: SupplyLinkInput, @Ctx() ctx: RequestContext): Promise<SupplyLinkRecord> {
+    return ctx.services.links.upsert(input);
+  }
+
+  @Mutation(() => DeleteSupplyLinkResult)
+  deleteSupplyLink(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<DeleteSupplyLinkResult> {
+    return ctx.services.links.delete(id);
+  }
+
+  @Mutation(() => SupplyLink, { description: 'Records a status change and its dated history entry in one transaction.' })
+  setLinkStatus(@Args(() => SetLinkStatusArgs) args: SetLinkStatusArgs, @Ctx() ctx: RequestContext): Promise<SupplyLinkRecord> {
+    return ctx.services.links.setStatus(args);
+  }
+}

@@ -1,0 +1,35 @@
+import { badUserInput } from '../user-errors';
+
+/** Opaque cursors: clients pass them back, never build them. */
+export function encodeCursor(key: string): string {
+  return Buffer.from(`c:${key}`, 'utf8').toString('base64url');
+}
+
+export function decodeCursor(cursor: string, argument = 'after'): string {
+  const text = Buffer.from(cursor, 'base64url').toString('utf8');
+  if (!text.startsWith('c:')) throw badUserInput(`${argument} is not a cursor this service issued: "${cursor}"`);
+  return text.slice(2);
+}
+
+export const MAX_PAGE_SIZE = 500;
+
+/** Pages over a list already in memory, with offset cursors. */
+export function pageOfList<T>(items: readonly T[], first: number, after: string | null | undefined) {
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
+    throw badUserInput(`first must be from 1 to ${MAX_PAGE_SIZE}`, [{ path: 'first', message: `must be from 1 to ${MAX_PAGE_SIZE}` }]);
+  }
+  const start = after ? Number(decodeCursor(after)) + 1 : 0;
+  if (!Number.isInteger(start) || start < 0) throw badUserInput(`after is not a cursor this service issued: "${after}"`);
+  const slice = items.slice(start, start + first);
+  const edges = slice.map((node, i) => ({ cursor: encodeCursor(String(start + i)), node }));
+  return {
+    edges,
+    totalCount: items.length,
+    pageInfo: {
+      hasNextPage: start + first < items.length,
+      hasPreviousPage: start > 0,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+  };
+}

@@ -1,0 +1,21 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { RequestContext } from '../../../app/request-context';
+import type { Logger } from '../../logging/create-logger';
+
+/** One log line per GraphQL operation: name, duration and error codes. */
+export function requestLogPlugin(logger: Logger): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart({ request }) {
+      const started = performance.now();
+      return {
+        async willSendResponse({ errors, operationName }) {
+          const codes = errors?.map((e) => e.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
+          logger.info(
+            { operation: operationName ?? request.operationName ?? null, ms: Math.round(performance.now() - started), errors: codes },
+            'graphql request',
+          );
+        },
+      };
+    },
+  };
+}

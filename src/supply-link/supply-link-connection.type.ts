@@ -1,4 +1,0 @@
-import { ConnectionType } from '../pagination/connection.type';
-import { SupplyLink } from './supply-link.type';
-
-export const SupplyLinkConnection = ConnectionType('SupplyLink', SupplyLink);
