@@ -13,7 +13,7 @@ const path = require('node:path');
 const { openDriver, requireDist } = require('./lib');
 
 async function main(command) {
-  const { driver, database } = openDriver();
+  const { driver, database } = await openDriver();
   const session = () => driver.session({ database });
   const read = async (query, params) => {
     const s = session();

@@ -27,7 +27,7 @@ async function main() {
   const { resolveScenario } = requireDist('engine/scenario.js');
   const runs = Number(arg('runs', 5));
 
-  const db = new GraphDatabase({ ...neo4jTarget(), database: process.env.NEO4J_DATABASE || 'neo4j', connectionTimeoutMs: 30_000 });
+  const db = new GraphDatabase(await neo4jTarget());
   let t = performance.now();
   const { input } = await new GraphSnapshotRepository(db).load();
   const readMs = performance.now() - t;

@@ -123,7 +123,7 @@ async function main() {
   result.readyWaitSeconds = round(ms(started) / 1000, 2);
   log(`service at ${app.url} (start ${result.serviceStartSeconds}s, ready after ${result.readyWaitSeconds}s more)`);
 
-  const { driver, database } = openDriver(config.dataDir);
+  const { driver, database } = await openDriver();
   const cypher = async (query, params = {}, timeoutMs) => {
     const session = driver.session({ database, defaultAccessMode: 'READ' });
     try {

@@ -18,26 +18,26 @@ function requireDist(relative) {
   return require(file);
 }
 
-/** Bolt URI and credentials: NEO4J_URI/USER/PASSWORD, else the managed Neo4j of DATA_DIR (which must be running). */
-function neo4jTarget(dataDir = process.env.DATA_DIR) {
-  if (process.env.NEO4J_URI) {
-    return { uri: process.env.NEO4J_URI, user: process.env.NEO4J_USER || 'neo4j', password: process.env.NEO4J_PASSWORD || '' };
-  }
-  if (!dataDir) throw new Error('set DATA_DIR (or NEO4J_URI)');
-  const home = path.join(path.resolve(dataDir), 'neo4j');
-  const port = fs.readFileSync(path.join(home, 'port'), 'utf8').trim();
-  const password = fs.readFileSync(path.join(home, 'password'), 'utf8').trim();
-  return { uri: `bolt://127.0.0.1:${port}`, user: 'neo4j', password };
+/**
+ * Where Neo4j is, found as the service finds it (the compiled locateNeo4j):
+ * NEO4J_URI/USER/PASSWORD/DATABASE, else the managed Neo4j of DATA_DIR, which must be running.
+ */
+async function neo4jTarget() {
+  const { readConfig } = requireDist('platform/config/config.js');
+  const { locateNeo4j } = requireDist('platform/neo4j/connect-neo4j.js');
+  const { target } = await locateNeo4j(readConfig(), { startManaged: false, connectionTimeoutMs: 30_000 });
+  return target;
 }
 
-function openDriver(dataDir) {
+/** A raw driver on that Neo4j, for queries the service does not make (the naive baseline, chores). */
+async function openDriver() {
   const neo4j = projectRequire('neo4j-driver');
-  const target = neo4jTarget(dataDir);
+  const target = await neo4jTarget();
   const driver = neo4j.driver(target.uri, neo4j.auth.basic(target.user, target.password), {
     disableLosslessIntegers: true,
     connectionTimeout: 30_000,
   });
-  return { neo4j, driver, database: process.env.NEO4J_DATABASE || 'neo4j' };
+  return { neo4j, driver, database: target.database };
 }
 
 /** Percentile by nearest rank on a sorted copy. */

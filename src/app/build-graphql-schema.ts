@@ -8,8 +8,8 @@ import { ImportResolver } from '../features/import/import.resolver';
 import { AffectedEnterpriseResolver, ImpactGraphResolver, ImpactReportResolver, ImpactResolver } from '../features/impact/impact.resolver';
 import { ScenarioResolver } from '../features/scenario/scenario.resolver';
 import { RecoveryResolver } from '../features/recovery/recovery.resolver';
+import { EnterpriseLinksResolver } from '../features/supply-link/enterprise-links.resolver';
 import { SupplyLinkResolver } from '../features/supply-link/supply-link.resolver';
-
 import { PROJECT_ROOT } from '../platform/project-root';
 
 /** The committed SDL; `npm run schema` writes it and a test keeps it current. */
@@ -17,6 +17,7 @@ export const SCHEMA_FILE = path.join(PROJECT_ROOT, 'schema.graphql');
 
 export const RESOLVERS = [
   EnterpriseResolver,
+  EnterpriseLinksResolver,
   SupplyLinkResolver,
   ChainResolver,
   RecoveryResolver,

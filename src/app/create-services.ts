@@ -11,6 +11,7 @@ import { ImpactService } from '../features/impact/impact.service';
 import type { Logger } from '../platform/logging/create-logger';
 import { ScenarioRepository } from '../features/scenario/scenario.repository';
 import { ScenarioService } from '../features/scenario/scenario.service';
+import { GraphExportService } from '../features/import/graph-export.service';
 import { ImportService } from '../features/import/import.service';
 import type { GraphDatabase } from '../platform/neo4j/graph-database';
 import { RecoveryRepository } from '../features/recovery/recovery.repository';
@@ -41,12 +42,7 @@ export function createServices(db: GraphDatabase, logger?: Logger) {
     recovery: new RecoveryService(new RecoveryRepository(db)),
     impact,
     scenarios: new ScenarioService(new ScenarioRepository(db), impact),
-    /** The whole graph in the import format, nulls left out. */
-    async exportGraph() {
-      const drop = <T extends object>(row: T) => Object.fromEntries(Object.entries(row).filter(([, v]) => v !== null));
-      const [enterpriseRows, linkRows] = await Promise.all([enterpriseRepository.exportAll(), linkRepository.exportAll()]);
-      return { enterprises: enterpriseRows.map(drop), links: linkRows.map(drop) };
-    },
+    exports: new GraphExportService(enterpriseRepository, linkRepository),
   };
 }
 

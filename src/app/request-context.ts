@@ -1,12 +1,40 @@
+import { ANONYMOUS } from '../platform/actor';
+import type { ChainContext } from '../features/chain/chain.resolver';
+import { createEnterpriseLoaders } from '../features/enterprise/enterprise.loaders';
+import type { EnterpriseContext } from '../features/enterprise/enterprise.resolver';
+import { createHistoryLoaders } from '../features/history/history.loaders';
+import type { ImpactContext } from '../features/impact/impact.resolver';
+import type { ImportContext } from '../features/import/import.resolver';
+import type { RecoveryContext } from '../features/recovery/recovery.resolver';
+import type { ScenarioContext } from '../features/scenario/scenario.resolver';
+import type { EnterpriseLinksContext } from '../features/supply-link/enterprise-links.resolver';
+import { createSupplyLinkLoaders } from '../features/supply-link/supply-link.loaders';
+import type { SupplyLinkContext } from '../features/supply-link/supply-link.resolver';
 import type { Services } from './create-services';
-import { createLoaders, type Loaders } from './create-loaders';
 
-/** What every resolver gets: the shared services and this request's own loaders. */
-export interface RequestContext {
-  services: Services;
-  loaders: Loaders;
-}
+/**
+ * The context of one GraphQL request: every resolver declares what it reads,
+ * and this is all of them at once, so the compiler checks that the context
+ * built below gives each resolver what it expects.
+ */
+export type RequestContext = EnterpriseContext &
+  EnterpriseLinksContext &
+  SupplyLinkContext &
+  ChainContext &
+  RecoveryContext &
+  ImportContext &
+  ImpactContext &
+  ScenarioContext;
 
+/** A fresh context per request: the shared services and this request's own DataLoaders. */
 export function createRequestContext(services: Services): RequestContext {
-  return { services, loaders: createLoaders(services) };
+  return {
+    actor: ANONYMOUS,
+    services,
+    loaders: {
+      ...createEnterpriseLoaders(services.enterprises),
+      ...createSupplyLinkLoaders(services.links),
+      ...createHistoryLoaders(services.history),
+    },
+  };
 }

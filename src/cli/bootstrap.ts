@@ -1,26 +1,54 @@
 import 'reflect-metadata';
-import { readConfig } from '../platform/config/config';
-import { GraphDatabase } from '../platform/neo4j/graph-database';
-import { findRunningManagedNeo4j } from '../platform/neo4j/managed-neo4j';
-import { migrate } from '../platform/neo4j/migrate';
+import { GraphQLError } from 'graphql';
 import { createServices, type Services } from '../app/create-services';
+import { ConfigError, readConfig, type Config } from '../platform/config/config';
+import { connectNeo4j } from '../platform/neo4j/connect-neo4j';
+import { ManagedNeo4jError } from '../platform/neo4j/managed-neo4j';
+import { migrate } from '../platform/neo4j/migrate';
+
+/** Exit code for a bad command line or configuration. */
+export const EXIT_USAGE = 2;
 
 /**
- * For the command-line tools: NEO4J_* when set, else the managed Neo4j of
- * DATA_DIR, which must be running (`npm start` or `npm run neo4j -- start`).
+ * Runs a command's `main` and exits with the code it returns (a long-running
+ * command returns nothing and keeps the process alive). A failure the user can
+ * fix (configuration, missing Java, bad input) prints its message alone;
+ * anything else prints the whole error.
  */
-export async function connectFromEnvironment(): Promise<{ services: Services; close: () => Promise<void> }> {
-  const config = readConfig();
-  let db: GraphDatabase;
-  if (config.neo4j.kind === 'external') {
-    db = new GraphDatabase(config.neo4j);
-  } else {
-    const running = await findRunningManagedNeo4j(config.dataDir);
-    if (!running) {
-      throw new Error(`No Neo4j to talk to: set NEO4J_URI, or start the managed one of ${config.dataDir} with "npm run neo4j -- start" or "npm start".`);
-    }
-    db = new GraphDatabase({ ...running, database: config.neo4j.database, connectionTimeoutMs: 30_000 });
+export function runCommand(main: () => Promise<number | void>): void {
+  main().then(
+    (code) => {
+      if (code !== undefined) process.exit(code);
+    },
+    (error: unknown) => {
+      if (error instanceof ConfigError || error instanceof ManagedNeo4jError) {
+        console.error(error.message);
+        process.exit(EXIT_USAGE);
+      }
+      console.error(error instanceof GraphQLError || error instanceof Error ? error.message : error);
+      process.exit(1);
+    },
+  );
+}
+
+export interface CommandGraph {
+  config: Config;
+  services: Services;
+  close(): Promise<void>;
+}
+
+/**
+ * The graph for a command: the configuration read once from the environment,
+ * then NEO4J_URI when set, else the managed Neo4j of DATA_DIR, which must be
+ * running (`npm start` or `npm run neo4j -- start`); the schema migrated.
+ */
+export async function openCommandGraph(config = readConfig()): Promise<CommandGraph> {
+  const neo4j = await connectNeo4j(config, { startManaged: false, connectionTimeoutMs: 30_000 });
+  try {
+    await migrate(neo4j.db);
+  } catch (error) {
+    await neo4j.close();
+    throw error;
   }
-  await migrate(db);
-  return { services: createServices(db), close: () => db.close() };
+  return { config, services: createServices(neo4j.db), close: () => neo4j.close() };
 }

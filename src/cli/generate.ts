@@ -3,9 +3,7 @@ import { GENERATE_USAGE, parseGenerateArgs } from '../generator/parse-generate-a
 import { streamSupplyGraph } from '../generator/generate-supply-graph';
 import { writeSupplyGraphCsv } from '../generator/write-supply-graph-csv';
 import { writeSupplyGraphJson } from '../generator/write-supply-graph-json';
-
-/** Exit code for bad command-line arguments. */
-export const EXIT_USAGE = 2;
+import { EXIT_USAGE, runCommand } from './bootstrap';
 
 /**
  * `generate --enterprises N --seed S --out FILE.json|DIR`: writes a synthetic
@@ -47,8 +45,5 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
   }
 }
 
-if (require.main === module) {
-  void main().then((code) => {
-    process.exitCode = code;
-  });
-}
+// The tests call main() themselves.
+if (require.main === module) runCommand(() => main());

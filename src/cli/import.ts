@@ -1,7 +1,6 @@
-import { SingleBar, Presets } from 'cli-progress';
-import { GraphQLError } from 'graphql';
-import { connectFromEnvironment } from './bootstrap';
+import { Presets, SingleBar } from 'cli-progress';
 import { readGraphSource } from '../features/import/read-graph-source';
+import { EXIT_USAGE, openCommandGraph, runCommand } from './bootstrap';
 
 /**
  * `npm run import -- <file.json | folder>`: the same validation and the same
@@ -10,15 +9,15 @@ import { readGraphSource } from '../features/import/read-graph-source';
 async function main(source: string | undefined): Promise<number> {
   if (!source) {
     console.error('usage: npm run import -- <file.json | folder with enterprises.csv and links.csv>');
-    return 2;
+    return EXIT_USAGE;
   }
   const { document, labels } = readGraphSource(source);
-  const { services, close } = await connectFromEnvironment();
+  const graph = await openCommandGraph();
   const bar = new SingleBar({ format: 'importing [{bar}] {value}/{total} rows', hideCursor: true }, Presets.shades_classic);
   const started = Date.now();
   try {
     let barStarted = false;
-    const counts = await services.imports.importGraph(document, {
+    const counts = await graph.services.imports.importGraph(document, {
       labels,
       note: `import ${source}`,
       batchSize: 10_000,
@@ -36,14 +35,8 @@ async function main(source: string | undefined): Promise<number> {
     return 0;
   } finally {
     bar.stop();
-    await close();
+    await graph.close();
   }
 }
 
-main(process.argv[2]).then(
-  (code) => process.exit(code),
-  (error) => {
-    console.error(error instanceof GraphQLError || error instanceof Error ? error.message : error);
-    process.exit(1);
-  },
-);
+runCommand(() => main(process.argv[2]));

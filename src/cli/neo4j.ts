@@ -1,5 +1,11 @@
-import { ConfigError, readConfig } from '../platform/config/config';
-import { findRunningManagedNeo4j, ManagedNeo4jError, managedNeo4jPaths, startManagedNeo4j, stopManagedNeo4j } from '../platform/neo4j/managed-neo4j';
+import { readConfig } from '../platform/config/config';
+import {
+  findRunningManagedNeo4j,
+  managedNeo4jPaths,
+  startManagedNeo4j,
+  stopManagedNeo4j,
+} from '../platform/neo4j/managed-neo4j';
+import { EXIT_USAGE, runCommand } from './bootstrap';
 
 const USAGE = 'usage: npm run neo4j -- start|stop|status   (the managed Neo4j of DATA_DIR, default .data/)';
 
@@ -23,14 +29,8 @@ async function main(command: string | undefined): Promise<number> {
     }
     default:
       console.error(USAGE);
-      return 2;
+      return EXIT_USAGE;
   }
 }
 
-main(process.argv[2]).then(
-  (code) => process.exit(code),
-  (error) => {
-    console.error(error instanceof ConfigError || error instanceof ManagedNeo4jError ? error.message : error);
-    process.exit(1);
-  },
-);
+runCommand(() => main(process.argv[2]));

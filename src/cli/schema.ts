@@ -1,17 +1,14 @@
 import fs from 'node:fs';
 import { buildGraphQLSchema, SCHEMA_FILE } from '../app/build-graphql-schema';
 import { printSortedSchema } from '../platform/graphql/print-sorted-schema';
+import { runCommand } from './bootstrap';
 
 /** `npm run schema`: regenerates schema.graphql from the resolver classes. */
-async function main(): Promise<void> {
+async function main(): Promise<number> {
   const sdl = printSortedSchema(await buildGraphQLSchema());
   fs.writeFileSync(SCHEMA_FILE, sdl);
   console.log(`wrote ${SCHEMA_FILE}`);
+  return 0;
 }
 
-if (require.main === module) {
-  main().catch((error) => {
-    console.error(error);
-    process.exit(1);
-  });
-}
+runCommand(main);

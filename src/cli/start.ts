@@ -1,10 +1,9 @@
-import 'reflect-metadata';
-import { ConfigError, readConfig } from '../platform/config/config';
-import { createLogger } from '../platform/logging/create-logger';
-import { ManagedNeo4jError } from '../platform/neo4j/managed-neo4j';
 import { startApp } from '../app/start-app';
+import { readConfig } from '../platform/config/config';
+import { createLogger } from '../platform/logging/create-logger';
+import { runCommand } from './bootstrap';
 
-/** `npm start`: configuration from the environment, read once, here. */
+/** `npm start`: configuration from the environment, read once, here; runs until SIGTERM or SIGINT. */
 async function main(): Promise<void> {
   const config = readConfig();
   const logger = createLogger(config.logLevel);
@@ -27,11 +26,4 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => shutdown('SIGINT'));
 }
 
-main().catch((error) => {
-  if (error instanceof ConfigError || error instanceof ManagedNeo4jError) {
-    console.error(error.message);
-    process.exit(2);
-  }
-  console.error(error);
-  process.exit(1);
-});
+runCommand(main);

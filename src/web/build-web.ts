@@ -1,20 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { PROJECT_ROOT } from '../platform/project-root';
+import { WEB_BUILD_STAMP as STAMP_FILE, WEB_OUTPUT_DIR, WEB_SOURCE_DIR } from './web-assets';
 
-/**
- * Builds the browser side (chain explorer and GraphQL IDE) with esbuild into
- * dist/web/public. Works from the sources (src/web) and from the compiled
- * server (dist/web) alike: both sit two levels below the project root.
- */
-const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
-/** Browser sources: excluded from the server's tsc build. */
-export const WEB_SOURCE_DIR = path.join(PROJECT_ROOT, 'src', 'web', 'app');
-/** What the web router serves. */
-export const WEB_OUTPUT_DIR = path.join(PROJECT_ROOT, 'dist', 'web', 'public');
+// Builds the browser side (chain explorer and GraphQL IDE) with esbuild into
+// dist/web/public, at build time only: `npm run build`, and the browser tests.
 
-/** Written last; its mtime and version say when and how the output was built. */
-const STAMP_FILE = 'build-stamp.json';
 /** Bump when the build settings below change, so older output counts as stale. */
 const BUILD_VERSION = 1;
 
@@ -79,7 +71,7 @@ function newestMtime(dir: string): number {
  * swaps it in, so a server never serves a half-written directory.
  */
 export async function buildWeb(outputDir = WEB_OUTPUT_DIR): Promise<void> {
-  // Loaded here, not at the top: a server whose assets are built need not have esbuild.
+  // Loaded here, not at the top: esbuild is a build-time dependency.
   const esbuild = await import('esbuild');
   const staging = `${outputDir}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
   fs.mkdirSync(staging, { recursive: true });
@@ -122,17 +114,4 @@ export async function buildWeb(outputDir = WEB_OUTPUT_DIR): Promise<void> {
 
 function isErrno(error: unknown, code: string): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: string }).code === code;
-}
-
-if (require.main === module) {
-  const force = process.argv.includes('--force');
-  const started = Date.now();
-  (force ? buildWeb().then(() => WEB_OUTPUT_DIR) : ensureWebBuild())
-    .then((dir) => {
-      console.log(`web assets ready in ${path.relative(process.cwd(), dir) || dir} (${Date.now() - started} ms)`);
-    })
-    .catch((error: unknown) => {
-      console.error(error);
-      process.exitCode = 1;
-    });
 }

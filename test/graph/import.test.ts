@@ -108,7 +108,7 @@ describe('importGraph', () => {
     const { document } = readGraphSource(path.resolve(__dirname, '../../data/demo.json'));
     const counts = await t.services.imports.importGraph(document);
     expect(counts.enterprisesCreated + counts.enterprisesUpdated).toBe(document.enterprises?.length);
-    const exported = await t.services.exportGraph();
+    const exported = await t.services.exports.exportGraph();
     const alice = exported.enterprises.find((e) => e.id === 'kq-dye-alice');
     expect(alice).toMatchObject({ kind: 'PRINTING_DYEING', region: 'Shaoxing/Keqiao' });
     expect(Object.values(alice ?? {})).not.toContain(null);

@@ -4,6 +4,7 @@ import { migrate } from '../../src/platform/neo4j/migrate';
 import { createHttpServer } from '../../src/platform/http/create-http-server';
 import { ReadinessProbe } from '../../src/platform/http/readiness-probe';
 import type { Services } from '../../src/app/create-services';
+import { createRequestContext } from '../../src/app/request-context';
 import { ensureWebBuild } from '../../src/web/build-web';
 import { createWebRouter } from '../../src/platform/http/web-router';
 
@@ -20,7 +21,7 @@ export async function startTestServer(services: Services, options: { web?: boole
   const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
   const http = await createHttpServer({
     schema: await buildGraphQLSchema(),
-    services,
+    createContext: () => createRequestContext(services),
     readiness: new ReadinessProbe(services.db, () => migrate(services.db), logger),
     logger,
     maxQueryDepth: 12,

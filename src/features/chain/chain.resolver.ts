@@ -1,17 +1,22 @@
 import { Args, Ctx, Query, Resolver } from 'type-graphql';
-import type { RequestContext } from '../../app/request-context';
 import { ChainArgs, PathsArgs } from './chain.args';
+import type { ChainService } from './chain.service';
 import { Chain, SupplyPath } from './chain.type';
+
+/** What the chain resolver reads of the request context. */
+export interface ChainContext {
+  services: { chains: ChainService };
+}
 
 @Resolver()
 export class ChainResolver {
   @Query(() => Chain, { description: 'The chain around an enterprise within maxDepth hops, each node with its tier for layout.' })
-  chain(@Args(() => ChainArgs) args: ChainArgs, @Ctx() ctx: RequestContext): Promise<Chain> {
+  chain(@Args(() => ChainArgs) args: ChainArgs, @Ctx() ctx: ChainContext): Promise<Chain> {
     return ctx.services.chains.chain({ ...args, products: args.products ?? null });
   }
 
   @Query(() => [SupplyPath], { description: 'The shortest supply paths from one enterprise down to another.' })
-  paths(@Args(() => PathsArgs) args: PathsArgs, @Ctx() ctx: RequestContext): Promise<SupplyPath[]> {
+  paths(@Args(() => PathsArgs) args: PathsArgs, @Ctx() ctx: ChainContext): Promise<SupplyPath[]> {
     return ctx.services.chains.paths(args.fromId, args.toId, args.maxDepth);
   }
 }

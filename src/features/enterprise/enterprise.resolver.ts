@@ -1,31 +1,35 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../../app/request-context';
+import type { RequestActor } from '../../platform/graphql/request-actor';
+import type { Page } from '../../platform/graphql/pagination/connection.type';
+import type { HistoryLoaders } from '../history/history.loaders';
+import type { StatusChangeRecord } from '../history/status-change.record';
 import { EnterpriseStatusChange } from '../history/status-change.type';
 import { PASS_THROUGH } from '../vocabulary/enterprise-kind.enum';
-import type { EnterpriseRecord } from './enterprise.record';
-import type { StatusChangeRecord } from '../history/status-change.record';
-import type { SupplyLinkRecord } from '../supply-link/supply-link.record';
-import type { Page } from '../../platform/graphql/pagination/connection.type';
-import { SupplyLink } from '../supply-link/supply-link.type';
+import { DeleteEnterpriseResult } from './delete-enterprise-result.type';
 import { EnterprisesArgs, SetEnterpriseStatusArgs } from './enterprise.args';
+import { EnterpriseConnection } from './enterprise-connection.type';
 import { EnterpriseInput } from './enterprise.input';
+import type { EnterpriseLoaders } from './enterprise.loaders';
+import type { EnterpriseRecord } from './enterprise.record';
+import type { EnterpriseService } from './enterprise.service';
 import { Enterprise } from './enterprise.type';
 import { toEnterpriseCriteria } from './to-enterprise-criteria';
-import { EnterpriseConnection } from './enterprise-connection.type';
-import { DeleteEnterpriseResult } from './delete-enterprise-result.type';
 
-const ofProduct = (links: SupplyLinkRecord[], product: string | null | undefined) =>
-  product ? links.filter((link) => link.product === product) : links;
+/** What the enterprise resolver reads of the request context. */
+export interface EnterpriseContext extends RequestActor {
+  services: { enterprises: EnterpriseService };
+  loaders: EnterpriseLoaders & HistoryLoaders;
+}
 
 @Resolver(() => Enterprise)
 export class EnterpriseResolver {
   @Query(() => Enterprise, { nullable: true, description: 'One enterprise by id; null when there is none.' })
-  enterprise(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<EnterpriseRecord | null> {
+  enterprise(@Arg('id', () => ID) id: string, @Ctx() ctx: EnterpriseContext): Promise<EnterpriseRecord | null> {
     return ctx.loaders.enterprise.load(id);
   }
 
   @Query(() => EnterpriseConnection, { description: 'Enterprises in id order, a page at a time.' })
-  enterprises(@Args(() => EnterprisesArgs) args: EnterprisesArgs, @Ctx() ctx: RequestContext): Promise<Page<EnterpriseRecord>> {
+  enterprises(@Args(() => EnterprisesArgs) args: EnterprisesArgs, @Ctx() ctx: EnterpriseContext): Promise<Page<EnterpriseRecord>> {
     return ctx.services.enterprises.page(toEnterpriseCriteria(args.filter), args.first, args.after ?? null);
   }
 
@@ -34,31 +38,13 @@ export class EnterpriseResolver {
     return PASS_THROUGH.has(enterprise.kind);
   }
 
-  @FieldResolver(() => [SupplyLink], { description: 'Inbound links: who supplies this enterprise, optionally of one product.' })
-  async suppliers(
-    @Root() enterprise: EnterpriseRecord,
-    @Arg('product', () => String, { nullable: true }) product: string | null,
-    @Ctx() ctx: RequestContext,
-  ): Promise<SupplyLinkRecord[]> {
-    return ofProduct(await ctx.loaders.inbound.load(enterprise.id), product);
-  }
-
-  @FieldResolver(() => [SupplyLink], { description: 'Outbound links: whom this enterprise supplies, optionally of one product.' })
-  async customers(
-    @Root() enterprise: EnterpriseRecord,
-    @Arg('product', () => String, { nullable: true }) product: string | null,
-    @Ctx() ctx: RequestContext,
-  ): Promise<SupplyLinkRecord[]> {
-    return ofProduct(await ctx.loaders.outbound.load(enterprise.id), product);
-  }
-
   @FieldResolver(() => [EnterpriseStatusChange], { description: 'Dated status changes, newest first.' })
-  statusHistory(@Root() enterprise: EnterpriseRecord, @Ctx() ctx: RequestContext): Promise<StatusChangeRecord[]> {
+  statusHistory(@Root() enterprise: EnterpriseRecord, @Ctx() ctx: EnterpriseContext): Promise<StatusChangeRecord[]> {
     return ctx.loaders.history.load(enterprise.id);
   }
 
   @Mutation(() => Enterprise, { description: 'Creates the enterprise, or replaces its properties when the id exists.' })
-  upsertEnterprise(@Arg('input', () => EnterpriseInput) input: EnterpriseInput, @Ctx() ctx: RequestContext): Promise<EnterpriseRecord> {
+  upsertEnterprise(@Arg('input', () => EnterpriseInput) input: EnterpriseInput, @Ctx() ctx: EnterpriseContext): Promise<EnterpriseRecord> {
     return ctx.services.enterprises.upsert(input);
   }
 
@@ -66,13 +52,13 @@ export class EnterpriseResolver {
   deleteEnterprise(
     @Arg('id', () => ID) id: string,
     @Arg('detach', () => Boolean, { defaultValue: false }) detach: boolean,
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: EnterpriseContext,
   ): Promise<DeleteEnterpriseResult> {
     return ctx.services.enterprises.delete(id, detach);
   }
 
   @Mutation(() => Enterprise, { description: 'Records a status change and its dated history entry in one transaction.' })
-  setEnterpriseStatus(@Args(() => SetEnterpriseStatusArgs) args: SetEnterpriseStatusArgs, @Ctx() ctx: RequestContext): Promise<EnterpriseRecord> {
+  setEnterpriseStatus(@Args(() => SetEnterpriseStatusArgs) args: SetEnterpriseStatusArgs, @Ctx() ctx: EnterpriseContext): Promise<EnterpriseRecord> {
     return ctx.services.enterprises.setStatus(args);
   }
 }

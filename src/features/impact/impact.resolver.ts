@@ -1,5 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../../app/request-context';
+import type { EnterpriseLoaders } from '../enterprise/enterprise.loaders';
+import type { SupplyLinkLoaders } from '../supply-link/supply-link.loaders';
+import type { ImpactService } from './impact.service';
 import { badUserInput } from '../../platform/graphql/user-errors';
 import { toEnterpriseCriteria } from '../enterprise/to-enterprise-criteria';
 import { Enterprise } from '../enterprise/enterprise.type';
@@ -17,6 +19,12 @@ import { ResumptionStep } from './resumption-step.type';
 import { ScenarioInput } from './scenario.input';
 import { toScenario } from './to-scenario';
 
+/** What the impact resolvers read of the request context. */
+export interface ImpactContext {
+  services: { impact: ImpactService };
+  loaders: EnterpriseLoaders & SupplyLinkLoaders;
+}
+
 /** Loads records by id in the order given, failing loudly on one that vanished. */
 async function loadAll<T>(loader: { loadMany(ids: readonly string[]): Promise<(T | null | Error)[]> }, ids: readonly string[]): Promise<T[]> {
   const found = await loader.loadMany(ids);
@@ -31,12 +39,12 @@ export class ImpactResolver {
   @Query(() => ImpactReport, {
     description: 'Who stalls, how much output is lost, and when, if the scenario’s links, enterprises, regions or modes are blocked. Never writes.',
   })
-  impact(@Arg('scenario', () => ScenarioInput) scenario: ScenarioInput, @Ctx() ctx: RequestContext): Promise<ImpactReport> {
+  impact(@Arg('scenario', () => ScenarioInput) scenario: ScenarioInput, @Ctx() ctx: ImpactContext): Promise<ImpactReport> {
     return ctx.services.impact.impact(toScenario(scenario));
   }
 
   @Query(() => [CriticalLink], { description: 'Single points of failure among links, ranked by the exact impact of blocking each alone.' })
-  async criticalLinks(@Args(() => CriticalLinksArgs) args: CriticalLinksArgs, @Ctx() ctx: RequestContext): Promise<CriticalLink[]> {
+  async criticalLinks(@Args(() => CriticalLinksArgs) args: CriticalLinksArgs, @Ctx() ctx: ImpactContext): Promise<CriticalLink[]> {
     const ranked = await ctx.services.impact.criticalLinks(
       toSupplyLinkCriteria(args.filter),
       args.top,
@@ -48,7 +56,7 @@ export class ImpactResolver {
   }
 
   @Query(() => [CriticalEnterprise], { description: 'Single points of failure among enterprises, ranked by the exact impact of taking each down alone.' })
-  async criticalEnterprises(@Args(() => CriticalEnterprisesArgs) args: CriticalEnterprisesArgs, @Ctx() ctx: RequestContext): Promise<CriticalEnterprise[]> {
+  async criticalEnterprises(@Args(() => CriticalEnterprisesArgs) args: CriticalEnterprisesArgs, @Ctx() ctx: ImpactContext): Promise<CriticalEnterprise[]> {
     const ranked = await ctx.services.impact.criticalEnterprises(
       args.filter ? toEnterpriseCriteria(args.filter) : null,
       args.top,
@@ -62,14 +70,14 @@ export class ImpactResolver {
   @Query(() => [AlternativeSupplier], {
     description: 'Enterprises still running in the scenario that ship the product to others: same region first, then capacity, then distance.',
   })
-  async alternativeSuppliers(@Args(() => AlternativeSuppliersArgs) args: AlternativeSuppliersArgs, @Ctx() ctx: RequestContext): Promise<AlternativeSupplier[]> {
+  async alternativeSuppliers(@Args(() => AlternativeSuppliersArgs) args: AlternativeSuppliersArgs, @Ctx() ctx: ImpactContext): Promise<AlternativeSupplier[]> {
     const found = await ctx.services.impact.alternativeSuppliers(args.enterpriseId, args.product, toScenario(args.scenario), args.limit);
     const enterprises = await loadAll<EnterpriseRecord>(ctx.loaders.enterprise, found.map((s) => s.id));
     return found.map((s, i) => ({ ...s, enterprise: enterprises[i] }));
   }
 
   @Query(() => [AlternativeRoute], { description: 'Routes of the product that still deliver in the scenario, through logistics nodes of any mode.' })
-  async alternativeRoutes(@Args(() => AlternativeRoutesArgs) args: AlternativeRoutesArgs, @Ctx() ctx: RequestContext): Promise<AlternativeRoute[]> {
+  async alternativeRoutes(@Args(() => AlternativeRoutesArgs) args: AlternativeRoutesArgs, @Ctx() ctx: ImpactContext): Promise<AlternativeRoute[]> {
     const routes = await ctx.services.impact.alternativeRoutes(args.fromId, args.toId, args.product, toScenario(args.scenario), args.maxHops, args.limit);
     return Promise.all(
       routes.map(async (route) => ({
@@ -85,7 +93,7 @@ export class ImpactResolver {
   })
   async resumptionPlan(
     @Arg('top', () => Int, { defaultValue: 10 }) top: number,
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: ImpactContext,
   ): Promise<ResumptionStep[]> {
     const steps = await ctx.services.impact.resumptionPlan(top);
     return steps.map((s, i) => ({ ...s, step: i + 1 }) as ResumptionStep);
@@ -95,12 +103,12 @@ export class ImpactResolver {
 @Resolver(() => ImpactReport)
 export class ImpactReportResolver {
   @FieldResolver(() => [ImpactSummary], { description: 'Per enterprise kind, most lost output first.' })
-  byKind(@Root() report: ImpactReport, @Ctx() ctx: RequestContext): ImpactSummary[] {
+  byKind(@Root() report: ImpactReport, @Ctx() ctx: ImpactContext): ImpactSummary[] {
     return ctx.services.impact.summaries(report, 'KIND');
   }
 
   @FieldResolver(() => [ImpactSummary], { description: 'Per region, most lost output first.' })
-  byRegion(@Root() report: ImpactReport, @Ctx() ctx: RequestContext): ImpactSummary[] {
+  byRegion(@Root() report: ImpactReport, @Ctx() ctx: ImpactContext): ImpactSummary[] {
     return ctx.services.impact.summaries(report, 'REGION');
   }
 
@@ -148,7 +156,7 @@ export class ImpactReportResolver {
 @Resolver(() => AffectedEnterprise)
 export class AffectedEnterpriseResolver {
   @FieldResolver(() => Enterprise)
-  async enterprise(@Root() affected: AffectedEnterprise, @Ctx() ctx: RequestContext): Promise<EnterpriseRecord> {
+  async enterprise(@Root() affected: AffectedEnterprise, @Ctx() ctx: ImpactContext): Promise<EnterpriseRecord> {
     const [record] = await loadAll<EnterpriseRecord>(ctx.loaders.enterprise, [affected.id]);
     return record;
   }
@@ -157,7 +165,7 @@ export class AffectedEnterpriseResolver {
 @Resolver(() => ImpactGraph)
 export class ImpactGraphResolver {
   @FieldResolver(() => [SupplyLink], { description: 'Links that deliver in the baseline and not in the scenario, into drawn enterprises.' })
-  links(@Root() drawing: ImpactGraph, @Ctx() ctx: RequestContext): Promise<SupplyLinkRecord[]> {
+  links(@Root() drawing: ImpactGraph, @Ctx() ctx: ImpactContext): Promise<SupplyLinkRecord[]> {
     return loadAll<SupplyLinkRecord>(ctx.loaders.link, drawing.linkIds);
   }
 }

@@ -1,7 +1,13 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import type { RequestContext } from '../../app/request-context';
+import type { RequestActor } from '../../platform/graphql/request-actor';
 import { GraphImportInput } from './graph-import.input';
 import { ImportReport } from './import-report.type';
+import type { ImportService } from './import.service';
+
+/** What the import resolver reads of the request context. */
+export interface ImportContext extends RequestActor {
+  services: { imports: ImportService };
+}
 
 @Resolver()
 export class ImportResolver {
@@ -11,7 +17,7 @@ export class ImportResolver {
   importGraph(
     // Validated row by row by the import service, which lists every problem at once.
     @Arg('input', () => GraphImportInput, { validate: false }) input: GraphImportInput,
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: ImportContext,
   ): Promise<ImportReport> {
     return ctx.services.imports.importGraph(input);
   }

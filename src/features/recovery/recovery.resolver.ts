@@ -1,18 +1,23 @@
 import { Args, Ctx, Query, Resolver } from 'type-graphql';
-import type { RequestContext } from '../../app/request-context';
 import { toEnterpriseCriteria } from '../enterprise/to-enterprise-criteria';
 import { RecoveryArgs, RecoveryTimelineArgs } from './recovery.args';
+import type { RecoveryService } from './recovery.service';
 import { RecoveryGroup, RecoveryTimeline } from './recovery.type';
+
+/** What the recovery resolver reads of the request context. */
+export interface RecoveryContext {
+  services: { recovery: RecoveryService };
+}
 
 @Resolver()
 export class RecoveryResolver {
   @Query(() => [RecoveryGroup], { description: 'How far recovery has come, per region, kind or park.' })
-  recovery(@Args(() => RecoveryArgs) args: RecoveryArgs, @Ctx() ctx: RequestContext): Promise<RecoveryGroup[]> {
+  recovery(@Args(() => RecoveryArgs) args: RecoveryArgs, @Ctx() ctx: RecoveryContext): Promise<RecoveryGroup[]> {
     return ctx.services.recovery.recovery(args.groupBy, toEnterpriseCriteria(args.filter));
   }
 
   @Query(() => [RecoveryTimeline], { description: 'Recovery per group over time, replayed from the status history.' })
-  recoveryTimeline(@Args(() => RecoveryTimelineArgs) args: RecoveryTimelineArgs, @Ctx() ctx: RequestContext): Promise<RecoveryTimeline[]> {
+  recoveryTimeline(@Args(() => RecoveryTimelineArgs) args: RecoveryTimelineArgs, @Ctx() ctx: RecoveryContext): Promise<RecoveryTimeline[]> {
     return ctx.services.recovery.timeline(args.groupBy, toEnterpriseCriteria(args.filter), new Date(args.from), new Date(args.to), args.interval);
   }
 }

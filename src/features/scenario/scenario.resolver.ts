@@ -1,10 +1,16 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../../app/request-context';
+import type { RequestActor } from '../../platform/graphql/request-actor';
 import { ImpactReport } from '../impact/impact-report.type';
 import { ScenarioInput } from '../impact/scenario.input';
 import { toScenario } from '../impact/to-scenario';
 import { SavedScenario, ScenarioComparison, ScenarioRef } from './saved-scenario.type';
 import { DeleteScenarioResult } from './delete-scenario-result.type';
+import type { ScenarioService } from './scenario.service';
+
+/** What the saved scenario resolver reads of the request context. */
+export interface ScenarioContext extends RequestActor {
+  services: { scenarios: ScenarioService };
+}
 
 @Resolver(() => SavedScenario)
 export class ScenarioResolver {
@@ -13,23 +19,23 @@ export class ScenarioResolver {
     @Arg('name', () => String) name: string,
     @Arg('scenario', () => ScenarioInput) scenario: ScenarioInput,
     @Arg('note', () => String, { nullable: true }) note: string | null,
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: ScenarioContext,
   ): Promise<SavedScenario> {
     return ctx.services.scenarios.save(name, toScenario(scenario) as Required<ReturnType<typeof toScenario>>, note);
   }
 
   @Mutation(() => DeleteScenarioResult)
-  deleteScenario(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<DeleteScenarioResult> {
+  deleteScenario(@Arg('id', () => ID) id: string, @Ctx() ctx: ScenarioContext): Promise<DeleteScenarioResult> {
     return ctx.services.scenarios.delete(id);
   }
 
   @Query(() => [SavedScenario], { description: 'Saved scenarios, newest first.' })
-  scenarios(@Ctx() ctx: RequestContext): Promise<SavedScenario[]> {
+  scenarios(@Ctx() ctx: ScenarioContext): Promise<SavedScenario[]> {
     return ctx.services.scenarios.list();
   }
 
   @Query(() => SavedScenario, { description: 'One saved scenario; NOT_FOUND when there is none.' })
-  scenario(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<SavedScenario> {
+  scenario(@Arg('id', () => ID) id: string, @Ctx() ctx: ScenarioContext): Promise<SavedScenario> {
     return ctx.services.scenarios.get(id);
   }
 
@@ -37,14 +43,14 @@ export class ScenarioResolver {
   compareScenarios(
     @Arg('a', () => ScenarioRef) a: ScenarioRef,
     @Arg('b', () => ScenarioRef) b: ScenarioRef,
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: ScenarioContext,
   ): Promise<ScenarioComparison> {
     const reference = (ref: ScenarioRef) => ({ id: ref.id, scenario: ref.scenario ? toScenario(ref.scenario) : null });
     return ctx.services.scenarios.compare(reference(a), reference(b));
   }
 
   @FieldResolver(() => ImpactReport, { description: 'The scenario evaluated against the graph as it is now.' })
-  report(@Root() saved: SavedScenario, @Ctx() ctx: RequestContext): Promise<ImpactReport> {
+  report(@Root() saved: SavedScenario, @Ctx() ctx: ScenarioContext): Promise<ImpactReport> {
     return ctx.services.scenarios.report(saved);
   }
 }

@@ -1,5 +1,9 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../../app/request-context';
+import type { RequestActor } from '../../platform/graphql/request-actor';
+import type { EnterpriseLoaders } from '../enterprise/enterprise.loaders';
+import type { HistoryLoaders } from '../history/history.loaders';
+import type { SupplyLinkLoaders } from './supply-link.loaders';
+import type { SupplyLinkService } from './supply-link.service';
 import { Enterprise } from '../enterprise/enterprise.type';
 import { notFound } from '../../platform/graphql/user-errors';
 import { LinkStatusChange } from '../history/status-change.type';
@@ -14,15 +18,21 @@ import { toSupplyLinkCriteria } from './to-supply-link-criteria';
 import { SupplyLinkConnection } from './supply-link-connection.type';
 import { DeleteSupplyLinkResult } from './delete-supply-link-result.type';
 
+/** What the supply link resolver reads of the request context. */
+export interface SupplyLinkContext extends RequestActor {
+  services: { links: SupplyLinkService };
+  loaders: SupplyLinkLoaders & EnterpriseLoaders & HistoryLoaders;
+}
+
 @Resolver(() => SupplyLink)
 export class SupplyLinkResolver {
   @Query(() => SupplyLink, { nullable: true, description: 'One supply link by id; null when there is none.' })
-  supplyLink(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<SupplyLinkRecord | null> {
+  supplyLink(@Arg('id', () => ID) id: string, @Ctx() ctx: SupplyLinkContext): Promise<SupplyLinkRecord | null> {
     return ctx.loaders.link.load(id);
   }
 
   @Query(() => SupplyLinkConnection, { description: 'Supply links in id order, a page at a time.' })
-  supplyLinks(@Args(() => SupplyLinksArgs) args: SupplyLinksArgs, @Ctx() ctx: RequestContext): Promise<Page<SupplyLinkRecord>> {
+  supplyLinks(@Args(() => SupplyLinksArgs) args: SupplyLinksArgs, @Ctx() ctx: SupplyLinkContext): Promise<Page<SupplyLinkRecord>> {
     return ctx.services.links.page(toSupplyLinkCriteria(args.filter), args.first, args.after ?? null);
   }
 
@@ -37,33 +47,33 @@ export class SupplyLinkResolver {
   }
 
   @FieldResolver(() => Enterprise, { description: 'The supplier (upstream).' })
-  async from(@Root() link: SupplyLinkRecord, @Ctx() ctx: RequestContext): Promise<EnterpriseRecord> {
+  async from(@Root() link: SupplyLinkRecord, @Ctx() ctx: SupplyLinkContext): Promise<EnterpriseRecord> {
     return (await ctx.loaders.enterprise.load(link.from)) ?? Promise.reject(notFound('Enterprise', link.from));
   }
 
   @FieldResolver(() => Enterprise, { description: 'The customer (downstream).' })
-  async to(@Root() link: SupplyLinkRecord, @Ctx() ctx: RequestContext): Promise<EnterpriseRecord> {
+  async to(@Root() link: SupplyLinkRecord, @Ctx() ctx: SupplyLinkContext): Promise<EnterpriseRecord> {
     return (await ctx.loaders.enterprise.load(link.to)) ?? Promise.reject(notFound('Enterprise', link.to));
   }
 
   @FieldResolver(() => [LinkStatusChange], { description: 'Dated status changes, newest first.' })
-  async statusHistory(@Root() link: SupplyLinkRecord, @Ctx() ctx: RequestContext): Promise<{ at: string; status: string; reason: string | null }[]> {
+  async statusHistory(@Root() link: SupplyLinkRecord, @Ctx() ctx: SupplyLinkContext): Promise<{ at: string; status: string; reason: string | null }[]> {
     const changes: StatusChangeRecord[] = await ctx.loaders.history.load(link.id);
     return changes.map((change) => ({ at: change.at, status: change.status, reason: change.note }));
   }
 
   @Mutation(() => SupplyLink, { description: 'Creates the link, or replaces its properties (and endpoints) when the id exists.' })
-  upsertSupplyLink(@Arg('input', () => SupplyLinkInput) input: SupplyLinkInput, @Ctx() ctx: RequestContext): Promise<SupplyLinkRecord> {
+  upsertSupplyLink(@Arg('input', () => SupplyLinkInput) input: SupplyLinkInput, @Ctx() ctx: SupplyLinkContext): Promise<SupplyLinkRecord> {
     return ctx.services.links.upsert(input);
   }
 
   @Mutation(() => DeleteSupplyLinkResult)
-  deleteSupplyLink(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<DeleteSupplyLinkResult> {
+  deleteSupplyLink(@Arg('id', () => ID) id: string, @Ctx() ctx: SupplyLinkContext): Promise<DeleteSupplyLinkResult> {
     return ctx.services.links.delete(id);
   }
 
   @Mutation(() => SupplyLink, { description: 'Records a status change and its dated history entry in one transaction.' })
-  setLinkStatus(@Args(() => SetLinkStatusArgs) args: SetLinkStatusArgs, @Ctx() ctx: RequestContext): Promise<SupplyLinkRecord> {
+  setLinkStatus(@Args(() => SetLinkStatusArgs) args: SetLinkStatusArgs, @Ctx() ctx: SupplyLinkContext): Promise<SupplyLinkRecord> {
     return ctx.services.links.setStatus(args);
   }
 }

@@ -1,21 +1,20 @@
 import http from 'node:http';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type BaseContext } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import express, { type Router } from 'express';
 import type { GraphQLSchema } from 'graphql';
-import { createRequestContext, type RequestContext } from '../../app/request-context';
 import type { Logger } from '../logging/create-logger';
-import type { Services } from '../../app/create-services';
 import { createFormatError } from '../graphql/format-error';
 import { queryLimitsPlugin } from '../graphql/plugins/query-limits-plugin';
 import { requestLogPlugin } from '../graphql/plugins/request-log-plugin';
 import type { ReadinessProbe } from './readiness-probe';
 
-export interface HttpServerOptions {
+export interface HttpServerOptions<TContext extends BaseContext> {
   schema: GraphQLSchema;
-  services: Services;
+  /** A fresh context for each request (its own DataLoaders). */
+  createContext: () => TContext;
   readiness: ReadinessProbe;
   logger: Logger;
   maxQueryDepth: number;
@@ -29,10 +28,10 @@ export interface HttpServerOptions {
  * GET /ready (Neo4j reachable and migrated). Call `start` once, `stop` to
  * drain requests in flight.
  */
-export async function createHttpServer(options: HttpServerOptions) {
+export async function createHttpServer<TContext extends BaseContext>(options: HttpServerOptions<TContext>) {
   const app = express();
   const server = http.createServer(app);
-  const apollo = new ApolloServer<RequestContext>({
+  const apollo = new ApolloServer<TContext>({
     schema: options.schema,
     formatError: createFormatError(options.logger),
     introspection: true,
@@ -60,7 +59,7 @@ export async function createHttpServer(options: HttpServerOptions) {
   app.use(
     '/graphql',
     express.json({ limit: '64mb' }),
-    expressMiddleware(apollo, { context: async () => createRequestContext(options.services) }),
+    expressMiddleware(apollo, { context: async () => options.createContext() }),
   );
 
   return {

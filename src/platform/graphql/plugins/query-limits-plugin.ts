@@ -1,8 +1,7 @@
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { type ComplexityEstimator, fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import { ErrorCode } from '../error-code';
-import type { RequestContext } from '../../../app/request-context';
 import { operationDepth } from './operation-depth';
 
 /** Lists without a page size are counted as this many items. */
@@ -25,7 +24,7 @@ const paginationEstimator: ComplexityEstimator = ({ args, childComplexity, field
  * estimated cost exceeds `maxCost`, so one query cannot walk the whole graph
  * through nested lists.
  */
-export function queryLimitsPlugin(schema: GraphQLSchema, limits: { maxDepth: number; maxCost: number }): ApolloServerPlugin<RequestContext> {
+export function queryLimitsPlugin<TContext extends BaseContext>(schema: GraphQLSchema, limits: { maxDepth: number; maxCost: number }): ApolloServerPlugin<TContext> {
   const { maxDepth, maxCost } = limits;
   return {
     async requestDidStart() {

@@ -1,9 +1,8 @@
-import type { ApolloServerPlugin } from '@apollo/server';
-import type { RequestContext } from '../../../app/request-context';
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { Logger } from '../../logging/create-logger';
 
 /** One log line per GraphQL operation: name, duration and error codes. */
-export function requestLogPlugin(logger: Logger): ApolloServerPlugin<RequestContext> {
+export function requestLogPlugin<TContext extends BaseContext>(logger: Logger): ApolloServerPlugin<TContext> {
   return {
     async requestDidStart({ request }) {
       const started = performance.now();
