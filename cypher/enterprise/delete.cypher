@@ -1,4 +1,4 @@
 MATCH (e:Enterprise {id: $id})
-WITH e, COUNT { (e)-[:SUPPLIES]-() } AS links
+WITH e, [(e)-[s:SUPPLIES]-() | s.id] AS links
 DETACH DELETE e
 RETURN links

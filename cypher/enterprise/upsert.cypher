@@ -12,6 +12,7 @@ WITH e, created,
 CALL (e, changed) {
   WITH e WHERE changed
   CREATE (:StatusChange {subjectId: e.id, subjectType: 'ENTERPRISE', at: datetime($at), status: e.status,
-                         capacityRecovery: e.capacityRecovery, workforceReturned: e.workforceReturned, note: $note})
+                         capacityRecovery: e.capacityRecovery, workforceReturned: e.workforceReturned, note: $note,
+                         actor: $actor})
 }
 RETURN sum(CASE WHEN created THEN 1 ELSE 0 END) AS created, count(*) AS total

@@ -9,6 +9,7 @@ SET s = row.props
 WITH s, created, created OR oldStatus <> s.status AS changed
 CALL (s, changed) {
   WITH s WHERE changed
-  CREATE (:StatusChange {subjectId: s.id, subjectType: 'LINK', at: datetime($at), status: s.status, note: $note})
+  CREATE (:StatusChange {subjectId: s.id, subjectType: 'LINK', at: datetime($at), status: s.status, note: $note,
+                         actor: $actor})
 }
 RETURN sum(CASE WHEN created THEN 1 ELSE 0 END) AS created, count(*) AS total

@@ -36,7 +36,8 @@ export const RESOLVERS = [
 export function buildGraphQLSchema(): Promise<GraphQLSchema> {
   return buildSchema({
     resolvers: RESOLVERS,
-    validate: { forbidUnknownValues: false, stopAtFirstError: false },
+    // Missing fields are validated too: a rule may require one depending on another (capacityRecovery when PARTIAL).
+    validate: { forbidUnknownValues: false, stopAtFirstError: false, skipMissingProperties: false },
     emitSchemaFile: false,
   });
 }

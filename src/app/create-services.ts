@@ -2,22 +2,22 @@ import { ChainRepository } from '../features/chain/chain.repository';
 import { ChainService } from '../features/chain/chain.service';
 import { EnterpriseRepository } from '../features/enterprise/enterprise.repository';
 import { EnterpriseService } from '../features/enterprise/enterprise.service';
-import { GraphMetaRepository } from '../platform/neo4j/graph-meta.repository';
 import { HistoryRepository } from '../features/history/history.repository';
 import { HistoryService } from '../features/history/history.service';
 import { GraphSnapshotCache } from '../features/impact/graph-snapshot-cache';
 import { GraphSnapshotRepository } from '../features/impact/graph-snapshot.repository';
 import { ImpactService } from '../features/impact/impact.service';
-import type { Logger } from '../platform/logging/create-logger';
-import { ScenarioRepository } from '../features/scenario/scenario.repository';
-import { ScenarioService } from '../features/scenario/scenario.service';
 import { GraphExportService } from '../features/import/graph-export.service';
 import { ImportService } from '../features/import/import.service';
-import type { GraphDatabase } from '../platform/neo4j/graph-database';
 import { RecoveryRepository } from '../features/recovery/recovery.repository';
 import { RecoveryService } from '../features/recovery/recovery.service';
+import { ScenarioRepository } from '../features/scenario/scenario.repository';
+import { ScenarioService } from '../features/scenario/scenario.service';
 import { SupplyLinkRepository } from '../features/supply-link/supply-link.repository';
 import { SupplyLinkService } from '../features/supply-link/supply-link.service';
+import type { Logger } from '../platform/logging/create-logger';
+import { GraphChangeRepository } from '../platform/neo4j/graph-change.repository';
+import type { GraphDatabase } from '../platform/neo4j/graph-database';
 
 /**
  * Wires repositories into services, once per process. Services hold no
@@ -26,23 +26,22 @@ import { SupplyLinkService } from '../features/supply-link/supply-link.service';
 export function createServices(db: GraphDatabase, logger?: Logger) {
   const enterpriseRepository = new EnterpriseRepository(db);
   const linkRepository = new SupplyLinkRepository(db);
-  const meta = new GraphMetaRepository(db);
-  const imports = new ImportService(db, enterpriseRepository, linkRepository, meta);
-  const enterprises = new EnterpriseService(db, enterpriseRepository, meta, imports);
-  const links = new SupplyLinkService(db, linkRepository, meta, imports);
-  const impact = new ImpactService(new GraphSnapshotCache(meta, new GraphSnapshotRepository(db), logger), enterprises);
+  const changes = new GraphChangeRepository(db);
+  const enterprises = new EnterpriseService(db, enterpriseRepository);
+  const links = new SupplyLinkService(db, linkRepository);
+  const impact = new ImpactService(new GraphSnapshotCache(changes, new GraphSnapshotRepository(db), logger), enterprises);
   return {
     db,
-    meta,
-    imports,
+    changes,
     enterprises,
     links,
+    imports: new ImportService(db, enterpriseRepository, linkRepository),
+    exports: new GraphExportService(enterpriseRepository, linkRepository),
     history: new HistoryService(new HistoryRepository(db)),
     chains: new ChainService(enterprises, links, new ChainRepository(db)),
     recovery: new RecoveryService(new RecoveryRepository(db)),
     impact,
-    scenarios: new ScenarioService(new ScenarioRepository(db), impact),
-    exports: new GraphExportService(enterpriseRepository, linkRepository),
+    scenarios: new ScenarioService(db, new ScenarioRepository(db), impact),
   };
 }
 

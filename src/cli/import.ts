@@ -17,7 +17,7 @@ async function main(source: string | undefined): Promise<number> {
   const started = Date.now();
   try {
     let barStarted = false;
-    const counts = await graph.services.imports.importGraph(document, {
+    const counts = await graph.services.imports.importGraph('cli:import', document, {
       labels,
       note: `import ${source}`,
       batchSize: 10_000,

@@ -112,7 +112,7 @@ beforeAll(async () => {
   const graph = await connectTestGraph();
   db = graph.db;
   const document = JSON.parse(fs.readFileSync(path.join(ROOT, 'data', 'demo.json'), 'utf8')) as GraphDocument;
-  await graph.services.imports.importGraph(document);
+  await graph.services.imports.importGraph('test', document);
   server = await startTestServer(graph.services, { web: true });
   browser = await chromium.launch({
     executablePath: CHROMIUM,

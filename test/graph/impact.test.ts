@@ -86,18 +86,18 @@ describe('impact', () => {
   });
 
   it('compares the current state with the all-running baseline when includeCurrentState is set', async () => {
-    await t.services.links.setStatus({ id: id('P-R'), status: 'BLOCKED' as never, reason: 'rail closed' });
+    await t.services.links.setStatus('test', { id: id('P-R'), status: 'BLOCKED' as never, reason: 'rail closed' });
     try {
       const current = dataOf(await t.server.gql(IMPACT, { s: { blockEnterprises: [id('H')], includeCurrentState: true } })).impact;
       expect(stalledIds(current)).toEqual([id('H'), id('K')].sort());
     } finally {
-      await t.services.links.setStatus({ id: id('P-R'), status: 'OPEN' as never });
+      await t.services.links.setStatus('test', { id: id('P-R'), status: 'OPEN' as never });
     }
   });
 
   it('refuses unknown ids naming every one of them, and never writes', async () => {
     const before = await graphSnapshot(t.db, p);
-    const version = await t.services.meta.version();
+    const version = await t.services.changes.version();
     const response = await t.server.gql(IMPACT, { s: { blockLinks: [id('nope')], blockEnterprises: [id('ghost')], blockRegions: ['Atlantis'] } });
     expect(response.errors?.[0]).toMatchObject({
       extensions: {
@@ -111,7 +111,7 @@ describe('impact', () => {
     });
     dataOf(await t.server.gql(IMPACT, { s: { blockRegions: [region], durationDays: 2 } }));
     expect(await graphSnapshot(t.db, p)).toEqual(before);
-    expect(await t.services.meta.version()).toBe(version);
+    expect(await t.services.changes.version()).toBe(version);
     const negative = await t.server.gql(IMPACT, { s: { durationDays: -1 } });
     expect(negative.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringMatching(/durationDays must not be negative/) });
   });
@@ -126,11 +126,11 @@ describe('the engine cache across service instances', () => {
       const query = { blockEnterprises: [id('H')] };
       const stalled = (report: { result: { affected: { id: string; stalled: boolean }[] } }) => report.result.affected.filter((a) => a.stalled).map((a) => a.id);
       expect(stalled(await t.services.impact.impact({ ...query, includeCurrentState: true }))).not.toContain(id('K'));
-      await other.links.setStatus({ id: id('R-K'), status: 'BLOCKED' as never, reason: 'rail closed' });
+      await other.links.setStatus('test', { id: id('R-K'), status: 'BLOCKED' as never, reason: 'rail closed' });
       const afterLinkWrite = await t.services.impact.impact({ ...query, includeCurrentState: true });
       expect(stalled(afterLinkWrite)).toContain(id('K'));
 
-      await other.imports.importGraph({ links: [{ ...document.links[3], status: 'OPEN' }] });
+      await other.imports.importGraph('test', { links: [{ ...document.links[3], status: 'OPEN' }] });
       const afterImport = await t.services.impact.impact({ ...query, includeCurrentState: true });
       expect(stalled(afterImport)).not.toContain(id('K'));
       expect(afterImport.graphVersion).toBeGreaterThan(afterLinkWrite.graphVersion);
@@ -141,23 +141,33 @@ describe('the engine cache across service instances', () => {
 });
 
 describe('the engine index after status-only writes', () => {
-  it('applies status changes without reading the graph again, and reloads it after any other write', async () => {
+  it('applies status changes without reading the graph again, keeps it over a saved scenario, and reloads it after any other write', async () => {
     const repository = new GraphSnapshotRepository(t.db);
     let loads = 0;
     const counting = { load: () => ((loads += 1), repository.load()) } as GraphSnapshotRepository;
-    const cache = new GraphSnapshotCache(t.services.meta, counting);
+    const cache = new GraphSnapshotCache(t.services.changes, counting);
     const first = await cache.current();
     const blockedNow = (snapshot: { graph: SupplyGraph }) => snapshot.graph.linkBlocked[snapshot.graph.linkIndex(id('R-K'))];
     expect(blockedNow(first)).toBe(0);
 
-    await t.services.links.setStatus({ id: id('R-K'), status: 'BLOCKED' as never });
+    await t.services.links.setStatus('test', { id: id('R-K'), status: 'BLOCKED' as never });
     const second = await cache.current();
     expect(blockedNow(second)).toBe(1);
     // Other test files share the database: count loads only when no one else wrote meanwhile.
     if (second.version === first.version + 1) expect(loads).toBe(1);
 
-    await t.services.links.setStatus({ id: id('R-K'), status: 'OPEN' as never });
-    await t.services.imports.importGraph({ enterprises: [document.enterprises[0]] });
+    // A saved scenario moves the version but not the graph: same index, nothing read or rebuilt.
+    const scenario = { blockLinks: [], blockEnterprises: [id('H')], blockRegions: [], blockModes: [], includeCurrentState: false, durationDays: null };
+    const saved = await t.services.scenarios.save('test', 'cache test', scenario, null);
+    const afterSave = await cache.current();
+    if (afterSave.version === second.version + 1) {
+      expect(afterSave.graph).toBe(second.graph);
+      expect(loads).toBe(1);
+    }
+    await t.services.scenarios.delete('test', saved.id);
+
+    await t.services.links.setStatus('test', { id: id('R-K'), status: 'OPEN' as never });
+    await t.services.imports.importGraph('test', { enterprises: [document.enterprises[0]] });
     const third = await cache.current();
     expect(blockedNow(third)).toBe(0);
     expect(loads).toBeGreaterThanOrEqual(2);
@@ -184,13 +194,13 @@ describe('critical links and enterprises, alternatives, resumption', () => {
   });
 
   it('plans the resumption of the current state, most recovered output first', async () => {
-    await t.services.enterprises.setStatus({ id: id('C'), status: 'STALLED' as never });
+    await t.services.enterprises.setStatus('test', { id: id('C'), status: 'STALLED' as never });
     try {
       const data = dataOf(await t.server.gql(`{ resumptionPlan(top: 50) { step kind id recoveredDailyOutput cumulativeRecoveredDailyOutput restartedCount } }`));
       const restartC = data.resumptionPlan.find((s: any) => s.id === id('C'));
       expect(restartC).toMatchObject({ kind: 'ENTERPRISE', recoveredDailyOutput: 400, restartedCount: 3 });
     } finally {
-      await t.services.enterprises.setStatus({ id: id('C'), status: 'OPERATING' as never });
+      await t.services.enterprises.setStatus('test', { id: id('C'), status: 'OPERATING' as never });
     }
   });
 });

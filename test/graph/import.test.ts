@@ -26,7 +26,7 @@ describe('importGraph', () => {
 
   it('rejects the whole import when one row is bad, lists every problem by row, and leaves the graph as it was', async () => {
     const fixture = keqiaoFixture(`${p}-b`);
-    await t.services.imports.importGraph(fixture);
+    await t.services.imports.importGraph('test', fixture);
     const before = await graphSnapshot(t.db, `${p}-b`);
     const input = {
       enterprises: [
@@ -53,7 +53,7 @@ describe('importGraph', () => {
 
   it('rolls back everything when the database refuses a write half way', async () => {
     const fixture = keqiaoFixture(`${p}-c`);
-    await t.services.imports.importGraph(fixture);
+    await t.services.imports.importGraph('test', fixture);
     // A SUPPLIES relationship with this id between nodes that are not enterprises,
     // made behind the service's back: validation passes, the uniqueness
     // constraint fails on the last statement, after the enterprises were written.
@@ -63,7 +63,7 @@ describe('importGraph', () => {
       enterprises: [...fixture.enterprises.map((e) => ({ ...e, name: 'renamed, must not stick' })), { id: `${p}-c-new`, name: 'New', kind: 'WEAVING', region: fixture.region }],
       links: [{ ...fixture.links[0], id: `${p}-c-l-clash` }],
     };
-    await expect(t.services.imports.importGraph(input, { batchSize: 1 })).rejects.toMatchObject({ extensions: { code: 'CONFLICT' } });
+    await expect(t.services.imports.importGraph('test', input, { batchSize: 1 })).rejects.toMatchObject({ extensions: { code: 'CONFLICT' } });
     expect(await graphSnapshot(t.db, `${p}-c`)).toEqual(before);
     await t.db.write('MATCH (s:Stray {id: $id}) DETACH DELETE s', { id: `${p}-c-stray` });
   });
@@ -84,7 +84,7 @@ describe('importGraph', () => {
       ['id,from,to,product,mode,volume,inventoryDays', `${p}-csv-l1,${p}-csv-fiber,${p}-csv-dye,polyester yarn,ROAD,40,2`].join('\n'),
     );
     const { document, labels } = readGraphSource(dir);
-    expect(await t.services.imports.importGraph(document, { labels })).toEqual({ enterprisesCreated: 2, enterprisesUpdated: 0, linksCreated: 1, linksUpdated: 0 });
+    expect(await t.services.imports.importGraph('test', document, { labels })).toEqual({ enterprisesCreated: 2, enterprisesUpdated: 0, linksCreated: 1, linksUpdated: 0 });
     const [dye] = await t.services.enterprises.findByIds([`${p}-csv-dye`]);
     expect(dye).toMatchObject({ name: 'Alice Dyeing, Keqiao', status: 'PARTIAL', capacityRecovery: 0.8, dailyCapacity: 300, whitelisted: true });
     const [link] = await t.services.links.findByIds([`${p}-csv-l1`]);
@@ -92,7 +92,7 @@ describe('importGraph', () => {
 
     fs.appendFileSync(path.join(dir, 'enterprises.csv'), `\n${p}-csv-bad,Bad,DYEHOUSE,${region},,1.4,,`);
     const bad = readGraphSource(dir);
-    await expect(t.services.imports.importGraph(bad.document, { labels: bad.labels })).rejects.toMatchObject({
+    await expect(t.services.imports.importGraph('test', bad.document, { labels: bad.labels })).rejects.toMatchObject({
       extensions: {
         code: 'BAD_USER_INPUT',
         problems: [
@@ -106,7 +106,7 @@ describe('importGraph', () => {
 
   it('loads the demo dataset, and exports the graph in the import format', async () => {
     const { document } = readGraphSource(path.resolve(__dirname, '../../data/demo.json'));
-    const counts = await t.services.imports.importGraph(document);
+    const counts = await t.services.imports.importGraph('test', document);
     expect(counts.enterprisesCreated + counts.enterprisesUpdated).toBe(document.enterprises?.length);
     const exported = await t.services.exports.exportGraph();
     const alice = exported.enterprises.find((e) => e.id === 'kq-dye-alice');

@@ -57,12 +57,16 @@ describe('upsertEnterprise and upsertSupplyLink', () => {
     await expectRefused(UPSERT_ENTERPRISE, { input: { ...good, id: 'has space' } }, 'BAD_USER_INPUT', /id must be 1-128 letters/);
     await expectRefused(UPSERT_ENTERPRISE, { input: { ...good, kind: 'DYEHOUSE' } }, 'BAD_USER_INPUT', /EnterpriseKind/);
     await expectRefused(UPSERT_ENTERPRISE, { input: { ...good, status: 'PARTIAL' } }, 'BAD_USER_INPUT', /capacityRecovery is required when status is PARTIAL/);
-    await expectRefused(
-      UPSERT_LINK,
-      { input: { id: `${p}-l-bad`, from: `${p}-fiber`, to: `${p}-ghost`, product: 'yarn', mode: 'ROAD' } },
-      'BAD_USER_INPUT',
-      /refers to enterprise ".*-ghost", which is neither in the import nor in the graph/,
-    );
+  });
+
+  it('refuses a link to a missing enterprise or to its own supplier, naming the field, in words of its own', async () => {
+    const link = { id: `${p}-l-bad`, from: `${p}-fiber`, to: `${p}-ghost`, product: 'yarn', mode: 'ROAD' };
+    await expectRefused(UPSERT_LINK, { input: link }, 'BAD_USER_INPUT', /^to names enterprise ".*-ghost", which does not exist$/);
+    const response = await t.server.gql(UPSERT_LINK, { input: link });
+    expect(response.errors?.[0].extensions?.problems).toEqual([
+      { path: 'to', message: `names enterprise "${p}-ghost", which does not exist` },
+    ]);
+    await expectRefused(UPSERT_LINK, { input: { ...link, to: `${p}-fiber` } }, 'BAD_USER_INPUT', /from and to must be different enterprises/);
   });
 });
 

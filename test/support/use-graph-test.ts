@@ -14,7 +14,7 @@ export function useGraphTest(prefix: string, seed?: { document: GraphDocument; a
   const context = {} as { db: GraphDatabase; services: Services; server: TestServer };
   beforeAll(async () => {
     Object.assign(context, await connectTestGraph());
-    if (seed) await context.services.imports.importGraph(seed.document, { at: seed.at });
+    if (seed) await context.services.imports.importGraph('test', seed.document, { at: seed.at });
     context.server = await startTestServer(context.services);
   });
   afterAll(async () => {

@@ -4,6 +4,7 @@ import { IsOptional, Max, MaxLength, Min } from 'class-validator';
 import { ArgsType, Field, Float, ID, InputType } from 'type-graphql';
 import { EnterpriseKind } from '../vocabulary/enterprise-kind.enum';
 import { EnterpriseStatus } from '../vocabulary/enterprise-status.enum';
+import { IsCapacityRecovery } from './capacity-recovery.validator';
 
 @InputType({ description: 'Narrows an enterprise listing; every field is optional and they combine with AND.' })
 export class EnterpriseFilter {
@@ -41,9 +42,7 @@ export class SetEnterpriseStatusArgs extends StatusChangeArgs {
   status!: EnterpriseStatus;
 
   @Field(() => Float, { nullable: true, description: 'Defaults to 1 when OPERATING and 0 when STALLED or CLOSED; required when PARTIAL.' })
-  @IsOptional()
-  @Min(0, { message: 'capacityRecovery must be from 0 to 1' })
-  @Max(1, { message: 'capacityRecovery must be from 0 to 1' })
+  @IsCapacityRecovery()
   capacityRecovery?: number | null;
 
   @Field(() => Float, { nullable: true })

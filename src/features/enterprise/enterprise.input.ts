@@ -3,6 +3,7 @@ import { Field, Float, ID, InputType } from 'type-graphql';
 import { EnterpriseKind } from '../vocabulary/enterprise-kind.enum';
 import { EnterpriseStatus } from '../vocabulary/enterprise-status.enum';
 import { ID_PATTERN, ID_RULE } from '../vocabulary/id-pattern';
+import { IsCapacityRecovery } from './capacity-recovery.validator';
 
 /**
  * One enterprise to create or update by id. The same class validates
@@ -52,10 +53,7 @@ export class EnterpriseInput {
   status?: EnterpriseStatus | null;
 
   @Field(() => Float, { nullable: true, description: 'Share of normal output running now, 0..1. Defaults to 1 when OPERATING and 0 when STALLED or CLOSED; required when PARTIAL.' })
-  @IsOptional()
-  @IsNumber({}, { message: 'capacityRecovery must be a number from 0 to 1' })
-  @Min(0, { message: 'capacityRecovery must be from 0 to 1' })
-  @Max(1, { message: 'capacityRecovery must be from 0 to 1' })
+  @IsCapacityRecovery()
   capacityRecovery?: number | null;
 
   @Field(() => Float, { nullable: true })

@@ -1,9 +1,10 @@
-import type { ManagedTransaction } from 'neo4j-driver';
 import type { EnterpriseKind } from '../vocabulary/enterprise-kind.enum';
 import type { EnterpriseStatus } from '../vocabulary/enterprise-status.enum';
 import type { EnterpriseRecord } from './enterprise.record';
 import { cypher } from '../../platform/neo4j/cypher';
 import type { GraphDatabase } from '../../platform/neo4j/graph-database';
+import type { PropertyValue } from '../../platform/neo4j/property-row';
+import type { GraphWrite } from '../../platform/neo4j/write-graph';
 import { toEnterpriseRecord } from './to-enterprise-record';
 
 /** Criteria of an enterprise listing; null or missing means "any". */
@@ -17,7 +18,14 @@ export interface EnterpriseCriteria {
 }
 
 /** Stored shape of one enterprise row: every property, nulls dropped by Neo4j. */
-export type EnterpriseRow = Record<string, string | number | boolean | null>;
+export type EnterpriseRow = Record<string, PropertyValue>;
+
+/** How a write's status history entries are dated and annotated. */
+export interface HistoryNote {
+  /** ISO 8601 date-time of the entries. */
+  at: string;
+  note: string | null;
+}
 
 export interface UpsertCounts {
   created: number;
@@ -76,26 +84,35 @@ export class EnterpriseRepository {
     return new Set(result.records[0]?.get('ids') as string[]);
   }
 
-
-  /** Upserts rows inside the caller's transaction. */
-  async upsertMany(tx: ManagedTransaction, rows: EnterpriseRow[], at: string, note: string | null): Promise<UpsertCounts> {
-    const result = await tx.run(cypher('enterprise/upsert'), { rows, at, note });
+  /** Upserts rows by id (a row replaces every property), with a history entry where the status changed. */
+  async upsertMany(write: GraphWrite, rows: EnterpriseRow[], history: HistoryNote): Promise<UpsertCounts> {
+    const result = await write.tx.run(cypher('enterprise/upsert'), { rows, ...history, actor: write.actor });
+    write.changed(rows.map((row) => ({ subject: 'ENTERPRISE', id: row.id as string, op: 'UPSERT' })));
     const record = result.records[0];
     return { created: (record?.get('created') as number) ?? 0, total: (record?.get('total') as number) ?? 0 };
   }
 
-  /** Deletes the enterprise and its links; returns how many links went with it. */
-  async delete(tx: ManagedTransaction, id: string): Promise<number | null> {
-    const result = await tx.run(cypher('enterprise/delete'), { id });
-    return result.records.length === 0 ? null : (result.records[0].get('links') as number);
+  /** Deletes the enterprise and its links; the ids of the links that went with it, or null when there was none. */
+  async delete(write: GraphWrite, id: string): Promise<string[] | null> {
+    const result = await write.tx.run(cypher('enterprise/delete'), { id });
+    if (result.records.length === 0) return null;
+    const links = result.records[0].get('links') as string[];
+    write.changed([
+      { subject: 'ENTERPRISE', id, op: 'DELETE' },
+      ...links.map((link) => ({ subject: 'LINK', id: link, op: 'DELETE' }) as const),
+    ]);
+    return links;
   }
 
   async setStatus(
-    tx: ManagedTransaction,
-    change: { id: string; status: EnterpriseStatus; capacityRecovery: number; workforceReturned: number | null; note: string | null; at: string },
+    write: GraphWrite,
+    change: { id: string; status: EnterpriseStatus; capacityRecovery: number; workforceReturned: number | null } & HistoryNote,
   ): Promise<EnterpriseRecord | null> {
-    const result = await tx.run(cypher('enterprise/set-status'), change);
-    return result.records.length === 0 ? null : toEnterpriseRecord(result.records[0].get('enterprise'));
+    const result = await write.tx.run(cypher('enterprise/set-status'), { ...change, actor: write.actor });
+    if (result.records.length === 0) return null;
+    const updated = toEnterpriseRecord(result.records[0].get('enterprise'));
+    write.changed({ subject: 'ENTERPRISE', id: updated.id, op: 'STATUS', status: updated.status, capacityRecovery: updated.capacityRecovery });
+    return updated;
   }
 
   async exportAll(): Promise<EnterpriseRecord[]> {

@@ -45,7 +45,7 @@ export class EnterpriseResolver {
 
   @Mutation(() => Enterprise, { description: 'Creates the enterprise, or replaces its properties when the id exists.' })
   upsertEnterprise(@Arg('input', () => EnterpriseInput) input: EnterpriseInput, @Ctx() ctx: EnterpriseContext): Promise<EnterpriseRecord> {
-    return ctx.services.enterprises.upsert(input);
+    return ctx.services.enterprises.upsert(ctx.actor, input);
   }
 
   @Mutation(() => DeleteEnterpriseResult, { description: 'Refused with CONFLICT while the enterprise has links, unless detach is true.' })
@@ -54,11 +54,11 @@ export class EnterpriseResolver {
     @Arg('detach', () => Boolean, { defaultValue: false }) detach: boolean,
     @Ctx() ctx: EnterpriseContext,
   ): Promise<DeleteEnterpriseResult> {
-    return ctx.services.enterprises.delete(id, detach);
+    return ctx.services.enterprises.delete(ctx.actor, id, detach);
   }
 
   @Mutation(() => Enterprise, { description: 'Records a status change and its dated history entry in one transaction.' })
   setEnterpriseStatus(@Args(() => SetEnterpriseStatusArgs) args: SetEnterpriseStatusArgs, @Ctx() ctx: EnterpriseContext): Promise<EnterpriseRecord> {
-    return ctx.services.enterprises.setStatus(args);
+    return ctx.services.enterprises.setStatus(ctx.actor, args);
   }
 }

@@ -1,14 +1,15 @@
-import { badUserInput, conflict, notFound } from '../../platform/graphql/user-errors';
-import type { GraphMetaRepository } from '../../platform/neo4j/graph-meta.repository';
-import type { ImportService } from '../import/import.service';
-import { defaultCapacity } from './default-capacity';
-import type { EnterpriseStatus } from '../vocabulary/enterprise-status.enum';
-import type { EnterpriseRecord } from './enterprise.record';
-import type { GraphDatabase } from '../../platform/neo4j/graph-database';
+import type { Actor } from '../../platform/actor';
 import type { Page } from '../../platform/graphql/pagination/connection.type';
 import { keysetPage } from '../../platform/graphql/pagination/keyset-page';
+import { badUserInput, conflict, notFound } from '../../platform/graphql/user-errors';
+import type { GraphDatabase } from '../../platform/neo4j/graph-database';
+import { writeGraph } from '../../platform/neo4j/write-graph';
+import type { EnterpriseStatus } from '../vocabulary/enterprise-status.enum';
+import { defaultCapacity } from './default-capacity';
 import type { EnterpriseInput } from './enterprise.input';
+import type { EnterpriseRecord } from './enterprise.record';
 import type { EnterpriseCriteria, EnterpriseRepository } from './enterprise.repository';
+import { toEnterpriseRow } from './to-enterprise-row';
 
 export interface StatusChangeRequest {
   id: string;
@@ -24,8 +25,6 @@ export class EnterpriseService {
   constructor(
     private readonly db: GraphDatabase,
     private readonly repository: EnterpriseRepository,
-    private readonly meta: GraphMetaRepository,
-    private readonly imports: ImportService,
   ) {}
 
   findByIds(ids: readonly string[]): Promise<EnterpriseRecord[]> {
@@ -51,33 +50,38 @@ export class EnterpriseService {
     );
   }
 
-  async upsert(input: EnterpriseInput): Promise<EnterpriseRecord> {
-    await this.imports.importGraph({ enterprises: [input] }, { note: 'upsertEnterprise' });
+  /** Creates the enterprise or replaces every property of it; the input is validated by its class. */
+  async upsert(actor: Actor, input: EnterpriseInput): Promise<EnterpriseRecord> {
+    const row = toEnterpriseRow(input);
+    const history = { at: new Date().toISOString(), note: 'upsertEnterprise' };
+    await writeGraph(this.db, { actor, operation: 'upsertEnterprise' }, (write) =>
+      this.repository.upsertMany(write, [row], history),
+    );
     return this.get(input.id);
   }
 
   /** Refused while the enterprise has links, unless `detach` removes them too. */
-  async delete(id: string, detach: boolean): Promise<{ id: string; deletedLinks: number }> {
-    return this.db.executeWrite(async (tx) => {
-      const links = await this.repository.delete(tx, id);
+  async delete(actor: Actor, id: string, detach: boolean): Promise<{ id: string; deletedLinks: number }> {
+    return writeGraph(this.db, { actor, operation: 'deleteEnterprise' }, async (write) => {
+      const links = await this.repository.delete(write, id);
       if (links === null) throw notFound('Enterprise', id);
-      if (links > 0 && !detach) {
-        throw conflict(`Enterprise "${id}" still has ${links} supply link(s); delete them first or pass detach: true`);
+      if (links.length > 0 && !detach) {
+        // Thrown inside the transaction, so the delete above rolls back.
+        throw conflict(`Enterprise "${id}" still has ${links.length} supply link(s); delete them first or pass detach: true`);
       }
-      await this.meta.bumpVersion(tx);
-      return { id, deletedLinks: links };
+      return { id, deletedLinks: links.length };
     });
   }
 
-  async setStatus(request: StatusChangeRequest): Promise<EnterpriseRecord> {
+  async setStatus(actor: Actor, request: StatusChangeRequest): Promise<EnterpriseRecord> {
     const capacityRecovery = request.capacityRecovery ?? defaultCapacity(request.status);
     if (capacityRecovery === null) {
       throw badUserInput('capacityRecovery is required when status is PARTIAL', [
         { path: 'capacityRecovery', message: 'is required when status is PARTIAL' },
       ]);
     }
-    return this.db.executeWrite(async (tx) => {
-      const updated = await this.repository.setStatus(tx, {
+    return writeGraph(this.db, { actor, operation: 'setEnterpriseStatus' }, async (write) => {
+      const updated = await this.repository.setStatus(write, {
         id: request.id,
         status: request.status,
         capacityRecovery,
@@ -86,8 +90,6 @@ export class EnterpriseService {
         at: request.at ?? new Date().toISOString(),
       });
       if (!updated) throw notFound('Enterprise', request.id);
-      await this.meta.bumpVersion(tx);
-      await this.meta.recordStatusChange(tx, { subject: 'ENTERPRISE', id: updated.id, status: updated.status, capacityRecovery: updated.capacityRecovery });
       return updated;
     });
   }

@@ -24,7 +24,7 @@ export class GraphSnapshotRepository {
       const version = (await tx.run(cypher('graph/version'))).records[0].get('version') as number;
       const chunk = neo4j.int(SNAPSHOT_CHUNK);
       const enterprises: EngineEnterprise[] = [];
-      for await (const r of tx.run(cypher('graph/snapshot-enterprises'), { chunk })) {
+      for await (const r of tx.run(cypher('impact/snapshot-enterprises'), { chunk })) {
         const { ids, kinds, regions, parks, statuses, capacities, dailyCapacities } = r.toObject() as Record<string, unknown[]>;
         for (let i = 0; i < ids.length; i++) {
           enterprises.push({
@@ -39,7 +39,7 @@ export class GraphSnapshotRepository {
         }
       }
       const links: EngineLink[] = [];
-      for await (const r of tx.run(cypher('graph/snapshot-links'), { chunk })) {
+      for await (const r of tx.run(cypher('impact/snapshot-links'), { chunk })) {
         const { ids, froms, tos, products, modes, volumes, statuses, inventories } = r.toObject() as Record<string, unknown[]>;
         for (let i = 0; i < ids.length; i++) {
           links.push({

@@ -19,6 +19,6 @@ export class ImportResolver {
     @Arg('input', () => GraphImportInput, { validate: false }) input: GraphImportInput,
     @Ctx() ctx: ImportContext,
   ): Promise<ImportReport> {
-    return ctx.services.imports.importGraph(input);
+    return ctx.services.imports.importGraph(ctx.actor, input);
   }
 }

@@ -1,7 +1,9 @@
-import type { EnterpriseRepository } from '../enterprise/enterprise.repository';
+import type { Actor } from '../../platform/actor';
 import { badUserInput, type InputProblem } from '../../platform/graphql/user-errors';
-import type { GraphMetaRepository } from '../../platform/neo4j/graph-meta.repository';
+import { cypher } from '../../platform/neo4j/cypher';
 import type { GraphDatabase } from '../../platform/neo4j/graph-database';
+import { writeGraph } from '../../platform/neo4j/write-graph';
+import type { EnterpriseRepository } from '../enterprise/enterprise.repository';
 import type { SupplyLinkRepository } from '../supply-link/supply-link.repository';
 import { type GraphDocument, JSON_ROW_LABELS, type RowLabels } from './graph-document';
 import { validateGraphDocument } from './validate-graph-document';
@@ -34,17 +36,16 @@ function chunks<T>(items: T[], size: number): T[][] {
  * Upserts a whole graph document by id, all or nothing: every problem is
  * listed by row and nothing is written unless there are none; the writes
  * share one transaction, so a failure half way leaves the graph as it was.
- * The GraphQL mutations, the import command and the demo seed all come here.
+ * The importGraph mutation, the import command and the demo seed come here.
  */
 export class ImportService {
   constructor(
     private readonly db: GraphDatabase,
     private readonly enterprises: EnterpriseRepository,
     private readonly links: SupplyLinkRepository,
-    private readonly meta: GraphMetaRepository,
   ) {}
 
-  async importGraph(document: GraphDocument, options: ImportOptions = {}): Promise<ImportCounts> {
+  async importGraph(actor: Actor, document: GraphDocument, options: ImportOptions = {}): Promise<ImportCounts> {
     const labels = options.labels ?? JSON_ROW_LABELS;
     const { graph, problems } = validateGraphDocument(document, labels);
     if (graph.externalReferences.size > 0) {
@@ -59,37 +60,40 @@ export class ImportService {
     if (problems.length > 0) throw importRejected(problems);
 
     const batchSize = options.batchSize ?? 5_000;
-    const at = (options.at ?? new Date()).toISOString();
-    const note = options.note ?? 'import';
+    const history = { at: (options.at ?? new Date()).toISOString(), note: options.note ?? 'import' };
     const total = graph.enterprises.length + graph.links.length;
-    let written = 0;
-    const counts: ImportCounts = { enterprisesCreated: 0, enterprisesUpdated: 0, linksCreated: 0, linksUpdated: 0 };
-    await this.db.executeWrite(async (tx) => {
+    return writeGraph(this.db, { actor, operation: 'import' }, async (write) => {
       // A retried transaction starts over from nothing written.
-      Object.assign(counts, { enterprisesCreated: 0, enterprisesUpdated: 0, linksCreated: 0, linksUpdated: 0 });
-      written = 0;
+      const counts: ImportCounts = { enterprisesCreated: 0, enterprisesUpdated: 0, linksCreated: 0, linksUpdated: 0 };
+      let written = 0;
       for (const batch of chunks(graph.enterprises, batchSize)) {
-        const { created, total: rows } = await this.enterprises.upsertMany(tx, batch, at, note);
+        const { created, total: rows } = await this.enterprises.upsertMany(write, batch, history);
         counts.enterprisesCreated += created;
         counts.enterprisesUpdated += rows - created;
         written += batch.length;
         options.onProgress?.(written, total);
       }
       for (const batch of chunks(graph.links, batchSize)) {
-        const { created, total: rows } = await this.links.upsertMany(tx, batch, at, note);
+        const { created, total: rows } = await this.links.upsertMany(write, batch, history);
         counts.linksCreated += created;
         counts.linksUpdated += rows - created;
         written += batch.length;
         options.onProgress?.(written, total);
       }
-      await this.meta.bumpVersion(tx);
+      return counts;
     });
-    return counts;
+  }
+
+  /** How many enterprises and links the graph holds. */
+  async counts(): Promise<{ enterprises: number; links: number }> {
+    const result = await this.db.read(cypher('import/counts'));
+    const record = result.records[0];
+    return { enterprises: record.get('enterprises') as number, links: record.get('links') as number };
   }
 }
 
 /** The error for a rejected import: a summary line, then one line per problem. */
-export function importRejected(problems: InputProblem[]): ReturnType<typeof badUserInput> {
+function importRejected(problems: InputProblem[]): ReturnType<typeof badUserInput> {
   const shown = problems.slice(0, 50).map((p) => `${p.path}: ${p.message}`);
   const more = problems.length > shown.length ? [`... and ${problems.length - shown.length} more`] : [];
   const noun = problems.length === 1 ? 'problem' : 'problems';

@@ -1,5 +1,6 @@
 import { cypher } from '../../platform/neo4j/cypher';
 import type { GraphDatabase } from '../../platform/neo4j/graph-database';
+import type { GraphWrite } from '../../platform/neo4j/write-graph';
 
 /** A saved scenario as stored: the scenario itself as JSON text. */
 export interface StoredScenario {
@@ -14,8 +15,9 @@ export interface StoredScenario {
 export class ScenarioRepository {
   constructor(private readonly db: GraphDatabase) {}
 
-  async save(row: StoredScenario): Promise<StoredScenario> {
-    const result = await this.db.write(cypher('scenario/save'), { ...row });
+  async save(write: GraphWrite, row: StoredScenario): Promise<StoredScenario> {
+    const result = await write.tx.run(cypher('scenario/save'), { ...row });
+    write.changed({ subject: 'SCENARIO', id: row.id, op: 'UPSERT' });
     return result.records[0].get('scenario') as StoredScenario;
   }
 
@@ -29,8 +31,10 @@ export class ScenarioRepository {
     return result.records.map((r) => r.get('scenario') as StoredScenario);
   }
 
-  async delete(id: string): Promise<boolean> {
-    const result = await this.db.write(cypher('scenario/delete'), { id });
-    return (result.records[0].get('deleted') as number) > 0;
+  async delete(write: GraphWrite, id: string): Promise<boolean> {
+    const result = await write.tx.run(cypher('scenario/delete'), { id });
+    const deleted = (result.records[0].get('deleted') as number) > 0;
+    if (deleted) write.changed({ subject: 'SCENARIO', id, op: 'DELETE' });
+    return deleted;
   }
 }

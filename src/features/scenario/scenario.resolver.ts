@@ -21,12 +21,12 @@ export class ScenarioResolver {
     @Arg('note', () => String, { nullable: true }) note: string | null,
     @Ctx() ctx: ScenarioContext,
   ): Promise<SavedScenario> {
-    return ctx.services.scenarios.save(name, toScenario(scenario) as Required<ReturnType<typeof toScenario>>, note);
+    return ctx.services.scenarios.save(ctx.actor, name, toScenario(scenario) as Required<ReturnType<typeof toScenario>>, note);
   }
 
   @Mutation(() => DeleteScenarioResult)
   deleteScenario(@Arg('id', () => ID) id: string, @Ctx() ctx: ScenarioContext): Promise<DeleteScenarioResult> {
-    return ctx.services.scenarios.delete(id);
+    return ctx.services.scenarios.delete(ctx.actor, id);
   }
 
   @Query(() => [SavedScenario], { description: 'Saved scenarios, newest first.' })

@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Scenario } from '../../engine';
+import type { Actor } from '../../platform/actor';
 import { badUserInput, notFound } from '../../platform/graphql/user-errors';
+import type { GraphDatabase } from '../../platform/neo4j/graph-database';
+import { writeGraph } from '../../platform/neo4j/write-graph';
 import type { ImpactReport } from '../impact/impact-report.type';
 import type { ImpactService } from '../impact/impact.service';
 import type { ScenarioSpec } from '../impact/scenario.input';
@@ -20,22 +23,24 @@ export interface ScenarioReference {
 /** Saved what-ifs: stored apart from the graph, always evaluated against its current state. */
 export class ScenarioService {
   constructor(
+    private readonly db: GraphDatabase,
     private readonly repository: ScenarioRepository,
     private readonly impact: ImpactService,
   ) {}
 
-  async save(name: string, scenario: Required<Scenario>, note: string | null): Promise<SavedScenario> {
+  async save(actor: Actor, name: string, scenario: Required<Scenario>, note: string | null): Promise<SavedScenario> {
     if (name.trim() === '' || name.length > 200) {
       throw badUserInput('name must be 1 to 200 characters', [{ path: 'name', message: 'must be 1 to 200 characters' }]);
     }
     await this.impact.validate(scenario);
-    const stored = await this.repository.save({
+    const row = {
       id: `scn-${randomUUID()}`,
       name: name.trim(),
       note,
       scenario: JSON.stringify(scenario),
       createdAt: new Date().toISOString(),
-    });
+    };
+    const stored = await writeGraph(this.db, { actor, operation: 'saveScenario' }, (write) => this.repository.save(write, row));
     return toSaved(stored);
   }
 
@@ -49,9 +54,11 @@ export class ScenarioService {
     return toSaved(found);
   }
 
-  async delete(id: string): Promise<{ id: string }> {
-    if (!(await this.repository.delete(id))) throw notFound('Scenario', id);
-    return { id };
+  async delete(actor: Actor, id: string): Promise<{ id: string }> {
+    return writeGraph(this.db, { actor, operation: 'deleteScenario' }, async (write) => {
+      if (!(await this.repository.delete(write, id))) throw notFound('Scenario', id);
+      return { id };
+    });
   }
 
   report(saved: SavedScenario): Promise<ImpactReport> {

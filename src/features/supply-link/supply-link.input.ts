@@ -3,6 +3,7 @@ import { Field, Float, ID, InputType } from 'type-graphql';
 import { LinkStatus } from '../vocabulary/link-status.enum';
 import { TransportMode } from '../vocabulary/transport-mode.enum';
 import { ID_PATTERN, ID_RULE } from '../vocabulary/id-pattern';
+import { DiffersFrom } from './differs-from.validator';
 
 /** One supply link to create or update by id; validates mutations and import rows alike. */
 @InputType({ description: 'A supply link to create, or to update when the id exists.' })
@@ -17,6 +18,7 @@ export class SupplyLinkInput {
 
   @Field(() => ID, { description: 'Id of the customer (downstream).' })
   @Matches(ID_PATTERN, { message: `to ${ID_RULE}` })
+  @DiffersFrom('from', { message: 'from and to must be different enterprises' })
   to!: string;
 
   @Field(() => String)

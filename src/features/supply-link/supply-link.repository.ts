@@ -1,10 +1,11 @@
-import type { ManagedTransaction } from 'neo4j-driver';
 import type { LinkStatus } from '../vocabulary/link-status.enum';
 import type { TransportMode } from '../vocabulary/transport-mode.enum';
 import type { SupplyLinkRecord } from './supply-link.record';
 import { cypher } from '../../platform/neo4j/cypher';
 import type { GraphDatabase } from '../../platform/neo4j/graph-database';
-import type { UpsertCounts } from '../enterprise/enterprise.repository';
+import type { PropertyValue } from '../../platform/neo4j/property-row';
+import type { GraphWrite } from '../../platform/neo4j/write-graph';
+import type { HistoryNote, UpsertCounts } from '../enterprise/enterprise.repository';
 import { toSupplyLinkRecord } from './to-supply-link-record';
 
 /** Criteria of a link listing; null or missing means "any". */
@@ -21,7 +22,7 @@ export interface SupplyLinkRow {
   id: string;
   from: string;
   to: string;
-  props: Record<string, string | number | boolean | null>;
+  props: Record<string, PropertyValue>;
 }
 
 function criteriaParams(criteria: SupplyLinkCriteria) {
@@ -68,25 +69,38 @@ export class SupplyLinkRepository {
     return result.records[0].get('total') as number;
   }
 
-  /** Upserts rows inside the caller's transaction; links whose endpoints changed move. */
-  async upsertMany(tx: ManagedTransaction, rows: SupplyLinkRow[], at: string, note: string | null): Promise<UpsertCounts> {
-    await tx.run(cypher('supply-link/delete-moved'), { rows });
-    const result = await tx.run(cypher('supply-link/upsert'), { rows, at, note });
+  /** Of `ids`, those no enterprise has, read inside the write that relies on them. */
+  async missingEnterprises(write: GraphWrite, ids: readonly string[]): Promise<string[]> {
+    const result = await write.tx.run(cypher('enterprise/existing-ids'), { ids });
+    const existing = new Set(result.records[0]?.get('ids') as string[]);
+    return ids.filter((id) => !existing.has(id));
+  }
+
+  /** Upserts rows by id (a row replaces every property); links whose endpoints changed move. */
+  async upsertMany(write: GraphWrite, rows: SupplyLinkRow[], history: HistoryNote): Promise<UpsertCounts> {
+    await write.tx.run(cypher('supply-link/delete-moved'), { rows });
+    const result = await write.tx.run(cypher('supply-link/upsert'), { rows, ...history, actor: write.actor });
+    write.changed(rows.map((row) => ({ subject: 'LINK', id: row.id, op: 'UPSERT' })));
     const record = result.records[0];
     return { created: (record?.get('created') as number) ?? 0, total: (record?.get('total') as number) ?? 0 };
   }
 
-  async delete(tx: ManagedTransaction, id: string): Promise<boolean> {
-    const result = await tx.run(cypher('supply-link/delete'), { id });
-    return (result.records[0].get('deleted') as number) > 0;
+  async delete(write: GraphWrite, id: string): Promise<boolean> {
+    const result = await write.tx.run(cypher('supply-link/delete'), { id });
+    const deleted = (result.records[0].get('deleted') as number) > 0;
+    if (deleted) write.changed({ subject: 'LINK', id, op: 'DELETE' });
+    return deleted;
   }
 
   async setStatus(
-    tx: ManagedTransaction,
+    write: GraphWrite,
     change: { id: string; status: LinkStatus; reason: string | null; at: string },
   ): Promise<SupplyLinkRecord | null> {
-    const result = await tx.run(cypher('supply-link/set-status'), change);
-    return result.records.length === 0 ? null : toSupplyLinkRecord(result.records[0].get('link'));
+    const result = await write.tx.run(cypher('supply-link/set-status'), { ...change, actor: write.actor });
+    if (result.records.length === 0) return null;
+    const updated = toSupplyLinkRecord(result.records[0].get('link'));
+    write.changed({ subject: 'LINK', id: updated.id, op: 'STATUS', status: updated.status });
+    return updated;
   }
 
   exportAll(): Promise<SupplyLinkRecord[]> {

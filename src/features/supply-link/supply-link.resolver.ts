@@ -64,16 +64,16 @@ export class SupplyLinkResolver {
 
   @Mutation(() => SupplyLink, { description: 'Creates the link, or replaces its properties (and endpoints) when the id exists.' })
   upsertSupplyLink(@Arg('input', () => SupplyLinkInput) input: SupplyLinkInput, @Ctx() ctx: SupplyLinkContext): Promise<SupplyLinkRecord> {
-    return ctx.services.links.upsert(input);
+    return ctx.services.links.upsert(ctx.actor, input);
   }
 
   @Mutation(() => DeleteSupplyLinkResult)
   deleteSupplyLink(@Arg('id', () => ID) id: string, @Ctx() ctx: SupplyLinkContext): Promise<DeleteSupplyLinkResult> {
-    return ctx.services.links.delete(id);
+    return ctx.services.links.delete(ctx.actor, id);
   }
 
   @Mutation(() => SupplyLink, { description: 'Records a status change and its dated history entry in one transaction.' })
   setLinkStatus(@Args(() => SetLinkStatusArgs) args: SetLinkStatusArgs, @Ctx() ctx: SupplyLinkContext): Promise<SupplyLinkRecord> {
-    return ctx.services.links.setStatus(args);
+    return ctx.services.links.setStatus(ctx.actor, args);
   }
 }
