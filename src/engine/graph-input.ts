@@ -43,6 +43,9 @@ export const ENTERPRISE_STATUSES: readonly EnterpriseStatus[] = ['OPERATING', 'P
 /** Every mode, in a fixed order: the engine stores a mode as its position here. */
 export const TRANSPORT_MODES: readonly TransportMode[] = ['ROAD', 'RAIL', 'WATER', 'AIR', 'PIPELINE', 'LOCAL'];
 
+/** Every link status. */
+export const LINK_STATUSES: readonly LinkStatus[] = ['OPEN', 'BLOCKED'];
+
 /** Kinds that forward goods product by product instead of transforming them (§1). */
 export const PASS_THROUGH_KINDS: ReadonlySet<EnterpriseKind> = new Set<EnterpriseKind>([
   'MARKET',

@@ -1,5 +1,6 @@
 import { deriveSeed } from './derive-seed';
-import type { GeneratedEnterprise, GeneratedEnterpriseStatus } from './generated-enterprise';
+import type { EnterpriseStatus } from '../engine';
+import type { GeneratedEnterprise } from './generated-enterprise';
 import { GENERATION_REGIONS } from './generation-regions';
 import { KIND_SHARES, P, PRODUCT_LINK_VOLUME, PRODUCT_UNITS, PRODUCTS } from './generation-products';
 import { mulberry32 } from './mulberry32';
@@ -76,7 +77,7 @@ export function* generateEnterprises(plan: SupplyGraphPlan): Generator<Generated
     const head = NAME_HEADS[Math.floor(random() * NAME_HEADS.length)];
     const tail = NAME_TAILS[Math.floor(random() * NAME_TAILS.length)];
     const s = random();
-    let status: GeneratedEnterpriseStatus;
+    let status: EnterpriseStatus;
     let capacityRecovery: number;
     let workforceReturned: number;
     if (s < 0.93) {

@@ -1,6 +1,7 @@
 import { deriveSeed } from './derive-seed';
 import { generatedEnterpriseId } from './generate-enterprises';
-import type { GeneratedLink, GeneratedLinkMode } from './generated-link';
+import type { TransportMode } from '../engine';
+import type { GeneratedLink } from './generated-link';
 import { KIND_SHARES, P, PRODUCT_LINK_VOLUME, PRODUCT_UNITS, PRODUCTS } from './generation-products';
 import { mulberry32 } from './mulberry32';
 import { LOGISTICS_MODES, NO_OUTPUT, type SupplyGraphPlan } from './plan-supply-graph';
@@ -67,7 +68,7 @@ export function* generateLinks(plan: SupplyGraphPlan): Generator<GeneratedLink> 
     }
   };
 
-  const makeLink = (u: number, v: number, p: number, mode: GeneratedLinkMode): GeneratedLink => {
+  const makeLink = (u: number, v: number, p: number, mode: TransportMode): GeneratedLink => {
     const r = random();
     const hasStock = p !== P.STEAM && random() < 0.35;
     return {
@@ -83,7 +84,7 @@ export function* generateLinks(plan: SupplyGraphPlan): Generator<GeneratedLink> 
     };
   };
 
-  const directMode = (u: number, v: number, p: number): GeneratedLinkMode => {
+  const directMode = (u: number, v: number, p: number): TransportMode => {
     if (p === P.STEAM) return 'PIPELINE';
     const r = random();
     if (plan.region[u] === plan.region[v]) return r < 0.25 ? 'LOCAL' : 'ROAD';

@@ -1,19 +1,4 @@
-/** Enterprise kinds of the graph model (README §1). */
-export type GeneratedEnterpriseKind =
-  | 'RAW_MATERIAL'
-  | 'CHEMICAL'
-  | 'FIBER'
-  | 'WEAVING'
-  | 'PRINTING_DYEING'
-  | 'GARMENT'
-  | 'MANUFACTURER'
-  | 'MARKET'
-  | 'FOREIGN_TRADE'
-  | 'LOGISTICS'
-  | 'OTHER';
-
-/** Current real state of an enterprise (README §1). */
-export type GeneratedEnterpriseStatus = 'OPERATING' | 'PARTIAL' | 'STALLED' | 'CLOSED';
+import type { EnterpriseKind, EnterpriseStatus } from '../engine';
 
 /**
  * One enterprise row of the import format (README §7), as produced by the
@@ -23,12 +8,12 @@ export type GeneratedEnterpriseStatus = 'OPERATING' | 'PARTIAL' | 'STALLED' | 'C
 export interface GeneratedEnterprise {
   id: string;
   name: string;
-  kind: GeneratedEnterpriseKind;
+  kind: EnterpriseKind;
   region: string;
   park: string;
   lat: number;
   lon: number;
-  status: GeneratedEnterpriseStatus;
+  status: EnterpriseStatus;
   capacityRecovery: number;
   workforceReturned: number;
   dailyCapacity: number;

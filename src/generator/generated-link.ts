@@ -1,8 +1,4 @@
-/** Transport mode of a supply link (README §1). */
-export type GeneratedLinkMode = 'ROAD' | 'RAIL' | 'WATER' | 'AIR' | 'PIPELINE' | 'LOCAL';
-
-/** Current real state of a supply link (README §1). */
-export type GeneratedLinkStatus = 'OPEN' | 'BLOCKED';
+import type { LinkStatus, TransportMode } from '../engine';
 
 /**
  * One `SUPPLIES` link row of the import format (README §7): goods of
@@ -13,10 +9,10 @@ export interface GeneratedLink {
   from: string;
   to: string;
   product: string;
-  mode: GeneratedLinkMode;
+  mode: TransportMode;
   volume: number;
   unit: string;
-  status: GeneratedLinkStatus;
+  status: LinkStatus;
   inventoryDays: number;
 }
 

@@ -1,4 +1,4 @@
-import type { GeneratedEnterpriseKind } from './generated-enterprise';
+import type { EnterpriseKind } from '../engine';
 
 /**
  * Products of the synthetic textile chain, by code. The code is the index;
@@ -54,7 +54,7 @@ export const PRODUCT_LINK_VOLUME: readonly number[] = [
  * and the products a producer of that kind may make (code, weight).
  */
 export const KIND_SHARES: readonly {
-  kind: GeneratedEnterpriseKind;
+  kind: EnterpriseKind;
   share: number;
   outputs: readonly (readonly [number, number])[];
 }[] = [

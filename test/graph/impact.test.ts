@@ -112,8 +112,13 @@ describe('impact', () => {
     dataOf(await t.server.gql(IMPACT, { s: { blockRegions: [region], durationDays: 2 } }));
     expect(await graphSnapshot(t.db, p)).toEqual(before);
     expect(await t.services.changes.version()).toBe(version);
-    const negative = await t.server.gql(IMPACT, { s: { durationDays: -1 } });
-    expect(negative.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringMatching(/durationDays must not be negative/) });
+    for (const durationDays of [-1, 0]) {
+      const refused = await t.server.gql(IMPACT, { s: { durationDays } });
+      expect(refused.errors?.[0]).toMatchObject({
+        extensions: { code: 'BAD_USER_INPUT', problems: [{ path: 'durationDays', message: expect.any(String) }] },
+        message: expect.stringMatching(/durationDays must be more than 0/),
+      });
+    }
   });
 });
 
@@ -188,6 +193,12 @@ describe('critical links and enterprises, alternatives, resumption', () => {
     expect(data.alternativeRoutes).toEqual([{ modes: ['RAIL', 'RAIL'], links: [{ id: id('P-R') }, { id: id('R-K') }], enterprises: [id('P'), id('R'), id('K')].map((x) => ({ id: x })) }]);
   });
 
+  it('validates a scenario given inside other arguments as it does at the top', async () => {
+    const query = `query($s: ScenarioInput) { alternativeSuppliers(enterpriseId: "${id('K')}", product: "phosphate", scenario: $s) { hops } }`;
+    const refused = await t.server.gql(query, { s: { durationDays: 0 } });
+    expect(refused.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringMatching(/durationDays must be more than 0/) });
+  });
+
   it('lists alternative suppliers and whether each alone would unstall the enterprise', async () => {
     const data = dataOf(await t.server.gql(`query($s: ScenarioInput) { alternativeSuppliers(enterpriseId: "${id('K')}", product: "phosphate", scenario: $s) { enterprise { id } sameRegion alreadySupplies wouldUnstall } }`, { s: { blockEnterprises: [id('H'), id('R')] } }));
     expect(data.alternativeSuppliers).toContainEqual({ enterprise: { id: id('P') }, sameRegion: true, alreadySupplies: false, wouldUnstall: true });
@@ -226,6 +237,11 @@ describe('saved scenarios', () => {
     expect(missing.errors?.[0].extensions?.code).toBe('NOT_FOUND');
     const bad = await t.server.gql(`mutation { saveScenario(name: "x", scenario: { blockLinks: ["${id('nope')}"] }) { id } }`);
     expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    const blank = await t.server.gql(`mutation { saveScenario(name: "  ", scenario: {}) { id } }`);
+    expect(blank.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringMatching(/name must be 1 to 200 characters/) });
+    const noNote = dataOf(await t.server.gql(`mutation { saveScenario(name: "no note", scenario: {}) { id note } }`)).saveScenario;
+    expect(noNote.note).toBeNull();
+    dataOf(await t.server.gql(`mutation($id: ID!) { deleteScenario(id: $id) { id } }`, { id: noNote.id }));
     dataOf(await t.server.gql(`mutation($id: ID!) { deleteScenario(id: $id) { id } }`, { id: saved.id }));
   });
 });

@@ -4,7 +4,7 @@ import type { Page } from '../../platform/graphql/pagination/connection.type';
 import type { HistoryLoaders } from '../history/history.loaders';
 import type { StatusChangeRecord } from '../history/status-change.record';
 import { EnterpriseStatusChange } from '../history/status-change.type';
-import { PASS_THROUGH } from '../vocabulary/enterprise-kind.enum';
+import { PASS_THROUGH_KINDS } from '../../engine';
 import { DeleteEnterpriseResult } from './delete-enterprise-result.type';
 import { EnterprisesArgs, SetEnterpriseStatusArgs } from './enterprise.args';
 import { EnterpriseConnection } from './enterprise-connection.type';
@@ -35,7 +35,7 @@ export class EnterpriseResolver {
 
   @FieldResolver(() => Boolean, { description: 'True for MARKET, FOREIGN_TRADE and LOGISTICS, which forward goods product by product.' })
   passThrough(@Root() enterprise: EnterpriseRecord): boolean {
-    return PASS_THROUGH.has(enterprise.kind);
+    return PASS_THROUGH_KINDS.has(enterprise.kind);
   }
 
   @FieldResolver(() => [EnterpriseStatusChange], { description: 'Dated status changes, newest first.' })

@@ -5,8 +5,9 @@ import type { EnterpriseRecord } from '../enterprise/enterprise.record';
 import type { SupplyLinkRecord } from '../supply-link/supply-link.record';
 import { SupplyLink } from '../supply-link/supply-link.type';
 
-@ObjectType({ description: 'An enterprise that could supply the product instead.' })
-export class AlternativeSupplier {
+/** An alternative supplier the engine found (its `AlternativeSupplier`), with the enterprise itself. */
+@ObjectType('AlternativeSupplier', { description: 'An enterprise that could supply the product instead.' })
+export class AlternativeSupplierType {
   @Field(() => Enterprise)
   enterprise!: EnterpriseRecord;
 
@@ -26,8 +27,11 @@ export class AlternativeSupplier {
   wouldUnstall!: boolean;
 }
 
-@ObjectType({ description: 'A route that still delivers in the scenario, e.g. by rail when the road is closed.' })
-export class AlternativeRoute {
+/** A route the engine found (its `AlternativeRoute`), with its enterprises and links loaded. */
+@ObjectType('AlternativeRoute', {
+  description: 'A route that still delivers in the scenario, e.g. by rail when the road is closed.',
+})
+export class AlternativeRouteType {
   @Field(() => [Enterprise], { description: 'From the supplier, through logistics nodes, to the customer.' })
   enterprises!: EnterpriseRecord[];
 

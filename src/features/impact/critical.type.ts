@@ -1,18 +1,8 @@
-import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { Enterprise } from '../enterprise/enterprise.type';
 import type { EnterpriseRecord } from '../enterprise/enterprise.record';
 import type { SupplyLinkRecord } from '../supply-link/supply-link.record';
 import { SupplyLink } from '../supply-link/supply-link.type';
-
-export enum CriticalMeasure {
-  STALLED_COUNT = 'STALLED_COUNT',
-  LOST_OUTPUT = 'LOST_OUTPUT',
-}
-
-registerEnumType(CriticalMeasure, {
-  name: 'CriticalMeasure',
-  description: 'How single points of failure are ranked: enterprises stalled, or daily output lost, when blocked alone.',
-});
 
 @ObjectType({ description: 'A supply link and the impact of blocking it alone.' })
 export class CriticalLink {

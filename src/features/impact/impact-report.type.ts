@@ -1,10 +1,10 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import type { AffectedEnterprise as EngineAffected, ImpactResult, SupplyGraph } from '../../engine';
+import type { AffectedEnterprise, ImpactResult, SupplyGraph } from '../../engine';
 import { ConnectionType } from '../../platform/graphql/pagination/connection.type';
 
 /** The engine's verdict on one enterprise; its `enterprise` field is resolved by id. */
-@ObjectType({ description: 'An enterprise a scenario stalls or cuts back, and why.' })
-export class AffectedEnterprise implements Pick<EngineAffected, 'id' | 'direct' | 'outputFraction' | 'baselineFraction' | 'lostDailyOutput' | 'stallsOnDay' | 'missingInputs' | 'cause' | 'stalled' | 'partial'> {
+@ObjectType('AffectedEnterprise', { description: 'An enterprise a scenario stalls or cuts back, and why.' })
+export class AffectedEnterpriseType implements Pick<AffectedEnterprise, 'id' | 'direct' | 'outputFraction' | 'baselineFraction' | 'lostDailyOutput' | 'stallsOnDay' | 'missingInputs' | 'cause' | 'stalled' | 'partial'> {
   @Field(() => ID)
   id!: string;
 
@@ -36,7 +36,7 @@ export class AffectedEnterprise implements Pick<EngineAffected, 'id' | 'direct' 
   cause!: string[];
 }
 
-export const AffectedEnterpriseConnection = ConnectionType('AffectedEnterprise', AffectedEnterprise);
+export const AffectedEnterpriseConnection = ConnectionType('AffectedEnterprise', AffectedEnterpriseType);
 
 @ObjectType({ description: 'Impact summed over one kind or region.' })
 export class ImpactSummary {
@@ -55,8 +55,8 @@ export class ImpactSummary {
 
 @ObjectType({ description: 'The affected part of the graph, for drawing: affected enterprises and the links that stopped delivering.' })
 export class ImpactGraph {
-  @Field(() => [AffectedEnterprise])
-  nodes!: AffectedEnterprise[];
+  @Field(() => [AffectedEnterpriseType])
+  nodes!: AffectedEnterpriseType[];
 
   @Field(() => [ID], { description: 'Enterprises upstream of the affected ones that the drawn links start from (blocked or still running).' })
   sourceIds!: string[];

@@ -1,10 +1,18 @@
-import { IsOptional, Max, MaxLength, Min } from 'class-validator';
+import { IsOptional, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { ArgsType, Field, ID, Int } from 'type-graphql';
 import { EnterpriseFilter } from '../enterprise/enterprise.args';
 import { SupplyLinkFilter } from '../supply-link/supply-link.args';
-import { CriticalMeasure } from './critical.type';
-import { MAX_TOP } from './impact.service';
+import { CriticalMeasure } from './critical-measure.enum';
+import { MAX_ALTERNATIVES, MAX_DRAWN_NODES, MAX_ROUTE_HOPS, MAX_TOP } from './impact-limits';
 import { ScenarioInput } from './scenario.input';
+
+@ArgsType()
+export class ResumptionPlanArgs {
+  @Field(() => Int, { defaultValue: 10 })
+  @Min(1, { message: 'top must be at least 1' })
+  @Max(MAX_TOP, { message: `top must be at most ${MAX_TOP}` })
+  top!: number;
+}
 
 @ArgsType()
 class RankingArgs {
@@ -16,7 +24,10 @@ class RankingArgs {
   @Field(() => CriticalMeasure, { defaultValue: CriticalMeasure.STALLED_COUNT })
   measure!: CriticalMeasure;
 
-  @Field(() => Boolean, { defaultValue: false, description: 'Rank against the real current state instead of everything running.' })
+  @Field(() => Boolean, {
+    defaultValue: false,
+    description: 'Rank against the real current state instead of everything running.',
+  })
   includeCurrentState!: boolean;
 }
 
@@ -41,13 +52,17 @@ export class AlternativeSuppliersArgs {
   @MaxLength(200)
   product!: string;
 
-  @Field(() => ScenarioInput, { nullable: true, description: 'The situation to look in; everything running when omitted.' })
+  @Field(() => ScenarioInput, {
+    nullable: true,
+    description: 'The situation to look in; everything running when omitted.',
+  })
   @IsOptional()
+  @ValidateNested()
   scenario?: ScenarioInput | null;
 
   @Field(() => Int, { defaultValue: 10 })
   @Min(1, { message: 'limit must be at least 1' })
-  @Max(100, { message: 'limit must be at most 100' })
+  @Max(MAX_ALTERNATIVES, { message: `limit must be at most ${MAX_ALTERNATIVES}` })
   limit!: number;
 }
 
@@ -65,15 +80,24 @@ export class AlternativeRoutesArgs {
 
   @Field(() => ScenarioInput, { nullable: true })
   @IsOptional()
+  @ValidateNested()
   scenario?: ScenarioInput | null;
 
-  @Field(() => Int, { defaultValue: 4, description: 'Longest route in links, 1 to 8.' })
+  @Field(() => Int, { defaultValue: 4, description: `Longest route in links, 1 to ${MAX_ROUTE_HOPS}.` })
   @Min(1, { message: 'maxHops must be at least 1' })
-  @Max(8, { message: 'maxHops must be at most 8' })
+  @Max(MAX_ROUTE_HOPS, { message: `maxHops must be at most ${MAX_ROUTE_HOPS}` })
   maxHops!: number;
 
   @Field(() => Int, { defaultValue: 10 })
   @Min(1, { message: 'limit must be at least 1' })
-  @Max(100, { message: 'limit must be at most 100' })
+  @Max(MAX_ALTERNATIVES, { message: `limit must be at most ${MAX_ALTERNATIVES}` })
   limit!: number;
+}
+
+@ArgsType()
+export class ImpactGraphArgs {
+  @Field(() => Int, { defaultValue: 300 })
+  @Min(1, { message: `maxNodes must be from 1 to ${MAX_DRAWN_NODES}` })
+  @Max(MAX_DRAWN_NODES, { message: `maxNodes must be from 1 to ${MAX_DRAWN_NODES}` })
+  maxNodes!: number;
 }

@@ -2,20 +2,27 @@ import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-
 import type { EnterpriseLoaders } from '../enterprise/enterprise.loaders';
 import type { SupplyLinkLoaders } from '../supply-link/supply-link.loaders';
 import type { ImpactService } from './impact.service';
-import { badUserInput } from '../../platform/graphql/user-errors';
 import { toEnterpriseCriteria } from '../enterprise/to-enterprise-criteria';
 import { Enterprise } from '../enterprise/enterprise.type';
 import type { EnterpriseRecord } from '../enterprise/enterprise.record';
 import type { SupplyLinkRecord } from '../supply-link/supply-link.record';
 import type { Page } from '../../platform/graphql/pagination/connection.type';
 import { pageOfList } from '../../platform/graphql/pagination/cursor';
+import { PageArgs } from '../../platform/graphql/pagination/page.args';
 import { SupplyLink } from '../supply-link/supply-link.type';
 import { toSupplyLinkCriteria } from '../supply-link/to-supply-link-criteria';
-import { AlternativeRoute, AlternativeSupplier } from './alternatives.type';
+import { AlternativeRouteType, AlternativeSupplierType } from './alternatives.type';
 import { CriticalEnterprise, CriticalLink } from './critical.type';
-import { AlternativeRoutesArgs, AlternativeSuppliersArgs, CriticalEnterprisesArgs, CriticalLinksArgs } from './impact.args';
-import { AffectedEnterprise, AffectedEnterpriseConnection, ImpactGraph, ImpactReport, ImpactSummary } from './impact-report.type';
-import { ResumptionStep } from './resumption-step.type';
+import {
+  AlternativeRoutesArgs,
+  AlternativeSuppliersArgs,
+  CriticalEnterprisesArgs,
+  CriticalLinksArgs,
+  ImpactGraphArgs,
+  ResumptionPlanArgs,
+} from './impact.args';
+import { AffectedEnterpriseType, AffectedEnterpriseConnection, ImpactGraph, ImpactReport, ImpactSummary } from './impact-report.type';
+import { ResumptionStepType } from './resumption-step.type';
 import { ScenarioInput } from './scenario.input';
 import { toScenario } from './to-scenario';
 
@@ -67,36 +74,33 @@ export class ImpactResolver {
     return ranked.map((r, i) => ({ enterprise: enterprises[i], stalledCount: r.stalledCount, lostDailyOutput: r.lostDailyOutput }));
   }
 
-  @Query(() => [AlternativeSupplier], {
+  @Query(() => [AlternativeSupplierType], {
     description: 'Enterprises still running in the scenario that ship the product to others: same region first, then capacity, then distance.',
   })
-  async alternativeSuppliers(@Args(() => AlternativeSuppliersArgs) args: AlternativeSuppliersArgs, @Ctx() ctx: ImpactContext): Promise<AlternativeSupplier[]> {
+  async alternativeSuppliers(@Args(() => AlternativeSuppliersArgs) args: AlternativeSuppliersArgs, @Ctx() ctx: ImpactContext): Promise<AlternativeSupplierType[]> {
     const found = await ctx.services.impact.alternativeSuppliers(args.enterpriseId, args.product, toScenario(args.scenario), args.limit);
     const enterprises = await loadAll<EnterpriseRecord>(ctx.loaders.enterprise, found.map((s) => s.id));
     return found.map((s, i) => ({ ...s, enterprise: enterprises[i] }));
   }
 
-  @Query(() => [AlternativeRoute], { description: 'Routes of the product that still deliver in the scenario, through logistics nodes of any mode.' })
-  async alternativeRoutes(@Args(() => AlternativeRoutesArgs) args: AlternativeRoutesArgs, @Ctx() ctx: ImpactContext): Promise<AlternativeRoute[]> {
+  @Query(() => [AlternativeRouteType], { description: 'Routes of the product that still deliver in the scenario, through logistics nodes of any mode.' })
+  async alternativeRoutes(@Args(() => AlternativeRoutesArgs) args: AlternativeRoutesArgs, @Ctx() ctx: ImpactContext): Promise<AlternativeRouteType[]> {
     const routes = await ctx.services.impact.alternativeRoutes(args.fromId, args.toId, args.product, toScenario(args.scenario), args.maxHops, args.limit);
     return Promise.all(
       routes.map(async (route) => ({
         enterprises: await loadAll<EnterpriseRecord>(ctx.loaders.enterprise, route.enterpriseIds),
         links: await loadAll<SupplyLinkRecord>(ctx.loaders.link, route.linkIds),
-        modes: route.modes as AlternativeRoute['modes'],
+        modes: route.modes,
       })),
     );
   }
 
-  @Query(() => [ResumptionStep], {
+  @Query(() => [ResumptionStepType], {
     description: 'Under the current real state: the order of reopening blocked links and restarting stalled enterprises that recovers the most lost output first.',
   })
-  async resumptionPlan(
-    @Arg('top', () => Int, { defaultValue: 10 }) top: number,
-    @Ctx() ctx: ImpactContext,
-  ): Promise<ResumptionStep[]> {
-    const steps = await ctx.services.impact.resumptionPlan(top);
-    return steps.map((s, i) => ({ ...s, step: i + 1 }) as ResumptionStep);
+  async resumptionPlan(@Args(() => ResumptionPlanArgs) args: ResumptionPlanArgs, @Ctx() ctx: ImpactContext): Promise<ResumptionStepType[]> {
+    const steps = await ctx.services.impact.resumptionPlan(args.top);
+    return steps.map((s, i) => ({ ...s, step: i + 1 }));
   }
 }
 
@@ -113,27 +117,18 @@ export class ImpactReportResolver {
   }
 
   @FieldResolver(() => AffectedEnterpriseConnection, { description: 'Stalled enterprises: stalled first by day, then id.' })
-  stalled(
-    @Root() report: ImpactReport,
-    @Arg('first', () => Int, { defaultValue: 50 }) first: number,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
-  ): Page<AffectedEnterprise> {
-    return pageOfList(report.result.affected.filter((a) => a.stalled), first, after);
+  stalled(@Root() report: ImpactReport, @Args(() => PageArgs) page: PageArgs): Page<AffectedEnterpriseType> {
+    return pageOfList(report.result.affected.filter((a) => a.stalled), page.first, page.after);
   }
 
   @FieldResolver(() => AffectedEnterpriseConnection, { description: 'Enterprises that keep running with less output.' })
-  partial(
-    @Root() report: ImpactReport,
-    @Arg('first', () => Int, { defaultValue: 50 }) first: number,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
-  ): Page<AffectedEnterprise> {
-    return pageOfList(report.result.affected.filter((a) => a.partial), first, after);
+  partial(@Root() report: ImpactReport, @Args(() => PageArgs) page: PageArgs): Page<AffectedEnterpriseType> {
+    return pageOfList(report.result.affected.filter((a) => a.partial), page.first, page.after);
   }
 
   @FieldResolver(() => ImpactGraph, { description: 'The affected subgraph for drawing, capped at maxNodes enterprises.' })
-  graph(@Root() report: ImpactReport, @Arg('maxNodes', () => Int, { defaultValue: 300 }) maxNodes: number): ImpactGraph {
-    if (maxNodes < 1 || maxNodes > 2_000) throw badUserInput('maxNodes must be from 1 to 2000', [{ path: 'maxNodes', message: 'must be from 1 to 2000' }]);
-    const cap = maxNodes;
+  graph(@Root() report: ImpactReport, @Args(() => ImpactGraphArgs) args: ImpactGraphArgs): ImpactGraph {
+    const cap = args.maxNodes;
     const nodes = report.result.affected.slice(0, cap);
     const drawn = new Set(nodes.map((n) => n.index));
     const { graph } = report;
@@ -153,10 +148,10 @@ export class ImpactReportResolver {
   }
 }
 
-@Resolver(() => AffectedEnterprise)
+@Resolver(() => AffectedEnterpriseType)
 export class AffectedEnterpriseResolver {
   @FieldResolver(() => Enterprise)
-  async enterprise(@Root() affected: AffectedEnterprise, @Ctx() ctx: ImpactContext): Promise<EnterpriseRecord> {
+  async enterprise(@Root() affected: AffectedEnterpriseType, @Ctx() ctx: ImpactContext): Promise<EnterpriseRecord> {
     const [record] = await loadAll<EnterpriseRecord>(ctx.loaders.enterprise, [affected.id]);
     return record;
   }

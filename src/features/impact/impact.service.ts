@@ -9,6 +9,7 @@ import {
   type AlternativeRoute,
   type AlternativeSupplier,
   type CriticalEntry,
+  type CriticalMeasure,
   type ImpactResult,
   type ResumptionStep,
   type Scenario,
@@ -19,12 +20,8 @@ import type { EnterpriseService } from '../enterprise/enterprise.service';
 import { badUserInput, type InputProblem, notFound } from '../../platform/graphql/user-errors';
 import { LinkStatus } from '../vocabulary/link-status.enum';
 import type { SupplyLinkCriteria } from '../supply-link/supply-link.repository';
-import type { CriticalMeasure } from './critical.type';
 import type { GraphSnapshotCache } from './graph-snapshot-cache';
 import type { ImpactReport, ImpactSummary } from './impact-report.type';
-
-/** Most candidates a ranking or plan may return in one request. */
-export const MAX_TOP = 200;
 
 function summarize(result: ImpactResult, key: (index: number) => string): ImpactSummary[] {
   const groups = new Map<string, ImpactSummary>();
@@ -54,16 +51,10 @@ function assertKnown(graph: SupplyGraph, scenario: Scenario, path = 'scenario'):
   throw badUserInput(`The scenario names what the graph does not have: ${problems.map((p) => p.message).join(', ')}`, problems);
 }
 
-function assertTop(top: number): void {
-  if (!Number.isInteger(top) || top < 1 || top > MAX_TOP) {
-    throw badUserInput(`top must be from 1 to ${MAX_TOP}`, [{ path: 'top', message: `must be from 1 to ${MAX_TOP}` }]);
-  }
-}
-
 /**
- * What-if answers over the engine: the service resolves ids, validates, and
- * shapes results; the stall rule itself lives in src/engine. Nothing here
- * writes to the graph.
+ * What-if answers over the engine: the service resolves ids against the
+ * current graph and shapes results; the argument classes bound the sizes, and
+ * the stall rule itself lives in src/engine. Nothing here writes to the graph.
  */
 export class ImpactService {
   constructor(
@@ -91,7 +82,6 @@ export class ImpactService {
   }
 
   async criticalLinks(criteria: SupplyLinkCriteria, top: number, measure: CriticalMeasure, includeCurrentState: boolean): Promise<CriticalEntry[]> {
-    assertTop(top);
     const { graph } = await this.snapshots.current();
     const products = criteria.products ? new Set(criteria.products.map((p) => graph.productIndex(p))) : null;
     const modes = criteria.modes ? new Set<string>(criteria.modes) : null;
@@ -108,7 +98,6 @@ export class ImpactService {
   }
 
   async criticalEnterprises(criteria: EnterpriseCriteria | null, top: number, measure: CriticalMeasure, includeCurrentState: boolean): Promise<CriticalEntry[]> {
-    assertTop(top);
     const { graph } = await this.snapshots.current();
     let candidate: ((v: number) => boolean) | undefined;
     if (criteria) {
@@ -137,7 +126,6 @@ export class ImpactService {
   }
 
   async resumptionPlan(top: number): Promise<ResumptionStep[]> {
-    assertTop(top);
     const { graph } = await this.snapshots.current();
     return planResumption(graph, top);
   }

@@ -1,14 +1,11 @@
-import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { ResumptionKind } from './resumption-kind.enum';
 
-export enum ResumptionKind {
-  LINK = 'LINK',
-  ENTERPRISE = 'ENTERPRISE',
-}
-
-registerEnumType(ResumptionKind, { name: 'ResumptionKind', description: 'What a resumption step restarts.' });
-
-@ObjectType({ description: 'One step of a resumption plan: reopen a link or restart an enterprise.' })
-export class ResumptionStep {
+/** A step of the engine's resumption plan (the engine's `ResumptionStep`), numbered. */
+@ObjectType('ResumptionStep', {
+  description: 'One step of a resumption plan: reopen a link or restart an enterprise.',
+})
+export class ResumptionStepType {
   @Field(() => Int, { description: '1 for the first step.' })
   step!: number;
 

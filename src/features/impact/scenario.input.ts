@@ -1,8 +1,7 @@
-import { ArrayMaxSize, IsOptional, Max, Min } from 'class-validator';
+import { ArrayMaxSize, IsOptional, IsPositive, Max } from 'class-validator';
 import { Field, Float, ID, InputType, ObjectType } from 'type-graphql';
 import { TransportMode } from '../vocabulary/transport-mode.enum';
-
-const MAX_BLOCKS = 10_000;
+import { MAX_DURATION_DAYS, MAX_SCENARIO_BLOCKS as MAX_BLOCKS } from './impact-limits';
 
 /**
  * A what-if: what is blocked on top of the baseline. The baseline is every
@@ -33,10 +32,13 @@ export class ScenarioInput {
   @Field(() => Boolean, { defaultValue: false, description: 'Start from the real current state instead of everything running.' })
   includeCurrentState!: boolean;
 
-  @Field(() => Float, { nullable: true, description: 'How long the blocks last, in days; inventories buffer them. Unbounded when omitted.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'How long the blocks last, in days, more than 0; inventories buffer them. Unbounded when omitted.',
+  })
   @IsOptional()
-  @Min(0, { message: 'durationDays must not be negative' })
-  @Max(100_000, { message: 'durationDays must be at most 100000' })
+  @IsPositive({ message: 'durationDays must be more than 0 (leave it out for blocks without an end)' })
+  @Max(MAX_DURATION_DAYS, { message: `durationDays must be at most ${MAX_DURATION_DAYS}` })
   durationDays?: number | null;
 }
 

@@ -2,7 +2,7 @@ import type { Scenario } from '../../engine';
 import type { ScenarioInput } from './scenario.input';
 
 /** The GraphQL input as the engine's plain scenario. */
-export function toScenario(input: ScenarioInput | null | undefined): Scenario {
+export function toScenario(input: ScenarioInput | null | undefined): Required<Scenario> {
   return {
     blockLinks: input?.blockLinks ?? [],
     blockEnterprises: input?.blockEnterprises ?? [],

@@ -1,7 +1,8 @@
 import { IsISO8601 } from 'class-validator';
 import { ArgsType, Field } from 'type-graphql';
 import { EnterpriseFilter } from '../enterprise/enterprise.args';
-import { RecoveryGrouping, TimelineInterval } from './recovery.type';
+import { RecoveryGrouping } from './recovery-grouping.enum';
+import { TimelineInterval } from './timeline-interval.enum';
 
 @ArgsType()
 export class RecoveryArgs {

@@ -1,8 +1,7 @@
 import { type EnterpriseCriteria, ENTERPRISE_FILTER, enterpriseCriteriaParams } from '../enterprise/enterprise.repository';
 import { cypher } from '../../platform/neo4j/cypher';
 import type { GraphDatabase } from '../../platform/neo4j/graph-database';
-
-export type RecoveryGrouping = 'REGION' | 'KIND' | 'PARK';
+import type { RecoveryGrouping } from './recovery-grouping.enum';
 
 export interface RecoveryAggregate {
   key: string;

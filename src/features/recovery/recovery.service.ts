@@ -1,11 +1,13 @@
 import type { EnterpriseCriteria } from '../enterprise/enterprise.repository';
 import { badUserInput } from '../../platform/graphql/user-errors';
-import { EnterpriseStatus } from '../vocabulary/enterprise-status.enum';
+import { ENTERPRISE_STATUSES, type EnterpriseStatus } from '../../engine';
 import type { RecoveryRepository, TimelineChange } from './recovery.repository';
-import type { RecoveryGroup, RecoveryGrouping, RecoveryPoint, RecoveryTimeline, TimelineInterval } from './recovery.type';
+import type { RecoveryGrouping } from './recovery-grouping.enum';
+import type { RecoveryGroup, RecoveryPoint, RecoveryTimeline } from './recovery.type';
+import type { TimelineInterval } from './timeline-interval.enum';
 
-const STATUSES = Object.values(EnterpriseStatus);
-const RESUMED = new Set<string>([EnterpriseStatus.OPERATING, EnterpriseStatus.PARTIAL]);
+const STATUSES = ENTERPRISE_STATUSES;
+const RESUMED: ReadonlySet<string> = new Set<EnterpriseStatus>(['OPERATING', 'PARTIAL']);
 const DAY_MS = 86_400_000;
 const MAX_POINTS = 1_000;
 

@@ -1,19 +1,5 @@
-import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { EnterpriseStatus } from '../vocabulary/enterprise-status.enum';
-
-export enum RecoveryGrouping {
-  REGION = 'REGION',
-  KIND = 'KIND',
-  PARK = 'PARK',
-}
-
-export enum TimelineInterval {
-  DAY = 'DAY',
-  WEEK = 'WEEK',
-}
-
-registerEnumType(RecoveryGrouping, { name: 'RecoveryGrouping', description: 'What recovery figures are grouped by.' });
-registerEnumType(TimelineInterval, { name: 'TimelineInterval', description: 'Spacing of the points of a recovery timeline.' });
 
 @ObjectType()
 export class StatusCount {

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { IsOptional, Matches } from 'class-validator';
-import { AffectedEnterprise, ImpactReport } from '../impact/impact-report.type';
+import { IsOptional, Matches, ValidateNested } from 'class-validator';
+import { AffectedEnterpriseType, ImpactReport } from '../impact/impact-report.type';
 import { ScenarioInput, ScenarioSpec } from '../impact/scenario.input';
 
 @ObjectType({ description: 'A named what-if, kept so it can be re-run against the graph as it changes.' })
@@ -30,6 +30,7 @@ export class ScenarioRef {
 
   @Field(() => ScenarioInput, { nullable: true })
   @IsOptional()
+  @ValidateNested()
   scenario?: ScenarioInput | null;
 }
 
@@ -41,11 +42,11 @@ export class ScenarioComparison {
   @Field(() => ImpactReport)
   b!: ImpactReport;
 
-  @Field(() => [AffectedEnterprise], { description: 'Stalled in a but not in b.' })
-  stalledOnlyInA!: AffectedEnterprise[];
+  @Field(() => [AffectedEnterpriseType], { description: 'Stalled in a but not in b.' })
+  stalledOnlyInA!: AffectedEnterpriseType[];
 
-  @Field(() => [AffectedEnterprise], { description: 'Stalled in b but not in a.' })
-  stalledOnlyInB!: AffectedEnterprise[];
+  @Field(() => [AffectedEnterpriseType], { description: 'Stalled in b but not in a.' })
+  stalledOnlyInB!: AffectedEnterpriseType[];
 
   @Field(() => Int, { description: 'Stalled in both.' })
   stalledInBoth!: number;

@@ -1,10 +1,10 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestActor } from '../../platform/graphql/request-actor';
 import { ImpactReport } from '../impact/impact-report.type';
-import { ScenarioInput } from '../impact/scenario.input';
 import { toScenario } from '../impact/to-scenario';
 import { SavedScenario, ScenarioComparison, ScenarioRef } from './saved-scenario.type';
 import { DeleteScenarioResult } from './delete-scenario-result.type';
+import { SaveScenarioArgs } from './scenario.args';
 import type { ScenarioService } from './scenario.service';
 
 /** What the saved scenario resolver reads of the request context. */
@@ -15,13 +15,8 @@ export interface ScenarioContext extends RequestActor {
 @Resolver(() => SavedScenario)
 export class ScenarioResolver {
   @Mutation(() => SavedScenario, { description: 'Saves a what-if under a name; its report is always computed on the current graph.' })
-  saveScenario(
-    @Arg('name', () => String) name: string,
-    @Arg('scenario', () => ScenarioInput) scenario: ScenarioInput,
-    @Arg('note', () => String, { nullable: true }) note: string | null,
-    @Ctx() ctx: ScenarioContext,
-  ): Promise<SavedScenario> {
-    return ctx.services.scenarios.save(ctx.actor, name, toScenario(scenario) as Required<ReturnType<typeof toScenario>>, note);
+  saveScenario(@Args(() => SaveScenarioArgs) args: SaveScenarioArgs, @Ctx() ctx: ScenarioContext): Promise<SavedScenario> {
+    return ctx.services.scenarios.save(ctx.actor, args.name, toScenario(args.scenario), args.note ?? null);
   }
 
   @Mutation(() => DeleteScenarioResult)

@@ -29,9 +29,6 @@ export class ScenarioService {
   ) {}
 
   async save(actor: Actor, name: string, scenario: Required<Scenario>, note: string | null): Promise<SavedScenario> {
-    if (name.trim() === '' || name.length > 200) {
-      throw badUserInput('name must be 1 to 200 characters', [{ path: 'name', message: 'must be 1 to 200 characters' }]);
-    }
     await this.impact.validate(scenario);
     const row = {
       id: `scn-${randomUUID()}`,

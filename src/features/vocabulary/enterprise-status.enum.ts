@@ -1,14 +1,9 @@
-import { registerEnumType } from 'type-graphql';
+import { ENTERPRISE_STATUSES, type EnterpriseStatus as Status } from '../../engine';
+import { registerValuesEnum } from '../../platform/graphql/register-values-enum';
 
-/** The current real state of an enterprise. */
-export enum EnterpriseStatus {
-  OPERATING = 'OPERATING',
-  PARTIAL = 'PARTIAL',
-  STALLED = 'STALLED',
-  CLOSED = 'CLOSED',
-}
-
-registerEnumType(EnterpriseStatus, {
+/** The current real state of an enterprise: the engine's list, as a GraphQL enum. */
+export type EnterpriseStatus = Status;
+export const EnterpriseStatus = registerValuesEnum(ENTERPRISE_STATUSES, {
   name: 'EnterpriseStatus',
   description: 'Current real state. PARTIAL runs at its capacityRecovery; STALLED and CLOSED are down.',
 });

@@ -1,13 +1,9 @@
-import { registerEnumType } from 'type-graphql';
+import { TRANSPORT_MODES, type TransportMode as Mode } from '../../engine';
+import { registerValuesEnum } from '../../platform/graphql/register-values-enum';
 
-/** How goods move along a supply link. */
-export enum TransportMode {
-  ROAD = 'ROAD',
-  RAIL = 'RAIL',
-  WATER = 'WATER',
-  AIR = 'AIR',
-  PIPELINE = 'PIPELINE',
-  LOCAL = 'LOCAL',
-}
-
-registerEnumType(TransportMode, { name: 'TransportMode', description: 'How goods move along a supply link.' });
+/** How goods move along a supply link: the engine's list, as a GraphQL enum. */
+export type TransportMode = Mode;
+export const TransportMode = registerValuesEnum(TRANSPORT_MODES, {
+  name: 'TransportMode',
+  description: 'How goods move along a supply link.',
+});

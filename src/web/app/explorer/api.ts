@@ -1,21 +1,10 @@
+import type { EnterpriseKind, EnterpriseStatus, LinkStatus, TransportMode } from '../../../engine';
 import { graphql } from '../shared/graphql-client';
 
-/** The enums and shapes of schema.graphql the explorer reads. */
-export type EnterpriseKind =
-  | 'CHEMICAL'
-  | 'FIBER'
-  | 'FOREIGN_TRADE'
-  | 'GARMENT'
-  | 'LOGISTICS'
-  | 'MANUFACTURER'
-  | 'MARKET'
-  | 'OTHER'
-  | 'PRINTING_DYEING'
-  | 'RAW_MATERIAL'
-  | 'WEAVING';
-export type EnterpriseStatus = 'OPERATING' | 'PARTIAL' | 'STALLED' | 'CLOSED';
-export type LinkStatus = 'OPEN' | 'BLOCKED';
-export type TransportMode = 'AIR' | 'LOCAL' | 'PIPELINE' | 'RAIL' | 'ROAD' | 'WATER';
+/** The domain's words, as the engine declares them (types only: nothing of the engine is bundled). */
+export type { EnterpriseKind, EnterpriseStatus, LinkStatus, TransportMode };
+
+/** The shapes of schema.graphql the explorer reads. */
 export type RecoveryGrouping = 'REGION' | 'KIND' | 'PARK';
 
 export interface EnterpriseSummary {

@@ -1,0 +1,20 @@
+import { Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ArgsType, Field } from 'type-graphql';
+import { ScenarioInput } from '../impact/scenario.input';
+
+const NAME_RULE = 'name must be 1 to 200 characters';
+
+@ArgsType()
+export class SaveScenarioArgs {
+  @Field(() => String)
+  @Matches(/\S/, { message: NAME_RULE })
+  @MaxLength(200, { message: NAME_RULE })
+  name!: string;
+
+  @Field(() => ScenarioInput)
+  @ValidateNested()
+  scenario!: ScenarioInput;
+
+  @Field(() => String, { nullable: true })
+  note?: string | null;
+}
