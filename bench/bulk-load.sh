@@ -51,7 +51,8 @@ trap 'neo4j_cli stop >&2 || true' EXIT
 
 echo "== neo4j-admin database import full" >&2
 t0=$(now)
-NEO4J_HOME=$HOME_DIR NEO4J_CONF=$HOME_DIR/conf java -Xmx1g -cp "$(cat "$HOME_DIR/classpath.txt")" org.neo4j.cli.AdminTool \
+NEO4J_HOME=$HOME_DIR NEO4J_CONF=$HOME_DIR/conf \
+  java -Xmx1g -cp "$(cat "$HOME_DIR/classpath.txt")" org.neo4j.cli.AdminTool \
   database import full neo4j --overwrite-destination \
   --nodes=Enterprise="$WORK/admin/nodes.csv" \
   --relationships=SUPPLIES="$WORK/admin/rels.csv" \

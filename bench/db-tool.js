@@ -39,7 +39,9 @@ async function main(command) {
         const started = Date.now();
         for (const statement of cypherStatements('schema')) await read(statement);
         await read('CALL db.awaitIndexes(7200)');
-        const states = await read('SHOW INDEXES YIELD name, state, populationPercent RETURN name, state, populationPercent');
+        const states = await read(
+          'SHOW INDEXES YIELD name, state, populationPercent RETURN name, state, populationPercent',
+        );
         console.log(
           JSON.stringify({
             seconds: (Date.now() - started) / 1000,

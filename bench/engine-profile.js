@@ -35,7 +35,14 @@ async function main() {
   const graph = SupplyGraph.build(input);
   const buildMs = performance.now() - t;
   await db.close();
-  console.log(JSON.stringify({ enterprises: input.enterprises.length, links: input.links.length, neo4jReadMs: round(readMs), buildMs: round(buildMs) }));
+  console.log(
+    JSON.stringify({
+      enterprises: input.enterprises.length,
+      links: input.links.length,
+      neo4jReadMs: round(readMs),
+      buildMs: round(buildMs),
+    }),
+  );
 
   // The same blocks as impact-bench.js by default.
   const outbound = new Map();
@@ -45,7 +52,13 @@ async function main() {
   const byCount = (a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1);
   const hub = arg('hub', [...outbound].sort(byCount)[0][0]);
   const region = arg('region', [...regions].sort(byCount)[0][0]);
-  const link = arg('link', input.links.filter((l) => l.to === hub).map((l) => l.id).sort()[0]);
+  const link = arg(
+    'link',
+    input.links
+      .filter((l) => l.to === hub)
+      .map((l) => l.id)
+      .sort()[0],
+  );
   const scenarios = {
     link: { blockLinks: [link] },
     hub: { blockEnterprises: [hub] },
@@ -84,7 +97,17 @@ async function main() {
       result = evaluateScenario(graph, scenario);
     });
     console.log(
-      JSON.stringify({ block: key, scenario, touched, fractionSteps: steps, converged, stalled: result.stalledCount, partial: result.partialCount, propagateMs: propagate, evaluateMs: evaluate }),
+      JSON.stringify({
+        block: key,
+        scenario,
+        touched,
+        fractionSteps: steps,
+        converged,
+        stalled: result.stalledCount,
+        partial: result.partialCount,
+        propagateMs: propagate,
+        evaluateMs: evaluate,
+      }),
     );
   }
 }

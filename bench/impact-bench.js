@@ -73,7 +73,9 @@ const NAIVE = {
   link: 'MATCH ()-[l:SUPPLIES {id: $id}]->(t) MATCH (t)-[:SUPPLIES*0..]->(d) RETURN count(DISTINCT d) AS n',
   hub: 'MATCH (s:Enterprise {id: $id}) MATCH (s)-[:SUPPLIES*0..]->(d) RETURN count(DISTINCT d) AS n',
   region: 'MATCH (s:Enterprise {region: $region}) MATCH (s)-[:SUPPLIES*0..]->(d) RETURN count(DISTINCT d) AS n',
-  mode: 'MATCH ()-[l:SUPPLIES {mode: $mode}]->(t) WITH DISTINCT t MATCH (t)-[:SUPPLIES*0..]->(d) RETURN count(DISTINCT d) AS n',
+  mode:
+    'MATCH ()-[l:SUPPLIES {mode: $mode}]->(t) WITH DISTINCT t ' +
+    'MATCH (t)-[:SUPPLIES*0..]->(d) RETURN count(DISTINCT d) AS n',
 };
 
 async function main() {
@@ -115,7 +117,10 @@ async function main() {
   // Migrations may still be building indexes on a bulk-loaded graph: wait for /ready.
   started = performance.now();
   for (;;) {
-    const ready = await fetch(`${app.url}/ready`).then((r) => r.status, () => 0);
+    const ready = await fetch(`${app.url}/ready`).then(
+      (r) => r.status,
+      () => 0,
+    );
     if (ready === 200) break;
     if (ms(started) > 4 * 3600_000) throw new Error('/ready never turned 200');
     await new Promise((resolve) => setTimeout(resolve, 2000));
@@ -150,25 +155,35 @@ async function main() {
     // --- the graph and the blocks to measure --------------------------------------------
     const counts = (
       await cypher(
-        'CALL () { MATCH (e:Enterprise) RETURN count(e) AS e } CALL () { MATCH ()-[s:SUPPLIES]->() RETURN count(s) AS s } RETURN e, s',
+        'CALL () { MATCH (e:Enterprise) RETURN count(e) AS e } ' +
+          'CALL () { MATCH ()-[s:SUPPLIES]->() RETURN count(s) AS s } RETURN e, s',
       )
     )[0];
     result.graph = { enterprises: counts.get('e'), links: counts.get('s') };
     result.label ??= String(result.graph.enterprises);
     const hubRecord = (
       await cypher(
-        'MATCH (e:Enterprise)-[s:SUPPLIES]->() WITH e, count(s) AS out ORDER BY out DESC, e.id LIMIT 1 RETURN e.id AS id, out, e.kind AS kind',
+        'MATCH (e:Enterprise)-[s:SUPPLIES]->() WITH e, count(s) AS out ORDER BY out DESC, e.id LIMIT 1 ' +
+          'RETURN e.id AS id, out, e.kind AS kind',
       )
     )[0];
     const hub = { id: hubRecord.get('id'), outboundLinks: hubRecord.get('out'), kind: hubRecord.get('kind') };
     const regionRecord = (
-      await cypher('MATCH (e:Enterprise) WITH e.region AS region, count(*) AS n ORDER BY n DESC, region LIMIT 1 RETURN region, n')
+      await cypher(
+        'MATCH (e:Enterprise) WITH e.region AS region, count(*) AS n ORDER BY n DESC, region LIMIT 1 RETURN region, n',
+      )
     )[0];
     const region = { name: regionRecord.get('region'), enterprises: regionRecord.get('n') };
     let linkId = args.link;
     if (!linkId) {
-      const inbound = await cypher('MATCH ()-[s:SUPPLIES]->(:Enterprise {id: $id}) RETURN s.id AS id ORDER BY id LIMIT 1', { id: hub.id });
-      const outbound = await cypher('MATCH (:Enterprise {id: $id})-[s:SUPPLIES]->() RETURN s.id AS id ORDER BY id LIMIT 1', { id: hub.id });
+      const inbound = await cypher(
+        'MATCH ()-[s:SUPPLIES]->(:Enterprise {id: $id}) RETURN s.id AS id ORDER BY id LIMIT 1',
+        { id: hub.id },
+      );
+      const outbound = await cypher(
+        'MATCH (:Enterprise {id: $id})-[s:SUPPLIES]->() RETURN s.id AS id ORDER BY id LIMIT 1',
+        { id: hub.id },
+      );
       linkId = (inbound[0] ?? outbound[0]).get('id');
     }
     const roadLinks = (await cypher("MATCH ()-[s:SUPPLIES {mode: 'ROAD'}]->() RETURN count(s) AS n"))[0].get('n');
@@ -177,9 +192,24 @@ async function main() {
 
     const scenarios = [
       { key: 'link', title: `one link (${linkId})`, scenario: { blockLinks: [linkId] }, naive: { id: linkId } },
-      { key: 'hub', title: `hub enterprise (${hub.id}, ${hub.outboundLinks} outbound links)`, scenario: { blockEnterprises: [hub.id] }, naive: { id: hub.id } },
-      { key: 'region', title: `largest region (${region.name}, ${region.enterprises} enterprises)`, scenario: { blockRegions: [region.name] }, naive: { region: region.name } },
-      { key: 'mode', title: `mode ROAD (${roadLinks} links)`, scenario: { blockModes: ['ROAD'] }, naive: { mode: 'ROAD' } },
+      {
+        key: 'hub',
+        title: `hub enterprise (${hub.id}, ${hub.outboundLinks} outbound links)`,
+        scenario: { blockEnterprises: [hub.id] },
+        naive: { id: hub.id },
+      },
+      {
+        key: 'region',
+        title: `largest region (${region.name}, ${region.enterprises} enterprises)`,
+        scenario: { blockRegions: [region.name] },
+        naive: { region: region.name },
+      },
+      {
+        key: 'mode',
+        title: `mode ROAD (${roadLinks} links)`,
+        scenario: { blockModes: ['ROAD'] },
+        naive: { mode: 'ROAD' },
+      },
     ];
 
     // --- snapshot load: the first impact after start ---------------------------------------
@@ -241,7 +271,10 @@ async function main() {
           firstStalled: report.stalled.edges.slice(0, 3).map((e) => e.node),
           timesMs: times.map((t) => round(t)),
         };
-        log(`impact ${s.key}: p50 ${round(st.p50)} ms, p95 ${round(st.p95)} ms, min ${round(st.min)} ms, stalled ${report.stalledCount}, partial ${report.partialCount}`);
+        log(
+          `impact ${s.key}: p50 ${round(st.p50)} ms, p95 ${round(st.p95)} ms, min ${round(st.min)} ms, ` +
+            `stalled ${report.stalledCount}, partial ${report.partialCount}`,
+        );
       } catch (error) {
         result.failures.push({ what: `impact ${s.key}`, scenario: s.scenario, error: String(error.message ?? error) });
         log(`impact ${s.key} FAILED: ${error.message ?? error}`);
@@ -269,7 +302,9 @@ async function main() {
         secondsEach: times.map((t) => round(t / 1000, 2)),
         p50Seconds: round((st.p50 ?? NaN) / 1000, 2),
         minSeconds: round((st.min ?? NaN) / 1000, 2),
-        top3: top?.slice(0, 3).map((c) => ({ link: c.link.id, stalledCount: c.stalledCount, lostDailyOutput: c.lostDailyOutput })),
+        top3: top
+          ?.slice(0, 3)
+          .map((c) => ({ link: c.link.id, stalledCount: c.stalledCount, lostDailyOutput: c.lostDailyOutput })),
       };
     }
 
@@ -278,7 +313,14 @@ async function main() {
       result.naive = {};
       const timeoutMs = args['naive-timeout'] * 1000;
       for (const s of scenarios) {
-        const entry = { query: NAIVE[s.key], params: s.naive, timeoutSeconds: args['naive-timeout'], timesMs: [], count: null, timedOut: false };
+        const entry = {
+          query: NAIVE[s.key],
+          params: s.naive,
+          timeoutSeconds: args['naive-timeout'],
+          timesMs: [],
+          count: null,
+          timedOut: false,
+        };
         result.naive[s.key] = entry;
         const once = async () => {
           const t = performance.now();
@@ -296,7 +338,8 @@ async function main() {
             entry.timesMs.push(round(run.time));
             slow = run.time > args['naive-slow'] * 1000;
           }
-          if (entry.timesMs.length === 0) entry.timesMs.push(round(warm.time)); // too slow to repeat: the warm-up is the measurement
+          // Too slow to repeat: the warm-up is the measurement.
+          if (entry.timesMs.length === 0) entry.timesMs.push(round(warm.time));
         } catch (error) {
           const message = String(error.message ?? error);
           if (/timeout|terminated|TransactionTimedOut/i.test(message + (error.code ?? ''))) {
@@ -330,9 +373,17 @@ function printTables(r) {
   const lines = [];
   lines.push(`\n### ${r.label}: ${r.graph?.enterprises} enterprises, ${r.graph?.links} links\n`);
   if (r.snapshot) {
-    lines.push(`Snapshot load (first impact after start): ${r.snapshot.firstImpactMs} ms end-to-end, engine log ${r.snapshot.engineLoadMs} ms; RSS ${r.snapshot.rssBeforeMb} -> ${r.snapshot.rssAfterMb} MB, heap used ${r.snapshot.heapUsedAfterMb} MB, array buffers ${r.snapshot.arrayBuffersAfterMb} MB\n`);
+    const s = r.snapshot;
+    lines.push(
+      `Snapshot load (first impact after start): ${s.firstImpactMs} ms end-to-end, engine log ${s.engineLoadMs} ms; ` +
+        `RSS ${s.rssBeforeMb} -> ${s.rssAfterMb} MB, heap used ${s.heapUsedAfterMb} MB, ` +
+        `array buffers ${s.arrayBuffersAfterMb} MB\n`,
+    );
   }
-  lines.push('| block | p50 ms | p95 ms | min ms | stalledCount | partialCount | naive count | naive time | speed-up (naive / impact p50) |');
+  lines.push(
+    '| block | p50 ms | p95 ms | min ms | stalledCount | partialCount | naive count | naive time ' +
+      '| speed-up (naive / impact p50) |',
+  );
   lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const key of ['link', 'hub', 'region', 'mode']) {
     const i = r.impact?.[key];
@@ -347,7 +398,8 @@ function printTables(r) {
       naiveTime = `${n.p50} ms (${n.timesMs.length} runs)`;
       ratio = `${(n.p50 / i.p50).toFixed(1)}x`;
     }
-    lines.push(`| ${i.title} | ${i.p50} | ${i.p95} | ${i.min} | ${i.stalledCount} | ${i.partialCount} | ${n?.count ?? '-'} | ${naiveTime} | ${ratio} |`);
+    const cells = [i.title, i.p50, i.p95, i.min, i.stalledCount, i.partialCount, n?.count ?? '-', naiveTime, ratio];
+    lines.push(`| ${cells.join(' | ')} |`);
   }
   if (r.criticalLinks) lines.push(`\ncriticalLinks(top: 20): ${r.criticalLinks.secondsEach.join(' s, ')} s`);
   if (r.failures.length) lines.push(`\nFAILURES: ${JSON.stringify(r.failures, null, 1)}`);

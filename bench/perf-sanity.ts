@@ -28,8 +28,10 @@ time('baseline current state + first eval', () =>
   evaluateScenario(graph, { blockLinks: ['l0'], includeCurrentState: true }),
 );
 global.gc?.();
+const megabytes = (bytes: number) => (bytes / 1e6).toFixed(0);
 console.log(
-  `heap for graph+baselines+scratch: ${((process.memoryUsage().heapUsed - heapBefore) / 1e6).toFixed(0)} MB (+ typed arrays outside heap: ${(process.memoryUsage().arrayBuffers / 1e6).toFixed(0)} MB)`,
+  `heap for graph+baselines+scratch: ${megabytes(process.memoryUsage().heapUsed - heapBefore)} MB ` +
+    `(+ typed arrays outside heap: ${megabytes(process.memoryUsage().arrayBuffers)} MB)`,
 );
 let affected = 0;
 const samples = Number(process.argv.find((a) => a.startsWith('--samples='))?.slice(10) ?? 200);
@@ -42,7 +44,8 @@ time(`${samples} single-link evaluations`, () => {
 console.log(`mean affected per link: ${(affected / samples).toFixed(1)}`);
 const propagation = propagationFor(graph);
 console.log(
-  `last run: touched ${propagation.touchedNodes.length}, fraction steps ${propagation.fractionSteps}, failed links ${propagation.failedLinks.length}`,
+  `last run: touched ${propagation.touchedNodes.length}, fraction steps ${propagation.fractionSteps}, ` +
+    `failed links ${propagation.failedLinks.length}`,
 );
 const region = time('block region-7', () => evaluateScenario(graph, { blockRegions: ['region-7'] }));
 console.log(`  stalled ${region.stalledCount} partial ${region.partialCount}`);

@@ -48,12 +48,18 @@ TIME=()
 if [ -x /usr/bin/time ]; then TIME=(/usr/bin/time -v -o "$WORK/import.time"); fi
 t0=$(now)
 "${TIME[@]}" node "$DIST/cli/import.js" "$WORK/graph" >"$WORK/import.out" 2>"$WORK/import.err" || {
-  echo "import FAILED:" >&2; tail -c 3000 "$WORK/import.err" >&2; cat "$WORK/import.time" >&2 2>/dev/null || true; exit 1; }
+  echo "import FAILED:" >&2
+  tail -c 3000 "$WORK/import.err" >&2
+  cat "$WORK/import.time" >&2 2>/dev/null || true
+  exit 1
+}
 t1=$(now)
 IMPORT_S=$(secs "$t0" "$t1")
 cat "$WORK/import.out" >&2
 PEAK_KB=null
-if [ -f "$WORK/import.time" ]; then PEAK_KB=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$WORK/import.time"); fi
+if [ -f "$WORK/import.time" ]; then
+  PEAK_KB=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$WORK/import.time")
+fi
 COUNTS=$(node "$BENCH/db-tool.js" counts)
 echo "counts: $COUNTS" >&2
 STORE_MB=$(du -sm "$DATA_DIR/neo4j/data" | cut -f1)

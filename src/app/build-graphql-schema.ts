@@ -5,7 +5,12 @@ import { buildSchema } from 'type-graphql';
 import { ChainResolver } from '../features/chain/chain.resolver';
 import { EnterpriseResolver } from '../features/enterprise/enterprise.resolver';
 import { ImportResolver } from '../features/import/import.resolver';
-import { AffectedEnterpriseResolver, ImpactGraphResolver, ImpactReportResolver, ImpactResolver } from '../features/impact/impact.resolver';
+import {
+  AffectedEnterpriseResolver,
+  ImpactGraphResolver,
+  ImpactReportResolver,
+  ImpactResolver,
+} from '../features/impact/impact.resolver';
 import { ScenarioResolver } from '../features/scenario/scenario.resolver';
 import { RecoveryResolver } from '../features/recovery/recovery.resolver';
 import { EnterpriseLinksResolver } from '../features/supply-link/enterprise-links.resolver';

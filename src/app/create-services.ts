@@ -29,7 +29,10 @@ export function createServices(db: GraphDatabase, logger?: Logger) {
   const changes = new GraphChangeRepository(db);
   const enterprises = new EnterpriseService(db, enterpriseRepository);
   const links = new SupplyLinkService(db, linkRepository);
-  const impact = new ImpactService(new GraphSnapshotCache(changes, new GraphSnapshotRepository(db), logger), enterprises);
+  const impact = new ImpactService(
+    new GraphSnapshotCache(changes, new GraphSnapshotRepository(db), logger),
+    enterprises,
+  );
   return {
     db,
     changes,

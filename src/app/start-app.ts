@@ -3,7 +3,7 @@ import type { Config } from '../platform/config/config';
 import { createHttpServer } from '../platform/http/create-http-server';
 import { ReadinessProbe } from '../platform/http/readiness-probe';
 import { createWebRouter } from '../platform/http/web-router';
-import { createLogger, type Logger } from '../platform/logging/create-logger';
+import { createLogger } from '../platform/logging/create-logger';
 import { connectNeo4j } from '../platform/neo4j/connect-neo4j';
 import { migrate } from '../platform/neo4j/migrate';
 import { builtWebAssets, WEB_OUTPUT_DIR } from '../web/web-assets';

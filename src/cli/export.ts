@@ -11,7 +11,9 @@ async function main(target: string | undefined): Promise<number> {
   try {
     const document = await graph.services.exports.exportGraph();
     fs.writeFileSync(target, `${JSON.stringify(document, null, 1)}\n`);
-    console.log(JSON.stringify({ file: target, enterprises: document.enterprises.length, links: document.links.length }));
+    console.log(
+      JSON.stringify({ file: target, enterprises: document.enterprises.length, links: document.links.length }),
+    );
     return 0;
   } finally {
     await graph.close();

@@ -40,7 +40,9 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
     );
     return 0;
   } catch (error) {
-    process.stderr.write(`generate: failed to write '${out}': ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(
+      `generate: failed to write '${out}': ${error instanceof Error ? error.message : String(error)}\n`,
+    );
     return 1;
   }
 }

@@ -13,7 +13,10 @@ async function main(source: string | undefined): Promise<number> {
   }
   const { document, labels } = readGraphSource(source);
   const graph = await openCommandGraph();
-  const bar = new SingleBar({ format: 'importing [{bar}] {value}/{total} rows', hideCursor: true }, Presets.shades_classic);
+  const bar = new SingleBar(
+    { format: 'importing [{bar}] {value}/{total} rows', hideCursor: true },
+    Presets.shades_classic,
+  );
   const started = Date.now();
   try {
     let barStarted = false;

@@ -9,14 +9,19 @@ import { EXIT_USAGE, runCommand } from './bootstrap';
 
 const USAGE = 'usage: npm run neo4j -- start|stop|status   (the managed Neo4j of DATA_DIR, default .data/)';
 
-/** `npm run neo4j -- start|stop|status`: runs the managed Neo4j by itself, e.g. to restart it under a running service. */
+/**
+ * `npm run neo4j -- start|stop|status`: runs the managed Neo4j by itself, e.g.
+ * to restart it under a running service.
+ */
 async function main(command: string | undefined): Promise<number> {
   const config = readConfig();
   const { dataDir } = config;
   switch (command) {
     case 'start': {
       const managed = await startManagedNeo4j({ dataDir, ...config.managed, log: (m) => console.log(m) });
-      console.log(`Neo4j is running at ${managed.uri} (user neo4j, password in ${managedNeo4jPaths(dataDir).password})`);
+      console.log(
+        `Neo4j is running at ${managed.uri} (user neo4j, password in ${managedNeo4jPaths(dataDir).password})`,
+      );
       return 0;
     }
     case 'stop':

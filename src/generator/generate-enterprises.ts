@@ -6,9 +6,32 @@ import { KIND_SHARES, P, PRODUCT_LINK_VOLUME, PRODUCT_UNITS, PRODUCTS } from './
 import { mulberry32 } from './mulberry32';
 import { NO_OUTPUT, type SupplyGraphPlan } from './plan-supply-graph';
 
-const NAME_HEADS = ['Heng', 'Xin', 'Da', 'Tian', 'Hua', 'Jin', 'Yong', 'Rui', 'Sheng', 'Fu', 'Long', 'Mei', 'Kai', 'Bao', 'Hong', 'Jia'];
+const NAME_HEADS = [
+  'Heng',
+  'Xin',
+  'Da',
+  'Tian',
+  'Hua',
+  'Jin',
+  'Yong',
+  'Rui',
+  'Sheng',
+  'Fu',
+  'Long',
+  'Mei',
+  'Kai',
+  'Bao',
+  'Hong',
+  'Jia',
+];
 const NAME_TAILS = ['da', 'yu', 'feng', 'xing', 'li', 'cheng', 'tai', 'yuan', 'hui', 'mao', 'an', 'fa'];
-const PARKS = ['Textile Industrial Park', 'Economic Development Zone', 'Hi-tech Zone', 'Binjiang Industrial Park', 'Light Industry Park'];
+const PARKS = [
+  'Textile Industrial Park',
+  'Economic Development Zone',
+  'Hi-tech Zone',
+  'Binjiang Industrial Park',
+  'Light Industry Park',
+];
 
 const PRODUCT_TRADE: Readonly<Record<number, string>> = {
   [P.PTA]: 'Petrochemical',
@@ -103,7 +126,8 @@ export function* generateEnterprises(plan: SupplyGraphPlan): Generator<Generated
       name: `${district} ${head}${tail} ${trade} Co. ${i}`,
       kind,
       region: region.name,
-      park: kind === 'MARKET' ? `${district} Market District` : `${district} ${PARKS[Math.floor(random() * PARKS.length)]}`,
+      park:
+        kind === 'MARKET' ? `${district} Market District` : `${district} ${PARKS[Math.floor(random() * PARKS.length)]}`,
       lat: round(region.lat + (random() - 0.5) * 0.2, 4),
       lon: round(region.lon + (random() - 0.5) * 0.2, 4),
       status,
@@ -115,4 +139,3 @@ export function* generateEnterprises(plan: SupplyGraphPlan): Generator<Generated
     };
   }
 }
-

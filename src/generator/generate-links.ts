@@ -153,23 +153,33 @@ export function* generateLinks(plan: SupplyGraphPlan): Generator<GeneratedLink> 
 function inputsOf(out: number, random: () => number): [number, number][] {
   switch (out) {
     case P.POLYESTER_YARN:
-      return [[P.PTA, 0], [P.MEG, 0]];
+      return [
+        [P.PTA, 0],
+        [P.MEG, 0],
+      ];
     case P.COTTON_YARN:
       return [[P.RAW_COTTON, 0]];
     case P.GREY_FABRIC:
       return [[random() < 0.7 ? P.POLYESTER_YARN : P.COTTON_YARN, 0]];
     case P.DYED_FABRIC:
     case P.PRINTED_FABRIC: {
-      const inputs: [number, number][] = [[P.GREY_FABRIC, 0.15], [P.DYESTUFF, 0]];
+      const inputs: [number, number][] = [
+        [P.GREY_FABRIC, 0.15],
+        [P.DYESTUFF, 0],
+      ];
       if (random() < 0.8) inputs.push([P.AUXILIARIES, 0]);
       if (random() < 0.6) inputs.push([P.STEAM, 0]);
       return inputs;
     }
     case P.GARMENTS: {
       const r = random();
-      const inputs: [number, number][] = r < 0.2
-        ? [[P.DYED_FABRIC, 0.35], [P.PRINTED_FABRIC, 0.35]]
-        : [[r < 0.75 ? P.DYED_FABRIC : P.PRINTED_FABRIC, 0.35]];
+      const inputs: [number, number][] =
+        r < 0.2
+          ? [
+              [P.DYED_FABRIC, 0.35],
+              [P.PRINTED_FABRIC, 0.35],
+            ]
+          : [[r < 0.75 ? P.DYED_FABRIC : P.PRINTED_FABRIC, 0.35]];
       if (random() < 0.7) inputs.push([P.ACCESSORIES, 0]);
       return inputs;
     }

@@ -41,7 +41,20 @@ export const P = {
 
 /** Unit of a product's volume and of its producers' daily capacity. */
 export const PRODUCT_UNITS: readonly string[] = [
-  't', 't', 't', 't', 't', 't', 't', 't', 'm', 'm', 'm', 'pcs', 'pcs', 'pcs',
+  't',
+  't',
+  't',
+  't',
+  't',
+  't',
+  't',
+  't',
+  'm',
+  'm',
+  'm',
+  'pcs',
+  'pcs',
+  'pcs',
 ];
 
 /** Typical daily volume of one link of the product, before random spread. */
@@ -58,14 +71,50 @@ export const KIND_SHARES: readonly {
   share: number;
   outputs: readonly (readonly [number, number])[];
 }[] = [
-  { kind: 'RAW_MATERIAL', share: 0.05, outputs: [[P.PTA, 0.4], [P.MEG, 0.3], [P.RAW_COTTON, 0.3]] },
-  { kind: 'CHEMICAL', share: 0.06, outputs: [[P.DYESTUFF, 0.6], [P.AUXILIARIES, 0.4]] },
+  {
+    kind: 'RAW_MATERIAL',
+    share: 0.05,
+    outputs: [
+      [P.PTA, 0.4],
+      [P.MEG, 0.3],
+      [P.RAW_COTTON, 0.3],
+    ],
+  },
+  {
+    kind: 'CHEMICAL',
+    share: 0.06,
+    outputs: [
+      [P.DYESTUFF, 0.6],
+      [P.AUXILIARIES, 0.4],
+    ],
+  },
   { kind: 'OTHER', share: 0.02, outputs: [[P.STEAM, 1]] },
-  { kind: 'FIBER', share: 0.07, outputs: [[P.POLYESTER_YARN, 0.7], [P.COTTON_YARN, 0.3]] },
+  {
+    kind: 'FIBER',
+    share: 0.07,
+    outputs: [
+      [P.POLYESTER_YARN, 0.7],
+      [P.COTTON_YARN, 0.3],
+    ],
+  },
   { kind: 'WEAVING', share: 0.17, outputs: [[P.GREY_FABRIC, 1]] },
-  { kind: 'PRINTING_DYEING', share: 0.12, outputs: [[P.DYED_FABRIC, 0.7], [P.PRINTED_FABRIC, 0.3]] },
+  {
+    kind: 'PRINTING_DYEING',
+    share: 0.12,
+    outputs: [
+      [P.DYED_FABRIC, 0.7],
+      [P.PRINTED_FABRIC, 0.3],
+    ],
+  },
   { kind: 'GARMENT', share: 0.24, outputs: [[P.GARMENTS, 1]] },
-  { kind: 'MANUFACTURER', share: 0.08, outputs: [[P.ACCESSORIES, 0.5], [P.HOME_TEXTILES, 0.5]] },
+  {
+    kind: 'MANUFACTURER',
+    share: 0.08,
+    outputs: [
+      [P.ACCESSORIES, 0.5],
+      [P.HOME_TEXTILES, 0.5],
+    ],
+  },
   { kind: 'MARKET', share: 0.02, outputs: [] },
   { kind: 'FOREIGN_TRADE', share: 0.12, outputs: [] },
   { kind: 'LOGISTICS', share: 0.05, outputs: [] },
@@ -81,9 +130,4 @@ export const MARKET_PRODUCTS: readonly number[] = [
 ];
 
 /** Products a FOREIGN_TRADE firm may export (it handles one to three). */
-export const TRADE_PRODUCTS: readonly number[] = [
-  P.GARMENTS,
-  P.HOME_TEXTILES,
-  P.DYED_FABRIC,
-  P.PRINTED_FABRIC,
-];
+export const TRADE_PRODUCTS: readonly number[] = [P.GARMENTS, P.HOME_TEXTILES, P.DYED_FABRIC, P.PRINTED_FABRIC];

@@ -11,9 +11,7 @@ export interface GenerateArgs {
 
 /** Outcome of parsing: arguments, a request for help, or a message for the user. */
 export type ParsedGenerateArgs =
-  | { kind: 'args'; args: GenerateArgs }
-  | { kind: 'help' }
-  | { kind: 'error'; message: string };
+  { kind: 'args'; args: GenerateArgs } | { kind: 'help' } | { kind: 'error'; message: string };
 
 export const GENERATE_USAGE =
   'usage: generate --enterprises N --seed S --out FILE.json|DIR\n' +
@@ -63,5 +61,8 @@ export function parseGenerateArgs(argv: readonly string[]): ParsedGenerateArgs {
   const out = values.get('out');
   if (out === undefined || out.trim() === '') return { kind: 'error', message: '--out is required' };
 
-  return { kind: 'args', args: { enterprises, seed, out, format: out.toLowerCase().endsWith('.json') ? 'json' : 'csv' } };
+  return {
+    kind: 'args',
+    args: { enterprises, seed, out, format: out.toLowerCase().endsWith('.json') ? 'json' : 'csv' },
+  };
 }

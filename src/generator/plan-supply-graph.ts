@@ -130,13 +130,11 @@ export function planSupplyGraph(options: SupplyGraphOptions): SupplyGraphPlan {
     output[i] = out;
     const kindName = KIND_SHARES[k].kind;
     if (kindName === 'MARKET') {
-      handled[i] = i < CHAIN_PREFIX.length
-        ? (1 << P.DYED_FABRIC) | (1 << P.GARMENTS)
-        : pickMask(MARKET_PRODUCTS, 2, 3, random);
+      handled[i] =
+        i < CHAIN_PREFIX.length ? (1 << P.DYED_FABRIC) | (1 << P.GARMENTS) : pickMask(MARKET_PRODUCTS, 2, 3, random);
     } else if (kindName === 'FOREIGN_TRADE') {
-      handled[i] = i < CHAIN_PREFIX.length
-        ? (1 << P.GARMENTS) | (1 << P.DYED_FABRIC)
-        : pickMask(TRADE_PRODUCTS, 1, 3, random);
+      handled[i] =
+        i < CHAIN_PREFIX.length ? (1 << P.GARMENTS) | (1 << P.DYED_FABRIC) : pickMask(TRADE_PRODUCTS, 1, 3, random);
     } else if (kindName === 'LOGISTICS') {
       const m = random();
       logisticsMode[i] = i < CHAIN_PREFIX.length ? 2 : m < 0.35 ? 0 : m < 0.6 ? 1 : 2;

@@ -14,9 +14,15 @@ export async function writeSupplyGraphJson(source: SupplyGraphSource, file: stri
   failed.catch(() => undefined);
   const write = async (): Promise<void> => {
     await writeLines(stream, ['{"enterprises":[\n']);
-    await writeLines(stream, records(source.enterprises(), () => counts.enterprises++));
+    await writeLines(
+      stream,
+      records(source.enterprises(), () => counts.enterprises++),
+    );
     await writeLines(stream, ['\n],\n"links":[\n']);
-    await writeLines(stream, records(source.links(), () => counts.links++));
+    await writeLines(
+      stream,
+      records(source.links(), () => counts.links++),
+    );
     await writeLines(stream, ['\n]}\n']);
     await endStream(stream);
   };

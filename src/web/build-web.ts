@@ -98,7 +98,10 @@ export async function buildWeb(outputDir = WEB_OUTPUT_DIR): Promise<void> {
       logLevel: 'warning',
     });
     for (const page of PAGES) fs.copyFileSync(path.join(WEB_SOURCE_DIR, page), path.join(staging, page));
-    fs.writeFileSync(path.join(staging, STAMP_FILE), `${JSON.stringify({ version: BUILD_VERSION, builtAt: new Date().toISOString() })}\n`);
+    fs.writeFileSync(
+      path.join(staging, STAMP_FILE),
+      `${JSON.stringify({ version: BUILD_VERSION, builtAt: new Date().toISOString() })}\n`,
+    );
     fs.rmSync(outputDir, { recursive: true, force: true });
     fs.mkdirSync(path.dirname(outputDir), { recursive: true });
     fs.renameSync(staging, outputDir);

@@ -16,7 +16,11 @@ import { startTestServer } from '../support/test-server';
 interface PageGlobals {
   linkfall: { cy: Core };
   document: {
-    getElementById(id: string): { hidden: boolean; classList: { contains(name: string): boolean }; getBoundingClientRect(): { left: number; top: number } };
+    getElementById(id: string): {
+      hidden: boolean;
+      classList: { contains(name: string): boolean };
+      getBoundingClientRect(): { left: number; top: number };
+    };
   };
 }
 
@@ -39,7 +43,16 @@ const IMPACT = /* GraphQL */ `
       stalledCount
       partialCount
       lostDailyOutput
-      stalled(first: 100) { edges { node { enterprise { id } stallsOnDay } } }
+      stalled(first: 100) {
+        edges {
+          node {
+            enterprise {
+              id
+            }
+            stallsOnDay
+          }
+        }
+      }
     }
   }
 `;
@@ -96,7 +109,10 @@ async function runImpactInPage() {
   await page.click('#run-impact');
   await page.waitForFunction(() => {
     const { document } = globalThis as unknown as PageGlobals;
-    return !document.getElementById('impact-card').classList.contains('busy') && !document.getElementById('impact-metrics').hidden;
+    return (
+      !document.getElementById('impact-card').classList.contains('busy') &&
+      !document.getElementById('impact-metrics').hidden
+    );
   });
   return {
     stalled: Number(await page.textContent('#impact-stalled-count')),
@@ -116,7 +132,14 @@ beforeAll(async () => {
   server = await startTestServer(graph.services, { web: true });
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   context.on('request', (request) => requested.push(request.url()));
@@ -135,7 +158,9 @@ afterAll(async () => {
 
 describe('routes', () => {
   it('serves the IDE to a browser on GET /graphql and passes everything else to the API', async () => {
-    const html = await fetch(`${server.url}/graphql`, { headers: { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' } });
+    const html = await fetch(`${server.url}/graphql`, {
+      headers: { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' },
+    });
     expect(html.status).toBe(200);
     expect(html.headers.get('content-type')).toMatch(/text\/html/);
     expect(await html.text()).toContain('/assets/ide.js');
@@ -151,7 +176,9 @@ describe('routes', () => {
     const json = await fetch(`${server.url}/graphql`, { headers: { accept: 'application/json' } });
     expect(json.headers.get('content-type')).toMatch(/json/);
 
-    const post = dataOf(await server.gql<{ enterprise: { name: string } }>(`{ enterprise(id: "${DYE_PLANT}") { name } }`));
+    const post = dataOf(
+      await server.gql<{ enterprise: { name: string } }>(`{ enterprise(id: "${DYE_PLANT}") { name } }`),
+    );
     expect(post.enterprise.name).toMatch(/Alice/);
 
     const root = await fetch(`${server.url}/`);
@@ -176,7 +203,10 @@ describe('chain explorer', () => {
     const result = page.locator(`.search-result[data-id="${DYE_PLANT}"]`);
     await result.waitFor();
     await result.click();
-    await page.waitForFunction((id) => (globalThis as unknown as PageGlobals).linkfall.cy.getElementById(id).nonempty(), DYE_PLANT);
+    await page.waitForFunction(
+      (id) => (globalThis as unknown as PageGlobals).linkfall.cy.getElementById(id).nonempty(),
+      DYE_PLANT,
+    );
     await expect.poll(() => page.textContent('#chain-title')).toMatch(/Alice/);
 
     const x = await page.evaluate(() => {
@@ -213,7 +243,9 @@ describe('chain explorer', () => {
     // With a duration shorter than the plant's stock the same block may stall less.
     await page.fill('#duration-days', '3');
     const shortBlock = await runImpactInPage();
-    const apiShort = dataOf(await server.gql<ImpactData>(IMPACT, { scenario: { blockLinks: [SPOF_LINK], durationDays: 3 } })).impact;
+    const apiShort = dataOf(
+      await server.gql<ImpactData>(IMPACT, { scenario: { blockLinks: [SPOF_LINK], durationDays: 3 } }),
+    ).impact;
     expect(shortBlock.stalled).toBe(apiShort.stalledCount);
     await page.fill('#duration-days', '');
 
@@ -226,7 +258,9 @@ describe('chain explorer', () => {
   it('lists the critical links, clickable into the scenario', async () => {
     const rows = page.locator('#critical-links tbody tr');
     await rows.first().waitFor();
-    const api = dataOf(await server.gql<{ criticalLinks: { link: { id: string } }[] }>('{ criticalLinks(top: 10) { link { id } } }'));
+    const api = dataOf(
+      await server.gql<{ criticalLinks: { link: { id: string } }[] }>('{ criticalLinks(top: 10) { link { id } } }'),
+    );
     expect(await rows.count()).toBe(api.criticalLinks.length);
     const first = api.criticalLinks[0].link.id;
     expect(await rows.first().getAttribute('data-link-id')).toBe(first);
@@ -269,12 +303,16 @@ describe('GraphQL IDE', () => {
     // The impact example: the same stalled count as the API.
     await page.getByRole('tab', { name: 'Impact' }).click();
     await expect.poll(() => page.locator('.graphiql-query-editor').innerText()).toContain('query Impact');
-    await expect.poll(() => page.locator('.graphiql-editor-tool').innerText()).toContain('kq-l-chem-dyestuff-binhai-to-dye-alice');
+    await expect
+      .poll(() => page.locator('.graphiql-editor-tool').innerText())
+      .toContain('kq-l-chem-dyestuff-binhai-to-dye-alice');
     // GraphiQL picks up the new tab's operation name after a 100 ms debounce.
     await page.waitForTimeout(400);
     await page.click('.graphiql-execute-button');
     await expect.poll(response, { timeout: 20_000 }).toContain('"stalledCount"');
-    const api = dataOf(await server.gql<ImpactData>(IMPACT, { scenario: { blockLinks: [SPOF_LINK], durationDays: 7 } })).impact;
+    const api = dataOf(
+      await server.gql<ImpactData>(IMPACT, { scenario: { blockLinks: [SPOF_LINK], durationDays: 7 } }),
+    ).impact;
     expect(await response()).toContain(`"stalledCount": ${api.stalledCount}`);
     await screenshot('graphiql');
 
@@ -288,4 +326,3 @@ describe('GraphQL IDE', () => {
     }
   });
 });
-

@@ -8,13 +8,12 @@ const p = uniquePrefix('chain');
 const fixture = keqiaoFixture(p);
 const t = useGraphTest(p, { document: fixture, at: new Date('2020-02-01T00:00:00Z') });
 
-
-
 const CHAIN = `query($id: ID!, $direction: ChainDirection, $maxDepth: Int, $products: [String!], $maxNodes: Int) {
   chain(id: $id, direction: $direction, maxDepth: $maxDepth, products: $products, maxNodes: $maxNodes) {
     nodes { depth tier enterprise { id } } links { id } truncated } }`;
 
-const tiers = (chain: any) => Object.fromEntries(chain.nodes.map((n: any) => [n.enterprise.id.slice(p.length + 1), n.tier]));
+const tiers = (chain: any) =>
+  Object.fromEntries(chain.nodes.map((n: any) => [n.enterprise.id.slice(p.length + 1), n.tier]));
 
 describe('chain', () => {
   it("draws a dyeing plant's downstream chain to the trade firms, each node with its tier", async () => {
@@ -27,7 +26,9 @@ describe('chain', () => {
   it('walks both ways with negative tiers upstream, and follows only the products asked for', async () => {
     const both = dataOf(await t.server.gql(CHAIN, { id: `${p}-market`, direction: 'BOTH' })).chain;
     expect(tiers(both)).toEqual({ fiber: -2, chem: -2, dye: -1, market: 0, trade1: 1, trade2: 1 });
-    const dyestuff = dataOf(await t.server.gql(CHAIN, { id: `${p}-dye`, direction: 'UPSTREAM', products: ['dyestuff'] })).chain;
+    const dyestuff = dataOf(
+      await t.server.gql(CHAIN, { id: `${p}-dye`, direction: 'UPSTREAM', products: ['dyestuff'] }),
+    ).chain;
     expect(tiers(dyestuff)).toEqual({ chem: -1, dye: 0 });
   });
 
@@ -43,15 +44,27 @@ describe('chain', () => {
     const unknown = await t.server.gql(CHAIN, { id: `${p}-nobody` });
     expect(unknown.errors?.[0]).toMatchObject({ extensions: { code: 'NOT_FOUND' } });
     const deep = await t.server.gql(CHAIN, { id: `${p}-dye`, maxDepth: 50 });
-    expect(deep.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringMatching(/maxDepth must be at most 10/) });
+    expect(deep.errors?.[0]).toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT' },
+      message: expect.stringMatching(/maxDepth must be at most 10/),
+    });
   });
 });
 
 describe('paths', () => {
   it('finds the shortest supply paths between two enterprises', async () => {
-    const data = dataOf(await t.server.gql(`query($from: ID!, $to: ID!) { paths(fromId: $from, toId: $to) { length enterprises { id } links { id } } }`, { from: `${p}-chem`, to: `${p}-trade1` }));
+    const data = dataOf(
+      await t.server.gql(
+        `query($from: ID!, $to: ID!) { paths(fromId: $from, toId: $to) { length enterprises { id } links { id } } }`,
+        { from: `${p}-chem`, to: `${p}-trade1` },
+      ),
+    );
     expect(data.paths).toEqual([
-      { length: 3, enterprises: ['chem', 'dye', 'market', 'trade1'].map((id) => ({ id: `${p}-${id}` })), links: ['l-dyestuff', 'l-fabric', 'l-t1'].map((id) => ({ id: `${p}-${id}` })) },
+      {
+        length: 3,
+        enterprises: ['chem', 'dye', 'market', 'trade1'].map((id) => ({ id: `${p}-${id}` })),
+        links: ['l-dyestuff', 'l-fabric', 'l-t1'].map((id) => ({ id: `${p}-${id}` })),
+      },
     ]);
   });
 
@@ -64,9 +77,15 @@ describe('paths', () => {
 
 describe('recovery', () => {
   it('counts enterprises by status and weights capacity recovery by dailyCapacity', async () => {
-    const data = dataOf(await t.server.gql(`query($f: EnterpriseFilter) { recovery(groupBy: REGION, filter: $f) {
-      key enterpriseCount resumedCount resumedShare capacityRecovery workforceReturned byStatus { status count } } }`, { f: { region: [fixture.region] } }));
-    // dailyCapacity: fiber 100 (1.0), chem 50 (1.0), dye 300 (0.8), trade1 100 (0, STALLED), trade2 100 (1.0); market none.
+    const data = dataOf(
+      await t.server.gql(
+        `query($f: EnterpriseFilter) { recovery(groupBy: REGION, filter: $f) {
+      key enterpriseCount resumedCount resumedShare capacityRecovery workforceReturned byStatus { status count } } }`,
+        { f: { region: [fixture.region] } },
+      ),
+    );
+    // dailyCapacity (capacityRecovery): fiber 100 (1.0), chem 50 (1.0), dye 300 (0.8),
+    // trade1 100 (0, STALLED), trade2 100 (1.0); market none.
     expect(data.recovery).toEqual([
       {
         key: fixture.region,
@@ -86,21 +105,49 @@ describe('recovery', () => {
   });
 
   it('groups by kind and by park', async () => {
-    const query = `query($g: RecoveryGrouping, $f: EnterpriseFilter) { recovery(groupBy: $g, filter: $f) { key enterpriseCount } }`;
+    const query = `query($g: RecoveryGrouping, $f: EnterpriseFilter) {
+      recovery(groupBy: $g, filter: $f) { key enterpriseCount }
+    }`;
     const byKind = dataOf(await t.server.gql(query, { g: 'KIND', f: { region: [fixture.region] } })).recovery;
     expect(byKind).toContainEqual({ key: 'FOREIGN_TRADE', enterpriseCount: 2 });
     const byPark = dataOf(await t.server.gql(query, { g: 'PARK', f: { region: [fixture.region] } })).recovery;
-    expect(byPark).toEqual([{ key: '', enterpriseCount: 5 }, { key: 'Binhai', enterpriseCount: 1 }]);
+    expect(byPark).toEqual([
+      { key: '', enterpriseCount: 5 },
+      { key: 'Binhai', enterpriseCount: 1 },
+    ]);
   });
 
   it('replays the status history into a timeline, day by day', async () => {
-    await t.server.gql(`mutation { setEnterpriseStatus(id: "${p}-trade1", status: PARTIAL, capacityRecovery: 0.5, at: "2020-02-03T12:00:00Z") { id } }`);
-    await t.server.gql(`mutation { setEnterpriseStatus(id: "${p}-trade1", status: OPERATING, at: "2020-02-05T12:00:00Z") { id } }`);
-    const data = dataOf(await t.server.gql(`query($f: EnterpriseFilter) { recoveryTimeline(groupBy: KIND, filter: $f, from: "2020-01-31T00:00:00Z", to: "2020-02-06T00:00:00Z", interval: DAY) {
-      key points { at enterpriseCount resumedCount capacityRecovery } } }`, { f: { region: [fixture.region], kind: ['FOREIGN_TRADE'] } }));
+    await t.server.gql(
+      `mutation {
+        setEnterpriseStatus(
+          id: "${p}-trade1", status: PARTIAL, capacityRecovery: 0.5, at: "2020-02-03T12:00:00Z"
+        ) { id }
+      }`,
+    );
+    await t.server.gql(
+      `mutation { setEnterpriseStatus(id: "${p}-trade1", status: OPERATING, at: "2020-02-05T12:00:00Z") { id } }`,
+    );
+    const data = dataOf(
+      await t.server.gql(
+        `query($f: EnterpriseFilter) {
+          recoveryTimeline(
+            groupBy: KIND, filter: $f, from: "2020-01-31T00:00:00Z", to: "2020-02-06T00:00:00Z", interval: DAY
+          ) {
+      key points { at enterpriseCount resumedCount capacityRecovery } } }`,
+        { f: { region: [fixture.region], kind: ['FOREIGN_TRADE'] } },
+      ),
+    );
     const [trade] = data.recoveryTimeline;
     expect(trade.key).toBe('FOREIGN_TRADE');
-    expect(trade.points.map((point: any) => [point.at.slice(0, 10), point.enterpriseCount, point.resumedCount, point.capacityRecovery])).toEqual([
+    expect(
+      trade.points.map((point: any) => [
+        point.at.slice(0, 10),
+        point.enterpriseCount,
+        point.resumedCount,
+        point.capacityRecovery,
+      ]),
+    ).toEqual([
       ['2020-02-01', 2, 1, 0.5],
       ['2020-02-02', 2, 1, 0.5],
       ['2020-02-03', 2, 1, 0.5],
@@ -111,9 +158,14 @@ describe('recovery', () => {
   });
 
   it('refuses a timeline whose range is backwards or too long', async () => {
-    const query = `query($from: String!, $to: String!, $i: TimelineInterval) { recoveryTimeline(from: $from, to: $to, interval: $i) { key } }`;
+    const query = `query($from: String!, $to: String!, $i: TimelineInterval) {
+      recoveryTimeline(from: $from, to: $to, interval: $i) { key }
+    }`;
     const backwards = await t.server.gql(query, { from: '2020-03-01T00:00:00Z', to: '2020-02-01T00:00:00Z' });
-    expect(backwards.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: 'from must be before to' });
+    expect(backwards.errors?.[0]).toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT' },
+      message: 'from must be before to',
+    });
     const long = await t.server.gql(query, { from: '2000-01-01T00:00:00Z', to: '2020-01-01T00:00:00Z', i: 'DAY' });
     expect(long.errors?.[0].message).toMatch(/at most 1000 are allowed/);
   });

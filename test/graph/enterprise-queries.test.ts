@@ -19,8 +19,6 @@ class CountingGraphDatabase extends GraphDatabase {
   };
 }
 
-
-
 describe('enterprise and supplyLink lookups', () => {
   it('finds an enterprise by id with its suppliers and customers, and null for an unknown id', async () => {
     const data = dataOf(
@@ -34,7 +32,13 @@ describe('enterprise and supplyLink lookups', () => {
         { id: `${p}-dye`, none: `${p}-nothing` },
       ),
     );
-    expect(data.enterprise).toMatchObject({ id: `${p}-dye`, kind: 'PRINTING_DYEING', status: 'PARTIAL', capacityRecovery: 0.8, passThrough: false });
+    expect(data.enterprise).toMatchObject({
+      id: `${p}-dye`,
+      kind: 'PRINTING_DYEING',
+      status: 'PARTIAL',
+      capacityRecovery: 0.8,
+      passThrough: false,
+    });
     expect(data.enterprise.suppliers.map((l: any) => l.id)).toEqual([`${p}-l-dyestuff`, `${p}-l-yarn`]);
     expect(data.enterprise.dyestuff).toEqual([{ id: `${p}-l-dyestuff` }]);
     expect(data.enterprise.customers).toEqual([{ id: `${p}-l-fabric`, to: { id: `${p}-market`, kind: 'MARKET' } }]);
@@ -42,10 +46,25 @@ describe('enterprise and supplyLink lookups', () => {
   });
 
   it('finds a supply link by id with both ends', async () => {
-    const data = dataOf(await t.server.gql(`query($id: ID!) { supplyLink(id: $id) { id product mode volume inventoryDays status fromId toId from { name } to { name } } }`, { id: `${p}-l-dyestuff` }));
+    const data = dataOf(
+      await t.server.gql(
+        `query($id: ID!) {
+          supplyLink(id: $id) { id product mode volume inventoryDays status fromId toId from { name } to { name } }
+        }`,
+        { id: `${p}-l-dyestuff` },
+      ),
+    );
     expect(data.supplyLink).toEqual({
-      id: `${p}-l-dyestuff`, product: 'dyestuff', mode: 'ROAD', volume: null, inventoryDays: 5, status: 'OPEN',
-      fromId: `${p}-chem`, toId: `${p}-dye`, from: { name: `chem of ${p}` }, to: { name: `dye of ${p}` },
+      id: `${p}-l-dyestuff`,
+      product: 'dyestuff',
+      mode: 'ROAD',
+      volume: null,
+      inventoryDays: 5,
+      status: 'OPEN',
+      fromId: `${p}-chem`,
+      toId: `${p}-dye`,
+      from: { name: `chem of ${p}` },
+      to: { name: `dye of ${p}` },
     });
   });
 });
@@ -66,7 +85,10 @@ describe('enterprises and supplyLinks connections', () => {
 
   it('filters by kind, status, search and ids', async () => {
     const query = `query($f: EnterpriseFilter) { enterprises(filter: $f) { totalCount edges { node { id } } } }`;
-    const ids = async (f: object) => dataOf(await t.server.gql(query, { f: { region: [fixture.region], ...f } })).enterprises.edges.map((e: any) => e.node.id);
+    const ids = async (f: object) =>
+      dataOf(await t.server.gql(query, { f: { region: [fixture.region], ...f } })).enterprises.edges.map(
+        (e: any) => e.node.id,
+      );
     expect(await ids({ kind: ['FOREIGN_TRADE'] })).toEqual([`${p}-trade1`, `${p}-trade2`]);
     expect(await ids({ status: ['STALLED'] })).toEqual([`${p}-trade1`]);
     expect(await ids({ search: 'TEXTILE city' })).toEqual([`${p}-market`]);
@@ -76,7 +98,8 @@ describe('enterprises and supplyLinks connections', () => {
 
   it('filters supply links by product, mode and ends', async () => {
     const query = `query($f: SupplyLinkFilter) { supplyLinks(filter: $f) { totalCount edges { node { id } } } }`;
-    const ids = async (f: object) => dataOf(await t.server.gql(query, { f })).supplyLinks.edges.map((e: any) => e.node.id);
+    const ids = async (f: object) =>
+      dataOf(await t.server.gql(query, { f })).supplyLinks.edges.map((e: any) => e.node.id);
     expect(await ids({ from: `${p}-market` })).toEqual([`${p}-l-t1`, `${p}-l-t2`]);
     expect(await ids({ to: `${p}-dye`, product: ['dyestuff'] })).toEqual([`${p}-l-dyestuff`]);
     expect(await ids({ to: `${p}-dye`, mode: ['LOCAL'] })).toEqual([]);
@@ -84,7 +107,10 @@ describe('enterprises and supplyLinks connections', () => {
 
   it('refuses a page size out of range and a cursor it did not issue', async () => {
     const big = await t.server.gql(`{ enterprises(first: 501) { totalCount } }`);
-    expect(big.errors?.[0]).toMatchObject({ message: expect.stringMatching(/first must be at most 500/), extensions: { code: 'BAD_USER_INPUT' } });
+    expect(big.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/first must be at most 500/),
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
     const forged = await t.server.gql(`{ enterprises(after: "bogus") { totalCount } }`);
     expect(forged.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
     expect(forged.errors?.[0].message).toMatch(/after is not a cursor/);

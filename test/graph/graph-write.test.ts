@@ -19,7 +19,11 @@ async function changeAt(version: number) {
 describe('writeGraph, the one write boundary', () => {
   it('bumps the version and records who changed what, at server time, in the same transaction', async () => {
     const before = Date.now();
-    const updated = await t.services.links.setStatus('cli:test', { id: `${p}-l-yarn`, status: 'BLOCKED' as never, reason: 'checkpoint' });
+    const updated = await t.services.links.setStatus('cli:test', {
+      id: `${p}-l-yarn`,
+      status: 'BLOCKED' as never,
+      reason: 'checkpoint',
+    });
     expect(updated.status).toBe('BLOCKED');
     const version = await t.services.changes.version();
     const changes = await t.services.changes.since(0);
@@ -57,7 +61,9 @@ describe('writeGraph, the one write boundary', () => {
     const version = await t.services.changes.version();
     await expect(
       writeGraph(t.db, { actor: 'test', operation: 'failing' }, async (write) => {
-        await write.tx.run("CREATE (:Enterprise {id: $id, name: 'half', kind: 'OTHER', region: 'x'})", { id: `${p}-half` });
+        await write.tx.run("CREATE (:Enterprise {id: $id, name: 'half', kind: 'OTHER', region: 'x'})", {
+          id: `${p}-half`,
+        });
         throw new Error('half way');
       }),
     ).rejects.toThrow('half way');
@@ -68,20 +74,36 @@ describe('writeGraph, the one write boundary', () => {
   });
 
   it('keeps counts only, no ids, for a write that changes more than it lists', async () => {
-    const items = Array.from({ length: MAX_LISTED_CHANGES + 1 }, (_, i) => ({ subject: 'ENTERPRISE', id: `${p}-bulk-${i}`, op: 'UPSERT' }) as const);
+    const items = Array.from(
+      { length: MAX_LISTED_CHANGES + 1 },
+      (_, i) => ({ subject: 'ENTERPRISE', id: `${p}-bulk-${i}`, op: 'UPSERT' }) as const,
+    );
     await writeGraph(t.db, { actor: 'test', operation: `bulk ${p}` }, async (write) => write.changed(items));
     const change = (await t.services.changes.since(0)).find((c) => c.operation === `bulk ${p}`);
-    expect(change).toMatchObject({ listed: false, items: [], counts: { ENTERPRISE: MAX_LISTED_CHANGES + 1, LINK: 0, SCENARIO: 0 } });
+    expect(change).toMatchObject({
+      listed: false,
+      items: [],
+      counts: { ENTERPRISE: MAX_LISTED_CHANGES + 1, LINK: 0, SCENARIO: 0 },
+    });
     expect(await changeAt(change?.version ?? -1)).toEqual(change);
   });
 
-  it('records an import as one change of its rows, and a deleted enterprise with the links that went with it', async () => {
-    await t.services.imports.importGraph('cli:import', { enterprises: [{ ...fixture.enterprises[0], name: 'renamed' }] });
-    const imported = (await t.services.changes.since(0)).filter((c) => c.actor === 'cli:import' && c.items.some((i) => i.id === `${p}-fiber`)).pop();
-    expect(imported).toMatchObject({ operation: 'import', items: [{ subject: 'ENTERPRISE', id: `${p}-fiber`, op: 'UPSERT' }] });
+  it('records an import as one change of its rows, and a deleted enterprise with its links', async () => {
+    await t.services.imports.importGraph('cli:import', {
+      enterprises: [{ ...fixture.enterprises[0], name: 'renamed' }],
+    });
+    const imported = (await t.services.changes.since(0))
+      .filter((c) => c.actor === 'cli:import' && c.items.some((i) => i.id === `${p}-fiber`))
+      .pop();
+    expect(imported).toMatchObject({
+      operation: 'import',
+      items: [{ subject: 'ENTERPRISE', id: `${p}-fiber`, op: 'UPSERT' }],
+    });
 
     await t.services.enterprises.delete('test', `${p}-trade2`, true);
-    const deleted = (await t.services.changes.since(0)).filter((c) => c.operation === 'deleteEnterprise' && c.items.some((i) => i.id === `${p}-trade2`)).pop();
+    const deleted = (await t.services.changes.since(0))
+      .filter((c) => c.operation === 'deleteEnterprise' && c.items.some((i) => i.id === `${p}-trade2`))
+      .pop();
     expect(deleted?.items).toEqual([
       { subject: 'ENTERPRISE', id: `${p}-trade2`, op: 'DELETE' },
       { subject: 'LINK', id: `${p}-l-t2`, op: 'DELETE' },

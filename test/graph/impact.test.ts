@@ -17,8 +17,22 @@ import { dataOf } from '../support/test-server';
 const p = uniquePrefix('impact');
 const id = (name: string) => `${p}-${name}`;
 const region = `${p}-Guizhou/Fuquan`;
-const enterprise = (name: string, kind: string, extra: object = {}) => ({ id: id(name), name, kind, region, dailyCapacity: 100, ...extra });
-const link = (name: string, from: string, to: string, product: string, mode: string, extra: object = {}) => ({ id: id(name), from: id(from), to: id(to), product, mode, ...extra });
+const enterprise = (name: string, kind: string, extra: object = {}) => ({
+  id: id(name),
+  name,
+  kind,
+  region,
+  dailyCapacity: 100,
+  ...extra,
+});
+const link = (name: string, from: string, to: string, product: string, mode: string, extra: object = {}) => ({
+  id: id(name),
+  from: id(from),
+  to: id(to),
+  product,
+  mode,
+  ...extra,
+});
 const document = {
   enterprises: [
     enterprise('P', 'CHEMICAL'),
@@ -40,12 +54,11 @@ const document = {
 };
 const t = useGraphTest(p, { document });
 
-
-
-
 const IMPACT = `query($s: ScenarioInput!) { impact(scenario: $s) {
   stalledCount partialCount lostDailyOutput byKind { key stalledCount lostDailyOutput } byRegion { key stalledCount }
-  stalled(first: 50) { totalCount edges { node { id direct outputFraction lostDailyOutput stallsOnDay missingInputs cause enterprise { id name } } } }
+  stalled(first: 50) { totalCount edges { node {
+    id direct outputFraction lostDailyOutput stallsOnDay missingInputs cause enterprise { id name }
+  } } }
   partial { totalCount edges { node { id outputFraction } } }
   graph { nodes { id } sourceIds links { id } truncated } } }`;
 
@@ -60,7 +73,14 @@ describe('impact', () => {
     const both = dataOf(await t.server.gql(IMPACT, { s: { blockEnterprises: [id('H'), id('R')] } })).impact;
     expect(stalledIds(both)).toEqual([id('H'), id('K'), id('R')].sort());
     const k = both.stalled.edges.find((e: any) => e.node.id === id('K')).node;
-    expect(k).toMatchObject({ direct: false, outputFraction: 0, lostDailyOutput: 100, stallsOnDay: 0, missingInputs: ['phosphate'], enterprise: { name: 'K' } });
+    expect(k).toMatchObject({
+      direct: false,
+      outputFraction: 0,
+      lostDailyOutput: 100,
+      stallsOnDay: 0,
+      missingInputs: ['phosphate'],
+      enterprise: { name: 'K' },
+    });
     expect([[id('H-K')], [id('R-K')]]).toContainEqual(k.cause);
     expect(both.lostDailyOutput).toBe(100);
     expect(both.byKind).toContainEqual({ key: 'MANUFACTURER', stalledCount: 1, lostDailyOutput: 100 });
@@ -88,7 +108,9 @@ describe('impact', () => {
   it('compares the current state with the all-running baseline when includeCurrentState is set', async () => {
     await t.services.links.setStatus('test', { id: id('P-R'), status: 'BLOCKED' as never, reason: 'rail closed' });
     try {
-      const current = dataOf(await t.server.gql(IMPACT, { s: { blockEnterprises: [id('H')], includeCurrentState: true } })).impact;
+      const current = dataOf(
+        await t.server.gql(IMPACT, { s: { blockEnterprises: [id('H')], includeCurrentState: true } }),
+      ).impact;
       expect(stalledIds(current)).toEqual([id('H'), id('K')].sort());
     } finally {
       await t.services.links.setStatus('test', { id: id('P-R'), status: 'OPEN' as never });
@@ -98,7 +120,9 @@ describe('impact', () => {
   it('refuses unknown ids naming every one of them, and never writes', async () => {
     const before = await graphSnapshot(t.db, p);
     const version = await t.services.changes.version();
-    const response = await t.server.gql(IMPACT, { s: { blockLinks: [id('nope')], blockEnterprises: [id('ghost')], blockRegions: ['Atlantis'] } });
+    const response = await t.server.gql(IMPACT, {
+      s: { blockLinks: [id('nope')], blockEnterprises: [id('ghost')], blockRegions: ['Atlantis'] },
+    });
     expect(response.errors?.[0]).toMatchObject({
       extensions: {
         code: 'BAD_USER_INPUT',
@@ -129,7 +153,8 @@ describe('the engine cache across service instances', () => {
     const other = createServices(otherDb);
     try {
       const query = { blockEnterprises: [id('H')] };
-      const stalled = (report: { result: { affected: { id: string; stalled: boolean }[] } }) => report.result.affected.filter((a) => a.stalled).map((a) => a.id);
+      const stalled = (report: { result: { affected: { id: string; stalled: boolean }[] } }) =>
+        report.result.affected.filter((a) => a.stalled).map((a) => a.id);
       expect(stalled(await t.services.impact.impact({ ...query, includeCurrentState: true }))).not.toContain(id('K'));
       await other.links.setStatus('test', { id: id('R-K'), status: 'BLOCKED' as never, reason: 'rail closed' });
       const afterLinkWrite = await t.services.impact.impact({ ...query, includeCurrentState: true });
@@ -146,13 +171,14 @@ describe('the engine cache across service instances', () => {
 });
 
 describe('the engine index after status-only writes', () => {
-  it('applies status changes without reading the graph again, keeps it over a saved scenario, and reloads it after any other write', async () => {
+  it('applies status changes in memory, keeps the index over saved scenarios, reloads after other writes', async () => {
     const repository = new GraphSnapshotRepository(t.db);
     let loads = 0;
     const counting = { load: () => ((loads += 1), repository.load()) } as GraphSnapshotRepository;
     const cache = new GraphSnapshotCache(t.services.changes, counting);
     const first = await cache.current();
-    const blockedNow = (snapshot: { graph: SupplyGraph }) => snapshot.graph.linkBlocked[snapshot.graph.linkIndex(id('R-K'))];
+    const blockedNow = (snapshot: { graph: SupplyGraph }) =>
+      snapshot.graph.linkBlocked[snapshot.graph.linkIndex(id('R-K'))];
     expect(blockedNow(first)).toBe(0);
 
     await t.services.links.setStatus('test', { id: id('R-K'), status: 'BLOCKED' as never });
@@ -162,7 +188,14 @@ describe('the engine index after status-only writes', () => {
     if (second.version === first.version + 1) expect(loads).toBe(1);
 
     // A saved scenario moves the version but not the graph: same index, nothing read or rebuilt.
-    const scenario = { blockLinks: [], blockEnterprises: [id('H')], blockRegions: [], blockModes: [], includeCurrentState: false, durationDays: null };
+    const scenario = {
+      blockLinks: [],
+      blockEnterprises: [id('H')],
+      blockRegions: [],
+      blockModes: [],
+      includeCurrentState: false,
+      durationDays: null,
+    };
     const saved = await t.services.scenarios.save('test', 'cache test', scenario, null);
     const afterSave = await cache.current();
     if (afterSave.version === second.version + 1) {
@@ -181,33 +214,91 @@ describe('the engine index after status-only writes', () => {
 
 describe('critical links and enterprises, alternatives, resumption', () => {
   it('ranks single points of failure by the exact impact of blocking each alone', async () => {
-    const data = dataOf(await t.server.gql(`query($f: SupplyLinkFilter) { criticalLinks(filter: $f, top: 3) { link { id } stalledCount lostDailyOutput } }`, { f: { product: ['dyestuff', 'dyed fabric'] } }));
+    const data = dataOf(
+      await t.server.gql(
+        `query($f: SupplyLinkFilter) {
+          criticalLinks(filter: $f, top: 3) { link { id } stalledCount lostDailyOutput }
+        }`,
+        { f: { product: ['dyestuff', 'dyed fabric'] } },
+      ),
+    );
     const mine = data.criticalLinks.filter((c: any) => c.link.id.startsWith(p));
     expect(mine[0]).toEqual({ link: { id: id('C-D') }, stalledCount: 2, lostDailyOutput: 300 });
-    const enterprises = dataOf(await t.server.gql(`query($f: EnterpriseFilter) { criticalEnterprises(filter: $f, top: 2, measure: LOST_OUTPUT) { enterprise { id } stalledCount lostDailyOutput } }`, { f: { region: [region] } }));
+    const enterprises = dataOf(
+      await t.server.gql(
+        `query($f: EnterpriseFilter) {
+          criticalEnterprises(filter: $f, top: 2, measure: LOST_OUTPUT) {
+            enterprise { id } stalledCount lostDailyOutput
+          }
+        }`,
+        { f: { region: [region] } },
+      ),
+    );
     expect(enterprises.criticalEnterprises[0].enterprise.id).toBe(id('C'));
   });
 
   it('finds the rail route when the road checkpoint is blocked', async () => {
-    const data = dataOf(await t.server.gql(`query($s: ScenarioInput) { alternativeRoutes(fromId: "${id('P')}", toId: "${id('K')}", product: "phosphate", scenario: $s) { modes links { id } enterprises { id } } }`, { s: { blockEnterprises: [id('H')] } }));
-    expect(data.alternativeRoutes).toEqual([{ modes: ['RAIL', 'RAIL'], links: [{ id: id('P-R') }, { id: id('R-K') }], enterprises: [id('P'), id('R'), id('K')].map((x) => ({ id: x })) }]);
+    const data = dataOf(
+      await t.server.gql(
+        `query($s: ScenarioInput) {
+          alternativeRoutes(fromId: "${id('P')}", toId: "${id('K')}", product: "phosphate", scenario: $s) {
+            modes links { id } enterprises { id }
+          }
+        }`,
+        { s: { blockEnterprises: [id('H')] } },
+      ),
+    );
+    expect(data.alternativeRoutes).toEqual([
+      {
+        modes: ['RAIL', 'RAIL'],
+        links: [{ id: id('P-R') }, { id: id('R-K') }],
+        enterprises: [id('P'), id('R'), id('K')].map((x) => ({ id: x })),
+      },
+    ]);
   });
 
   it('validates a scenario given inside other arguments as it does at the top', async () => {
-    const query = `query($s: ScenarioInput) { alternativeSuppliers(enterpriseId: "${id('K')}", product: "phosphate", scenario: $s) { hops } }`;
+    const query = `query($s: ScenarioInput) {
+      alternativeSuppliers(enterpriseId: "${id('K')}", product: "phosphate", scenario: $s) { hops }
+    }`;
     const refused = await t.server.gql(query, { s: { durationDays: 0 } });
-    expect(refused.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringMatching(/durationDays must be more than 0/) });
+    expect(refused.errors?.[0]).toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT' },
+      message: expect.stringMatching(/durationDays must be more than 0/),
+    });
   });
 
   it('lists alternative suppliers and whether each alone would unstall the enterprise', async () => {
-    const data = dataOf(await t.server.gql(`query($s: ScenarioInput) { alternativeSuppliers(enterpriseId: "${id('K')}", product: "phosphate", scenario: $s) { enterprise { id } sameRegion alreadySupplies wouldUnstall } }`, { s: { blockEnterprises: [id('H'), id('R')] } }));
-    expect(data.alternativeSuppliers).toContainEqual({ enterprise: { id: id('P') }, sameRegion: true, alreadySupplies: false, wouldUnstall: true });
+    const data = dataOf(
+      await t.server.gql(
+        `query($s: ScenarioInput) {
+          alternativeSuppliers(enterpriseId: "${id('K')}", product: "phosphate", scenario: $s) {
+            enterprise { id } sameRegion alreadySupplies wouldUnstall
+          }
+        }`,
+        { s: { blockEnterprises: [id('H'), id('R')] } },
+      ),
+    );
+    expect(data.alternativeSuppliers).toContainEqual({
+      enterprise: { id: id('P') },
+      sameRegion: true,
+      alreadySupplies: false,
+      wouldUnstall: true,
+    });
   });
 
   it('plans the resumption of the current state, most recovered output first', async () => {
     await t.services.enterprises.setStatus('test', { id: id('C'), status: 'STALLED' as never });
     try {
-      const data = dataOf(await t.server.gql(`{ resumptionPlan(top: 50) { step kind id recoveredDailyOutput cumulativeRecoveredDailyOutput restartedCount } }`));
+      const data = dataOf(
+        await t.server.gql(
+          `{
+            resumptionPlan(top: 50) {
+              step kind id recoveredDailyOutput cumulativeRecoveredDailyOutput restartedCount
+            }
+          }`,
+        ),
+      );
       const restartC = data.resumptionPlan.find((s: any) => s.id === id('C'));
       expect(restartC).toMatchObject({ kind: 'ENTERPRISE', recoveredDailyOutput: 400, restartedCount: 3 });
     } finally {
@@ -218,28 +309,54 @@ describe('critical links and enterprises, alternatives, resumption', () => {
 
 describe('saved scenarios', () => {
   it('saves a scenario, lists it, computes its report on the current graph, and compares two', async () => {
-    const save = `mutation($s: ScenarioInput!) { saveScenario(name: "Road closed", scenario: $s, note: "checkpoints") { id name note scenario { blockModes includeCurrentState } } }`;
+    const save = `mutation($s: ScenarioInput!) {
+      saveScenario(name: "Road closed", scenario: $s, note: "checkpoints") {
+        id name note scenario { blockModes includeCurrentState }
+      }
+    }`;
     const saved = dataOf(await t.server.gql(save, { s: { blockEnterprises: [id('H')] } })).saveScenario;
-    expect(saved).toMatchObject({ name: 'Road closed', note: 'checkpoints', scenario: { blockModes: [], includeCurrentState: false } });
-    const fetched = dataOf(await t.server.gql(`query($id: ID!) { scenario(id: $id) { name report { stalledCount } } scenarios { id } }`, { id: saved.id }));
+    expect(saved).toMatchObject({
+      name: 'Road closed',
+      note: 'checkpoints',
+      scenario: { blockModes: [], includeCurrentState: false },
+    });
+    const fetched = dataOf(
+      await t.server.gql(`query($id: ID!) { scenario(id: $id) { name report { stalledCount } } scenarios { id } }`, {
+        id: saved.id,
+      }),
+    );
     expect(fetched.scenario.report.stalledCount).toBeGreaterThanOrEqual(1);
     expect(fetched.scenarios.map((s: any) => s.id)).toContain(saved.id);
 
-    const compare = dataOf(await t.server.gql(`query($a: ScenarioRef!, $b: ScenarioRef!) { compareScenarios(a: $a, b: $b) { stalledOnlyInA { id } stalledOnlyInB { id } stalledInBoth } }`, {
-      a: { id: saved.id },
-      b: { scenario: { blockEnterprises: [id('H'), id('R')] } },
-    })).compareScenarios;
+    const compare = dataOf(
+      await t.server.gql(
+        `query($a: ScenarioRef!, $b: ScenarioRef!) {
+          compareScenarios(a: $a, b: $b) { stalledOnlyInA { id } stalledOnlyInB { id } stalledInBoth }
+        }`,
+        {
+          a: { id: saved.id },
+          b: { scenario: { blockEnterprises: [id('H'), id('R')] } },
+        },
+      ),
+    ).compareScenarios;
     expect(compare.stalledOnlyInA).toEqual([]);
     expect(compare.stalledOnlyInB.map((x: any) => x.id).sort()).toEqual([id('K'), id('R')].sort());
     expect(compare.stalledInBoth).toBe(1);
 
     const missing = await t.server.gql(`{ scenario(id: "scn-00000000-0000-0000-0000-000000000000") { id } }`);
     expect(missing.errors?.[0].extensions?.code).toBe('NOT_FOUND');
-    const bad = await t.server.gql(`mutation { saveScenario(name: "x", scenario: { blockLinks: ["${id('nope')}"] }) { id } }`);
+    const bad = await t.server.gql(
+      `mutation { saveScenario(name: "x", scenario: { blockLinks: ["${id('nope')}"] }) { id } }`,
+    );
     expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     const blank = await t.server.gql(`mutation { saveScenario(name: "  ", scenario: {}) { id } }`);
-    expect(blank.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringMatching(/name must be 1 to 200 characters/) });
-    const noNote = dataOf(await t.server.gql(`mutation { saveScenario(name: "no note", scenario: {}) { id note } }`)).saveScenario;
+    expect(blank.errors?.[0]).toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT' },
+      message: expect.stringMatching(/name must be 1 to 200 characters/),
+    });
+    const noNote = dataOf(
+      await t.server.gql(`mutation { saveScenario(name: "no note", scenario: {}) { id note } }`),
+    ).saveScenario;
     expect(noNote.note).toBeNull();
     dataOf(await t.server.gql(`mutation($id: ID!) { deleteScenario(id: $id) { id } }`, { id: noNote.id }));
     dataOf(await t.server.gql(`mutation($id: ID!) { deleteScenario(id: $id) { id } }`, { id: saved.id }));

@@ -12,19 +12,29 @@ import { dataOf } from '../support/test-server';
 const p = uniquePrefix('import');
 const t = useGraphTest(p);
 
-
-
-const IMPORT = `mutation($input: GraphImportInput!) { importGraph(input: $input) { enterprisesCreated enterprisesUpdated linksCreated linksUpdated } }`;
+const IMPORT = `mutation($input: GraphImportInput!) {
+  importGraph(input: $input) { enterprisesCreated enterprisesUpdated linksCreated linksUpdated }
+}`;
 
 describe('importGraph', () => {
   it('upserts a document by id: a second import of the same rows updates, creating nothing', async () => {
     const fixture = keqiaoFixture(`${p}-a`);
     const input = { enterprises: fixture.enterprises, links: fixture.links };
-    expect(dataOf(await t.server.gql(IMPORT, { input })).importGraph).toEqual({ enterprisesCreated: 6, enterprisesUpdated: 0, linksCreated: 5, linksUpdated: 0 });
-    expect(dataOf(await t.server.gql(IMPORT, { input })).importGraph).toEqual({ enterprisesCreated: 0, enterprisesUpdated: 6, linksCreated: 0, linksUpdated: 5 });
+    expect(dataOf(await t.server.gql(IMPORT, { input })).importGraph).toEqual({
+      enterprisesCreated: 6,
+      enterprisesUpdated: 0,
+      linksCreated: 5,
+      linksUpdated: 0,
+    });
+    expect(dataOf(await t.server.gql(IMPORT, { input })).importGraph).toEqual({
+      enterprisesCreated: 0,
+      enterprisesUpdated: 6,
+      linksCreated: 0,
+      linksUpdated: 5,
+    });
   });
 
-  it('rejects the whole import when one row is bad, lists every problem by row, and leaves the graph as it was', async () => {
+  it('rejects the whole import when one row is bad, listing every problem by row, and changes nothing', async () => {
     const fixture = keqiaoFixture(`${p}-b`);
     await t.services.imports.importGraph('test', fixture);
     const before = await graphSnapshot(t.db, `${p}-b`);
@@ -46,7 +56,10 @@ describe('importGraph', () => {
     expect(response.errors?.[0].extensions?.problems).toEqual([
       { path: `enterprises[1] (${p}-b-chem)`, message: 'capacityRecovery must be from 0 to 1' },
       { path: `enterprises[3] (${p}-b-dye)`, message: `duplicate id "${p}-b-dye", also at enterprises[2]` },
-      { path: `links[1] (${p}-b-l-dyestuff)`, message: `refers to enterprise "${p}-b-missing", which is neither in the import nor in the graph` },
+      {
+        path: `links[1] (${p}-b-l-dyestuff)`,
+        message: `refers to enterprise "${p}-b-missing", which is neither in the import nor in the graph`,
+      },
     ]);
     expect(await graphSnapshot(t.db, `${p}-b`)).toEqual(before);
   });
@@ -57,13 +70,21 @@ describe('importGraph', () => {
     // A SUPPLIES relationship with this id between nodes that are not enterprises,
     // made behind the service's back: validation passes, the uniqueness
     // constraint fails on the last statement, after the enterprises were written.
-    await t.db.write("CREATE (:Stray {id: $id})-[:SUPPLIES {id: $link}]->(:Stray {id: $id})", { id: `${p}-c-stray`, link: `${p}-c-l-clash` });
+    await t.db.write('CREATE (:Stray {id: $id})-[:SUPPLIES {id: $link}]->(:Stray {id: $id})', {
+      id: `${p}-c-stray`,
+      link: `${p}-c-l-clash`,
+    });
     const before = await graphSnapshot(t.db, `${p}-c`);
     const input = {
-      enterprises: [...fixture.enterprises.map((e) => ({ ...e, name: 'renamed, must not stick' })), { id: `${p}-c-new`, name: 'New', kind: 'WEAVING', region: fixture.region }],
+      enterprises: [
+        ...fixture.enterprises.map((e) => ({ ...e, name: 'renamed, must not stick' })),
+        { id: `${p}-c-new`, name: 'New', kind: 'WEAVING', region: fixture.region },
+      ],
       links: [{ ...fixture.links[0], id: `${p}-c-l-clash` }],
     };
-    await expect(t.services.imports.importGraph('test', input, { batchSize: 1 })).rejects.toMatchObject({ extensions: { code: 'CONFLICT' } });
+    await expect(t.services.imports.importGraph('test', input, { batchSize: 1 })).rejects.toMatchObject({
+      extensions: { code: 'CONFLICT' },
+    });
     expect(await graphSnapshot(t.db, `${p}-c`)).toEqual(before);
     await t.db.write('MATCH (s:Stray {id: $id}) DETACH DELETE s', { id: `${p}-c-stray` });
   });
@@ -81,12 +102,26 @@ describe('importGraph', () => {
     );
     fs.writeFileSync(
       path.join(dir, 'links.csv'),
-      ['id,from,to,product,mode,volume,inventoryDays', `${p}-csv-l1,${p}-csv-fiber,${p}-csv-dye,polyester yarn,ROAD,40,2`].join('\n'),
+      [
+        'id,from,to,product,mode,volume,inventoryDays',
+        `${p}-csv-l1,${p}-csv-fiber,${p}-csv-dye,polyester yarn,ROAD,40,2`,
+      ].join('\n'),
     );
     const { document, labels } = readGraphSource(dir);
-    expect(await t.services.imports.importGraph('test', document, { labels })).toEqual({ enterprisesCreated: 2, enterprisesUpdated: 0, linksCreated: 1, linksUpdated: 0 });
+    expect(await t.services.imports.importGraph('test', document, { labels })).toEqual({
+      enterprisesCreated: 2,
+      enterprisesUpdated: 0,
+      linksCreated: 1,
+      linksUpdated: 0,
+    });
     const [dye] = await t.services.enterprises.findByIds([`${p}-csv-dye`]);
-    expect(dye).toMatchObject({ name: 'Alice Dyeing, Keqiao', status: 'PARTIAL', capacityRecovery: 0.8, dailyCapacity: 300, whitelisted: true });
+    expect(dye).toMatchObject({
+      name: 'Alice Dyeing, Keqiao',
+      status: 'PARTIAL',
+      capacityRecovery: 0.8,
+      dailyCapacity: 300,
+      whitelisted: true,
+    });
     const [link] = await t.services.links.findByIds([`${p}-csv-l1`]);
     expect(link).toMatchObject({ volume: 40, inventoryDays: 2, status: 'OPEN' });
 

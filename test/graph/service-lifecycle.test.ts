@@ -19,7 +19,11 @@ const configFor = (dataDir: string) =>
   readConfig({ DATA_DIR: dataDir, PORT: '0', NEO4J_HEAP: '512m', NEO4J_PAGECACHE: '128m', SEED_DEMO: 'true' });
 
 async function gql(app: RunningApp, query: string) {
-  const response = await fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+  const response = await fetch(`${app.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query }),
+  });
   return (await response.json()) as { data?: any; errors?: { message: string; extensions?: { code?: string } }[] };
 }
 
@@ -43,7 +47,7 @@ afterAll(async () => {
 }, 120_000);
 
 describe('service lifecycle on a managed Neo4j', () => {
-  it('runs two services with different DATA_DIR and PORT at once, each with its own Neo4j and the demo data', async () => {
+  it('runs two services with different DATA_DIR and PORT at once, each with its own Neo4j and demo data', async () => {
     apps.push(...(await Promise.all(dirs.slice(0, 2).map((dir) => startApp(configFor(dir), logger)))));
     const [a, b] = apps;
     expect(a.port).not.toBe(b.port);
@@ -63,7 +67,7 @@ describe('service lifecycle on a managed Neo4j', () => {
     }
   }, 240_000);
 
-  it('turns /ready to 503 within 5 s when Neo4j stops, answers SERVICE_UNAVAILABLE, and recovers by itself when it returns', async () => {
+  it('turns /ready 503 within 5 s when Neo4j stops, answers SERVICE_UNAVAILABLE, and recovers by itself', async () => {
     const [a, b] = apps;
     await stopManagedNeo4j(dirs[0]);
     const tookMs = await waitFor(async () => (await readyStatus(a)) === 503, 5_000);

@@ -14,7 +14,8 @@ export async function graphSnapshot(db: GraphDatabase, prefix: string) {
     { prefix },
   );
   const history = await db.read(
-    'MATCH (c:StatusChange) WHERE c.subjectId STARTS WITH $prefix RETURN c {.*, at: toString(c.at)} AS c ORDER BY c.subjectId, c.at, c.status',
+    'MATCH (c:StatusChange) WHERE c.subjectId STARTS WITH $prefix ' +
+      'RETURN c {.*, at: toString(c.at)} AS c ORDER BY c.subjectId, c.at, c.status',
     { prefix },
   );
   return {

@@ -19,7 +19,12 @@ export function keqiaoFixture(p: string) {
     enterprises: [
       enterprise('fiber', 'FIBER', { dailyCapacity: 100 }),
       enterprise('chem', 'CHEMICAL', { dailyCapacity: 50, park: 'Binhai' }),
-      enterprise('dye', 'PRINTING_DYEING', { status: 'PARTIAL', capacityRecovery: 0.8, dailyCapacity: 300, workforceReturned: 0.9 }),
+      enterprise('dye', 'PRINTING_DYEING', {
+        status: 'PARTIAL',
+        capacityRecovery: 0.8,
+        dailyCapacity: 300,
+        workforceReturned: 0.9,
+      }),
       enterprise('market', 'MARKET', { name: 'China Textile City' }),
       enterprise('trade1', 'FOREIGN_TRADE', { status: 'STALLED', dailyCapacity: 100 }),
       enterprise('trade2', 'FOREIGN_TRADE', { dailyCapacity: 100 }),

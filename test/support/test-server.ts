@@ -30,7 +30,10 @@ export async function startTestServer(services: Services, options: { web?: boole
   });
   const port = await http.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
-  const gql = async <T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse<T>> => {
+  const gql = async <T = Record<string, any>>(
+    query: string,
+    variables: Record<string, unknown> = {},
+  ): Promise<GraphQLResponse<T>> => {
     const response = await fetch(`${url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -43,7 +46,8 @@ export async function startTestServer(services: Services, options: { web?: boole
 
 /** The data of a response that must have no errors. */
 export function dataOf<T>(response: GraphQLResponse<T>): T {
-  if (response.errors?.length) throw new Error(`unexpected GraphQL errors: ${JSON.stringify(response.errors, null, 2)}`);
+  if (response.errors?.length)
+    throw new Error(`unexpected GraphQL errors: ${JSON.stringify(response.errors, null, 2)}`);
   return response.data as T;
 }
 

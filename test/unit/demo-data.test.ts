@@ -47,12 +47,47 @@ const demo = JSON.parse(readFileSync(join(__dirname, '../../data/demo.json'), 'u
 const { enterprises, links } = demo;
 const byId = new Map(enterprises.map((e) => [e.id, e]));
 
-const KINDS = ['RAW_MATERIAL', 'CHEMICAL', 'FIBER', 'WEAVING', 'PRINTING_DYEING', 'GARMENT', 'MANUFACTURER', 'MARKET', 'FOREIGN_TRADE', 'LOGISTICS', 'OTHER'];
+const KINDS = [
+  'RAW_MATERIAL',
+  'CHEMICAL',
+  'FIBER',
+  'WEAVING',
+  'PRINTING_DYEING',
+  'GARMENT',
+  'MANUFACTURER',
+  'MARKET',
+  'FOREIGN_TRADE',
+  'LOGISTICS',
+  'OTHER',
+];
 const STATUSES = ['OPERATING', 'PARTIAL', 'STALLED', 'CLOSED'];
 const MODES = ['ROAD', 'RAIL', 'WATER', 'AIR', 'PIPELINE', 'LOCAL'];
 const PASS_THROUGH = new Set(['MARKET', 'FOREIGN_TRADE', 'LOGISTICS']);
-const REPORTS = ['000_3c0cad088b9b8758.txt', '001_0d46fde0b0c5cd20.txt', '002_bda905828655d4a4.txt', '003_40802aa4b065bc9e.txt', '004_ad7e9ed414415fbe.txt', 'illustrative'];
-const ENTERPRISE_FIELDS = ['id', 'name', 'kind', 'region', 'park', 'lat', 'lon', 'status', 'capacityRecovery', 'workforceReturned', 'dailyCapacity', 'unit', 'whitelisted', 'source', 'note'];
+const REPORTS = [
+  '000_3c0cad088b9b8758.txt',
+  '001_0d46fde0b0c5cd20.txt',
+  '002_bda905828655d4a4.txt',
+  '003_40802aa4b065bc9e.txt',
+  '004_ad7e9ed414415fbe.txt',
+  'illustrative',
+];
+const ENTERPRISE_FIELDS = [
+  'id',
+  'name',
+  'kind',
+  'region',
+  'park',
+  'lat',
+  'lon',
+  'status',
+  'capacityRecovery',
+  'workforceReturned',
+  'dailyCapacity',
+  'unit',
+  'whitelisted',
+  'source',
+  'note',
+];
 const LINK_FIELDS = ['id', 'from', 'to', 'product', 'mode', 'volume', 'unit', 'status', 'inventoryDays'];
 
 function weightedRecovery(list: DemoEnterprise[]): number {
@@ -77,7 +112,7 @@ function stalledBy(scenario: { blockLinks?: string[]; blockEnterprises?: string[
     const inbound = new Map<string, DemoLink[]>();
     for (const l of links) inbound.set(l.to, [...(inbound.get(l.to) ?? []), l]);
     const delivers = (l: DemoLink) => !linkBlocked(l) && (outputs.get(l.from)?.has(l.product) ?? false);
-    for (let changed = true; changed; ) {
+    for (let changed = true; changed;) {
       changed = false;
       for (const e of enterprises) {
         if (!running.get(e.id)) continue;
@@ -108,7 +143,10 @@ function stalledBy(scenario: { blockLinks?: string[]; blockEnterprises?: string[
     enterprises: new Set(scenario.blockEnterprises),
     modes: new Set(scenario.blockModes),
   });
-  return enterprises.filter((e) => base.get(e.id) && !scen.get(e.id)).map((e) => e.id).sort();
+  return enterprises
+    .filter((e) => base.get(e.id) && !scen.get(e.id))
+    .map((e) => e.id)
+    .sort();
 }
 
 describe('data/demo.json integrity', () => {
@@ -119,7 +157,8 @@ describe('data/demo.json integrity', () => {
       for (const f of ENTERPRISE_FIELDS) {
         if ((e as unknown as Record<string, unknown>)[f] === undefined) problems.push(`${e.id}: missing ${f}`);
       }
-      if (!/^(kq|fq|sj|nb)-[a-z0-9]+(-[a-z0-9]+)*$/.test(e.id)) problems.push(`${e.id}: id not kebab-case with place prefix`);
+      if (!/^(kq|fq|sj|nb)-[a-z0-9]+(-[a-z0-9]+)*$/.test(e.id))
+        problems.push(`${e.id}: id not kebab-case with place prefix`);
       if (!KINDS.includes(e.kind)) problems.push(`${e.id}: kind ${e.kind}`);
       if (!STATUSES.includes(e.status)) problems.push(`${e.id}: status ${e.status}`);
       if (!/^[A-Z][A-Za-z]+\/[A-Z][A-Za-z-]+$/.test(e.region)) problems.push(`${e.id}: region ${e.region}`);
@@ -131,7 +170,8 @@ describe('data/demo.json integrity', () => {
       if (typeof e.whitelisted !== 'boolean') problems.push(`${e.id}: whitelisted`);
       if (!REPORTS.includes(e.source)) problems.push(`${e.id}: source ${e.source}`);
       if (e.note.trim() === '') problems.push(`${e.id}: empty note`);
-      if ((e.status === 'STALLED' || e.status === 'CLOSED') !== (e.capacityRecovery === 0)) problems.push(`${e.id}: status vs capacity`);
+      if ((e.status === 'STALLED' || e.status === 'CLOSED') !== (e.capacityRecovery === 0))
+        problems.push(`${e.id}: status vs capacity`);
     }
     expect(problems).toEqual([]);
   });
@@ -169,9 +209,13 @@ describe('data/demo.json integrity', () => {
 
   it('covers the four places from their reports', () => {
     const regions = new Set(enterprises.map((e) => e.region));
-    for (const r of ['Shaoxing/Keqiao', 'Guizhou/Fuquan', 'Shanghai/Songjiang', 'Ningbo/Yinzhou']) expect(regions.has(r), r).toBe(true);
+    for (const r of ['Shaoxing/Keqiao', 'Guizhou/Fuquan', 'Shanghai/Songjiang', 'Ningbo/Yinzhou'])
+      expect(regions.has(r), r).toBe(true);
     for (const report of REPORTS.slice(0, 5)) {
-      expect(enterprises.some((e) => e.source === report), report).toBe(true);
+      expect(
+        enterprises.some((e) => e.source === report),
+        report,
+      ).toBe(true);
     }
   });
 });
@@ -183,7 +227,7 @@ describe('report figures', () => {
     expect(fuquan.every((e) => e.status === 'OPERATING')).toBe(true);
   });
 
-  it('Keqiao: capacity-weighted recovery is 0.92 over its printing and dyeing plants and over the whole region (report 003)', () => {
+  it('Keqiao: capacity-weighted recovery is 0.92 over its dyeing plants and the whole region (report 003)', () => {
     const keqiao = enterprises.filter((e) => e.region === 'Shaoxing/Keqiao');
     const dyeing = keqiao.filter((e) => e.kind === 'PRINTING_DYEING');
     expect(dyeing.length).toBeGreaterThanOrEqual(20);
@@ -193,7 +237,11 @@ describe('report figures', () => {
   });
 
   it('uses the named report figures', () => {
-    expect(byId.get('kq-dye-alice')).toMatchObject({ kind: 'PRINTING_DYEING', capacityRecovery: 0.8, workforceReturned: 0.9 });
+    expect(byId.get('kq-dye-alice')).toMatchObject({
+      kind: 'PRINTING_DYEING',
+      capacityRecovery: 0.8,
+      workforceReturned: 0.9,
+    });
     expect(byId.get('kq-market-textile-city')).toMatchObject({ kind: 'MARKET', capacityRecovery: 0.821 });
     expect(byId.get('sj-hejing-silicon')).toMatchObject({ whitelisted: true, capacityRecovery: 0.5 });
     expect(byId.get('sj-feidiao-electric')).toMatchObject({ whitelisted: true, capacityRecovery: 0.3 });
@@ -206,22 +254,42 @@ describe('report figures', () => {
 
 describe('what-if examples named in data/README.md (stall rule of README §3)', () => {
   it('Fuquan, README §6 example 4: checkpoint and Kaili rail station', () => {
-    expect(links.find((l) => l.id === 'fq-l-chuandong-to-checkpoint')).toMatchObject({ from: 'fq-chem-chuandong', to: 'fq-checkpoint-highway', mode: 'ROAD' });
-    expect(links.find((l) => l.id === 'fq-l-chuandong-to-kaili')).toMatchObject({ from: 'fq-chem-chuandong', to: 'fq-kaili-station', mode: 'RAIL' });
-    expect(links.find((l) => l.id === 'fq-l-checkpoint-to-foshan')).toMatchObject({ to: 'fq-cust-guangdong-foshan', mode: 'ROAD' });
-    expect(links.find((l) => l.id === 'fq-l-kaili-to-foshan')).toMatchObject({ to: 'fq-cust-guangdong-foshan', mode: 'RAIL' });
+    expect(links.find((l) => l.id === 'fq-l-chuandong-to-checkpoint')).toMatchObject({
+      from: 'fq-chem-chuandong',
+      to: 'fq-checkpoint-highway',
+      mode: 'ROAD',
+    });
+    expect(links.find((l) => l.id === 'fq-l-chuandong-to-kaili')).toMatchObject({
+      from: 'fq-chem-chuandong',
+      to: 'fq-kaili-station',
+      mode: 'RAIL',
+    });
+    expect(links.find((l) => l.id === 'fq-l-checkpoint-to-foshan')).toMatchObject({
+      to: 'fq-cust-guangdong-foshan',
+      mode: 'ROAD',
+    });
+    expect(links.find((l) => l.id === 'fq-l-kaili-to-foshan')).toMatchObject({
+      to: 'fq-cust-guangdong-foshan',
+      mode: 'RAIL',
+    });
     expect(stalledBy({ blockEnterprises: ['fq-checkpoint-highway'] })).not.toContain('fq-cust-guangdong-foshan');
-    expect(stalledBy({ blockEnterprises: ['fq-checkpoint-highway', 'fq-kaili-station'] })).toContain('fq-cust-guangdong-foshan');
+    expect(stalledBy({ blockEnterprises: ['fq-checkpoint-highway', 'fq-kaili-station'] })).toContain(
+      'fq-cust-guangdong-foshan',
+    );
     const road = stalledBy({ blockModes: ['ROAD'] });
     expect(road).not.toContain('fq-cust-guangdong-foshan');
     expect(road).not.toContain('fq-chem-chuandong');
     expect(road).toContain('fq-cust-chongqing-changshou');
   });
 
-  it('Keqiao single point of failure: Alice\'s only dyestuff link', () => {
+  it("Keqiao single point of failure: Alice's only dyestuff link", () => {
     const spof = links.find((l) => l.id === 'kq-l-chem-dyestuff-binhai-to-dye-alice');
     expect(spof).toMatchObject({ product: 'dyestuff', inventoryDays: 5 });
-    expect(stalledBy({ blockLinks: ['kq-l-chem-dyestuff-binhai-to-dye-alice'] })).toEqual(['kq-dye-alice', 'kq-garment-keqiao-1', 'kq-trade-buting']);
+    expect(stalledBy({ blockLinks: ['kq-l-chem-dyestuff-binhai-to-dye-alice'] })).toEqual([
+      'kq-dye-alice',
+      'kq-garment-keqiao-1',
+      'kq-trade-buting',
+    ]);
   });
 
   it('Keqiao multi-sourcing: blocking one grey-fabric supply of Alice stalls nothing', () => {
@@ -230,7 +298,9 @@ describe('what-if examples named in data/README.md (stall rule of README §3)', 
 
   it('Songjiang: the Suzhou factory keeps the re-routed order alive', () => {
     expect(stalledBy({ blockEnterprises: ['sj-xinqiao-factory'] })).toEqual(['sj-xinqiao-factory']);
-    expect(stalledBy({ blockEnterprises: ['sj-xinqiao-factory', 'sj-suzhou-alt-factory'] })).toContain('sj-cust-order-owner');
+    expect(stalledBy({ blockEnterprises: ['sj-xinqiao-factory', 'sj-suzhou-alt-factory'] })).toContain(
+      'sj-cust-order-owner',
+    );
   });
 });
 
@@ -255,7 +325,14 @@ describe('further what-ifs named in data/README.md', () => {
 
   it('the Yesgo Valley platform feeds the mask and gown lines and the member firms', () => {
     const stalled = stalledBy({ blockEnterprises: ['nb-yesgo-valley'] });
-    for (const id of ['nb-fiocco-masks', 'nb-fiocco-gowns', 'nb-member-garment-1', 'nb-member-garment-2', 'nb-huamei-hospital', 'nb-epidemic-allocation']) {
+    for (const id of [
+      'nb-fiocco-masks',
+      'nb-fiocco-gowns',
+      'nb-member-garment-1',
+      'nb-member-garment-2',
+      'nb-huamei-hospital',
+      'nb-epidemic-allocation',
+    ]) {
       expect(stalled).toContain(id);
     }
     expect(stalled).not.toContain('nb-fiocco-knitwear');

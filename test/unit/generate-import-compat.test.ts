@@ -22,7 +22,8 @@ describe('generated graphs against the import reader and validation', () => {
   it.each(['json', 'csv'] as const)('%s output imports without problems', async (format) => {
     const graph = streamSupplyGraph(options);
     const target = join(dir, format === 'json' ? 'graph.json' : 'graph');
-    const counts = format === 'json' ? await writeSupplyGraphJson(graph, target) : await writeSupplyGraphCsv(graph, target);
+    const counts =
+      format === 'json' ? await writeSupplyGraphJson(graph, target) : await writeSupplyGraphCsv(graph, target);
     const { document, labels } = readGraphSource(target);
     const { graph: validated, problems } = validateGraphDocument(document, labels);
     expect(problems).toEqual([]);

@@ -5,8 +5,17 @@ import type { GeneratedSupplyGraph } from '../../src/generator/generate-supply-g
 import { mulberry32 } from '../../src/generator/mulberry32';
 
 const KINDS = new Set([
-  'RAW_MATERIAL', 'CHEMICAL', 'FIBER', 'WEAVING', 'PRINTING_DYEING', 'GARMENT',
-  'MANUFACTURER', 'MARKET', 'FOREIGN_TRADE', 'LOGISTICS', 'OTHER',
+  'RAW_MATERIAL',
+  'CHEMICAL',
+  'FIBER',
+  'WEAVING',
+  'PRINTING_DYEING',
+  'GARMENT',
+  'MANUFACTURER',
+  'MARKET',
+  'FOREIGN_TRADE',
+  'LOGISTICS',
+  'OTHER',
 ]);
 const STATUSES = new Set(['OPERATING', 'PARTIAL', 'STALLED', 'CLOSED']);
 const MODES = new Set(['ROAD', 'RAIL', 'WATER', 'AIR', 'PIPELINE', 'LOCAL']);
@@ -134,8 +143,16 @@ describe('generateSupplyGraph', () => {
     expectWellFormed(ten);
     // the first ten form a chain from raw material to a port
     expect(ten.enterprises.map((e) => e.kind)).toEqual([
-      'RAW_MATERIAL', 'RAW_MATERIAL', 'CHEMICAL', 'FIBER', 'WEAVING', 'PRINTING_DYEING',
-      'MARKET', 'GARMENT', 'FOREIGN_TRADE', 'LOGISTICS',
+      'RAW_MATERIAL',
+      'RAW_MATERIAL',
+      'CHEMICAL',
+      'FIBER',
+      'WEAVING',
+      'PRINTING_DYEING',
+      'MARKET',
+      'GARMENT',
+      'FOREIGN_TRADE',
+      'LOGISTICS',
     ]);
     expect(ten.links.some((l) => l.product === 'dyed fabric')).toBe(true);
     expect(ten.links.some((l) => l.to === 'g-e-0000009')).toBe(true);

@@ -13,7 +13,10 @@ describe('managed Neo4j without Java or Maven', () => {
       const start = startManagedNeo4j({ dataDir, heap: '512m', pageCache: '128m', port: null });
       await expect(start).rejects.toThrow(ManagedNeo4jError);
       await expect(start).rejects.toThrow(
-        /^Java \(java\) was not found\. The managed Neo4j needs Java 17\+ and Maven: install them .*, or set NEO4J_URI to an existing Neo4j, or run "docker compose up"\.$/,
+        new RegExp(
+          '^Java \\(java\\) was not found\\. The managed Neo4j needs Java 17\\+ and Maven: install them .*, ' +
+            'or set NEO4J_URI to an existing Neo4j, or run "docker compose up"\\.$',
+        ),
       );
     } finally {
       process.env.PATH = saved;

@@ -1,9 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { validateGraphDocument } from '../../src/features/import/validate-graph-document';
 
-const dyeing = { id: 'kq-dye-alice', name: 'Zhejiang Alice Dyeing and Finishing', kind: 'PRINTING_DYEING', region: 'Shaoxing/Keqiao' };
+const dyeing = {
+  id: 'kq-dye-alice',
+  name: 'Zhejiang Alice Dyeing and Finishing',
+  kind: 'PRINTING_DYEING',
+  region: 'Shaoxing/Keqiao',
+};
 const fiber = { id: 'kq-fiber-hengming', name: 'Hengming Fibre', kind: 'FIBER', region: 'Shaoxing/Keqiao' };
-const yarn = { id: 'l-1', from: 'kq-fiber-hengming', to: 'kq-dye-alice', product: 'polyester yarn', mode: 'ROAD', volume: 40 };
+const yarn = {
+  id: 'l-1',
+  from: 'kq-fiber-hengming',
+  to: 'kq-dye-alice',
+  product: 'polyester yarn',
+  mode: 'ROAD',
+  volume: 40,
+};
 
 describe('validateGraphDocument', () => {
   it('accepts the example of the import format and fills the defaults', () => {
@@ -12,13 +24,25 @@ describe('validateGraphDocument', () => {
       links: [yarn],
     });
     expect(problems).toEqual([]);
-    expect(graph.enterprises[0]).toMatchObject({ id: 'kq-dye-alice', status: 'PARTIAL', capacityRecovery: 0.8, park: null });
+    expect(graph.enterprises[0]).toMatchObject({
+      id: 'kq-dye-alice',
+      status: 'PARTIAL',
+      capacityRecovery: 0.8,
+      park: null,
+    });
     expect(graph.enterprises[1]).toMatchObject({ status: 'OPERATING', capacityRecovery: 1 });
     expect(graph.links[0]).toEqual({
       id: 'l-1',
       from: 'kq-fiber-hengming',
       to: 'kq-dye-alice',
-      props: expect.objectContaining({ id: 'l-1', product: 'polyester yarn', mode: 'ROAD', volume: 40, status: 'OPEN', inventoryDays: null }),
+      props: expect.objectContaining({
+        id: 'l-1',
+        product: 'polyester yarn',
+        mode: 'ROAD',
+        volume: 40,
+        status: 'OPEN',
+        inventoryDays: null,
+      }),
     });
     expect(graph.externalReferences.size).toBe(0);
   });
@@ -46,14 +70,19 @@ describe('validateGraphDocument', () => {
   it('reports a duplicate id with the row it repeats', () => {
     const { problems } = validateGraphDocument({ enterprises: [fiber, fiber], links: [yarn, yarn] });
     expect(problems).toEqual([
-      { path: 'enterprises[1] (kq-fiber-hengming)', message: 'duplicate id "kq-fiber-hengming", also at enterprises[0]' },
+      {
+        path: 'enterprises[1] (kq-fiber-hengming)',
+        message: 'duplicate id "kq-fiber-hengming", also at enterprises[0]',
+      },
       { path: 'links[1] (l-1)', message: 'duplicate id "l-1", also at links[0]' },
     ]);
   });
 
   it('requires capacityRecovery for a PARTIAL enterprise', () => {
     const { problems } = validateGraphDocument({ enterprises: [{ ...dyeing, status: 'PARTIAL' }] });
-    expect(problems).toEqual([{ path: 'enterprises[0] (kq-dye-alice)', message: 'capacityRecovery is required when status is PARTIAL' }]);
+    expect(problems).toEqual([
+      { path: 'enterprises[0] (kq-dye-alice)', message: 'capacityRecovery is required when status is PARTIAL' },
+    ]);
   });
 
   it('collects the enterprises links name that the document does not define, for the graph to answer', () => {

@@ -25,7 +25,10 @@ export class ChainArgs {
   @ArrayMaxSize(100)
   products?: string[] | null;
 
-  @Field(() => Int, { defaultValue: 500, description: `Cap on nodes, 1 to ${MAX_CHAIN_NODES}; truncated says when it cut the chain.` })
+  @Field(() => Int, {
+    defaultValue: 500,
+    description: `Cap on nodes, 1 to ${MAX_CHAIN_NODES}; truncated says when it cut the chain.`,
+  })
   @Min(1, { message: 'maxNodes must be at least 1' })
   @Max(MAX_CHAIN_NODES, { message: `maxNodes must be at most ${MAX_CHAIN_NODES}` })
   maxNodes!: number;

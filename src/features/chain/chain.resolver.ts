@@ -10,7 +10,9 @@ export interface ChainContext {
 
 @Resolver()
 export class ChainResolver {
-  @Query(() => Chain, { description: 'The chain around an enterprise within maxDepth hops, each node with its tier for layout.' })
+  @Query(() => Chain, {
+    description: 'The chain around an enterprise within maxDepth hops, each node with its tier for layout.',
+  })
   chain(@Args(() => ChainArgs) args: ChainArgs, @Ctx() ctx: ChainContext): Promise<Chain> {
     return ctx.services.chains.chain({ ...args, products: args.products ?? null });
   }

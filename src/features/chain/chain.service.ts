@@ -58,7 +58,11 @@ export class ChainService {
 
     const others = await this.enterprises.findByIds([...tiers.keys()].filter((id) => id !== root.id));
     const byId = new Map<string, EnterpriseRecord>([[root.id, root], ...others.map((e) => [e.id, e] as const)]);
-    const nodes = [...tiers].map(([id, tier]) => ({ enterprise: byId.get(id) as EnterpriseRecord, depth: Math.abs(tier), tier }));
+    const nodes = [...tiers].map(([id, tier]) => ({
+      enterprise: byId.get(id) as EnterpriseRecord,
+      depth: Math.abs(tier),
+      tier,
+    }));
     nodes.sort((a, b) => a.tier - b.tier || a.enterprise.id.localeCompare(b.enterprise.id));
     const kept = [...links.values()].filter((link) => tiers.has(link.from) && tiers.has(link.to));
     kept.sort((a, b) => a.id.localeCompare(b.id));
@@ -71,7 +75,10 @@ export class ChainService {
     const found = await this.repository.shortestPaths(fromId, toId, maxDepth, limit);
     const enterpriseIds = [...new Set(found.flatMap((p) => p.enterpriseIds))];
     const linkIds = [...new Set(found.flatMap((p) => p.linkIds))];
-    const [enterprises, links] = await Promise.all([this.enterprises.findByIds(enterpriseIds), this.links.findByIds(linkIds)]);
+    const [enterprises, links] = await Promise.all([
+      this.enterprises.findByIds(enterpriseIds),
+      this.links.findByIds(linkIds),
+    ]);
     const enterpriseById = new Map(enterprises.map((e) => [e.id, e]));
     const linkById = new Map(links.map((l) => [l.id, l]));
     return found.map((path) => ({

@@ -29,7 +29,6 @@ export class EnterpriseFilter {
   ids?: string[] | null;
 }
 
-
 @ArgsType()
 export class EnterprisesArgs extends PageArgs {
   @Field(() => EnterpriseFilter, { nullable: true })
@@ -41,7 +40,10 @@ export class SetEnterpriseStatusArgs extends StatusChangeArgs {
   @Field(() => EnterpriseStatus)
   status!: EnterpriseStatus;
 
-  @Field(() => Float, { nullable: true, description: 'Defaults to 1 when OPERATING and 0 when STALLED or CLOSED; required when PARTIAL.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Defaults to 1 when OPERATING and 0 when STALLED or CLOSED; required when PARTIAL.',
+  })
   @IsCapacityRecovery()
   capacityRecovery?: number | null;
 

@@ -1,4 +1,17 @@
-import { IsBoolean, IsEnum, IsLatitude, IsLongitude, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  IsBoolean,
+  IsEnum,
+  IsLatitude,
+  IsLongitude,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 import { Field, Float, ID, InputType } from 'type-graphql';
 import { EnterpriseKind } from '../vocabulary/enterprise-kind.enum';
 import { EnterpriseStatus } from '../vocabulary/enterprise-status.enum';
@@ -52,7 +65,12 @@ export class EnterpriseInput {
   @IsEnum(EnterpriseStatus, { message: `status must be one of ${Object.values(EnterpriseStatus).join(', ')}` })
   status?: EnterpriseStatus | null;
 
-  @Field(() => Float, { nullable: true, description: 'Share of normal output running now, 0..1. Defaults to 1 when OPERATING and 0 when STALLED or CLOSED; required when PARTIAL.' })
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Share of normal output running now, 0..1. ' +
+      'Defaults to 1 when OPERATING and 0 when STALLED or CLOSED; required when PARTIAL.',
+  })
   @IsCapacityRecovery()
   capacityRecovery?: number | null;
 

@@ -21,6 +21,19 @@ export interface EnterpriseRecord {
 }
 
 export const ENTERPRISE_FIELDS = [
-  'id', 'name', 'kind', 'region', 'park', 'lat', 'lon', 'status', 'capacityRecovery',
-  'workforceReturned', 'dailyCapacity', 'unit', 'whitelisted', 'source', 'note',
+  'id',
+  'name',
+  'kind',
+  'region',
+  'park',
+  'lat',
+  'lon',
+  'status',
+  'capacityRecovery',
+  'workforceReturned',
+  'dailyCapacity',
+  'unit',
+  'whitelisted',
+  'source',
+  'note',
 ] as const satisfies readonly (keyof EnterpriseRecord)[];

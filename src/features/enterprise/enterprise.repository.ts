@@ -53,7 +53,11 @@ export class EnterpriseRepository {
 
   constructor(private readonly db: GraphDatabase) {
     const filter = ENTERPRISE_FILTER();
-    this.pageQuery = `${filter}\n  AND ($after IS NULL OR e.id > $after)\nRETURN e {.*} AS enterprise ORDER BY e.id LIMIT toInteger($limit)`;
+    this.pageQuery = [
+      filter,
+      '  AND ($after IS NULL OR e.id > $after)',
+      'RETURN e {.*} AS enterprise ORDER BY e.id LIMIT toInteger($limit)',
+    ].join('\n');
     this.countQuery = `${filter}\nRETURN count(e) AS total`;
   }
 
@@ -75,7 +79,10 @@ export class EnterpriseRepository {
 
   /** Ids of every enterprise matching the criteria. */
   async idsMatching(criteria: EnterpriseCriteria): Promise<string[]> {
-    const result = await this.db.read(`${ENTERPRISE_FILTER()}\n${cypher('enterprise/ids')}`, enterpriseCriteriaParams(criteria));
+    const result = await this.db.read(
+      `${ENTERPRISE_FILTER()}\n${cypher('enterprise/ids')}`,
+      enterpriseCriteriaParams(criteria),
+    );
     return result.records[0].get('ids') as string[];
   }
 
@@ -106,12 +113,23 @@ export class EnterpriseRepository {
 
   async setStatus(
     write: GraphWrite,
-    change: { id: string; status: EnterpriseStatus; capacityRecovery: number; workforceReturned: number | null } & HistoryNote,
+    change: {
+      id: string;
+      status: EnterpriseStatus;
+      capacityRecovery: number;
+      workforceReturned: number | null;
+    } & HistoryNote,
   ): Promise<EnterpriseRecord | null> {
     const result = await write.tx.run(cypher('enterprise/set-status'), { ...change, actor: write.actor });
     if (result.records.length === 0) return null;
     const updated = toEnterpriseRecord(result.records[0].get('enterprise'));
-    write.changed({ subject: 'ENTERPRISE', id: updated.id, op: 'STATUS', status: updated.status, capacityRecovery: updated.capacityRecovery });
+    write.changed({
+      subject: 'ENTERPRISE',
+      id: updated.id,
+      op: 'STATUS',
+      status: updated.status,
+      capacityRecovery: updated.capacityRecovery,
+    });
     return updated;
   }
 

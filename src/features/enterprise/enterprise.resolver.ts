@@ -29,11 +29,16 @@ export class EnterpriseResolver {
   }
 
   @Query(() => EnterpriseConnection, { description: 'Enterprises in id order, a page at a time.' })
-  enterprises(@Args(() => EnterprisesArgs) args: EnterprisesArgs, @Ctx() ctx: EnterpriseContext): Promise<Page<EnterpriseRecord>> {
+  enterprises(
+    @Args(() => EnterprisesArgs) args: EnterprisesArgs,
+    @Ctx() ctx: EnterpriseContext,
+  ): Promise<Page<EnterpriseRecord>> {
     return ctx.services.enterprises.page(toEnterpriseCriteria(args.filter), args.first, args.after ?? null);
   }
 
-  @FieldResolver(() => Boolean, { description: 'True for MARKET, FOREIGN_TRADE and LOGISTICS, which forward goods product by product.' })
+  @FieldResolver(() => Boolean, {
+    description: 'True for MARKET, FOREIGN_TRADE and LOGISTICS, which forward goods product by product.',
+  })
   passThrough(@Root() enterprise: EnterpriseRecord): boolean {
     return PASS_THROUGH_KINDS.has(enterprise.kind);
   }
@@ -44,11 +49,16 @@ export class EnterpriseResolver {
   }
 
   @Mutation(() => Enterprise, { description: 'Creates the enterprise, or replaces its properties when the id exists.' })
-  upsertEnterprise(@Arg('input', () => EnterpriseInput) input: EnterpriseInput, @Ctx() ctx: EnterpriseContext): Promise<EnterpriseRecord> {
+  upsertEnterprise(
+    @Arg('input', () => EnterpriseInput) input: EnterpriseInput,
+    @Ctx() ctx: EnterpriseContext,
+  ): Promise<EnterpriseRecord> {
     return ctx.services.enterprises.upsert(ctx.actor, input);
   }
 
-  @Mutation(() => DeleteEnterpriseResult, { description: 'Refused with CONFLICT while the enterprise has links, unless detach is true.' })
+  @Mutation(() => DeleteEnterpriseResult, {
+    description: 'Refused with CONFLICT while the enterprise has links, unless detach is true.',
+  })
   deleteEnterprise(
     @Arg('id', () => ID) id: string,
     @Arg('detach', () => Boolean, { defaultValue: false }) detach: boolean,
@@ -57,8 +67,13 @@ export class EnterpriseResolver {
     return ctx.services.enterprises.delete(ctx.actor, id, detach);
   }
 
-  @Mutation(() => Enterprise, { description: 'Records a status change and its dated history entry in one transaction.' })
-  setEnterpriseStatus(@Args(() => SetEnterpriseStatusArgs) args: SetEnterpriseStatusArgs, @Ctx() ctx: EnterpriseContext): Promise<EnterpriseRecord> {
+  @Mutation(() => Enterprise, {
+    description: 'Records a status change and its dated history entry in one transaction.',
+  })
+  setEnterpriseStatus(
+    @Args(() => SetEnterpriseStatusArgs) args: SetEnterpriseStatusArgs,
+    @Ctx() ctx: EnterpriseContext,
+  ): Promise<EnterpriseRecord> {
     return ctx.services.enterprises.setStatus(ctx.actor, args);
   }
 }

@@ -67,7 +67,9 @@ export class EnterpriseService {
       if (links === null) throw notFound('Enterprise', id);
       if (links.length > 0 && !detach) {
         // Thrown inside the transaction, so the delete above rolls back.
-        throw conflict(`Enterprise "${id}" still has ${links.length} supply link(s); delete them first or pass detach: true`);
+        throw conflict(
+          `Enterprise "${id}" still has ${links.length} supply link(s); delete them first or pass detach: true`,
+        );
       }
       return { id, deletedLinks: links.length };
     });

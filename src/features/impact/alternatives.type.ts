@@ -17,13 +17,18 @@ export class AlternativeSupplierType {
   @Field(() => Float, { nullable: true })
   dailyCapacity!: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'Hops between the two in the supply graph, either direction; null when unconnected.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Hops between the two in the supply graph, either direction; null when unconnected.',
+  })
   hops!: number | null;
 
   @Field(() => Boolean, { description: 'Already one of its suppliers of this product.' })
   alreadySupplies!: boolean;
 
-  @Field(() => Boolean, { description: 'A new link from it alone would get the enterprise running again in the scenario.' })
+  @Field(() => Boolean, {
+    description: 'A new link from it alone would get the enterprise running again in the scenario.',
+  })
   wouldUnstall!: boolean;
 }
 

@@ -11,6 +11,7 @@ const MEASURES: Record<Measure, string> = {
 export type CriticalMeasure = Measure;
 export const CriticalMeasure = registerValuesEnum(Object.keys(MEASURES) as Measure[], {
   name: 'CriticalMeasure',
-  description: 'How single points of failure are ranked: enterprises stalled, or daily output lost, when blocked alone.',
+  description:
+    'How single points of failure are ranked: enterprises stalled, or daily output lost, when blocked alone.',
   valueDescriptions: MEASURES,
 });

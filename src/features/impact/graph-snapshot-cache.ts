@@ -49,7 +49,8 @@ export class GraphSnapshotCache {
       this.snapshot = { ...previous, version };
       return this.snapshot;
     }
-    const patched = previous && replay && applyStatusChanges(previous, replay) ? { version, input: previous.input } : null;
+    const patched =
+      previous && replay && applyStatusChanges(previous, replay) ? { version, input: previous.input } : null;
     const { version: builtVersion, input } = patched ?? (await this.repository.load());
     const graph = SupplyGraph.build(input);
     this.snapshot = { version: builtVersion, graph, input };

@@ -25,7 +25,10 @@ export class GraphSnapshotRepository {
       const chunk = neo4j.int(SNAPSHOT_CHUNK);
       const enterprises: EngineEnterprise[] = [];
       for await (const r of tx.run(cypher('impact/snapshot-enterprises'), { chunk })) {
-        const { ids, kinds, regions, parks, statuses, capacities, dailyCapacities } = r.toObject() as Record<string, unknown[]>;
+        const { ids, kinds, regions, parks, statuses, capacities, dailyCapacities } = r.toObject() as Record<
+          string,
+          unknown[]
+        >;
         for (let i = 0; i < ids.length; i++) {
           enterprises.push({
             id: ids[i] as string,
@@ -40,7 +43,10 @@ export class GraphSnapshotRepository {
       }
       const links: EngineLink[] = [];
       for await (const r of tx.run(cypher('impact/snapshot-links'), { chunk })) {
-        const { ids, froms, tos, products, modes, volumes, statuses, inventories } = r.toObject() as Record<string, unknown[]>;
+        const { ids, froms, tos, products, modes, volumes, statuses, inventories } = r.toObject() as Record<
+          string,
+          unknown[]
+        >;
         for (let i = 0; i < ids.length; i++) {
           links.push({
             id: ids[i] as string,

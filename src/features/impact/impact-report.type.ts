@@ -4,14 +4,28 @@ import { ConnectionType } from '../../platform/graphql/pagination/connection.typ
 
 /** The engine's verdict on one enterprise; its `enterprise` field is resolved by id. */
 @ObjectType('AffectedEnterprise', { description: 'An enterprise a scenario stalls or cuts back, and why.' })
-export class AffectedEnterpriseType implements Pick<AffectedEnterprise, 'id' | 'direct' | 'outputFraction' | 'baselineFraction' | 'lostDailyOutput' | 'stallsOnDay' | 'missingInputs' | 'cause' | 'stalled' | 'partial'> {
+export class AffectedEnterpriseType implements Pick<
+  AffectedEnterprise,
+  | 'id'
+  | 'direct'
+  | 'outputFraction'
+  | 'baselineFraction'
+  | 'lostDailyOutput'
+  | 'stallsOnDay'
+  | 'missingInputs'
+  | 'cause'
+  | 'stalled'
+  | 'partial'
+> {
   @Field(() => ID)
   id!: string;
 
   @Field(() => Boolean, { description: 'Outputs nothing in the scenario (it did in the baseline).' })
   stalled!: boolean;
 
-  @Field(() => Boolean, { description: 'Still outputs, but less: a pass-through that lost some products, or a lower output fraction.' })
+  @Field(() => Boolean, {
+    description: 'Still outputs, but less: a pass-through that lost some products, or a lower output fraction.',
+  })
   partial!: boolean;
 
   @Field(() => Boolean, { description: 'Stalled because it is itself blocked, not through its suppliers.' })
@@ -26,7 +40,10 @@ export class AffectedEnterpriseType implements Pick<AffectedEnterprise, 'id' | '
   @Field(() => Float, { description: 'dailyCapacity x (baselineFraction - outputFraction).' })
   lostDailyOutput!: number;
 
-  @Field(() => Float, { nullable: true, description: 'Day it stalls once inventories run out (0 when direct); null when not stalled.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Day it stalls once inventories run out (0 when direct); null when not stalled.',
+  })
   stallsOnDay!: number | null;
 
   @Field(() => [String], { description: 'Products it no longer gets.' })
@@ -53,12 +70,18 @@ export class ImpactSummary {
   lostDailyOutput!: number;
 }
 
-@ObjectType({ description: 'The affected part of the graph, for drawing: affected enterprises and the links that stopped delivering.' })
+@ObjectType({
+  description:
+    'The affected part of the graph, for drawing: affected enterprises and the links that stopped delivering.',
+})
 export class ImpactGraph {
   @Field(() => [AffectedEnterpriseType])
   nodes!: AffectedEnterpriseType[];
 
-  @Field(() => [ID], { description: 'Enterprises upstream of the affected ones that the drawn links start from (blocked or still running).' })
+  @Field(() => [ID], {
+    description:
+      'Enterprises upstream of the affected ones that the drawn links start from (blocked or still running).',
+  })
   sourceIds!: string[];
 
   /** Links that deliver in the baseline and not in the scenario; the `links` field resolves them. */

@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { EnterpriseLoaders } from '../enterprise/enterprise.loaders';
 import type { SupplyLinkLoaders } from '../supply-link/supply-link.loaders';
 import type { ImpactService } from './impact.service';
@@ -21,7 +21,13 @@ import {
   ImpactGraphArgs,
   ResumptionPlanArgs,
 } from './impact.args';
-import { AffectedEnterpriseType, AffectedEnterpriseConnection, ImpactGraph, ImpactReport, ImpactSummary } from './impact-report.type';
+import {
+  AffectedEnterpriseType,
+  AffectedEnterpriseConnection,
+  ImpactGraph,
+  ImpactReport,
+  ImpactSummary,
+} from './impact-report.type';
 import { ResumptionStepType } from './resumption-step.type';
 import { ScenarioInput } from './scenario.input';
 import { toScenario } from './to-scenario';
@@ -33,7 +39,10 @@ export interface ImpactContext {
 }
 
 /** Loads records by id in the order given, failing loudly on one that vanished. */
-async function loadAll<T>(loader: { loadMany(ids: readonly string[]): Promise<(T | null | Error)[]> }, ids: readonly string[]): Promise<T[]> {
+async function loadAll<T>(
+  loader: { loadMany(ids: readonly string[]): Promise<(T | null | Error)[]> },
+  ids: readonly string[],
+): Promise<T[]> {
   const found = await loader.loadMany(ids);
   return found.map((item, i) => {
     if (item === null || item instanceof Error) throw item ?? new Error(`"${ids[i]}" vanished from the graph`);
@@ -44,48 +53,98 @@ async function loadAll<T>(loader: { loadMany(ids: readonly string[]): Promise<(T
 @Resolver()
 export class ImpactResolver {
   @Query(() => ImpactReport, {
-    description: 'Who stalls, how much output is lost, and when, if the scenario’s links, enterprises, regions or modes are blocked. Never writes.',
+    description:
+      'Who stalls, how much output is lost, and when, ' +
+      'if the scenario’s links, enterprises, regions or modes are blocked. Never writes.',
   })
-  impact(@Arg('scenario', () => ScenarioInput) scenario: ScenarioInput, @Ctx() ctx: ImpactContext): Promise<ImpactReport> {
+  impact(
+    @Arg('scenario', () => ScenarioInput) scenario: ScenarioInput,
+    @Ctx() ctx: ImpactContext,
+  ): Promise<ImpactReport> {
     return ctx.services.impact.impact(toScenario(scenario));
   }
 
-  @Query(() => [CriticalLink], { description: 'Single points of failure among links, ranked by the exact impact of blocking each alone.' })
-  async criticalLinks(@Args(() => CriticalLinksArgs) args: CriticalLinksArgs, @Ctx() ctx: ImpactContext): Promise<CriticalLink[]> {
+  @Query(() => [CriticalLink], {
+    description: 'Single points of failure among links, ranked by the exact impact of blocking each alone.',
+  })
+  async criticalLinks(
+    @Args(() => CriticalLinksArgs) args: CriticalLinksArgs,
+    @Ctx() ctx: ImpactContext,
+  ): Promise<CriticalLink[]> {
     const ranked = await ctx.services.impact.criticalLinks(
       toSupplyLinkCriteria(args.filter),
       args.top,
       args.measure,
       args.includeCurrentState,
     );
-    const links = await loadAll<SupplyLinkRecord>(ctx.loaders.link, ranked.map((r) => r.id));
+    const links = await loadAll<SupplyLinkRecord>(
+      ctx.loaders.link,
+      ranked.map((r) => r.id),
+    );
     return ranked.map((r, i) => ({ link: links[i], stalledCount: r.stalledCount, lostDailyOutput: r.lostDailyOutput }));
   }
 
-  @Query(() => [CriticalEnterprise], { description: 'Single points of failure among enterprises, ranked by the exact impact of taking each down alone.' })
-  async criticalEnterprises(@Args(() => CriticalEnterprisesArgs) args: CriticalEnterprisesArgs, @Ctx() ctx: ImpactContext): Promise<CriticalEnterprise[]> {
+  @Query(() => [CriticalEnterprise], {
+    description: 'Single points of failure among enterprises, ranked by the exact impact of taking each down alone.',
+  })
+  async criticalEnterprises(
+    @Args(() => CriticalEnterprisesArgs) args: CriticalEnterprisesArgs,
+    @Ctx() ctx: ImpactContext,
+  ): Promise<CriticalEnterprise[]> {
     const ranked = await ctx.services.impact.criticalEnterprises(
       args.filter ? toEnterpriseCriteria(args.filter) : null,
       args.top,
       args.measure,
       args.includeCurrentState,
     );
-    const enterprises = await loadAll<EnterpriseRecord>(ctx.loaders.enterprise, ranked.map((r) => r.id));
-    return ranked.map((r, i) => ({ enterprise: enterprises[i], stalledCount: r.stalledCount, lostDailyOutput: r.lostDailyOutput }));
+    const enterprises = await loadAll<EnterpriseRecord>(
+      ctx.loaders.enterprise,
+      ranked.map((r) => r.id),
+    );
+    return ranked.map((r, i) => ({
+      enterprise: enterprises[i],
+      stalledCount: r.stalledCount,
+      lostDailyOutput: r.lostDailyOutput,
+    }));
   }
 
   @Query(() => [AlternativeSupplierType], {
-    description: 'Enterprises still running in the scenario that ship the product to others: same region first, then capacity, then distance.',
+    description:
+      'Enterprises still running in the scenario that ship the product to others: ' +
+      'same region first, then capacity, then distance.',
   })
-  async alternativeSuppliers(@Args(() => AlternativeSuppliersArgs) args: AlternativeSuppliersArgs, @Ctx() ctx: ImpactContext): Promise<AlternativeSupplierType[]> {
-    const found = await ctx.services.impact.alternativeSuppliers(args.enterpriseId, args.product, toScenario(args.scenario), args.limit);
-    const enterprises = await loadAll<EnterpriseRecord>(ctx.loaders.enterprise, found.map((s) => s.id));
+  async alternativeSuppliers(
+    @Args(() => AlternativeSuppliersArgs) args: AlternativeSuppliersArgs,
+    @Ctx() ctx: ImpactContext,
+  ): Promise<AlternativeSupplierType[]> {
+    const found = await ctx.services.impact.alternativeSuppliers(
+      args.enterpriseId,
+      args.product,
+      toScenario(args.scenario),
+      args.limit,
+    );
+    const enterprises = await loadAll<EnterpriseRecord>(
+      ctx.loaders.enterprise,
+      found.map((s) => s.id),
+    );
     return found.map((s, i) => ({ ...s, enterprise: enterprises[i] }));
   }
 
-  @Query(() => [AlternativeRouteType], { description: 'Routes of the product that still deliver in the scenario, through logistics nodes of any mode.' })
-  async alternativeRoutes(@Args(() => AlternativeRoutesArgs) args: AlternativeRoutesArgs, @Ctx() ctx: ImpactContext): Promise<AlternativeRouteType[]> {
-    const routes = await ctx.services.impact.alternativeRoutes(args.fromId, args.toId, args.product, toScenario(args.scenario), args.maxHops, args.limit);
+  @Query(() => [AlternativeRouteType], {
+    description: 'Routes of the product that still deliver in the scenario, through logistics nodes of any mode.',
+  })
+  async alternativeRoutes(
+    @Args(() => AlternativeRoutesArgs) args: AlternativeRoutesArgs,
+    @Ctx() ctx: ImpactContext,
+  ): Promise<AlternativeRouteType[]> {
+    const routes = await ctx.services.impact.alternativeRoutes(
+      args.fromId,
+      args.toId,
+      args.product,
+      toScenario(args.scenario),
+      args.maxHops,
+      args.limit,
+    );
     return Promise.all(
       routes.map(async (route) => ({
         enterprises: await loadAll<EnterpriseRecord>(ctx.loaders.enterprise, route.enterpriseIds),
@@ -96,9 +155,14 @@ export class ImpactResolver {
   }
 
   @Query(() => [ResumptionStepType], {
-    description: 'Under the current real state: the order of reopening blocked links and restarting stalled enterprises that recovers the most lost output first.',
+    description:
+      'Under the current real state: the order of reopening blocked links and restarting stalled enterprises ' +
+      'that recovers the most lost output first.',
   })
-  async resumptionPlan(@Args(() => ResumptionPlanArgs) args: ResumptionPlanArgs, @Ctx() ctx: ImpactContext): Promise<ResumptionStepType[]> {
+  async resumptionPlan(
+    @Args(() => ResumptionPlanArgs) args: ResumptionPlanArgs,
+    @Ctx() ctx: ImpactContext,
+  ): Promise<ResumptionStepType[]> {
     const steps = await ctx.services.impact.resumptionPlan(args.top);
     return steps.map((s, i) => ({ ...s, step: i + 1 }));
   }
@@ -116,17 +180,29 @@ export class ImpactReportResolver {
     return ctx.services.impact.summaries(report, 'REGION');
   }
 
-  @FieldResolver(() => AffectedEnterpriseConnection, { description: 'Stalled enterprises: stalled first by day, then id.' })
+  @FieldResolver(() => AffectedEnterpriseConnection, {
+    description: 'Stalled enterprises: stalled first by day, then id.',
+  })
   stalled(@Root() report: ImpactReport, @Args(() => PageArgs) page: PageArgs): Page<AffectedEnterpriseType> {
-    return pageOfList(report.result.affected.filter((a) => a.stalled), page.first, page.after);
+    return pageOfList(
+      report.result.affected.filter((a) => a.stalled),
+      page.first,
+      page.after,
+    );
   }
 
   @FieldResolver(() => AffectedEnterpriseConnection, { description: 'Enterprises that keep running with less output.' })
   partial(@Root() report: ImpactReport, @Args(() => PageArgs) page: PageArgs): Page<AffectedEnterpriseType> {
-    return pageOfList(report.result.affected.filter((a) => a.partial), page.first, page.after);
+    return pageOfList(
+      report.result.affected.filter((a) => a.partial),
+      page.first,
+      page.after,
+    );
   }
 
-  @FieldResolver(() => ImpactGraph, { description: 'The affected subgraph for drawing, capped at maxNodes enterprises.' })
+  @FieldResolver(() => ImpactGraph, {
+    description: 'The affected subgraph for drawing, capped at maxNodes enterprises.',
+  })
   graph(@Root() report: ImpactReport, @Args(() => ImpactGraphArgs) args: ImpactGraphArgs): ImpactGraph {
     const cap = args.maxNodes;
     const nodes = report.result.affected.slice(0, cap);
@@ -159,7 +235,9 @@ export class AffectedEnterpriseResolver {
 
 @Resolver(() => ImpactGraph)
 export class ImpactGraphResolver {
-  @FieldResolver(() => [SupplyLink], { description: 'Links that deliver in the baseline and not in the scenario, into drawn enterprises.' })
+  @FieldResolver(() => [SupplyLink], {
+    description: 'Links that deliver in the baseline and not in the scenario, into drawn enterprises.',
+  })
   links(@Root() drawing: ImpactGraph, @Ctx() ctx: ImpactContext): Promise<SupplyLinkRecord[]> {
     return loadAll<SupplyLinkRecord>(ctx.loaders.link, drawing.linkIds);
   }

@@ -36,7 +36,9 @@ function summarize(result: ImpactResult, key: (index: number) => string): Impact
     if (affected.partial) group.partialCount += 1;
     group.lostDailyOutput += affected.lostDailyOutput;
   }
-  return [...groups.values()].sort((a, b) => b.lostDailyOutput - a.lostDailyOutput || b.stalledCount - a.stalledCount || a.key.localeCompare(b.key));
+  return [...groups.values()].sort(
+    (a, b) => b.lostDailyOutput - a.lostDailyOutput || b.stalledCount - a.stalledCount || a.key.localeCompare(b.key),
+  );
 }
 
 /** Refuses a scenario naming ids the graph does not have, listing all of them. */
@@ -48,7 +50,10 @@ function assertKnown(graph: SupplyGraph, scenario: Scenario, path = 'scenario'):
     ...unknown.enterprises.map((id) => ({ path: `${path}.blockEnterprises`, message: `unknown enterprise "${id}"` })),
     ...unknown.regions.map((id) => ({ path: `${path}.blockRegions`, message: `unknown region "${id}"` })),
   ];
-  throw badUserInput(`The scenario names what the graph does not have: ${problems.map((p) => p.message).join(', ')}`, problems);
+  throw badUserInput(
+    `The scenario names what the graph does not have: ${problems.map((p) => p.message).join(', ')}`,
+    problems,
+  );
 }
 
 /**
@@ -81,11 +86,18 @@ export class ImpactService {
     return scenarios.map((scenario) => this.report(graph, version, evaluateScenario(graph, scenario)));
   }
 
-  async criticalLinks(criteria: SupplyLinkCriteria, top: number, measure: CriticalMeasure, includeCurrentState: boolean): Promise<CriticalEntry[]> {
+  async criticalLinks(
+    criteria: SupplyLinkCriteria,
+    top: number,
+    measure: CriticalMeasure,
+    includeCurrentState: boolean,
+  ): Promise<CriticalEntry[]> {
     const { graph } = await this.snapshots.current();
     const products = criteria.products ? new Set(criteria.products.map((p) => graph.productIndex(p))) : null;
     const modes = criteria.modes ? new Set<string>(criteria.modes) : null;
-    const blocked = criteria.statuses ? new Set<number>(criteria.statuses.map((s) => (s === LinkStatus.BLOCKED ? 1 : 0))) : null;
+    const blocked = criteria.statuses
+      ? new Set<number>(criteria.statuses.map((s) => (s === LinkStatus.BLOCKED ? 1 : 0)))
+      : null;
     const from = criteria.from ? graph.nodeIndex(criteria.from) : null;
     const to = criteria.to ? graph.nodeIndex(criteria.to) : null;
     const candidate = (l: number) =>
@@ -97,7 +109,12 @@ export class ImpactService {
     return rankCriticalLinks(graph, { top, measure, includeCurrentState, candidate });
   }
 
-  async criticalEnterprises(criteria: EnterpriseCriteria | null, top: number, measure: CriticalMeasure, includeCurrentState: boolean): Promise<CriticalEntry[]> {
+  async criticalEnterprises(
+    criteria: EnterpriseCriteria | null,
+    top: number,
+    measure: CriticalMeasure,
+    includeCurrentState: boolean,
+  ): Promise<CriticalEntry[]> {
     const { graph } = await this.snapshots.current();
     let candidate: ((v: number) => boolean) | undefined;
     if (criteria) {
@@ -111,14 +128,26 @@ export class ImpactService {
     return rankCriticalEnterprises(graph, { top, measure, includeCurrentState, candidate });
   }
 
-  async alternativeSuppliers(enterpriseId: string, product: string, scenario: Scenario, limit: number): Promise<AlternativeSupplier[]> {
+  async alternativeSuppliers(
+    enterpriseId: string,
+    product: string,
+    scenario: Scenario,
+    limit: number,
+  ): Promise<AlternativeSupplier[]> {
     const { graph } = await this.snapshots.current();
     if (graph.nodeIndex(enterpriseId) < 0) throw notFound('Enterprise', enterpriseId);
     assertKnown(graph, scenario);
     return findAlternativeSuppliers(graph, enterpriseId, product, scenario, limit);
   }
 
-  async alternativeRoutes(fromId: string, toId: string, product: string, scenario: Scenario, maxHops: number, limit: number): Promise<AlternativeRoute[]> {
+  async alternativeRoutes(
+    fromId: string,
+    toId: string,
+    product: string,
+    scenario: Scenario,
+    maxHops: number,
+    limit: number,
+  ): Promise<AlternativeRoute[]> {
     const { graph } = await this.snapshots.current();
     for (const id of [fromId, toId]) if (graph.nodeIndex(id) < 0) throw notFound('Enterprise', id);
     assertKnown(graph, scenario);

@@ -8,7 +8,9 @@ import { MAX_DURATION_DAYS, MAX_SCENARIO_BLOCKS as MAX_BLOCKS } from './impact-l
  * enterprise operating and every link open, or with includeCurrentState the
  * real current state.
  */
-@InputType({ description: 'A what-if: links, enterprises, regions and transport modes to block, on top of the baseline.' })
+@InputType({
+  description: 'A what-if: links, enterprises, regions and transport modes to block, on top of the baseline.',
+})
 export class ScenarioInput {
   @Field(() => [ID], { nullable: true, description: 'Supply links to block.' })
   @IsOptional()
@@ -29,7 +31,10 @@ export class ScenarioInput {
   @IsOptional()
   blockModes?: TransportMode[] | null;
 
-  @Field(() => Boolean, { defaultValue: false, description: 'Start from the real current state instead of everything running.' })
+  @Field(() => Boolean, {
+    defaultValue: false,
+    description: 'Start from the real current state instead of everything running.',
+  })
   includeCurrentState!: boolean;
 
   @Field(() => Float, {

@@ -12,7 +12,9 @@ export interface ImportContext extends RequestActor {
 @Resolver()
 export class ImportResolver {
   @Mutation(() => ImportReport, {
-    description: 'Upserts enterprises and links by id, all or nothing: any bad row rejects the whole import with BAD_USER_INPUT listing every problem by row.',
+    description:
+      'Upserts enterprises and links by id, all or nothing: ' +
+      'any bad row rejects the whole import with BAD_USER_INPUT listing every problem by row.',
   })
   importGraph(
     // Validated row by row by the import service, which lists every problem at once.

@@ -53,7 +53,10 @@ export class ImportService {
       for (const [id, rows] of graph.externalReferences) {
         if (existing.has(id)) continue;
         for (const row of rows) {
-          problems.push({ path: row, message: `refers to enterprise "${id}", which is neither in the import nor in the graph` });
+          problems.push({
+            path: row,
+            message: `refers to enterprise "${id}", which is neither in the import nor in the graph`,
+          });
         }
       }
     }

@@ -5,7 +5,15 @@ import { badUserInput } from '../../platform/graphql/user-errors';
 import { type GraphDocument, JSON_ROW_LABELS, type RowLabels } from './graph-document';
 
 /** Columns whose CSV text is a number or a boolean; every other column stays text. */
-const NUMERIC = new Set(['lat', 'lon', 'capacityRecovery', 'workforceReturned', 'dailyCapacity', 'volume', 'inventoryDays']);
+const NUMERIC = new Set([
+  'lat',
+  'lon',
+  'capacityRecovery',
+  'workforceReturned',
+  'dailyCapacity',
+  'volume',
+  'inventoryDays',
+]);
 const BOOLEAN = new Set(['whitelisted']);
 
 /**
@@ -26,7 +34,10 @@ function typedRow(row: Record<string, string>): Record<string, unknown> {
 
 function readCsv(file: string): Record<string, unknown>[] {
   if (!fs.existsSync(file)) return [];
-  const rows = parse(fs.readFileSync(file), { columns: true, skip_empty_lines: true, bom: true, trim: true }) as Record<string, string>[];
+  const rows = parse(fs.readFileSync(file), { columns: true, skip_empty_lines: true, bom: true, trim: true }) as Record<
+    string,
+    string
+  >[];
   return rows.map(typedRow);
 }
 
@@ -58,7 +69,10 @@ export function readGraphSource(source: string): { document: GraphDocument; labe
     throw badUserInput(`${source} must hold an object with "enterprises" and "links" arrays`);
   }
   const { enterprises, links } = document as Record<string, unknown>;
-  for (const [name, value] of [['enterprises', enterprises], ['links', links]] as const) {
+  for (const [name, value] of [
+    ['enterprises', enterprises],
+    ['links', links],
+  ] as const) {
     if (value !== undefined && !Array.isArray(value)) throw badUserInput(`${source}: "${name}" must be an array`);
   }
   return { document: document as GraphDocument, labels: JSON_ROW_LABELS };

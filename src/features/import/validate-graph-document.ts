@@ -54,7 +54,8 @@ export function validateGraphDocument(
     const input = Object.assign(new EnterpriseInput(), raw);
     const rowProblems = messages(validateSync(input, VALIDATION));
     const earlier = enterpriseRows.get(input.id);
-    if (typeof input.id === 'string' && earlier !== undefined) rowProblems.push(`duplicate id "${input.id}", also at ${earlier}`);
+    if (typeof input.id === 'string' && earlier !== undefined)
+      rowProblems.push(`duplicate id "${input.id}", also at ${earlier}`);
     for (const message of rowProblems) problems.push({ path: label, message });
     if (rowProblems.length > 0) return;
     enterpriseRows.set(input.id, labels.enterprise(index));
@@ -70,7 +71,8 @@ export function validateGraphDocument(
     const input = Object.assign(new SupplyLinkInput(), raw);
     const rowProblems = messages(validateSync(input, VALIDATION));
     const earlier = linkRows.get(input.id);
-    if (typeof input.id === 'string' && earlier !== undefined) rowProblems.push(`duplicate id "${input.id}", also at ${earlier}`);
+    if (typeof input.id === 'string' && earlier !== undefined)
+      rowProblems.push(`duplicate id "${input.id}", also at ${earlier}`);
     for (const message of rowProblems) problems.push({ path: label, message });
     if (rowProblems.length > 0) return;
     linkRows.set(input.id, labels.link(index));

@@ -1,4 +1,8 @@
-import { type EnterpriseCriteria, ENTERPRISE_FILTER, enterpriseCriteriaParams } from '../enterprise/enterprise.repository';
+import {
+  type EnterpriseCriteria,
+  ENTERPRISE_FILTER,
+  enterpriseCriteriaParams,
+} from '../enterprise/enterprise.repository';
 import { cypher } from '../../platform/neo4j/cypher';
 import type { GraphDatabase } from '../../platform/neo4j/graph-database';
 import type { RecoveryGrouping } from './recovery-grouping.enum';

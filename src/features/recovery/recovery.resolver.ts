@@ -17,7 +17,16 @@ export class RecoveryResolver {
   }
 
   @Query(() => [RecoveryTimeline], { description: 'Recovery per group over time, replayed from the status history.' })
-  recoveryTimeline(@Args(() => RecoveryTimelineArgs) args: RecoveryTimelineArgs, @Ctx() ctx: RecoveryContext): Promise<RecoveryTimeline[]> {
-    return ctx.services.recovery.timeline(args.groupBy, toEnterpriseCriteria(args.filter), new Date(args.from), new Date(args.to), args.interval);
+  recoveryTimeline(
+    @Args(() => RecoveryTimelineArgs) args: RecoveryTimelineArgs,
+    @Ctx() ctx: RecoveryContext,
+  ): Promise<RecoveryTimeline[]> {
+    return ctx.services.recovery.timeline(
+      args.groupBy,
+      toEnterpriseCriteria(args.filter),
+      new Date(args.from),
+      new Date(args.to),
+      args.interval,
+    );
   }
 }

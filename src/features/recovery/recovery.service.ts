@@ -25,7 +25,12 @@ function weightedCapacity(weighted: number, total: number, mean: number): number
 
 /** The figures of one point, from the states of its enterprises at that moment. */
 function summarize(at: string, states: EnterpriseState[]): RecoveryPoint {
-  let resumed = 0, weighted = 0, total = 0, sum = 0, workforce = 0, workforceCount = 0;
+  let resumed = 0,
+    weighted = 0,
+    total = 0,
+    sum = 0,
+    workforce = 0,
+    workforceCount = 0;
   for (const state of states) {
     if (RESUMED.has(state.status)) resumed += 1;
     weighted += (state.dailyCapacity ?? 0) * state.capacityRecovery;
@@ -54,7 +59,12 @@ export class RecoveryService {
   async recovery(groupBy: RecoveryGrouping, criteria: EnterpriseCriteria): Promise<RecoveryGroup[]> {
     const rows = await this.repository.byGroup(groupBy, criteria);
     return rows.map((row) => {
-      const counts: Record<string, number> = { OPERATING: row.operating, PARTIAL: row.partial, STALLED: row.stalled, CLOSED: row.closed };
+      const counts: Record<string, number> = {
+        OPERATING: row.operating,
+        PARTIAL: row.partial,
+        STALLED: row.stalled,
+        CLOSED: row.closed,
+      };
       const resumedCount = row.operating + row.partial;
       return {
         key: row.key,
@@ -80,10 +90,12 @@ export class RecoveryService {
     to: Date,
     interval: TimelineInterval,
   ): Promise<RecoveryTimeline[]> {
-    if (!(from.getTime() < to.getTime())) throw badUserInput('from must be before to', [{ path: 'from', message: 'must be before to' }]);
+    if (!(from.getTime() < to.getTime()))
+      throw badUserInput('from must be before to', [{ path: 'from', message: 'must be before to' }]);
     const step = interval === 'WEEK' ? 7 * DAY_MS : DAY_MS;
     const points: Date[] = [];
-    for (let t = from.getTime() + step; t < to.getTime() + step; t += step) points.push(new Date(Math.min(t, to.getTime())));
+    for (let t = from.getTime() + step; t < to.getTime() + step; t += step)
+      points.push(new Date(Math.min(t, to.getTime())));
     if (points.length > MAX_POINTS) {
       throw badUserInput(`the range holds ${points.length} intervals; at most ${MAX_POINTS} are allowed`, [
         { path: 'interval', message: `at most ${MAX_POINTS} points` },

@@ -27,7 +27,9 @@ export class RecoveryGroup {
   @Field(() => Float, { description: 'resumedCount / enterpriseCount.' })
   resumedShare!: number;
 
-  @Field(() => Float, { description: 'capacityRecovery weighted by dailyCapacity (a plain mean where no dailyCapacity is known).' })
+  @Field(() => Float, {
+    description: 'capacityRecovery weighted by dailyCapacity (a plain mean where no dailyCapacity is known).',
+  })
   capacityRecovery!: number;
 
   @Field(() => Float, { nullable: true, description: 'Mean workforceReturned of the enterprises that report it.' })

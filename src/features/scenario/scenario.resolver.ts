@@ -14,8 +14,13 @@ export interface ScenarioContext extends RequestActor {
 
 @Resolver(() => SavedScenario)
 export class ScenarioResolver {
-  @Mutation(() => SavedScenario, { description: 'Saves a what-if under a name; its report is always computed on the current graph.' })
-  saveScenario(@Args(() => SaveScenarioArgs) args: SaveScenarioArgs, @Ctx() ctx: ScenarioContext): Promise<SavedScenario> {
+  @Mutation(() => SavedScenario, {
+    description: 'Saves a what-if under a name; its report is always computed on the current graph.',
+  })
+  saveScenario(
+    @Args(() => SaveScenarioArgs) args: SaveScenarioArgs,
+    @Ctx() ctx: ScenarioContext,
+  ): Promise<SavedScenario> {
     return ctx.services.scenarios.save(ctx.actor, args.name, toScenario(args.scenario), args.note ?? null);
   }
 
@@ -34,7 +39,9 @@ export class ScenarioResolver {
     return ctx.services.scenarios.get(id);
   }
 
-  @Query(() => ScenarioComparison, { description: 'Who stalls in one scenario and not the other, on the same graph version.' })
+  @Query(() => ScenarioComparison, {
+    description: 'Who stalls in one scenario and not the other, on the same graph version.',
+  })
   compareScenarios(
     @Arg('a', () => ScenarioRef) a: ScenarioRef,
     @Arg('b', () => ScenarioRef) b: ScenarioRef,
@@ -49,4 +56,3 @@ export class ScenarioResolver {
     return ctx.services.scenarios.report(saved);
   }
 }
-

@@ -11,7 +11,13 @@ import type { ScenarioRepository, StoredScenario } from './scenario.repository';
 import type { SavedScenario, ScenarioComparison } from './saved-scenario.type';
 
 function toSaved(stored: StoredScenario): SavedScenario {
-  return { id: stored.id, name: stored.name, note: stored.note ?? null, createdAt: stored.createdAt, scenario: JSON.parse(stored.scenario) as ScenarioSpec };
+  return {
+    id: stored.id,
+    name: stored.name,
+    note: stored.note ?? null,
+    createdAt: stored.createdAt,
+    scenario: JSON.parse(stored.scenario) as ScenarioSpec,
+  };
 }
 
 /** A saved scenario by id, or an inline one. */
@@ -37,7 +43,9 @@ export class ScenarioService {
       scenario: JSON.stringify(scenario),
       createdAt: new Date().toISOString(),
     };
-    const stored = await writeGraph(this.db, { actor, operation: 'saveScenario' }, (write) => this.repository.save(write, row));
+    const stored = await writeGraph(this.db, { actor, operation: 'saveScenario' }, (write) =>
+      this.repository.save(write, row),
+    );
     return toSaved(stored);
   }
 
@@ -65,7 +73,8 @@ export class ScenarioService {
   async compare(a: ScenarioReference, b: ScenarioReference): Promise<ScenarioComparison> {
     const [scenarioA, scenarioB] = await Promise.all([this.resolve(a, 'a'), this.resolve(b, 'b')]);
     const [reportA, reportB] = await this.impact.impacts([scenarioA, scenarioB]);
-    const stalledIn = (report: ImpactReport) => new Set(report.result.affected.filter((x) => x.stalled).map((x) => x.id));
+    const stalledIn = (report: ImpactReport) =>
+      new Set(report.result.affected.filter((x) => x.stalled).map((x) => x.id));
     const inA = stalledIn(reportA);
     const inB = stalledIn(reportB);
     return {
@@ -79,7 +88,10 @@ export class ScenarioService {
 
   private async resolve(reference: ScenarioReference, path: string): Promise<Scenario> {
     const given = Number(Boolean(reference.id)) + Number(Boolean(reference.scenario));
-    if (given !== 1) throw badUserInput(`${path} needs exactly one of id and scenario`, [{ path, message: 'needs exactly one of id and scenario' }]);
+    if (given !== 1)
+      throw badUserInput(`${path} needs exactly one of id and scenario`, [
+        { path, message: 'needs exactly one of id and scenario' },
+      ]);
     return reference.id ? (await this.get(reference.id)).scenario : (reference.scenario as Scenario);
   }
 }

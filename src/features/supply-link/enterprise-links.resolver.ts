@@ -13,10 +13,12 @@ export interface EnterpriseLinksContext {
 const ofProduct = (links: SupplyLinkRecord[], product: string | null | undefined) =>
   product ? links.filter((link) => link.product === product) : links;
 
-/** An enterprise's suppliers and customers: fields of Enterprise that this feature owns, so enterprise needs no links. */
+/** An enterprise's suppliers and customers: fields of Enterprise this feature owns, so enterprise needs no links. */
 @Resolver(() => Enterprise)
 export class EnterpriseLinksResolver {
-  @FieldResolver(() => [SupplyLink], { description: 'Inbound links: who supplies this enterprise, optionally of one product.' })
+  @FieldResolver(() => [SupplyLink], {
+    description: 'Inbound links: who supplies this enterprise, optionally of one product.',
+  })
   async suppliers(
     @Root() enterprise: EnterpriseRecord,
     @Arg('product', () => String, { nullable: true }) product: string | null,
@@ -25,7 +27,9 @@ export class EnterpriseLinksResolver {
     return ofProduct(await ctx.loaders.inbound.load(enterprise.id), product);
   }
 
-  @FieldResolver(() => [SupplyLink], { description: 'Outbound links: whom this enterprise supplies, optionally of one product.' })
+  @FieldResolver(() => [SupplyLink], {
+    description: 'Outbound links: whom this enterprise supplies, optionally of one product.',
+  })
   async customers(
     @Root() enterprise: EnterpriseRecord,
     @Arg('product', () => String, { nullable: true }) product: string | null,

@@ -17,5 +17,15 @@ export interface SupplyLinkRecord {
 }
 
 export const LINK_FIELDS = [
-  'id', 'from', 'to', 'product', 'mode', 'volume', 'unit', 'status', 'inventoryDays', 'source', 'note',
+  'id',
+  'from',
+  'to',
+  'product',
+  'mode',
+  'volume',
+  'unit',
+  'status',
+  'inventoryDays',
+  'source',
+  'note',
 ] as const satisfies readonly (keyof SupplyLinkRecord)[];

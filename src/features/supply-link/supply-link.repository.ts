@@ -42,8 +42,14 @@ export class SupplyLinkRepository {
 
   constructor(private readonly db: GraphDatabase) {
     const filter = cypher('supply-link/filter');
-    this.pageQuery = `MATCH (a:Enterprise)-[s:SUPPLIES]->(b:Enterprise)\n${filter}\n  AND ($after IS NULL OR s.id > $after)\nRETURN s {.*, from: a.id, to: b.id} AS link ORDER BY s.id LIMIT toInteger($limit)`;
-    this.countQuery = `MATCH (a:Enterprise)-[s:SUPPLIES]->(b:Enterprise)\n${filter}\nRETURN count(s) AS total`;
+    const match = 'MATCH (a:Enterprise)-[s:SUPPLIES]->(b:Enterprise)';
+    this.pageQuery = [
+      match,
+      filter,
+      '  AND ($after IS NULL OR s.id > $after)',
+      'RETURN s {.*, from: a.id, to: b.id} AS link ORDER BY s.id LIMIT toInteger($limit)',
+    ].join('\n');
+    this.countQuery = [match, filter, 'RETURN count(s) AS total'].join('\n');
   }
 
   async findByIds(ids: readonly string[]): Promise<SupplyLinkRecord[]> {

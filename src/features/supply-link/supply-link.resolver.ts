@@ -32,7 +32,10 @@ export class SupplyLinkResolver {
   }
 
   @Query(() => SupplyLinkConnection, { description: 'Supply links in id order, a page at a time.' })
-  supplyLinks(@Args(() => SupplyLinksArgs) args: SupplyLinksArgs, @Ctx() ctx: SupplyLinkContext): Promise<Page<SupplyLinkRecord>> {
+  supplyLinks(
+    @Args(() => SupplyLinksArgs) args: SupplyLinksArgs,
+    @Ctx() ctx: SupplyLinkContext,
+  ): Promise<Page<SupplyLinkRecord>> {
     return ctx.services.links.page(toSupplyLinkCriteria(args.filter), args.first, args.after ?? null);
   }
 
@@ -57,13 +60,21 @@ export class SupplyLinkResolver {
   }
 
   @FieldResolver(() => [LinkStatusChange], { description: 'Dated status changes, newest first.' })
-  async statusHistory(@Root() link: SupplyLinkRecord, @Ctx() ctx: SupplyLinkContext): Promise<{ at: string; status: string; reason: string | null }[]> {
+  async statusHistory(
+    @Root() link: SupplyLinkRecord,
+    @Ctx() ctx: SupplyLinkContext,
+  ): Promise<{ at: string; status: string; reason: string | null }[]> {
     const changes: StatusChangeRecord[] = await ctx.loaders.history.load(link.id);
     return changes.map((change) => ({ at: change.at, status: change.status, reason: change.note }));
   }
 
-  @Mutation(() => SupplyLink, { description: 'Creates the link, or replaces its properties (and endpoints) when the id exists.' })
-  upsertSupplyLink(@Arg('input', () => SupplyLinkInput) input: SupplyLinkInput, @Ctx() ctx: SupplyLinkContext): Promise<SupplyLinkRecord> {
+  @Mutation(() => SupplyLink, {
+    description: 'Creates the link, or replaces its properties (and endpoints) when the id exists.',
+  })
+  upsertSupplyLink(
+    @Arg('input', () => SupplyLinkInput) input: SupplyLinkInput,
+    @Ctx() ctx: SupplyLinkContext,
+  ): Promise<SupplyLinkRecord> {
     return ctx.services.links.upsert(ctx.actor, input);
   }
 
@@ -72,8 +83,13 @@ export class SupplyLinkResolver {
     return ctx.services.links.delete(ctx.actor, id);
   }
 
-  @Mutation(() => SupplyLink, { description: 'Records a status change and its dated history entry in one transaction.' })
-  setLinkStatus(@Args(() => SetLinkStatusArgs) args: SetLinkStatusArgs, @Ctx() ctx: SupplyLinkContext): Promise<SupplyLinkRecord> {
+  @Mutation(() => SupplyLink, {
+    description: 'Records a status change and its dated history entry in one transaction.',
+  })
+  setLinkStatus(
+    @Args(() => SetLinkStatusArgs) args: SetLinkStatusArgs,
+    @Ctx() ctx: SupplyLinkContext,
+  ): Promise<SupplyLinkRecord> {
     return ctx.services.links.setStatus(ctx.actor, args);
   }
 }

@@ -29,7 +29,10 @@ export class SupplyLink implements SupplyLinkRecord {
   @Field(() => LinkStatus)
   status!: LinkStatus;
 
-  @Field(() => Float, { nullable: true, description: 'Days the customer can run on its stock of this input; 0 when unset.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Days the customer can run on its stock of this input; 0 when unset.',
+  })
   inventoryDays!: number | null;
 
   @Field(() => String, { nullable: true })

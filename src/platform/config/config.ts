@@ -84,7 +84,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   }
 
   const logLevel = text('LOG_LEVEL', 'info');
-  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
+  if (!LOG_LEVELS.includes(logLevel))
+    problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
 
   const config: Config = {
     port: integer('PORT', 4000, 0, 65535),

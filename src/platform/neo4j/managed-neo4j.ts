@@ -92,7 +92,10 @@ const POM = `<?xml version="1.0" encoding="UTF-8"?>
  * Resolves the server's classpath through Maven, which downloads the jars into
  * the local Maven repository once and reuses them for every DATA_DIR.
  */
-async function resolveClasspath(paths: ReturnType<typeof managedNeo4jPaths>, log: (m: string) => void): Promise<string> {
+async function resolveClasspath(
+  paths: ReturnType<typeof managedNeo4jPaths>,
+  log: (m: string) => void,
+): Promise<string> {
   if (fs.existsSync(paths.classpath) && fs.readFileSync(paths.pom, 'utf8') === POM) {
     const cached = fs.readFileSync(paths.classpath, 'utf8').trim();
     if (cached.split(path.delimiter).every((jar) => fs.existsSync(jar))) return cached;

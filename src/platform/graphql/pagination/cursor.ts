@@ -16,10 +16,13 @@ export const MAX_PAGE_SIZE = 500;
 /** Pages over a list already in memory, with offset cursors. */
 export function pageOfList<T>(items: readonly T[], first: number, after: string | null | undefined) {
   if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-    throw badUserInput(`first must be from 1 to ${MAX_PAGE_SIZE}`, [{ path: 'first', message: `must be from 1 to ${MAX_PAGE_SIZE}` }]);
+    throw badUserInput(`first must be from 1 to ${MAX_PAGE_SIZE}`, [
+      { path: 'first', message: `must be from 1 to ${MAX_PAGE_SIZE}` },
+    ]);
   }
   const start = after ? Number(decodeCursor(after)) + 1 : 0;
-  if (!Number.isInteger(start) || start < 0) throw badUserInput(`after is not a cursor this service issued: "${after}"`);
+  if (!Number.isInteger(start) || start < 0)
+    throw badUserInput(`after is not a cursor this service issued: "${after}"`);
   const slice = items.slice(start, start + first);
   const edges = slice.map((node, i) => ({ cursor: encodeCursor(String(start + i)), node }));
   return {

@@ -1,4 +1,10 @@
-import { Kind, type DocumentNode, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
+import {
+  Kind,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from 'graphql';
 
 /**
  * How many fields deep an operation reaches, fragments expanded and
@@ -20,7 +26,8 @@ export function operationDepth(document: DocumentNode, operation: OperationDefin
       } else {
         const name = selection.name.value;
         const fragment = fragments.get(name);
-        if (fragment && !seen.has(name)) deepest = Math.max(deepest, depthOf(fragment.selectionSet, new Set([...seen, name])));
+        if (fragment && !seen.has(name))
+          deepest = Math.max(deepest, depthOf(fragment.selectionSet, new Set([...seen, name])));
       }
     }
     return deepest;

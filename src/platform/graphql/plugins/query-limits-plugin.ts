@@ -1,6 +1,11 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
-import { type ComplexityEstimator, fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
+import {
+  type ComplexityEstimator,
+  fieldExtensionsEstimator,
+  getComplexity,
+  simpleEstimator,
+} from 'graphql-query-complexity';
 import { ErrorCode } from '../error-code';
 import { operationDepth } from './operation-depth';
 
@@ -24,7 +29,10 @@ const paginationEstimator: ComplexityEstimator = ({ args, childComplexity, field
  * estimated cost exceeds `maxCost`, so one query cannot walk the whole graph
  * through nested lists.
  */
-export function queryLimitsPlugin<TContext extends BaseContext>(schema: GraphQLSchema, limits: { maxDepth: number; maxCost: number }): ApolloServerPlugin<TContext> {
+export function queryLimitsPlugin<TContext extends BaseContext>(
+  schema: GraphQLSchema,
+  limits: { maxDepth: number; maxCost: number },
+): ApolloServerPlugin<TContext> {
   const { maxDepth, maxCost } = limits;
   return {
     async requestDidStart() {
@@ -48,14 +56,20 @@ export function queryLimitsPlugin<TContext extends BaseContext>(schema: GraphQLS
           } catch (error) {
             // Costing coerces the variables first, so a bad variable surfaces here.
             if (error instanceof GraphQLError) {
-              throw new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: ErrorCode.BAD_USER_INPUT } });
+              throw new GraphQLError(error.message, {
+                nodes: error.nodes,
+                extensions: { code: ErrorCode.BAD_USER_INPUT },
+              });
             }
             throw error;
           }
           if (cost > maxCost) {
-            throw new GraphQLError(`Query cost ${cost} exceeds the limit of ${maxCost}; ask for smaller pages or fewer nested lists.`, {
-              extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, cost, maxCost },
-            });
+            throw new GraphQLError(
+              `Query cost ${cost} exceeds the limit of ${maxCost}; ask for smaller pages or fewer nested lists.`,
+              {
+                extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, cost, maxCost },
+              },
+            );
           }
         },
       };

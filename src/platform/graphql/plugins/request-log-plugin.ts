@@ -10,7 +10,11 @@ export function requestLogPlugin<TContext extends BaseContext>(logger: Logger): 
         async willSendResponse({ errors, operationName }) {
           const codes = errors?.map((e) => e.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
           logger.info(
-            { operation: operationName ?? request.operationName ?? null, ms: Math.round(performance.now() - started), errors: codes },
+            {
+              operation: operationName ?? request.operationName ?? null,
+              ms: Math.round(performance.now() - started),
+              errors: codes,
+            },
             'graphql request',
           );
         },

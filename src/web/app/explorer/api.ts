@@ -110,7 +110,15 @@ const SEARCH = /* GraphQL */ `
   query ExplorerSearch($search: String!, $first: Int!) {
     enterprises(first: $first, filter: { search: $search }) {
       totalCount
-      edges { node { id name kind region status } }
+      edges {
+        node {
+          id
+          name
+          kind
+          region
+          status
+        }
+      }
     }
   }
 `;
@@ -122,9 +130,29 @@ const CHAIN = /* GraphQL */ `
       nodes {
         tier
         depth
-        enterprise { id name kind region status capacityRecovery dailyCapacity unit passThrough }
+        enterprise {
+          id
+          name
+          kind
+          region
+          status
+          capacityRecovery
+          dailyCapacity
+          unit
+          passThrough
+        }
       }
-      links { id fromId toId product mode status inventoryDays volume unit }
+      links {
+        id
+        fromId
+        toId
+        product
+        mode
+        status
+        inventoryDays
+        volume
+        unit
+      }
     }
   }
 `;
@@ -167,8 +195,14 @@ const CRITICAL_LINKS = /* GraphQL */ `
         mode
         status
         inventoryDays
-        from { id name }
-        to { id name }
+        from {
+          id
+          name
+        }
+        to {
+          id
+          name
+        }
       }
     }
   }
@@ -183,7 +217,10 @@ const RECOVERY = /* GraphQL */ `
       resumedShare
       capacityRecovery
       workforceReturned
-      byStatus { status count }
+      byStatus {
+        status
+        count
+      }
     }
   }
 `;

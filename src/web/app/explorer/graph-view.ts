@@ -1,11 +1,23 @@
-import cytoscape, { type Core, type EventObject, type NodeSingular, type EdgeSingular, type StylesheetJson } from 'cytoscape';
+import cytoscape, {
+  type Core,
+  type EventObject,
+  type NodeSingular,
+  type EdgeSingular,
+  type StylesheetJson,
+} from 'cytoscape';
 import type { AffectedEnterprise, Chain, ChainEnterprise, ChainLink } from './api';
 import { formatStallDay } from './dom';
 import { IMPACT_COLOURS, KIND_COLOURS, STATUS_COLOURS } from './palette';
 import { tierLayout } from './tier-layout';
 
 export type Hovered =
-  | { type: 'enterprise'; enterprise: ChainEnterprise; tier: number; impact?: AffectedEnterprise; outcome?: 'stalled' | 'partial' }
+  | {
+      type: 'enterprise';
+      enterprise: ChainEnterprise;
+      tier: number;
+      impact?: AffectedEnterprise;
+      outcome?: 'stalled' | 'partial';
+    }
   | { type: 'link'; link: ChainLink; from?: ChainEnterprise; to?: ChainEnterprise };
 
 export interface GraphViewHandlers {
@@ -69,7 +81,11 @@ const STYLE: StylesheetJson = [
   },
   {
     selector: 'edge[status = "BLOCKED"]',
-    style: { 'line-style': 'dashed', 'line-color': IMPACT_COLOURS.linkBlockedNow, 'target-arrow-color': IMPACT_COLOURS.linkBlockedNow },
+    style: {
+      'line-style': 'dashed',
+      'line-color': IMPACT_COLOURS.linkBlockedNow,
+      'target-arrow-color': IMPACT_COLOURS.linkBlockedNow,
+    },
   },
   {
     selector: 'node.stalled',
@@ -191,12 +207,18 @@ export class GraphView {
 
   /** Draws a chain; the start enterprise (tier 0) is drawn larger. */
   showChain(chain: Chain, startId: string) {
-    this.enterprises = new Map(chain.nodes.map((node) => [node.enterprise.id, { enterprise: node.enterprise, tier: node.tier }]));
+    this.enterprises = new Map(
+      chain.nodes.map((node) => [node.enterprise.id, { enterprise: node.enterprise, tier: node.tier }]),
+    );
     const links = chain.links.filter((link) => this.enterprises.has(link.fromId) && this.enterprises.has(link.toId));
     this.links = new Map(links.map((link) => [link.id, link]));
 
     const positions = tierLayout(
-      chain.nodes.map((node) => ({ id: node.enterprise.id, tier: node.tier, sortKey: `${node.enterprise.kind} ${node.enterprise.name}` })),
+      chain.nodes.map((node) => ({
+        id: node.enterprise.id,
+        tier: node.tier,
+        sortKey: `${node.enterprise.kind} ${node.enterprise.name}`,
+      })),
       links.map((link) => ({ source: link.fromId, target: link.toId })),
     );
 
@@ -282,7 +304,10 @@ export class GraphView {
         if (stalled) {
           node.addClass('stalled');
           const day = stalled.stallsOnDay;
-          node.data('impactLabel', `${node.data('label')}\n${day === null || day === undefined ? 'stalls' : `stalls ${formatStallDay(day)}`}`);
+          node.data(
+            'impactLabel',
+            `${node.data('label')}\n${day === null || day === undefined ? 'stalls' : `stalls ${formatStallDay(day)}`}`,
+          );
         } else if (partial) {
           node.addClass('partial');
           node.data('impactLabel', `${node.data('label')}\n${Math.round(partial.outputFraction * 100)}% output`);

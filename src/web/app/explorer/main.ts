@@ -45,7 +45,13 @@ function renderShell(root: HTMLElement) {
     h(
       'header.topbar',
       {},
-      h('div.brand', {}, h('span.brand-mark', { 'aria-hidden': 'true' }), 'Linkfall', h('span.brand-sub', {}, 'chain explorer')),
+      h(
+        'div.brand',
+        {},
+        h('span.brand-mark', { 'aria-hidden': 'true' }),
+        'Linkfall',
+        h('span.brand-sub', {}, 'chain explorer'),
+      ),
       h('nav', {}, h('a.nav-link', { href: '/graphql', id: 'ide-link' }, 'GraphQL IDE →')),
     ),
     h(
@@ -76,7 +82,11 @@ function renderShell(root: HTMLElement) {
           'section.card#scenario-card',
           {},
           h('h2', {}, 'Scenario ', h('span.badge#scenario-count', {}, '0')),
-          h('p.hint', {}, 'Click links or enterprises in the graph, or a critical link, to block them. Click again to unblock.'),
+          h(
+            'p.hint',
+            {},
+            'Click links or enterprises in the graph, or a critical link, to block them. Click again to unblock.',
+          ),
           h('ul.scenario-list#scenario-items', {}),
           h(
             'div.scenario-options',
@@ -85,7 +95,13 @@ function renderShell(root: HTMLElement) {
               'label.field',
               { for: 'duration-days' },
               h('span', {}, 'Blocked for (days)'),
-              h('input#duration-days', { type: 'number', min: '0', step: '0.5', placeholder: 'for good', inputmode: 'decimal' }),
+              h('input#duration-days', {
+                type: 'number',
+                min: '0',
+                step: '0.5',
+                placeholder: 'for good',
+                inputmode: 'decimal',
+              }),
             ),
             h(
               'label.check',
@@ -111,7 +127,11 @@ function renderShell(root: HTMLElement) {
             { hidden: true },
             metric('impact-stalled-count', 'stalled', 'Enterprises with no output'),
             metric('impact-partial-count', 'partial', 'Enterprises running below their normal output'),
-            metric('impact-lost-output', 'lost output / day', 'Normal daily output lost, summed over the affected enterprises in their own units'),
+            metric(
+              'impact-lost-output',
+              'lost output / day',
+              'Normal daily output lost, summed over the affected enterprises in their own units',
+            ),
           ),
           h('div#impact-lists', {}),
         ),
@@ -133,7 +153,9 @@ function renderShell(root: HTMLElement) {
               h(
                 'select#depth-select',
                 {},
-                [1, 2, 3, 4, 5, 6].map((depth) => h('option', { value: String(depth), selected: depth === DEFAULT_DEPTH }, String(depth))),
+                [1, 2, 3, 4, 5, 6].map((depth) =>
+                  h('option', { value: String(depth), selected: depth === DEFAULT_DEPTH }, String(depth)),
+                ),
               ),
             ),
             h('button.button.ghost#fit-graph', { type: 'button', title: 'Fit the chain to the view' }, 'Fit'),
@@ -175,7 +197,11 @@ function metric(id: string, label: string, title: string) {
 }
 
 function tab(id: string, label: string, selected = false) {
-  return h('button.tab', { type: 'button', role: 'tab', 'data-tab': id, 'aria-selected': selected ? 'true' : 'false' }, label);
+  return h(
+    'button.tab',
+    { type: 'button', role: 'tab', 'data-tab': id, 'aria-selected': selected ? 'true' : 'false' },
+    label,
+  );
 }
 
 function legend() {
@@ -187,7 +213,12 @@ function legend() {
       'div.legend-group.legend-kinds',
       {},
       kinds.map(([kind, colour]) =>
-        h('span.legend-item', { 'data-kind': kind }, h('span.swatch', { style: `background:${colour}` }), humanize(kind)),
+        h(
+          'span.legend-item',
+          { 'data-kind': kind },
+          h('span.swatch', { style: `background:${colour}` }),
+          humanize(kind),
+        ),
       ),
     ),
     h(
@@ -195,7 +226,12 @@ function legend() {
       {},
       h('span.legend-item', {}, h('span.ring', { style: `border-color:${STATUS_COLOURS.OPERATING}` }), 'operating'),
       h('span.legend-item', {}, h('span.ring.dashed', { style: `border-color:${STATUS_COLOURS.PARTIAL}` }), 'partial'),
-      h('span.legend-item', {}, h('span.ring.thick', { style: `border-color:${STATUS_COLOURS.STALLED}` }), 'stalled / closed'),
+      h(
+        'span.legend-item',
+        {},
+        h('span.ring.thick', { style: `border-color:${STATUS_COLOURS.STALLED}` }),
+        'stalled / closed',
+      ),
       h('span.legend-item', {}, h('span.ring.square'), 'market, trade, logistics'),
       h('span.legend-item', {}, h('span.line.dashed-red'), 'blocked today'),
       h('span.legend-item', {}, h('span.line.black'), 'blocked in scenario'),
@@ -284,7 +320,8 @@ class Explorer {
     for (const button of document.querySelectorAll<HTMLButtonElement>('.tab')) {
       button.addEventListener('click', () => {
         this.activeTab = button.dataset.tab ?? 'critical';
-        for (const other of document.querySelectorAll('.tab')) other.setAttribute('aria-selected', String(other === button));
+        for (const other of document.querySelectorAll('.tab'))
+          other.setAttribute('aria-selected', String(other === button));
         this.renderTab();
       });
     }
@@ -331,7 +368,10 @@ class Explorer {
           : totalCount > enterprises.length
             ? `${totalCount} matches, first ${enterprises.length} shown.`
             : `${totalCount} ${totalCount === 1 ? 'match' : 'matches'}.`;
-      replaceChildren(list, enterprises.map((enterprise) => this.searchResult(enterprise)));
+      replaceChildren(
+        list,
+        enterprises.map((enterprise) => this.searchResult(enterprise)),
+      );
     } catch (error) {
       if ((error as Error).name === 'AbortError') return;
       status.textContent = `Search failed: ${errorMessage(error)}`;
@@ -351,12 +391,20 @@ class Explorer {
           'aria-current': enterprise.id === this.startId ? 'true' : null,
           onclick: () => void this.loadChain(enterprise.id),
         },
-        h('span.kind-dot', { style: `background:${KIND_COLOURS[enterprise.kind] ?? KIND_COLOURS.OTHER}`, title: humanize(enterprise.kind) }),
+        h('span.kind-dot', {
+          style: `background:${KIND_COLOURS[enterprise.kind] ?? KIND_COLOURS.OTHER}`,
+          title: humanize(enterprise.kind),
+        }),
         h(
           'span.result-text',
           {},
           h('span.result-name', {}, enterprise.name),
-          h('span.result-meta', {}, `${humanize(enterprise.kind)} · ${enterprise.region} · `, statusTag(enterprise.status)),
+          h(
+            'span.result-meta',
+            {},
+            `${humanize(enterprise.kind)} · ${enterprise.region} · `,
+            statusTag(enterprise.status),
+          ),
         ),
       ),
     );
@@ -365,7 +413,21 @@ class Explorer {
   private async loadSuggestions() {
     try {
       const data = await graphql<{ enterprises: { edges: { node: EnterpriseSummary }[] } }>(
-        `query ExplorerSuggestions($ids: [ID!]) { enterprises(first: 10, filter: { ids: $ids }) { edges { node { id name kind region status } } } }`,
+        `
+          query ExplorerSuggestions($ids: [ID!]) {
+            enterprises(first: 10, filter: { ids: $ids }) {
+              edges {
+                node {
+                  id
+                  name
+                  kind
+                  region
+                  status
+                }
+              }
+            }
+          }
+        `,
         { ids: SUGGESTED_STARTS },
       );
       const found = new Map(data.enterprises.edges.map((edge) => [edge.node.id, edge.node]));
@@ -461,11 +523,16 @@ class Explorer {
     const critical = this.criticalLinks?.find((item) => item.link.id === id)?.link;
     const fromId = link?.fromId ?? critical?.from.id;
     const toId = link?.toId ?? critical?.to.id;
-    const from = critical?.from.name ?? (fromId ? this.names.get(fromId) ?? fromId : '?');
-    const to = critical?.to.name ?? (toId ? this.names.get(toId) ?? toId : '?');
+    const from = critical?.from.name ?? (fromId ? (this.names.get(fromId) ?? fromId) : '?');
+    const to = critical?.to.name ?? (toId ? (this.names.get(toId) ?? toId) : '?');
     const product = link?.product ?? critical?.product;
     const mode = link?.mode ?? critical?.mode;
-    return { type, id, title: `${from} → ${to}`, detail: [product, mode?.toLowerCase()].filter(Boolean).join(' · ') || id };
+    return {
+      type,
+      id,
+      title: `${from} → ${to}`,
+      detail: [product, mode?.toLowerCase()].filter(Boolean).join(' · ') || id,
+    };
   }
 
   private scenarioChanged() {
@@ -489,7 +556,11 @@ class Explorer {
           h(
             'li.scenario-item',
             { 'data-scenario-id': item.id, 'data-type': item.type },
-            h('span.item-icon', { title: item.type === 'link' ? 'Supply link' : 'Enterprise', 'aria-hidden': 'true' }, item.type === 'link' ? '⟶' : '●'),
+            h(
+              'span.item-icon',
+              { title: item.type === 'link' ? 'Supply link' : 'Enterprise', 'aria-hidden': 'true' },
+              item.type === 'link' ? '⟶' : '●',
+            ),
             h(
               'button.item-text',
               { type: 'button', title: `${item.id}: show in the graph`, onclick: () => this.graph.focus(item.id) },
@@ -498,7 +569,12 @@ class Explorer {
             ),
             h(
               'button.icon-button.remove',
-              { type: 'button', title: 'Remove from the scenario', 'aria-label': `Remove ${item.title}`, onclick: () => this.scenario.remove(item.id) },
+              {
+                type: 'button',
+                title: 'Remove from the scenario',
+                'aria-label': `Remove ${item.title}`,
+                onclick: () => this.scenario.remove(item.id),
+              },
               '×',
             ),
           ),
@@ -534,7 +610,10 @@ class Explorer {
       $('#impact-metrics').hidden = true;
       replaceChildren($('#impact-lists'));
       const code = error instanceof GraphQLRequestError ? error.code : undefined;
-      status.textContent = code === 'BAD_USER_INPUT' ? `The scenario was refused: ${errorMessage(error)}` : `Impact failed: ${errorMessage(error)}`;
+      status.textContent =
+        code === 'BAD_USER_INPUT'
+          ? `The scenario was refused: ${errorMessage(error)}`
+          : `Impact failed: ${errorMessage(error)}`;
       status.classList.add('error');
     } finally {
       if (request === this.impactRequest) {
@@ -611,10 +690,16 @@ class Explorer {
           { 'data-outcome': outcome },
           page.edges.map((edge) => this.affectedItem(edge.node, outcome)),
         ),
-        page.totalCount > shown ? h('p.hint', {}, `First ${shown} of ${page.totalCount} shown (${AFFECTED_PAGE_SIZE} at most).`) : null,
+        page.totalCount > shown
+          ? h('p.hint', {}, `First ${shown} of ${page.totalCount} shown (${AFFECTED_PAGE_SIZE} at most).`)
+          : null,
       );
     };
-    replaceChildren($('#impact-lists'), section('Stalled', report.stalled, 'stalled'), section('Partial', report.partial, 'partial'));
+    replaceChildren(
+      $('#impact-lists'),
+      section('Stalled', report.stalled, 'stalled'),
+      section('Partial', report.partial, 'partial'),
+    );
   }
 
   private affectedItem(item: AffectedEnterprise, outcome: 'stalled' | 'partial') {
@@ -629,13 +714,21 @@ class Explorer {
           type: 'button',
           'data-id': item.enterprise.id,
           title: inGraph ? 'Show in the graph' : 'Not in the drawn chain: click to draw the chain around it',
-          onclick: () => (this.graph.has(item.enterprise.id) ? this.graph.focus(item.enterprise.id) : void this.loadChain(item.enterprise.id)),
+          onclick: () =>
+            this.graph.has(item.enterprise.id)
+              ? this.graph.focus(item.enterprise.id)
+              : void this.loadChain(item.enterprise.id),
         },
         h('span.kind-dot', { style: `background:${KIND_COLOURS[item.enterprise.kind] ?? KIND_COLOURS.OTHER}` }),
         h(
           'span.affected-text',
           {},
-          h('span.affected-name', {}, item.enterprise.name, item.direct ? h('span.tag.direct', { title: 'Blocked directly by the scenario' }, 'direct') : null),
+          h(
+            'span.affected-name',
+            {},
+            item.enterprise.name,
+            item.direct ? h('span.tag.direct', { title: 'Blocked directly by the scenario' }, 'direct') : null,
+          ),
           h(
             'span.affected-meta',
             {},
@@ -677,7 +770,14 @@ class Explorer {
           row('region', e.region),
           row('status', statusTag(e.status), ` at ${formatPercent(e.capacityRecovery)}`),
           e.dailyCapacity !== null ? row('capacity', `${formatNumber(e.dailyCapacity)} ${e.unit ?? ''}/day`) : null,
-          row('tier', element.tier === 0 ? 'start' : element.tier < 0 ? `${-element.tier} upstream` : `${element.tier} downstream`),
+          row(
+            'tier',
+            element.tier === 0
+              ? 'start'
+              : element.tier < 0
+                ? `${-element.tier} upstream`
+                : `${element.tier} downstream`,
+          ),
           element.impact
             ? row(
                 'impact',
@@ -687,7 +787,11 @@ class Explorer {
               )
             : null,
         ),
-        h('div.info-hint', {}, blocked ? 'Blocked in the scenario · click to unblock' : 'Click to block · double-click to redraw around it'),
+        h(
+          'div.info-hint',
+          {},
+          blocked ? 'Blocked in the scenario · click to unblock' : 'Click to block · double-click to redraw around it',
+        ),
       );
     } else {
       const l = element.link;
@@ -758,7 +862,8 @@ class Explorer {
   }
 
   private criticalTable() {
-    if (this.criticalError) return h('p.status-line.error', {}, `Critical links are not available: ${this.criticalError}`);
+    if (this.criticalError)
+      return h('p.status-line.error', {}, `Critical links are not available: ${this.criticalError}`);
     if (!this.criticalLinks) return h('p.status-line', {}, 'Ranking links…');
     if (!this.criticalLinks.length) return h('p.status-line', {}, 'No link stalls anything on its own.');
     return h(
@@ -790,7 +895,9 @@ class Explorer {
             {
               'data-link-id': item.link.id,
               class: inScenario ? 'selected' : '',
-              title: inScenario ? 'Blocked in the scenario: click to unblock' : 'Click to block this link in the scenario',
+              title: inScenario
+                ? 'Blocked in the scenario: click to unblock'
+                : 'Click to block this link in the scenario',
               onclick: () => {
                 this.toggle('link', item.link.id);
                 if (this.graph.has(item.link.id)) this.graph.focus(item.link.id);
@@ -828,7 +935,9 @@ function recoveryTable(groups: RecoveryGroup[], grouping: RecoveryGrouping) {
   if (!groups.length) return h('p.status-line', {}, 'No enterprises yet.');
   const sorted = [...groups].sort((a, b) => b.enterpriseCount - a.enterpriseCount || a.key.localeCompare(b.key));
   const down = (group: RecoveryGroup) =>
-    group.byStatus.filter((entry) => entry.status === 'STALLED' || entry.status === 'CLOSED').reduce((sum, entry) => sum + entry.count, 0);
+    group.byStatus
+      .filter((entry) => entry.status === 'STALLED' || entry.status === 'CLOSED')
+      .reduce((sum, entry) => sum + entry.count, 0);
   return h(
     'table.data-table#recovery-table',
     { 'data-group-by': grouping },

@@ -38,7 +38,11 @@ export class Scenario {
   }
 
   ids(type: ScenarioItemType): Set<string> {
-    return new Set(this.list().filter((item) => item.type === type).map((item) => item.id));
+    return new Set(
+      this.list()
+        .filter((item) => item.type === type)
+        .map((item) => item.id),
+    );
   }
 
   /** Adds the item, or removes it when it is there already. Returns true when added. */

@@ -22,7 +22,14 @@ export interface LayoutOptions {
   laneOffset: number;
 }
 
-const DEFAULTS: LayoutOptions = { columnGap: 260, rowGap: 66, sweeps: 4, denseAbove: 7, denseRowGap: 44, laneOffset: 50 };
+const DEFAULTS: LayoutOptions = {
+  columnGap: 260,
+  rowGap: 66,
+  sweeps: 4,
+  denseAbove: 7,
+  denseRowGap: 44,
+  laneOffset: 50,
+};
 
 /**
  * Positions for a chain laid out by tier: one column per tier, upstream
@@ -70,8 +77,13 @@ export function tierLayout(
     const column = columns.get(tier)!;
     const barycenter = new Map<string, number>();
     for (const node of column) {
-      const rows = (neighbours.get(node.id) ?? []).filter((other) => tierOf.get(other) === fromTier).map((other) => row.get(other)!);
-      barycenter.set(node.id, rows.length ? rows.reduce((sum, value) => sum + value, 0) / rows.length : row.get(node.id)!);
+      const rows = (neighbours.get(node.id) ?? [])
+        .filter((other) => tierOf.get(other) === fromTier)
+        .map((other) => row.get(other)!);
+      barycenter.set(
+        node.id,
+        rows.length ? rows.reduce((sum, value) => sum + value, 0) / rows.length : row.get(node.id)!,
+      );
     }
     column.sort((a, b) => barycenter.get(a.id)! - barycenter.get(b.id)! || a.sortKey.localeCompare(b.sortKey));
     assignRows(tier);

@@ -28,7 +28,8 @@ const fetcher: GraphiQLProps['fetcher'] = async (params, options) => {
  */
 function initialVariables(): string | undefined {
   try {
-    if (localStorage.getItem('graphiql:tabState') !== null || localStorage.getItem('graphiql:variables') !== null) return undefined;
+    if (localStorage.getItem('graphiql:tabState') !== null || localStorage.getItem('graphiql:variables') !== null)
+      return undefined;
   } catch {
     // No storage (e.g. disabled): GraphiQL starts from the default tabs every time.
   }

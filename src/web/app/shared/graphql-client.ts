@@ -29,7 +29,11 @@ export class GraphQLRequestError extends Error {
 }
 
 /** POSTs one operation to /graphql and returns its data, throwing on any error. */
-export async function graphql<T>(query: string, variables: Record<string, unknown> = {}, signal?: AbortSignal): Promise<T> {
+export async function graphql<T>(
+  query: string,
+  variables: Record<string, unknown> = {},
+  signal?: AbortSignal,
+): Promise<T> {
   let response: Response;
   try {
     response = await fetch(GRAPHQL_PATH, {
