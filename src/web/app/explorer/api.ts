@@ -225,6 +225,29 @@ const RECOVERY = /* GraphQL */ `
   }
 `;
 
+const ENTERPRISES_BY_ID = /* GraphQL */ `
+  query ExplorerSuggestions($ids: [ID!]) {
+    enterprises(first: 10, filter: { ids: $ids }) {
+      edges {
+        node {
+          id
+          name
+          kind
+          region
+          status
+        }
+      }
+    }
+  }
+`;
+
+/** The enterprises of these ids that exist, in the order asked for. */
+export async function fetchEnterprises(ids: string[]): Promise<EnterpriseSummary[]> {
+  const data = await graphql<{ enterprises: { edges: { node: EnterpriseSummary }[] } }>(ENTERPRISES_BY_ID, { ids });
+  const found = new Map(data.enterprises.edges.map((edge) => [edge.node.id, edge.node]));
+  return ids.map((id) => found.get(id)).filter((e): e is EnterpriseSummary => Boolean(e));
+}
+
 export async function searchEnterprises(search: string, signal?: AbortSignal) {
   const data = await graphql<{ enterprises: { totalCount: number; edges: { node: EnterpriseSummary }[] } }>(
     SEARCH,

@@ -72,3 +72,25 @@ export function formatStallDay(day: number | null | undefined): string {
   if (day <= 0) return 'at once';
   return `day ${formatNumber(day)}`;
 }
+
+/** The element a selector names, which the page must have. */
+export const $ = <T extends HTMLElement = HTMLElement>(selector: string, root: ParentNode = document): T => {
+  const element = root.querySelector<T>(selector);
+  if (!element) throw new Error(`${selector} is missing`);
+  return element;
+};
+
+/** The message to show for a failed request (a GraphQLRequestError is an Error too). */
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** One term and its value in a description list. */
+export function row(label: string, ...value: (Node | string)[]) {
+  return [h('dt', {}, label), h('dd', {}, ...value)];
+}
+
+/** An enterprise's status as a coloured tag. */
+export function statusTag(status: string) {
+  return h(`span.tag.status-${status.toLowerCase()}`, {}, status.toLowerCase());
+}

@@ -1,247 +1,34 @@
 import './explorer.css';
 import {
-  AFFECTED_PAGE_SIZE,
   fetchChain,
   fetchCriticalLinks,
+  fetchEnterprises,
   fetchImpact,
   fetchRecovery,
   searchEnterprises,
-  type AffectedEnterprise,
   type Chain,
   type CriticalLink,
   type EnterpriseKind,
-  type EnterpriseSummary,
   type ImpactReport,
   type RecoveryGroup,
   type RecoveryGrouping,
 } from './api';
-import { graphql, GraphQLRequestError } from '../shared/graphql-client';
-import { formatNumber, formatPercent, formatStallDay, h, humanize, replaceChildren } from './dom';
+import { GraphQLRequestError } from '../shared/graphql-client';
+import { criticalTable } from './critical-table';
+import { $, errorMessage, formatNumber, h, humanize, replaceChildren } from './dom';
 import { GraphView, type Hovered } from './graph-view';
-import { KIND_COLOURS, STATUS_COLOURS } from './palette';
+import { renderHoverCard } from './hover-card';
+import { impactLists } from './impact-lists';
+import { recoveryTable } from './recovery-table';
 import { Scenario, type ScenarioItem } from './scenario';
+import { searchResultItem, suggestionChips } from './search-results';
+import { DEFAULT_DEPTH, renderShell } from './shell';
+
+// The chain explorer: the Explorer below holds the state (chain, scenario, impact, tabs) and wires
+// the page's controls to it; the modules imported above draw each part of the page.
 
 /** Demo enterprises offered as a start when they exist (see data/README.md). */
 const SUGGESTED_STARTS = ['kq-dye-alice', 'fq-chem-chuandong', 'sj-components-mall', 'nb-yesgo-valley'];
-const DEFAULT_DEPTH = 2;
-
-const $ = <T extends HTMLElement = HTMLElement>(selector: string, root: ParentNode = document) => {
-  const element = root.querySelector<T>(selector);
-  if (!element) throw new Error(`${selector} is missing`);
-  return element;
-};
-
-function errorMessage(error: unknown): string {
-  if (error instanceof GraphQLRequestError) return error.message;
-  if (error instanceof Error) return error.message;
-  return String(error);
-}
-
-// ---------------------------------------------------------------- page shell
-
-function renderShell(root: HTMLElement) {
-  replaceChildren(
-    root,
-    h(
-      'header.topbar',
-      {},
-      h(
-        'div.brand',
-        {},
-        h('span.brand-mark', { 'aria-hidden': 'true' }),
-        'Linkfall',
-        h('span.brand-sub', {}, 'chain explorer'),
-      ),
-      h('nav', {}, h('a.nav-link', { href: '/graphql', id: 'ide-link' }, 'GraphQL IDE →')),
-    ),
-    h(
-      'main.layout',
-      {},
-      h(
-        'aside.sidebar',
-        {},
-        h(
-          'section.card#search-card',
-          {},
-          h('h2', {}, 'Find an enterprise'),
-          h(
-            'form.search-form#search-form',
-            { role: 'search' },
-            h('input#search-input', {
-              type: 'search',
-              placeholder: 'Name or id, e.g. dyeing',
-              autocomplete: 'off',
-              'aria-label': 'Search enterprises by name or id',
-            }),
-            h('button.button#search-button', { type: 'submit' }, 'Search'),
-          ),
-          h('p.status-line#search-status', {}),
-          h('ul.result-list#search-results', {}),
-        ),
-        h(
-          'section.card#scenario-card',
-          {},
-          h('h2', {}, 'Scenario ', h('span.badge#scenario-count', {}, '0')),
-          h(
-            'p.hint',
-            {},
-            'Click links or enterprises in the graph, or a critical link, to block them. Click again to unblock.',
-          ),
-          h('ul.scenario-list#scenario-items', {}),
-          h(
-            'div.scenario-options',
-            {},
-            h(
-              'label.field',
-              { for: 'duration-days' },
-              h('span', {}, 'Blocked for (days)'),
-              h('input#duration-days', {
-                type: 'number',
-                min: '0',
-                step: '0.5',
-                placeholder: 'for good',
-                inputmode: 'decimal',
-              }),
-            ),
-            h(
-              'label.check',
-              { title: "Start from today's state: links BLOCKED and enterprises STALLED or CLOSED now stay so." },
-              h('input#include-current', { type: 'checkbox' }),
-              h('span', {}, "Include today's blockages"),
-            ),
-          ),
-          h(
-            'div.actions',
-            {},
-            h('button.button.primary#run-impact', { type: 'button' }, 'Run impact'),
-            h('button.button.ghost#clear-scenario', { type: 'button' }, 'Clear'),
-          ),
-        ),
-        h(
-          'section.card#impact-card',
-          {},
-          h('h2', {}, 'Impact'),
-          h('p.status-line#impact-status', {}, 'Run a scenario to see who stalls.'),
-          h(
-            'div.metrics#impact-metrics',
-            { hidden: true },
-            metric('impact-stalled-count', 'stalled', 'Enterprises with no output'),
-            metric('impact-partial-count', 'partial', 'Enterprises running below their normal output'),
-            metric(
-              'impact-lost-output',
-              'lost output / day',
-              'Normal daily output lost, summed over the affected enterprises in their own units',
-            ),
-          ),
-          h('div#impact-lists', {}),
-        ),
-      ),
-      h(
-        'section.workspace',
-        {},
-        h(
-          'div.graph-toolbar',
-          {},
-          h('div.chain-title#chain-title', {}, 'No chain drawn yet'),
-          h(
-            'div.toolbar-controls',
-            {},
-            h(
-              'label.field.inline',
-              { for: 'depth-select' },
-              h('span', {}, 'Hops'),
-              h(
-                'select#depth-select',
-                {},
-                [1, 2, 3, 4, 5, 6].map((depth) =>
-                  h('option', { value: String(depth), selected: depth === DEFAULT_DEPTH }, String(depth)),
-                ),
-              ),
-            ),
-            h('button.button.ghost#fit-graph', { type: 'button', title: 'Fit the chain to the view' }, 'Fit'),
-          ),
-        ),
-        h(
-          'div.graph-wrap',
-          {},
-          h('div#graph', { 'aria-label': 'Supply chain graph' }),
-          h(
-            'div.graph-empty#graph-empty',
-            {},
-            h('p.empty-title', {}, 'Search for an enterprise to draw its supply chain'),
-            h('p.hint', {}, 'Suppliers on the left, customers on the right, one column per hop.'),
-            h('div.suggestions#suggestions', {}),
-          ),
-          h('div.hover-info#hover-info', { hidden: true }),
-        ),
-        legend(),
-        h(
-          'div.bottom-panel',
-          {},
-          h(
-            'div.tabs',
-            { role: 'tablist' },
-            tab('critical', 'Critical links', true),
-            tab('recovery-region', 'Recovery by region'),
-            tab('recovery-kind', 'Recovery by kind'),
-          ),
-          h('div.tab-body#tab-body', {}),
-        ),
-      ),
-    ),
-  );
-}
-
-function metric(id: string, label: string, title: string) {
-  return h('div.metric', { title }, h('div.metric-value', { id }, '–'), h('div.metric-label', {}, label));
-}
-
-function tab(id: string, label: string, selected = false) {
-  return h(
-    'button.tab',
-    { type: 'button', role: 'tab', 'data-tab': id, 'aria-selected': selected ? 'true' : 'false' },
-    label,
-  );
-}
-
-function legend() {
-  const kinds = Object.entries(KIND_COLOURS) as [EnterpriseKind, string][];
-  return h(
-    'div.legend#legend',
-    {},
-    h(
-      'div.legend-group.legend-kinds',
-      {},
-      kinds.map(([kind, colour]) =>
-        h(
-          'span.legend-item',
-          { 'data-kind': kind },
-          h('span.swatch', { style: `background:${colour}` }),
-          humanize(kind),
-        ),
-      ),
-    ),
-    h(
-      'div.legend-group',
-      {},
-      h('span.legend-item', {}, h('span.ring', { style: `border-color:${STATUS_COLOURS.OPERATING}` }), 'operating'),
-      h('span.legend-item', {}, h('span.ring.dashed', { style: `border-color:${STATUS_COLOURS.PARTIAL}` }), 'partial'),
-      h(
-        'span.legend-item',
-        {},
-        h('span.ring.thick', { style: `border-color:${STATUS_COLOURS.STALLED}` }),
-        'stalled / closed',
-      ),
-      h('span.legend-item', {}, h('span.ring.square'), 'market, trade, logistics'),
-      h('span.legend-item', {}, h('span.line.dashed-red'), 'blocked today'),
-      h('span.legend-item', {}, h('span.line.black'), 'blocked in scenario'),
-      h('span.legend-item', {}, h('span.halo.red'), 'stalls'),
-      h('span.legend-item', {}, h('span.halo.amber'), 'runs below normal'),
-      h('span.legend-item', {}, h('span.line.red'), 'how the block reaches it'),
-    ),
-    h('div.legend-hint', {}, 'Click: block / unblock · Double-click an enterprise: redraw around it · Scroll: zoom'),
-  );
-}
 
 // ---------------------------------------------------------------- the app
 
@@ -370,7 +157,9 @@ class Explorer {
             : `${totalCount} ${totalCount === 1 ? 'match' : 'matches'}.`;
       replaceChildren(
         list,
-        enterprises.map((enterprise) => this.searchResult(enterprise)),
+        enterprises.map((enterprise) =>
+          searchResultItem(enterprise, enterprise.id === this.startId, (id) => void this.loadChain(id)),
+        ),
       );
     } catch (error) {
       if ((error as Error).name === 'AbortError') return;
@@ -379,72 +168,11 @@ class Explorer {
     }
   }
 
-  private searchResult(enterprise: EnterpriseSummary) {
-    return h(
-      'li',
-      {},
-      h(
-        'button.result.search-result',
-        {
-          type: 'button',
-          'data-id': enterprise.id,
-          'aria-current': enterprise.id === this.startId ? 'true' : null,
-          onclick: () => void this.loadChain(enterprise.id),
-        },
-        h('span.kind-dot', {
-          style: `background:${KIND_COLOURS[enterprise.kind] ?? KIND_COLOURS.OTHER}`,
-          title: humanize(enterprise.kind),
-        }),
-        h(
-          'span.result-text',
-          {},
-          h('span.result-name', {}, enterprise.name),
-          h(
-            'span.result-meta',
-            {},
-            `${humanize(enterprise.kind)} · ${enterprise.region} · `,
-            statusTag(enterprise.status),
-          ),
-        ),
-      ),
-    );
-  }
-
   private async loadSuggestions() {
     try {
-      const data = await graphql<{ enterprises: { edges: { node: EnterpriseSummary }[] } }>(
-        `
-          query ExplorerSuggestions($ids: [ID!]) {
-            enterprises(first: 10, filter: { ids: $ids }) {
-              edges {
-                node {
-                  id
-                  name
-                  kind
-                  region
-                  status
-                }
-              }
-            }
-          }
-        `,
-        { ids: SUGGESTED_STARTS },
-      );
-      const found = new Map(data.enterprises.edges.map((edge) => [edge.node.id, edge.node]));
-      const suggestions = SUGGESTED_STARTS.map((id) => found.get(id)).filter((e): e is EnterpriseSummary => Boolean(e));
+      const suggestions = await fetchEnterprises(SUGGESTED_STARTS);
       if (!suggestions.length) return;
-      replaceChildren(
-        $('#suggestions'),
-        h('span.hint', {}, 'Or start from:'),
-        suggestions.map((enterprise) =>
-          h(
-            'button.chip.suggestion',
-            { type: 'button', 'data-id': enterprise.id, onclick: () => void this.loadChain(enterprise.id) },
-            h('span.kind-dot', { style: `background:${KIND_COLOURS[enterprise.kind]}` }),
-            `${enterprise.name} (${enterprise.region.split('/').pop()})`,
-          ),
-        ),
-      );
+      replaceChildren($('#suggestions'), ...suggestionChips(suggestions, (id) => void this.loadChain(id)));
     } catch {
       // Suggestions are a convenience; search works without them.
     }
@@ -678,69 +406,12 @@ class Explorer {
     this.renderImpactSummary();
     $('#impact-status').classList.remove('stale', 'error');
 
-    const section = (title: string, page: ImpactReport['stalled'], outcome: 'stalled' | 'partial') => {
-      if (!page.totalCount) return null;
-      const shown = page.edges.length;
-      return h(
-        'div.affected',
-        {},
-        h('h3', {}, `${title} `, h('span.badge', {}, String(page.totalCount))),
-        h(
-          'ul.affected-list',
-          { 'data-outcome': outcome },
-          page.edges.map((edge) => this.affectedItem(edge.node, outcome)),
-        ),
-        page.totalCount > shown
-          ? h('p.hint', {}, `First ${shown} of ${page.totalCount} shown (${AFFECTED_PAGE_SIZE} at most).`)
-          : null,
-      );
-    };
     replaceChildren(
       $('#impact-lists'),
-      section('Stalled', report.stalled, 'stalled'),
-      section('Partial', report.partial, 'partial'),
-    );
-  }
-
-  private affectedItem(item: AffectedEnterprise, outcome: 'stalled' | 'partial') {
-    const inGraph = this.graph.has(item.enterprise.id);
-    const unit = item.enterprise.unit ? ` ${item.enterprise.unit}` : '';
-    return h(
-      'li',
-      {},
-      h(
-        'button.affected-item',
-        {
-          type: 'button',
-          'data-id': item.enterprise.id,
-          title: inGraph ? 'Show in the graph' : 'Not in the drawn chain: click to draw the chain around it',
-          onclick: () =>
-            this.graph.has(item.enterprise.id)
-              ? this.graph.focus(item.enterprise.id)
-              : void this.loadChain(item.enterprise.id),
-        },
-        h('span.kind-dot', { style: `background:${KIND_COLOURS[item.enterprise.kind] ?? KIND_COLOURS.OTHER}` }),
-        h(
-          'span.affected-text',
-          {},
-          h(
-            'span.affected-name',
-            {},
-            item.enterprise.name,
-            item.direct ? h('span.tag.direct', { title: 'Blocked directly by the scenario' }, 'direct') : null,
-          ),
-          h(
-            'span.affected-meta',
-            {},
-            outcome === 'stalled'
-              ? `stalls ${formatStallDay(item.stallsOnDay)}`
-              : `${formatPercent(item.outputFraction)} output${item.stallsOnDay !== null && item.stallsOnDay !== undefined ? ` from ${formatStallDay(item.stallsOnDay)}` : ''}`,
-            ` · −${formatNumber(item.lostDailyOutput)}${unit}/day`,
-            item.missingInputs.length ? ` · missing ${item.missingInputs.join(', ')}` : '',
-          ),
-        ),
-        inGraph ? null : h('span.off-graph', { title: 'Not in the drawn chain' }, '↗'),
-      ),
+      impactLists(report, {
+        inGraph: (id) => this.graph.has(id),
+        show: (id) => (this.graph.has(id) ? this.graph.focus(id) : void this.loadChain(id)),
+      }),
     );
   }
 
@@ -756,62 +427,8 @@ class Explorer {
       return;
     }
     box.hidden = false;
-    if (element.type === 'enterprise') {
-      const e = element.enterprise;
-      const blocked = this.scenario.has(e.id);
-      replaceChildren(
-        box,
-        h('div.info-title', {}, e.name),
-        h('div.info-id', {}, e.id),
-        h(
-          'dl',
-          {},
-          row('kind', humanize(e.kind)),
-          row('region', e.region),
-          row('status', statusTag(e.status), ` at ${formatPercent(e.capacityRecovery)}`),
-          e.dailyCapacity !== null ? row('capacity', `${formatNumber(e.dailyCapacity)} ${e.unit ?? ''}/day`) : null,
-          row(
-            'tier',
-            element.tier === 0
-              ? 'start'
-              : element.tier < 0
-                ? `${-element.tier} upstream`
-                : `${element.tier} downstream`,
-          ),
-          element.impact
-            ? row(
-                'impact',
-                element.outcome === 'stalled'
-                  ? `stalls ${formatStallDay(element.impact.stallsOnDay)}`
-                  : `${formatPercent(element.impact.outputFraction)} output`,
-              )
-            : null,
-        ),
-        h(
-          'div.info-hint',
-          {},
-          blocked ? 'Blocked in the scenario · click to unblock' : 'Click to block · double-click to redraw around it',
-        ),
-      );
-    } else {
-      const l = element.link;
-      const blocked = this.scenario.has(l.id);
-      replaceChildren(
-        box,
-        h('div.info-title', {}, `${element.from?.name ?? l.fromId} → ${element.to?.name ?? l.toId}`),
-        h('div.info-id', {}, l.id),
-        h(
-          'dl',
-          {},
-          row('product', l.product),
-          row('mode', l.mode.toLowerCase()),
-          l.volume !== null ? row('volume', `${formatNumber(l.volume)} ${l.unit ?? ''}/day`) : null,
-          row('stock', `${formatNumber(l.inventoryDays ?? 0)} days at the customer`),
-          row('status', l.status === 'BLOCKED' ? h('span.tag.blocked', {}, 'blocked today') : 'open'),
-        ),
-        h('div.info-hint', {}, blocked ? 'Blocked in the scenario · click to unblock' : 'Click to block this link'),
-      );
-    }
+    const id = element.type === 'enterprise' ? element.enterprise.id : element.link.id;
+    renderHoverCard(box, element, this.scenario.has(id));
   }
 
   // ------------------------------------------------------------ bottom tabs
@@ -819,7 +436,19 @@ class Explorer {
   private renderTab() {
     const body = $('#tab-body');
     if (this.activeTab === 'critical') {
-      replaceChildren(body, this.criticalTable());
+      replaceChildren(
+        body,
+        criticalTable(
+          { links: this.criticalLinks, error: this.criticalError },
+          {
+            isBlocked: (id) => this.scenario.has(id),
+            toggle: (id) => {
+              this.toggle('link', id);
+              if (this.graph.has(id)) this.graph.focus(id);
+            },
+          },
+        ),
+      );
       return;
     }
     const grouping: RecoveryGrouping = this.activeTab === 'recovery-kind' ? 'KIND' : 'REGION';
@@ -860,130 +489,6 @@ class Explorer {
     }
     this.renderTab();
   }
-
-  private criticalTable() {
-    if (this.criticalError)
-      return h('p.status-line.error', {}, `Critical links are not available: ${this.criticalError}`);
-    if (!this.criticalLinks) return h('p.status-line', {}, 'Ranking links…');
-    if (!this.criticalLinks.length) return h('p.status-line', {}, 'No link stalls anything on its own.');
-    return h(
-      'table.data-table#critical-links',
-      {},
-      h(
-        'thead',
-        {},
-        h(
-          'tr',
-          {},
-          h('th.num', {}, '#'),
-          h('th', {}, 'Supply link'),
-          h('th', {}, 'Product'),
-          h('th', {}, 'Mode'),
-          h('th.num', { title: 'Days of stock at the customer' }, 'Stock'),
-          h('th.num', { title: 'Enterprises that stall when this link alone is blocked' }, 'Stalls'),
-          h('th.num', { title: 'Normal daily output lost, in the enterprises’ own units' }, 'Lost / day'),
-          h('th', {}, ''),
-        ),
-      ),
-      h(
-        'tbody',
-        {},
-        this.criticalLinks.map((item, index) => {
-          const inScenario = this.scenario.has(item.link.id);
-          return h(
-            'tr.clickable',
-            {
-              'data-link-id': item.link.id,
-              class: inScenario ? 'selected' : '',
-              title: inScenario
-                ? 'Blocked in the scenario: click to unblock'
-                : 'Click to block this link in the scenario',
-              onclick: () => {
-                this.toggle('link', item.link.id);
-                if (this.graph.has(item.link.id)) this.graph.focus(item.link.id);
-              },
-            },
-            h('td.num', {}, String(index + 1)),
-            h(
-              'td',
-              {},
-              h('span.link-ends', {}, item.link.from.name, h('span.arrow', {}, ' → '), item.link.to.name),
-              item.link.status === 'BLOCKED' ? h('span.tag.blocked', {}, 'blocked today') : null,
-            ),
-            h('td', {}, item.link.product),
-            h('td', {}, item.link.mode.toLowerCase()),
-            h('td.num', {}, `${formatNumber(item.link.inventoryDays ?? 0)} d`),
-            h('td.num', {}, String(item.stalledCount)),
-            h('td.num', {}, formatNumber(item.lostDailyOutput)),
-            h('td.action', {}, h('span.toggle-label', {}, inScenario ? 'Unblock' : 'Block')),
-          );
-        }),
-      ),
-    );
-  }
-}
-
-function row(label: string, ...value: (Node | string)[]) {
-  return [h('dt', {}, label), h('dd', {}, ...value)];
-}
-
-function statusTag(status: string) {
-  return h(`span.tag.status-${status.toLowerCase()}`, {}, status.toLowerCase());
-}
-
-function recoveryTable(groups: RecoveryGroup[], grouping: RecoveryGrouping) {
-  if (!groups.length) return h('p.status-line', {}, 'No enterprises yet.');
-  const sorted = [...groups].sort((a, b) => b.enterpriseCount - a.enterpriseCount || a.key.localeCompare(b.key));
-  const down = (group: RecoveryGroup) =>
-    group.byStatus
-      .filter((entry) => entry.status === 'STALLED' || entry.status === 'CLOSED')
-      .reduce((sum, entry) => sum + entry.count, 0);
-  return h(
-    'table.data-table#recovery-table',
-    { 'data-group-by': grouping },
-    h(
-      'thead',
-      {},
-      h(
-        'tr',
-        {},
-        h('th', {}, grouping === 'KIND' ? 'Kind' : 'Region'),
-        h('th.num', {}, 'Enterprises'),
-        h('th.num', { title: 'Operating or partial' }, 'Resumed'),
-        h('th.num', { title: 'Stalled or closed' }, 'Down'),
-        h('th.bar-col', { title: 'capacityRecovery weighted by daily capacity' }, 'Capacity recovery'),
-        h('th.num', { title: 'Mean share of staff back at work' }, 'Workforce'),
-      ),
-    ),
-    h(
-      'tbody',
-      {},
-      sorted.map((group) =>
-        h(
-          'tr',
-          { 'data-key': group.key },
-          h('td', {}, grouping === 'KIND' ? humanize(group.key) : group.key || '(none)'),
-          h('td.num', {}, String(group.enterpriseCount)),
-          h('td.num', {}, `${group.resumedCount} (${formatPercent(group.resumedShare)})`),
-          h('td.num', {}, String(down(group))),
-          h(
-            'td.bar-col',
-            {},
-            h(
-              'div.bar',
-              { title: formatPercent(group.capacityRecovery) },
-              h('div.bar-fill', {
-                style: `width:${Math.max(0, Math.min(1, group.capacityRecovery)) * 100}%`,
-                class: group.capacityRecovery >= 0.95 ? 'good' : group.capacityRecovery >= 0.6 ? 'fair' : 'poor',
-              }),
-              h('span.bar-label', {}, formatPercent(group.capacityRecovery)),
-            ),
-          ),
-          h('td.num', {}, formatPercent(group.workforceReturned)),
-        ),
-      ),
-    ),
-  );
 }
 
 // ---------------------------------------------------------------- start
