@@ -39,7 +39,11 @@ export class GraphDatabase {
     return this.withSession('READ', (session) => session.executeRead(work));
   }
 
-  /** Runs `work` in a managed write transaction: all of it commits, or none. */
+  /**
+   * Runs `work` in a managed write transaction: all of it commits, or none.
+   * Graph writes go through writeGraph, which uses this and bumps the version;
+   * direct use is for schema migrations (and tests).
+   */
   executeWrite<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
     return this.withSession('WRITE', (session) => session.executeWrite(work));
   }
@@ -49,7 +53,7 @@ export class GraphDatabase {
     return this.executeRead((tx) => tx.run<R>(query, params));
   }
 
-  /** One write query in its own transaction. */
+  /** One write query in its own transaction, for schema migrations: graph writes go through writeGraph. */
   write<R extends RecordShape = RecordShape>(query: string, params: Params = {}): Promise<QueryResult<R>> {
     return this.executeWrite((tx) => tx.run<R>(query, params));
   }
