@@ -1,6 +1,6 @@
 import { MAX_GENERATED_ENTERPRISES } from './supply-graph-options';
 
-/** Validated arguments of `generate-cli`. */
+/** Validated arguments of `npm run generate` (src/cli/generate.ts). */
 export interface GenerateArgs {
   enterprises: number;
   seed: number;

@@ -131,7 +131,7 @@ describe('parseGenerateArgs', () => {
   });
 });
 
-describe('generate-cli main', () => {
+describe('the generate command (src/cli/generate.ts)', () => {
   it('exits 2 with a message for bad arguments', async () => {
     const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     try {

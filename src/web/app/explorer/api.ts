@@ -106,9 +106,10 @@ export const AFFECTED_PAGE_SIZE = 100;
 /** Nodes drawn at most; keeps the chain query within the service's cost limit. */
 export const CHAIN_MAX_NODES = 200;
 
-const SEARCH = /* GraphQL */ `
-  query ExplorerSearch($search: String!, $first: Int!) {
-    enterprises(first: $first, filter: { search: $search }) {
+/** Enterprises by a filter: the search box (`search`) and the suggested starts (`ids`). */
+const ENTERPRISES = /* GraphQL */ `
+  query ExplorerEnterprises($filter: EnterpriseFilter, $first: Int!) {
+    enterprises(first: $first, filter: $filter) {
       totalCount
       edges {
         node {
@@ -122,7 +123,6 @@ const SEARCH = /* GraphQL */ `
     }
   }
 `;
-
 const CHAIN = /* GraphQL */ `
   query ExplorerChain($id: ID!, $maxDepth: Int!, $maxNodes: Int!) {
     chain(id: $id, direction: BOTH, maxDepth: $maxDepth, maxNodes: $maxNodes) {
@@ -225,33 +225,20 @@ const RECOVERY = /* GraphQL */ `
   }
 `;
 
-const ENTERPRISES_BY_ID = /* GraphQL */ `
-  query ExplorerSuggestions($ids: [ID!]) {
-    enterprises(first: 10, filter: { ids: $ids }) {
-      edges {
-        node {
-          id
-          name
-          kind
-          region
-          status
-        }
-      }
-    }
-  }
-`;
-
 /** The enterprises of these ids that exist, in the order asked for. */
 export async function fetchEnterprises(ids: string[]): Promise<EnterpriseSummary[]> {
-  const data = await graphql<{ enterprises: { edges: { node: EnterpriseSummary }[] } }>(ENTERPRISES_BY_ID, { ids });
+  const data = await graphql<{ enterprises: { edges: { node: EnterpriseSummary }[] } }>(ENTERPRISES, {
+    filter: { ids },
+    first: 10,
+  });
   const found = new Map(data.enterprises.edges.map((edge) => [edge.node.id, edge.node]));
   return ids.map((id) => found.get(id)).filter((e): e is EnterpriseSummary => Boolean(e));
 }
 
 export async function searchEnterprises(search: string, signal?: AbortSignal) {
   const data = await graphql<{ enterprises: { totalCount: number; edges: { node: EnterpriseSummary }[] } }>(
-    SEARCH,
-    { search, first: 20 },
+    ENTERPRISES,
+    { filter: { search }, first: 20 },
     signal,
   );
   return { totalCount: data.enterprises.totalCount, enterprises: data.enterprises.edges.map((edge) => edge.node) };
