@@ -3,7 +3,7 @@ import type { RequestActor } from '../../platform/graphql/request-actor';
 import type { Page } from '../../platform/graphql/pagination/connection.type';
 import type { HistoryLoaders } from '../history/history.loaders';
 import type { StatusChangeRecord } from '../history/status-change.record';
-import { EnterpriseStatusChange } from '../history/status-change.type';
+import { EnterpriseStatusChangeType } from '../history/status-change.type';
 import { PASS_THROUGH_KINDS } from '../../engine';
 import { DeleteEnterpriseResult } from './delete-enterprise-result.type';
 import { EnterprisesArgs, SetEnterpriseStatusArgs } from './enterprise.args';
@@ -43,7 +43,7 @@ export class EnterpriseResolver {
     return PASS_THROUGH_KINDS.has(enterprise.kind);
   }
 
-  @FieldResolver(() => [EnterpriseStatusChange], { description: 'Dated status changes, newest first.' })
+  @FieldResolver(() => [EnterpriseStatusChangeType], { description: 'Dated status changes, newest first.' })
   statusHistory(@Root() enterprise: EnterpriseRecord, @Ctx() ctx: EnterpriseContext): Promise<StatusChangeRecord[]> {
     return ctx.loaders.history.load(enterprise.id);
   }

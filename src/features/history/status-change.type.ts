@@ -2,8 +2,10 @@ import { Field, Float, ObjectType } from 'type-graphql';
 import { EnterpriseStatus } from '../vocabulary/enterprise-status.enum';
 import { LinkStatus } from '../vocabulary/link-status.enum';
 
-@ObjectType({ description: 'A dated change of an enterprise’s status, kept so recovery reads as a time series.' })
-export class EnterpriseStatusChange {
+@ObjectType('EnterpriseStatusChange', {
+  description: 'A dated change of an enterprise’s status, kept so recovery reads as a time series.',
+})
+export class EnterpriseStatusChangeType {
   @Field(() => String, { description: 'ISO 8601 date-time of the change.' })
   at!: string;
 
@@ -20,8 +22,8 @@ export class EnterpriseStatusChange {
   note!: string | null;
 }
 
-@ObjectType({ description: 'A dated change of a supply link’s status.' })
-export class LinkStatusChange {
+@ObjectType('LinkStatusChange', { description: 'A dated change of a supply link’s status.' })
+export class LinkStatusChangeType {
   @Field(() => String, { description: 'ISO 8601 date-time of the change.' })
   at!: string;
 

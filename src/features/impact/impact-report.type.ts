@@ -55,8 +55,8 @@ export class AffectedEnterpriseType implements Pick<
 
 export const AffectedEnterpriseConnection = ConnectionType('AffectedEnterprise', AffectedEnterpriseType);
 
-@ObjectType({ description: 'Impact summed over one kind or region.' })
-export class ImpactSummary {
+@ObjectType('ImpactSummary', { description: 'Impact summed over one kind or region.' })
+export class ImpactSummaryType {
   @Field(() => String)
   key!: string;
 

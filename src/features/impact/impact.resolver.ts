@@ -26,7 +26,7 @@ import {
   AffectedEnterpriseConnection,
   ImpactGraph,
   ImpactReport,
-  ImpactSummary,
+  ImpactSummaryType,
 } from './impact-report.type';
 import { ResumptionStepType } from './resumption-step.type';
 import { ScenarioInput } from './scenario.input';
@@ -170,13 +170,13 @@ export class ImpactResolver {
 
 @Resolver(() => ImpactReport)
 export class ImpactReportResolver {
-  @FieldResolver(() => [ImpactSummary], { description: 'Per enterprise kind, most lost output first.' })
-  byKind(@Root() report: ImpactReport, @Ctx() ctx: ImpactContext): ImpactSummary[] {
+  @FieldResolver(() => [ImpactSummaryType], { description: 'Per enterprise kind, most lost output first.' })
+  byKind(@Root() report: ImpactReport, @Ctx() ctx: ImpactContext): ImpactSummaryType[] {
     return ctx.services.impact.summaries(report, 'KIND');
   }
 
-  @FieldResolver(() => [ImpactSummary], { description: 'Per region, most lost output first.' })
-  byRegion(@Root() report: ImpactReport, @Ctx() ctx: ImpactContext): ImpactSummary[] {
+  @FieldResolver(() => [ImpactSummaryType], { description: 'Per region, most lost output first.' })
+  byRegion(@Root() report: ImpactReport, @Ctx() ctx: ImpactContext): ImpactSummaryType[] {
     return ctx.services.impact.summaries(report, 'REGION');
   }
 

@@ -21,10 +21,10 @@ import { badUserInput, type InputProblem, notFound } from '../../platform/graphq
 import { LinkStatus } from '../vocabulary/link-status.enum';
 import type { SupplyLinkCriteria } from '../supply-link/supply-link.repository';
 import type { GraphSnapshotCache } from './graph-snapshot-cache';
-import type { ImpactReport, ImpactSummary } from './impact-report.type';
+import type { ImpactReport, ImpactSummaryType } from './impact-report.type';
 
-function summarize(result: ImpactResult, key: (index: number) => string): ImpactSummary[] {
-  const groups = new Map<string, ImpactSummary>();
+function summarize(result: ImpactResult, key: (index: number) => string): ImpactSummaryType[] {
+  const groups = new Map<string, ImpactSummaryType>();
   for (const affected of result.affected) {
     const k = key(affected.index);
     let group = groups.get(k);
@@ -160,7 +160,7 @@ export class ImpactService {
   }
 
   /** Impact summed per enterprise kind or per region, computed only when asked for. */
-  summaries(report: ImpactReport, by: 'KIND' | 'REGION'): ImpactSummary[] {
+  summaries(report: ImpactReport, by: 'KIND' | 'REGION'): ImpactSummaryType[] {
     const { graph, result } = report;
     return summarize(result, by === 'KIND' ? (v) => graph.kind(v) : (v) => graph.regionName(v));
   }

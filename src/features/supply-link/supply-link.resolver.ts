@@ -6,7 +6,7 @@ import type { SupplyLinkLoaders } from './supply-link.loaders';
 import type { SupplyLinkService } from './supply-link.service';
 import { Enterprise } from '../enterprise/enterprise.type';
 import { notFound } from '../../platform/graphql/user-errors';
-import { LinkStatusChange } from '../history/status-change.type';
+import { LinkStatusChangeType } from '../history/status-change.type';
 import type { EnterpriseRecord } from '../enterprise/enterprise.record';
 import type { StatusChangeRecord } from '../history/status-change.record';
 import type { SupplyLinkRecord } from './supply-link.record';
@@ -59,7 +59,7 @@ export class SupplyLinkResolver {
     return (await ctx.loaders.enterprise.load(link.to)) ?? Promise.reject(notFound('Enterprise', link.to));
   }
 
-  @FieldResolver(() => [LinkStatusChange], { description: 'Dated status changes, newest first.' })
+  @FieldResolver(() => [LinkStatusChangeType], { description: 'Dated status changes, newest first.' })
   async statusHistory(
     @Root() link: SupplyLinkRecord,
     @Ctx() ctx: SupplyLinkContext,
