@@ -1,0 +1,27 @@
+import type { SupplyGraph } from '../supply-graph';
+import { BlockSets } from './block-sets';
+import { DailyFlow, portNeedsOf } from './daily-flow';
+import { flowOrderOf } from './flow-order';
+
+/** f_base of §9: the §4 fractions of the base, with no events and no stocks. */
+export interface BaselineFractions {
+  /** Per enterprise. */
+  fraction: Float64Array;
+  /** Per pass-through port: the fraction at which it forwards the product. */
+  portValue: Float64Array;
+}
+
+/**
+ * Computed by the simulation's own day solver with every stock at 0, so that
+ * a day whose stocks are spent and whose blocks are lifted gives back
+ * exactly these numbers. Memoised per graph and base.
+ */
+export function baselineFractionsOf(graph: SupplyGraph, includeCurrentState: boolean): BaselineFractions {
+  return graph.memoize(`simulation:baseline:${includeCurrentState ? 'current-state' : 'all-operating'}`, () => {
+    const sets = new BlockSets(graph, includeCurrentState);
+    const flow = new DailyFlow(graph, flowOrderOf(graph), portNeedsOf(graph), sets.linkBlocked, sets.own, null);
+    flow.solveAll();
+    for (let v = 0; v < graph.nodeCount; v++) if (graph.nodePassThrough[v] === 1) flow.refreshPassThrough(v);
+    return { fraction: flow.fraction, portValue: flow.portValue };
+  });
+}
