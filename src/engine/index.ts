@@ -49,6 +49,7 @@ export {
   type OutputLossTotals,
 } from './output-value';
 export { simulate } from './simulation/simulate';
+export { listTrajectories } from './simulation/list-trajectories';
 export {
   DEFAULT_RESTOCK_RATE,
   MAX_HORIZON_DAYS,
@@ -62,5 +63,7 @@ export type {
   EnterpriseTrajectory,
   SimulationDay,
   SimulationResult,
+  SimulationWork,
+  TrajectoryTable,
   WatchedSeries,
 } from './simulation/simulation-result';

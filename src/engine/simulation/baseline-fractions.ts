@@ -1,6 +1,6 @@
 import type { SupplyGraph } from '../supply-graph';
 import { BlockSets } from './block-sets';
-import { DailyFlow, portNeedsOf } from './daily-flow';
+import { DailyFlow } from './daily-flow';
 import { flowOrderOf } from './flow-order';
 
 /** f_base of §9: the §4 fractions of the base, with no events and no stocks. */
@@ -19,9 +19,9 @@ export interface BaselineFractions {
 export function baselineFractionsOf(graph: SupplyGraph, includeCurrentState: boolean): BaselineFractions {
   return graph.memoize(`simulation:baseline:${includeCurrentState ? 'current-state' : 'all-operating'}`, () => {
     const sets = new BlockSets(graph, includeCurrentState);
-    const flow = new DailyFlow(graph, flowOrderOf(graph), portNeedsOf(graph), sets.linkBlocked, sets.own, null);
+    const flow = new DailyFlow(graph, flowOrderOf(graph), sets.linkBlocked, sets.own, false);
     flow.solveAll();
-    for (let v = 0; v < graph.nodeCount; v++) if (graph.nodePassThrough[v] === 1) flow.refreshPassThrough(v);
+    for (let v = 0; v < graph.nodeCount; v++) flow.refreshNode(v);
     return { fraction: flow.fraction, portValue: flow.portValue };
   });
 }

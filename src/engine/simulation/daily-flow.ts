@@ -1,32 +1,34 @@
 import type { SupplyGraph } from '../supply-graph';
-import { TimeQueue } from '../time-queue';
 import type { FlowOrder } from './flow-order';
+import { VertexQueue } from './vertex-queue';
 
 /** Fractions below this are 0 before they are passed on (§9). */
 export const ZERO_FRACTION = 1e-9;
 /** A link refills stock only while its source runs at least this close to full (§9). */
 const FULL_FRACTION = 1 - 1e-9;
+/** A stock below this share of a day's need is a rounding residue: it is 0. */
+const STOCK_RESIDUE = 1e-12;
 
-/** Normal need N(v,p) and stock target S*(v,p) per port (customer, product) of §9. */
-export interface PortNeeds {
-  need: Float64Array;
-  target: Float64Array;
-}
-
-export function portNeedsOf(graph: SupplyGraph): PortNeeds {
-  return graph.memoize('simulation:port-needs', () => {
-    const need = new Float64Array(graph.portCount);
-    const target = new Float64Array(graph.portCount);
-    for (let q = 0; q < graph.portCount; q++) {
-      for (let i = graph.portLinkStart[q]; i < graph.portLinkStart[q + 1]; i++) {
-        const l = graph.portLinks[i];
-        need[q] += graph.linkVolume[l];
-        target[q] += graph.linkVolume[l] * graph.linkInventoryDays[l];
-      }
-    }
-    return { need, target };
-  });
-}
+/** Per-flow-port record: fields at p * PORT_FIELDS + field, so that one port's state sits together. */
+const PORT_FIELDS = 9;
+/** N(v,p): sum of the volumes of v's inbound links of p. */
+const NEED = 0;
+/** S*(v,p): sum of volume x inventoryDays over those links. */
+const TARGET = 1;
+/** S(v,p,t) on day STOCK_DAY (see materialize). */
+const STOCK = 2;
+/** R(v,p,t) of the port's last computation. */
+const RECEIVED = 3;
+/** Volume of the open inbound links whose source runs at full: what rho refills from. */
+const REFILL_VOLUME = 4;
+/** a(v,p,t) of the port's last computation. */
+const AVAILABLE = 5;
+/** Day the stock update last visited the port. */
+const VISITED = 6;
+/** The fraction the port is drawn at: its producer's f, or its pass-through product's value. */
+const USAGE = 7;
+/** The day STOCK belongs to. */
+const STOCK_DAY = 8;
 
 /**
  * One day's flow of goods (§9): the fractions of the day as the greatest
@@ -42,88 +44,175 @@ export function portNeedsOf(graph: SupplyGraph): PortNeeds {
  * whose receipts or consumption may have moved, are visited by the stock
  * update. A day with nothing seeded does no work.
  *
- * Without stocks (`stock` null) every stock reads as 0: that is §4's
+ * Without stocks (`withStock` false) every stock stays 0: that is §4's
  * fraction, used for the baseline.
  */
 export class DailyFlow {
-  /** f(v,t); for a pass-through the volume-weighted mean of its port values. */
+  /** f(v) as of the last refreshNode(v). */
   readonly fraction: Float64Array;
-  /** Pass-through ports: the fraction at which the product is forwarded. */
+  /** Pass-through ports: the product's value as of the last refreshNode of its enterprise. */
   readonly portValue: Float64Array;
-  /** R(v,p,t) of the port's last computation. */
-  readonly receipts: Float64Array;
-  /** Volume of the port's open inbound links whose source runs at full: what rho refills from. */
-  readonly fullVolume: Float64Array;
-  /** a(v,p,t) of the port's last computation. */
-  readonly available: Float64Array;
   /** False once a cycle hit its sweep cap before settling. */
   converged = true;
-  /** Vertices recomputed since the last stock update. */
-  recomputed: number[] = [];
-  /** Vertices whose value changed since the last call of takeChanged. */
-  private changed: number[] = [];
+  /** Vertex recomputations and stock updates so far (diagnostics). */
+  recomputations = 0;
+  stockUpdates = 0;
 
-  private readonly queue = new TimeQueue();
-  private readonly queuedOn: Int32Array;
+  /** Per flow vertex: the producer's f or the pass-through product's value, as passed on. */
+  private readonly value: Float64Array;
+  /** Per flow vertex: own of its enterprise. */
+  private readonly ownOf: Float64Array;
+  /** Per flow port (FlowOrder), PORT_FIELDS numbers. */
+  private readonly ports: Float64Array;
+  /** Per inbound position (FlowOrder): 1 while that link is blocked. */
+  private readonly blockedAt: Uint8Array;
+  /** Per out position (FlowOrder): 1 while that link is blocked. */
+  private readonly blockedOut: Uint8Array;
+  private readonly queue: VertexQueue;
   private readonly doneOn: Int32Array;
-  private readonly portVisitedOn: Int32Array;
   private day = 0;
-  private active: number[] = [];
+  /** Off while solveAll computes everything in rank order anyway. */
+  private propagating = true;
+  /** Vertices recomputed since the last stock update, ascending. */
+  private readonly recomputed: number[] = [];
+  /** Vertices whose value changed since the day began. */
+  private readonly changed: number[] = [];
+  /** Flow ports to visit in the stock update at the end of a day, by day. */
+  private wakeOn = new Map<number, number[]>();
+  private readonly seeds: number[] = [];
+  private restockRate = 0;
+  private horizonDays = Infinity;
   private readonly componentOld: Float64Array;
 
+  // Columns read in the inner loops.
+  private readonly vertexPortStart: Int32Array;
+  private readonly flowPortLinkStart: Int32Array;
+  private readonly inLinks: Float64Array;
+
+  /**
+   * A flow over the blocks and own factors of `blocked` and `own` (read, and
+   * taken over on seeding), with every stock full (or 0 without stocks) and
+   * nothing computed yet; or, with `from`, a copy of that flow's state.
+   */
   constructor(
     private readonly graph: SupplyGraph,
     private readonly order: FlowOrder,
-    private readonly needs: PortNeeds,
     private readonly blocked: Uint8Array,
     private readonly own: Float64Array,
-    private readonly stock: Float64Array | null,
+    withStock: boolean,
+    from?: DailyFlow,
   ) {
     const p = graph.portCount;
-    this.fraction = new Float64Array(graph.nodeCount);
-    this.portValue = new Float64Array(p);
-    this.receipts = new Float64Array(p);
-    this.fullVolume = new Float64Array(p);
-    this.available = new Float64Array(p);
-    this.queuedOn = new Int32Array(order.vertexCount).fill(-1);
-    this.doneOn = new Int32Array(order.vertexCount).fill(-1);
-    this.portVisitedOn = new Int32Array(p).fill(-1);
+    const vertexCount = order.vertexCount;
+    if (from !== undefined) {
+      this.fraction = from.fraction.slice();
+      this.portValue = from.portValue.slice();
+      this.value = from.value.slice();
+      this.ownOf = from.ownOf.slice();
+      this.ports = from.ports.slice();
+      this.blockedAt = from.blockedAt.slice();
+      this.blockedOut = from.blockedOut.slice();
+      for (const [day, list] of from.wakeOn) this.wakeOn.set(day, list.slice());
+      this.converged = from.converged;
+    } else {
+      this.fraction = new Float64Array(graph.nodeCount);
+      this.portValue = new Float64Array(p);
+      this.value = new Float64Array(vertexCount);
+      this.ownOf = new Float64Array(vertexCount);
+      this.ports = new Float64Array(p * PORT_FIELDS);
+      for (let flowPort = 0; flowPort < p; flowPort++) {
+        const base = flowPort * PORT_FIELDS;
+        for (let i = order.flowPortLinkStart[flowPort]; i < order.flowPortLinkStart[flowPort + 1]; i++) {
+          const volume = order.inLinks[2 * i + 1];
+          this.ports[base + NEED] += volume;
+          this.ports[base + TARGET] += volume * graph.linkInventoryDays[order.inLink[i]];
+        }
+        if (withStock) this.ports[base + STOCK] = this.ports[base + TARGET];
+        this.ports[base + VISITED] = -1;
+      }
+      this.blockedAt = new Uint8Array(graph.linkCount);
+      this.blockedOut = new Uint8Array(graph.linkCount);
+    }
+    this.queue = new VertexQueue(vertexCount);
+    this.doneOn = new Int32Array(vertexCount).fill(-1);
     let largest = 1;
-    for (let x = 0; x < order.vertexCount; x = order.componentEnd[x]) {
+    for (let x = 0; x < vertexCount; x = order.componentEnd[x]) {
       largest = Math.max(largest, order.componentEnd[x] - x);
     }
     this.componentOld = new Float64Array(largest);
+    this.vertexPortStart = order.vertexPortStart;
+    this.flowPortLinkStart = order.flowPortLinkStart;
+    this.inLinks = order.inLinks;
+  }
+
+  /**
+   * A copy of this flow's state over other block and own arrays, which must
+   * hold the same values now: simulations start from one memoised solved
+   * flow instead of solving day 0 from scratch.
+   */
+  cloneFor(blocked: Uint8Array, own: Float64Array, restockRate: number, horizonDays: number): DailyFlow {
+    const flow = new DailyFlow(this.graph, this.order, blocked, own, true, this);
+    flow.restockRate = restockRate;
+    flow.horizonDays = horizonDays;
+    return flow;
+  }
+
+  /**
+   * After solveAll with full stocks: the ports whose stock falls at the end
+   * of a day in this state (they draw more than they receive) are visited by
+   * the first stock update; every other stock stays full.
+   */
+  listDrawingPorts(): void {
+    const ports = this.ports;
+    const drawing: number[] = [];
+    for (let q = 0; q < this.graph.portCount; q++) {
+      const base = q * PORT_FIELDS;
+      if (ports[base + TARGET] > 0 && ports[base + RECEIVED] < ports[base + NEED] * ports[base + USAGE]) {
+        drawing.push(q);
+      }
+    }
+    this.wakeOn = new Map([[0, drawing]]);
+  }
+
+  /** Forgets the vertices recomputed so far, as if their stocks had been updated (a memoised start state). */
+  updateStocksDone(): void {
+    this.recomputed.length = 0;
   }
 
   /** Starts day `day`: seeds and recomputations from now on belong to it. */
   beginDay(day: number): void {
     this.day = day;
+    this.changed.length = 0;
   }
 
   /** Queues vertex x for recomputation today. */
   seed(x: number): void {
-    if (this.queuedOn[x] === this.day || this.doneOn[x] === this.day) return;
-    this.queuedOn[x] = this.day;
-    this.queue.push(x, x, 0);
+    if (this.doneOn[x] !== this.day) this.queue.push(x);
   }
 
-  /** Queues every flow vertex of enterprise v (own changed). */
+  /** Enterprise v's own changed: takes it over and queues its flow vertices. */
   seedNode(v: number): void {
     const graph = this.graph;
+    const own = this.own[v];
     if (graph.nodePassThrough[v] === 0) {
-      this.seed(this.order.vertexOfNode[v]);
+      const x = this.order.vertexOfNode[v];
+      this.ownOf[x] = own;
+      this.seed(x);
       return;
     }
-    for (let q = graph.nodePortStart[v]; q < graph.nodePortStart[v + 1]; q++) this.seed(this.order.vertexOfPort[q]);
+    for (let q = graph.nodePortStart[v]; q < graph.nodePortStart[v + 1]; q++) {
+      const x = this.order.vertexOfPort[q];
+      this.ownOf[x] = own;
+      this.seed(x);
+    }
   }
 
-  /** Queues the vertex link l delivers into (its blocked state changed). */
+  /** Link l's blocked state changed: takes it over and queues the vertex it delivers into. */
   seedLinkTarget(l: number): void {
-    const graph = this.graph;
-    const to = graph.linkTo[l];
-    this.seed(
-      graph.nodePassThrough[to] === 1 ? this.order.vertexOfPort[graph.linkPort[l]] : this.order.vertexOfNode[to],
-    );
+    const order = this.order;
+    this.blockedAt[order.inPosition[l]] = this.blocked[l];
+    this.blockedOut[order.outPosition[l]] = this.blocked[l];
+    this.seed(order.flowPortVertex[order.flowPortOf[this.graph.linkPort[l]]]);
   }
 
   /** Recomputes what was seeded today and everything its changes reach. */
@@ -131,18 +220,26 @@ export class DailyFlow {
     const queue = this.queue;
     const order = this.order;
     while (queue.size > 0) {
-      const x = queue.peekEntity();
-      queue.pop();
+      const x = queue.pop();
       if (this.doneOn[x] === this.day) continue;
       if (order.cyclic[x] === 1) this.solveComponent(order.componentStart[x], order.componentEnd[x]);
       else this.solveVertex(x);
     }
   }
 
-  /** Computes every vertex from scratch, in rank order. */
+  /** Takes over every own and blocked state, and computes every vertex from scratch, in rank order. */
   solveAll(): void {
+    const graph = this.graph;
     const order = this.order;
-    this.queue.clear();
+    for (let x = 0; x < order.vertexCount; x++) {
+      const e = order.entity[x];
+      this.ownOf[x] = this.own[e >= 0 ? e : graph.portNode[-e - 1]];
+    }
+    for (let i = 0; i < graph.linkCount; i++) {
+      this.blockedAt[i] = this.blocked[order.inLink[i]];
+      this.blockedOut[i] = this.blocked[order.outLink[i]];
+    }
+    this.propagating = false;
     for (let x = 0; x < order.vertexCount;) {
       if (order.cyclic[x] === 1) {
         this.solveComponent(x, order.componentEnd[x]);
@@ -152,20 +249,26 @@ export class DailyFlow {
         x++;
       }
     }
-    // Customers queued on the way were all computed in rank order above.
-    this.queue.clear();
+    this.propagating = true;
   }
 
-  /** Vertices whose value changed since the last call; the list is handed over and reset. */
-  takeChanged(): number[] {
-    const changed = this.changed;
-    this.changed = [];
-    return changed;
+  /** Vertices whose value changed since the day began. */
+  changedToday(): readonly number[] {
+    return this.changed;
   }
 
-  /** A pass-through's f: its port values weighted by the volume of each product through it (§4). */
-  refreshPassThrough(v: number): void {
+  /**
+   * Brings fraction[v] (and a pass-through's portValue) up to date: a
+   * producer's f, or a pass-through's port values weighted by the volume of
+   * each product through it (§4).
+   */
+  refreshNode(v: number): void {
     const graph = this.graph;
+    const order = this.order;
+    if (graph.nodePassThrough[v] === 0) {
+      this.fraction[v] = this.value[order.vertexOfNode[v]];
+      return;
+    }
     const start = graph.nodePortStart[v];
     const end = graph.nodePortStart[v + 1];
     if (start === end) {
@@ -176,60 +279,136 @@ export class DailyFlow {
     let weighted = 0;
     let plain = 0;
     for (let q = start; q < end; q++) {
-      weighted += graph.portWeight[q] * this.portValue[q];
-      plain += this.portValue[q];
+      const value = this.value[order.vertexOfPort[q]];
+      this.portValue[q] = value;
+      weighted += graph.portWeight[q] * value;
+      plain += value;
     }
     const weightSum = graph.nodePortWeightSum[v];
     this.fraction[v] = weightSum > 0 ? weighted / weightSum : plain / (end - start);
   }
 
   /**
-   * End of the day: S(t+1) = min(S*, S + R - C + refill) for every port that
-   * is below target or whose receipts or consumption may have moved.
-   * Returns the vertices whose available share moves with the new stock:
-   * the seeds of the next day.
+   * End of the day: S(t+1) = min(S*, S + R - C + refill) for every port
+   * whose receipts or consumption may have moved today, or that asked to be
+   * visited today. Both lists are in flow-port order and are merged, so
+   * memory is walked forwards. Returns the vertices whose available share
+   * moves with the new stock: the seeds of the next day (valid until the
+   * next call).
+   *
+   * A stock that rises while its port has all it needs (a = 1), or that
+   * stays put, is not visited day by day: it follows min(S*, S + k x slope)
+   * and is brought up to date when next read (materialize). A stock that
+   * falls while a = 1 is visited again on the day before a would drop.
    */
-  updateStocks(restockRate: number): number[] {
-    const stock = this.stock!;
-    const graph = this.graph;
-    const order = this.order;
-    const { need, target } = this.needs;
-    const seeds: number[] = [];
-    const nextActive: number[] = [];
+  updateStocks(): number[] {
+    const ports = this.ports;
+    const flowPortVertex = this.order.flowPortVertex;
+    const vertexPortStart = this.vertexPortStart;
     const day = this.day;
+    const rho = this.restockRate;
+    const seeds = this.seeds;
+    seeds.length = 0;
+    const wake = this.wakeOn.get(day) ?? [];
+    this.wakeOn.delete(day);
+    wake.sort((a, b) => a - b);
+    let visits = 0;
     const visit = (q: number): void => {
-      if (this.portVisitedOn[q] === day) return;
-      this.portVisitedOn[q] = day;
-      const full = target[q];
+      const base = q * PORT_FIELDS;
+      if (ports[base + VISITED] === day) return;
+      ports[base + VISITED] = day;
+      const full = ports[base + TARGET];
       if (full === 0) return;
-      const v = graph.portNode[q];
-      const passThrough = graph.nodePassThrough[v] === 1;
-      const consumed = need[q] * (passThrough ? this.portValue[q] : this.fraction[v]);
-      const before = stock[q];
-      let after = before + this.receipts[q] - consumed;
-      if (after < 0) after = 0;
-      after = after < full ? Math.min(full, after + restockRate * this.fullVolume[q]) : full;
+      visits++;
+      this.materialize(base, day);
+      const need = ports[base + NEED];
+      const received = ports[base + RECEIVED];
+      const consumed = need * ports[base + USAGE];
+      const drawn = received - consumed;
+      const before = ports[base + STOCK];
+      let after = before + received - consumed;
+      // A stock drawn to the last unit is 0, not a rounding residue that would move a(v,p) every day.
+      if (after < need * STOCK_RESIDUE) after = 0;
+      after = after < full ? Math.min(full, after + rho * ports[base + REFILL_VOLUME]) : full;
+      ports[base + STOCK] = after;
+      ports[base + STOCK_DAY] = day + 1;
+      let available = ports[base + AVAILABLE];
       if (after !== before) {
-        stock[q] = after;
-        const available = Math.min(1, (after + this.receipts[q]) / need[q]);
-        if (available !== this.available[q]) seeds.push(passThrough ? order.vertexOfPort[q] : order.vertexOfNode[v]);
+        available = Math.min(1, (after + received) / need);
+        if (available !== ports[base + AVAILABLE]) seeds.push(flowPortVertex[q]);
       }
-      if (after < full) nextActive.push(q);
+      // When is it worth a visit again, if nothing else changes?
+      const slope = drawn + rho * ports[base + REFILL_VOLUME];
+      if (after + drawn < 0)
+        this.wake(q, day + 1); // runs dry tomorrow: not linear
+      else if (slope === 0 || (after === full && drawn >= 0))
+        return; // stays put
+      else if (available < 1)
+        this.wake(q, day + 1); // a moves with the stock every day
+      else if (slope < 0) {
+        // Falling while covered: wake the day before S + R first drops below N.
+        const days = Math.floor((after + received - need) / -slope) + 1;
+        this.wake(q, day + Math.max(1, days - 1));
+      }
     };
-    for (const q of this.active) visit(q);
-    for (const x of this.recomputed) {
-      const e = order.entity[x];
-      if (e < 0) visit(-e - 1);
-      else for (let q = graph.nodePortStart[e]; q < graph.nodePortStart[e + 1]; q++) visit(q);
+    const recomputed = this.recomputed;
+    let a = 0;
+    let r = 0;
+    let port = 0;
+    let portEnd = 0;
+    for (;;) {
+      while (port === portEnd && r < recomputed.length) {
+        port = vertexPortStart[recomputed[r]];
+        portEnd = vertexPortStart[recomputed[r++] + 1];
+      }
+      const fromWake = a < wake.length ? wake[a] : Infinity;
+      const fromRecomputed = port < portEnd ? port : Infinity;
+      if (fromWake === Infinity && fromRecomputed === Infinity) break;
+      if (fromWake <= fromRecomputed) {
+        visit(fromWake);
+        a++;
+        if (fromWake === fromRecomputed) port++;
+      } else {
+        visit(fromRecomputed);
+        port++;
+      }
     }
-    this.active = nextActive;
-    this.recomputed = [];
+    this.stockUpdates += visits;
+    recomputed.length = 0;
     return seeds;
   }
 
-  /** Ports below their stock target after the last stock update. */
-  get belowTargetCount(): number {
-    return this.active.length;
+  /** Ports with a visit scheduled after today. */
+  get pendingStockVisits(): number {
+    let count = 0;
+    for (const list of this.wakeOn.values()) count += list.length;
+    return count;
+  }
+
+  private wake(q: number, day: number): void {
+    if (day >= this.horizonDays) return;
+    const list = this.wakeOn.get(day);
+    if (list === undefined) this.wakeOn.set(day, [q]);
+    else list.push(q);
+  }
+
+  /**
+   * Brings a port's stock to the start of `day`. Between visits a port's
+   * inputs are constant and its stock is linear until capped at S* (see
+   * updateStocks), so k days are one step.
+   */
+  private materialize(base: number, day: number): void {
+    const ports = this.ports;
+    const days = day - ports[base + STOCK_DAY];
+    if (days <= 0) return;
+    ports[base + STOCK_DAY] = day;
+    const target = ports[base + TARGET];
+    if (target === 0) return; // no inventory: the stock is always 0
+    const slope =
+      ports[base + RECEIVED] -
+      ports[base + NEED] * ports[base + USAGE] +
+      this.restockRate * ports[base + REFILL_VOLUME];
+    ports[base + STOCK] = Math.max(0, Math.min(target, ports[base + STOCK] + days * slope));
   }
 
   private solveVertex(x: number): void {
@@ -245,20 +424,12 @@ export class DailyFlow {
    * cycles that wind down towards 0.
    */
   private solveComponent(start: number, end: number): void {
-    const order = this.order;
-    const graph = this.graph;
     const old = this.componentOld;
     for (let x = start; x < end; x++) {
       this.doneOn[x] = this.day;
       this.recomputed.push(x);
-      const e = order.entity[x];
-      if (e >= 0) {
-        old[x - start] = this.fraction[e];
-        this.fraction[e] = this.own[e];
-      } else {
-        old[x - start] = this.portValue[-e - 1];
-        this.portValue[-e - 1] = this.own[graph.portNode[-e - 1]];
-      }
+      old[x - start] = this.value[x];
+      this.value[x] = this.ownOf[x];
     }
     const size = end - start;
     const maxSweeps = Math.max(200, Math.floor(4_000_000 / size));
@@ -272,94 +443,83 @@ export class DailyFlow {
       moved = false;
       for (let x = start; x < end; x++) if (this.recompute(x)) moved = true;
     }
-    for (let x = start; x < end; x++) {
-      const e = order.entity[x];
-      const value = e >= 0 ? this.fraction[e] : this.portValue[-e - 1];
-      if (value !== old[x - start]) this.passOn(x);
-    }
+    for (let x = start; x < end; x++) if (this.value[x] !== old[x - start]) this.passOn(x);
   }
 
   /** Records x as changed and queues the customers it delivers to over open links. */
   private passOn(x: number): void {
     this.changed.push(x);
-    const graph = this.graph;
+    if (!this.propagating) return;
     const order = this.order;
-    const e = order.entity[x];
-    const from = e >= 0 ? graph.nodeOutStart[e] : graph.portOutStart[-e - 1];
-    const to = e >= 0 ? graph.nodeOutStart[e + 1] : graph.portOutEnd[-e - 1];
-    for (let i = from; i < to; i++) {
-      const l = graph.outLinks[i];
-      if (this.blocked[l] === 1) continue;
-      const customer = graph.linkTo[l];
-      const y =
-        graph.nodePassThrough[customer] === 1 ? order.vertexOfPort[graph.linkPort[l]] : order.vertexOfNode[customer];
-      this.seed(y);
+    const outTarget = order.outTarget;
+    const blockedOut = this.blockedOut;
+    // Customers rank after x's component, which is being computed now; nothing beyond it is done yet today.
+    const after = order.componentEnd[x];
+    for (let i = order.vertexOutStart[x]; i < order.vertexOutStart[x + 1]; i++) {
+      if (blockedOut[i] === 1) continue;
+      const y = outTarget[i];
+      if (y >= after) this.queue.push(y);
     }
   }
 
-  /** Recomputes vertex x from its suppliers' current values; true when its value changed. */
+  /**
+   * Recomputes vertex x from its suppliers' current values: own times the
+   * scarcest available share of its ports (a pass-through product has one
+   * port; where it originates the product, none). True when it changed.
+   */
   private recompute(x: number): boolean {
-    const graph = this.graph;
-    const e = this.order.entity[x];
-    if (e >= 0) {
-      let least = 1;
-      for (let q = graph.nodePortStart[e]; q < graph.nodePortStart[e + 1]; q++) {
-        const a = this.computePort(q);
-        if (a < least) least = a;
-      }
-      let f = this.own[e] * least;
-      if (f < ZERO_FRACTION) f = 0;
-      const previous = this.fraction[e];
-      this.fraction[e] = f;
-      return f !== previous;
+    this.recomputations++;
+    const first = this.vertexPortStart[x];
+    const end = this.vertexPortStart[x + 1];
+    let least = 1;
+    for (let q = first; q < end; q++) {
+      const a = this.computePort(q);
+      if (a < least) least = a;
     }
-    const q = -e - 1;
-    const own = this.own[graph.portNode[q]];
-    const originates = graph.portLinkStart[q] === graph.portLinkStart[q + 1];
-    let value = originates ? own : own * this.computePort(q);
+    let value = this.ownOf[x] * least;
     if (value < ZERO_FRACTION) value = 0;
-    const previous = this.portValue[q];
-    this.portValue[q] = value;
+    for (let q = first; q < end; q++) this.ports[q * PORT_FIELDS + USAGE] = value;
+    const previous = this.value[x];
+    this.value[x] = value;
     return value !== previous;
   }
 
-  /** R, the refill volume and a(v,p,t) of port q from its open inbound links. */
+  /** R, the refill volume and a(v,p,t) of port q from its open inbound links; 1 for a port without any. */
   private computePort(q: number): number {
-    const graph = this.graph;
-    const start = graph.portLinkStart[q];
-    const end = graph.portLinkStart[q + 1];
+    const start = this.flowPortLinkStart[q];
+    const end = this.flowPortLinkStart[q + 1];
+    if (start === end) return 1;
+    const blockedAt = this.blockedAt;
+    const inLinks = this.inLinks;
+    const value = this.value;
     let received = 0;
-    let fullVolume = 0;
+    let refillVolume = 0;
     for (let i = start; i < end; i++) {
-      const l = graph.portLinks[i];
-      if (this.blocked[l] === 1) continue;
-      const g = this.sourceValue(l);
+      if (blockedAt[i] === 1) continue;
+      const g = value[inLinks[2 * i]];
       if (g === 0) continue;
-      received += graph.linkVolume[l] * g;
-      if (g >= FULL_FRACTION) fullVolume += graph.linkVolume[l];
+      const volume = inLinks[2 * i + 1];
+      received += volume * g;
+      if (g >= FULL_FRACTION) refillVolume += volume;
     }
-    this.receipts[q] = received;
-    this.fullVolume[q] = fullVolume;
-    const need = this.needs.need[q];
+    const ports = this.ports;
+    const base = q * PORT_FIELDS;
+    this.materialize(base, this.day);
+    ports[base + RECEIVED] = received;
+    ports[base + REFILL_VOLUME] = refillVolume;
+    const need = ports[base + NEED];
     let available: number;
     if (need > 0) {
-      available = ((this.stock === null ? 0 : this.stock[q]) + received) / need;
+      available = (ports[base + STOCK] + received) / need;
     } else {
       // Every inbound volume is 0: no stock either, and §4's equal shares apply.
       available = 0;
       for (let i = start; i < end; i++) {
-        const l = graph.portLinks[i];
-        if (this.blocked[l] === 0) available += graph.linkShare[l] * this.sourceValue(l);
+        if (blockedAt[i] === 0) available += this.graph.linkShare[this.order.inLink[i]] * value[inLinks[2 * i]];
       }
     }
     if (available > 1) available = 1;
-    this.available[q] = available;
+    ports[base + AVAILABLE] = available;
     return available;
-  }
-
-  /** g(l,t): the fraction at which l's source puts out l's product today. */
-  private sourceValue(l: number): number {
-    const sourcePort = this.graph.linkSourcePort[l];
-    return sourcePort >= 0 ? this.portValue[sourcePort] : this.fraction[this.graph.linkFrom[l]];
   }
 }

@@ -27,17 +27,38 @@ export interface FlowOrder {
   readonly componentEnd: Int32Array;
   /** Per vertex: 1 when on a cycle (a component of two or more, or a link to itself). */
   readonly cyclic: Uint8Array;
+  /**
+   * The ports renumbered as "flow ports", in vertex order: vertex x reads
+   * flow ports vertexPortStart[x] .. vertexPortStart[x + 1] - 1 (a
+   * producer: one per input product; a pass-through product: its one port).
+   * Everything a day touches is laid out in this order, so that a day's
+   * sweep in rank order walks memory forwards.
+   */
+  readonly vertexPortStart: Int32Array;
+  /** Flow port of each graph port, and back. */
+  readonly flowPortOf: Int32Array;
+  readonly graphPortOf: Int32Array;
+  /** Per flow port: the vertex that reads it. */
+  readonly flowPortVertex: Int32Array;
+  /** Inbound links of flow port p are at positions flowPortLinkStart[p] .. flowPortLinkStart[p + 1] - 1. */
+  readonly flowPortLinkStart: Int32Array;
+  /** Per inbound position i: the source vertex at 2i and the volume at 2i + 1, side by side. */
+  readonly inLinks: Float64Array;
+  /** Per inbound position: the link; and per link: its inbound position. */
+  readonly inLink: Int32Array;
+  readonly inPosition: Int32Array;
+  /** Outbound links of vertex x are at out positions vertexOutStart[x] .. vertexOutStart[x + 1] - 1. */
+  readonly vertexOutStart: Int32Array;
+  /** Per out position: the vertex the link delivers into, and the link. */
+  readonly outTarget: Int32Array;
+  readonly outLink: Int32Array;
+  /** Per link: its out position. */
+  readonly outPosition: Int32Array;
 }
 
 /** Memoised per graph. */
 export function flowOrderOf(graph: SupplyGraph): FlowOrder {
   return graph.memoize('simulation:flow-order', () => computeFlowOrder(graph));
-}
-
-/** The vertex a link delivers into. */
-export function targetVertex(graph: SupplyGraph, order: FlowOrder, l: number): number {
-  const to = graph.linkTo[l];
-  return graph.nodePassThrough[to] === 1 ? order.vertexOfPort[graph.linkPort[l]] : order.vertexOfNode[to];
 }
 
 function computeFlowOrder(graph: SupplyGraph): FlowOrder {
@@ -69,10 +90,19 @@ function computeFlowOrder(graph: SupplyGraph): FlowOrder {
       edgeEnd[x] = graph.portOutEnd[-e - 1];
     }
   }
-  const target = (l: number): number => {
+  // Per link, in link order (sequential reads): the vertices it leaves and enters; then per out edge.
+  const m = graph.linkCount;
+  const linkSource = new Int32Array(m);
+  const linkTarget = new Int32Array(m);
+  for (let l = 0; l < m; l++) {
+    const from = graph.linkFrom[l];
     const to = graph.linkTo[l];
-    return graph.nodePassThrough[to] === 1 ? provisionalOfPort[graph.linkPort[l]] : provisionalOfNode[to];
-  };
+    linkSource[l] =
+      graph.nodePassThrough[from] === 1 ? provisionalOfPort[graph.linkSourcePort[l]] : provisionalOfNode[from];
+    linkTarget[l] = graph.nodePassThrough[to] === 1 ? provisionalOfPort[graph.linkPort[l]] : provisionalOfNode[to];
+  }
+  const edgeTarget = new Int32Array(m);
+  for (let i = 0; i < m; i++) edgeTarget[i] = linkTarget[graph.outLinks[i]];
 
   // Iterative Tarjan: components come out sinks first, so ranks are handed out from the top down.
   const rank = new Int32Array(vertexCount);
@@ -99,7 +129,7 @@ function computeFlowOrder(graph: SupplyGraph): FlowOrder {
       const edge = callEdge[depth];
       if (edge < edgeEnd[x]) {
         callEdge[depth] = edge + 1;
-        const y = target(graph.outLinks[edge]);
+        const y = edgeTarget[edge];
         if (index[y] === -1) {
           index[y] = low[y] = nextIndex++;
           stack[stackTop++] = y;
@@ -159,11 +189,84 @@ function computeFlowOrder(graph: SupplyGraph): FlowOrder {
     }
     r = end;
   }
-  const order: FlowOrder = { vertexCount, vertexOfNode, vertexOfPort, entity, componentStart, componentEnd, cyclic };
-  for (let l = 0; l < graph.linkCount; l++) {
-    const from = graph.linkFrom[l];
-    const source = graph.nodePassThrough[from] === 1 ? vertexOfPort[graph.linkSourcePort[l]] : vertexOfNode[from];
-    if (source === targetVertex(graph, order, l)) cyclic[source] = 1;
+  for (let l = 0; l < m; l++) {
+    linkSource[l] = rank[linkSource[l]];
+    linkTarget[l] = rank[linkTarget[l]];
   }
+
+  const vertexPortStart = new Int32Array(vertexCount + 1);
+  const flowPortOf = new Int32Array(portCount);
+  const graphPortOf = new Int32Array(portCount);
+  const flowPortVertex = new Int32Array(portCount);
+  const vertexOutStart = new Int32Array(vertexCount + 1);
+  const outTarget = new Int32Array(m);
+  const outLink = new Int32Array(m);
+  const outPosition = new Int32Array(m);
+  let flowPort = 0;
+  let out = 0;
+  for (let x = 0; x < vertexCount; x++) {
+    const e = entity[x];
+    const first = e >= 0 ? graph.nodePortStart[e] : -e - 1;
+    const end = e >= 0 ? graph.nodePortStart[e + 1] : -e;
+    vertexPortStart[x] = flowPort;
+    for (let q = first; q < end; q++) {
+      graphPortOf[flowPort] = q;
+      flowPortOf[q] = flowPort;
+      flowPortVertex[flowPort++] = x;
+    }
+    vertexOutStart[x] = out;
+    const outFirst = e >= 0 ? graph.nodeOutStart[e] : graph.portOutStart[-e - 1];
+    const outEnd = e >= 0 ? graph.nodeOutStart[e + 1] : graph.portOutEnd[-e - 1];
+    for (let i = outFirst; i < outEnd; i++) {
+      const l = graph.outLinks[i];
+      outLink[out] = l;
+      outTarget[out] = linkTarget[l];
+      outPosition[l] = out++;
+    }
+  }
+  vertexPortStart[vertexCount] = flowPort;
+  vertexOutStart[vertexCount] = out;
+
+  const flowPortLinkStart = new Int32Array(portCount + 1);
+  const inLinks = new Float64Array(2 * m);
+  const inLink = new Int32Array(m);
+  const inPosition = new Int32Array(m);
+  let position = 0;
+  for (let p = 0; p < portCount; p++) {
+    const q = graphPortOf[p];
+    flowPortLinkStart[p] = position;
+    for (let i = graph.portLinkStart[q]; i < graph.portLinkStart[q + 1]; i++) {
+      const l = graph.portLinks[i];
+      const source = linkSource[l];
+      inLinks[2 * position] = source;
+      inLinks[2 * position + 1] = graph.linkVolume[l];
+      inLink[position] = l;
+      inPosition[l] = position++;
+      if (source === flowPortVertex[p]) cyclic[source] = 1;
+    }
+  }
+  flowPortLinkStart[portCount] = position;
+
+  const order: FlowOrder = {
+    vertexCount,
+    vertexOfNode,
+    vertexOfPort,
+    entity,
+    componentStart,
+    componentEnd,
+    cyclic,
+    vertexPortStart,
+    flowPortOf,
+    graphPortOf,
+    flowPortVertex,
+    flowPortLinkStart,
+    inLinks,
+    inLink,
+    inPosition,
+    vertexOutStart,
+    outTarget,
+    outLink,
+    outPosition,
+  };
   return order;
 }

@@ -2,11 +2,11 @@ import { OutputLossAccumulator } from '../output-value';
 import type { SupplyGraph } from '../supply-graph';
 import { baselineFractionsOf } from './baseline-fractions';
 import { BlockSets } from './block-sets';
-import { DailyFlow, portNeedsOf } from './daily-flow';
 import { findSimulationInputProblems } from './find-simulation-input-problems';
 import { flowOrderOf } from './flow-order';
+import { initialFlowOf } from './initial-flow';
 import { DEFAULT_RESTOCK_RATE, type SimulationEvent, type SimulationInput } from './simulation-input';
-import type { SimulationDay, SimulationResult, WatchedSeries } from './simulation-result';
+import type { SimulationDay, SimulationResult, SimulationWork, WatchedSeries } from './simulation-result';
 import { TrajectoryBook } from './trajectory-book';
 
 /**
@@ -14,11 +14,12 @@ import { TrajectoryBook } from './trajectory-book';
  * when blocks start and end on different days, capacity comes back in
  * steps, and stocks run down and are refilled at `restockRate`.
  *
- * Day 0 is computed in full; from then on only what changes is recomputed
- * (events, stocks whose change moves an available share, and what that
- * reaches downstream), and a day on which no fraction moves repeats the day
- * before without visiting any enterprise. With full stocks and everything at
- * its base, a day does no work at all.
+ * Every simulation starts from the base solved once per graph (full stocks,
+ * no events) and recomputes only what changes: what the day's events touch,
+ * stocks whose change moves an available share, and what that reaches
+ * downstream. A day on which no fraction moves repeats the day before
+ * without visiting any enterprise; with full stocks and everything at its
+ * base, a day does no work at all.
  *
  * Input problems are a caller's error: check with
  * findSimulationInputProblems first; here they throw a RangeError.
@@ -36,10 +37,10 @@ export function simulate(graph: SupplyGraph, input: SimulationInput): Simulation
   const n = graph.nodeCount;
 
   const order = flowOrderOf(graph);
-  const needs = portNeedsOf(graph);
   const baseline = baselineFractionsOf(graph, includeCurrentState);
+  const initial = initialFlowOf(graph, includeCurrentState);
   const sets = new BlockSets(graph, includeCurrentState);
-  const flow = new DailyFlow(graph, order, needs, sets.linkBlocked, sets.own, needs.target.slice());
+  const flow = initial.flow.cloneFor(sets.linkBlocked, sets.own, restockRate, horizon);
   const book = new TrajectoryBook(graph, baseline, flow.fraction, flow.portValue);
 
   const eventsByDay: SimulationEvent[][] = Array.from({ length: horizon }, () => []);
@@ -47,8 +48,9 @@ export function simulate(graph: SupplyGraph, input: SimulationInput): Simulation
   const watched = watchedSeries(graph, input.watch ?? [], baseline.fraction, horizon);
 
   const days: SimulationDay[] = [];
+  const work: SimulationWork = { flowVertices: order.vertexCount, recomputations: [], stockUpdates: [] };
   const updatedOn = new Int32Array(n).fill(-1);
-  let seeds: number[] = [];
+  let seeds: readonly number[] = [];
   for (let t = 0; t < horizon; t++) {
     flow.beginDay(t);
     const { changedLinks, changedNodes } = sets.applyDay(eventsByDay[t]);
@@ -58,36 +60,36 @@ export function simulate(graph: SupplyGraph, input: SimulationInput): Simulation
       updatedOn[v] = t;
       updated.push(v);
     };
-    if (t === 0) {
-      flow.solveAll();
-      flow.takeChanged();
-      for (let v = 0; v < n; v++) markUpdated(v);
-    } else {
-      for (const l of changedLinks) flow.seedLinkTarget(l);
-      for (const v of changedNodes) flow.seedNode(v);
-      for (const x of seeds) flow.seed(x);
-      flow.solve();
-      for (const x of flow.takeChanged()) {
-        const e = order.entity[x];
-        markUpdated(e >= 0 ? e : graph.portNode[-e - 1]);
-      }
-      for (const v of changedNodes) markUpdated(v);
+    // Day 0 starts from the memoised solved base: what differs from f_base there is listed once.
+    if (t === 0) for (const v of initial.differing) markUpdated(v);
+    for (const l of changedLinks) flow.seedLinkTarget(l);
+    for (const v of changedNodes) flow.seedNode(v);
+    for (const x of seeds) flow.seed(x);
+    flow.solve();
+    for (const x of flow.changedToday()) {
+      const e = order.entity[x];
+      markUpdated(e >= 0 ? e : graph.portNode[-e - 1]);
     }
+    for (const v of changedNodes) markUpdated(v);
     for (const v of updated) {
-      if (graph.nodePassThrough[v] === 1) flow.refreshPassThrough(v);
+      flow.refreshNode(v);
       book.update(v, t);
     }
     // Nothing moved: the day repeats the one before, exactly.
     days.push(updated.length > 0 || t === 0 ? book.report(t, sets.direct) : { ...days[t - 1], day: t });
     for (const w of watched) w.series[t] = flow.fraction[w.index];
-    seeds = flow.updateStocks(restockRate);
+    const recomputations = flow.recomputations;
+    const stockUpdates = flow.stockUpdates;
+    seeds = flow.updateStocks();
+    work.recomputations.push(recomputations);
+    work.stockUpdates.push(flow.stockUpdates - stockUpdates);
+    flow.recomputations = 0;
   }
   book.finish(horizon);
 
   const lostDays = new OutputLossAccumulator(graph);
   book.addLostDays(lostDays);
   const lostDaysTotals = lostDays.totals();
-  const seriesByIndex = new Map(watched.map((w) => [w.index, w.series]));
   let peakDay: number | null = null;
   for (const day of days) {
     if (day.lostOutputValue > 0 && (peakDay === null || day.lostOutputValue > days[peakDay].lostOutputValue)) {
@@ -98,7 +100,7 @@ export function simulate(graph: SupplyGraph, input: SimulationInput): Simulation
     horizonDays: horizon,
     restockRate,
     days,
-    trajectories: book.trajectories(horizon, seriesByIndex),
+    trajectories: book.table(horizon),
     watched,
     cumulativeLostOutputValue: sum(days, (d) => d.lostOutputValue),
     cumulativeLostTradeValue: sum(days, (d) => d.lostTradeValue),
@@ -108,6 +110,7 @@ export function simulate(graph: SupplyGraph, input: SimulationInput): Simulation
     unvaluedAffectedProducers: lostDaysTotals.unvaluedProducerCount,
     peakDay,
     converged: flow.converged,
+    work,
   };
 }
 

@@ -18,7 +18,29 @@ export interface SimulationDay {
   unvaluedAffectedProducers: number;
 }
 
-/** An enterprise that was stalled or partial on at least one day. */
+/**
+ * Every enterprise stalled or partial on some day, one row each, as columns
+ * (cheap to build, page and send between threads; materialise rows with
+ * listTrajectories). Rows are ordered by first affected day, then by
+ * cumulative lost value (largest first, unknown last), then by enterprise
+ * index.
+ */
+export interface TrajectoryTable {
+  count: number;
+  /** The enterprise's index in the graph. */
+  index: Int32Array;
+  firstAffectedDay: Int32Array;
+  /** -1: never stalled. */
+  firstStallDay: Int32Array;
+  /** -1: still stalled or partial on the last day. */
+  recoveredOnDay: Int32Array;
+  minFraction: Float64Array;
+  baselineFraction: Float64Array;
+  /** NaN: no dailyOutputValue. */
+  lostValue: Float64Array;
+}
+
+/** One row of a TrajectoryTable, with the enterprise's id and, when watched, its daily series. */
 export interface EnterpriseTrajectory {
   index: number;
   id: string;
@@ -53,8 +75,8 @@ export interface SimulationResult {
   horizonDays: number;
   restockRate: number;
   days: SimulationDay[];
-  /** Every enterprise stalled or partial on some day: by firstAffectedDay, then id. */
-  trajectories: EnterpriseTrajectory[];
+  /** Every enterprise stalled or partial on some day. */
+  trajectories: TrajectoryTable;
   /** In the order first named in `watch`. */
   watched: WatchedSeries[];
   /** Sum of the days' lostOutputValue. */
@@ -70,4 +92,13 @@ export interface SimulationResult {
   peakDay: number | null;
   /** False when some day's fractions hit the iteration cap inside a cycle before settling. */
   converged: boolean;
+  /** How much work each day took: shows that only what changes is recomputed. Not part of §9. */
+  work: SimulationWork;
+}
+
+/** Per day: flow vertices (producers, pass-through products) recomputed and port stocks updated. */
+export interface SimulationWork {
+  flowVertices: number;
+  recomputations: number[];
+  stockUpdates: number[];
 }

@@ -1,10 +1,36 @@
 import { OutputLossAccumulator } from '../output-value';
 import type { SupplyGraph } from '../supply-graph';
 import type { BaselineFractions } from './baseline-fractions';
-import type { SimulationDay, EnterpriseTrajectory } from './simulation-result';
+import type { SimulationDay, TrajectoryTable } from './simulation-result';
 
 /** A fraction this far below the baseline makes an enterprise partial (§9). */
 export const PARTIAL_MARGIN = 1e-6;
+
+/** Per-enterprise record: fields at v * FIELDS + field, so that one enterprise's record shares a cache line. */
+const FIELDS = 8;
+/** Day the current segment began. */
+const SEGMENT_START = 0;
+/** f_base - f during the current segment. */
+const LOST_SHARE = 1;
+/** Lost share summed over the closed segments' days: lost normal days. */
+const LOST_SHARE_DAYS = 2;
+/** dailyOutputValue x LOST_SHARE (0 without a value): the loss per day of the current segment. */
+const DAY_LOSS = 3;
+const MIN_FRACTION = 4;
+const FIRST_AFFECTED = 5;
+const FIRST_STALL = 6;
+const LAST_AFFECTED = 7;
+
+// Flags per enterprise.
+const STALLED = 1;
+/** Stalled or partial. */
+const AFFECTED = 2;
+/** In the list of enterprises away from their baseline. */
+const LISTED = 4;
+const EVER_LISTED = 8;
+const PASS_THROUGH = 16;
+/** No dailyOutputValue. */
+const UNVALUED = 32;
 
 /**
  * The per-enterprise record of a simulation, kept as segments: an
@@ -14,26 +40,14 @@ export const PARTIAL_MARGIN = 1e-6;
  * Only enterprises away from their baseline are listed for the daily totals.
  */
 export class TrajectoryBook {
-  private readonly segmentStart: Int32Array;
-  /** f_base - f of the current segment. */
-  private readonly lostShare: Float64Array;
-  /** Bit 1: stalled; bit 2: stalled or partial. */
-  private readonly state: Uint8Array;
-  private readonly lostShareDays: Float64Array;
-  private readonly firstAffectedDay: Int32Array;
-  private readonly firstStallDay: Int32Array;
-  private readonly lastAffectedDay: Int32Array;
-  private readonly minFraction: Float64Array;
-  private readonly listed: Uint8Array;
-  private readonly everListed: Uint8Array;
+  private readonly record: Float64Array;
+  private readonly flags: Uint8Array;
   /** Enterprises whose current segment loses (or gains) something or stalls. */
   private deviating: number[] = [];
-  /** Every enterprise ever affected, in the order first affected. */
+  /** Every enterprise ever affected. */
   private readonly affected: number[] = [];
   /** Every enterprise ever away from its baseline. */
   private readonly everDeviating: number[] = [];
-  private readonly direct: OutputLossAccumulator;
-  private readonly indirect: OutputLossAccumulator;
 
   constructor(
     private readonly graph: SupplyGraph,
@@ -42,44 +56,49 @@ export class TrajectoryBook {
     private readonly portValue: Float64Array,
   ) {
     const n = graph.nodeCount;
-    this.segmentStart = new Int32Array(n);
-    this.lostShare = new Float64Array(n);
-    this.state = new Uint8Array(n);
-    this.lostShareDays = new Float64Array(n);
-    this.firstAffectedDay = new Int32Array(n).fill(-1);
-    this.firstStallDay = new Int32Array(n).fill(-1);
-    this.lastAffectedDay = new Int32Array(n).fill(-1);
-    this.minFraction = baseline.fraction.slice();
-    this.listed = new Uint8Array(n);
-    this.everListed = new Uint8Array(n);
-    this.direct = new OutputLossAccumulator(graph);
-    this.indirect = new OutputLossAccumulator(graph);
+    this.record = new Float64Array(n * FIELDS);
+    this.flags = new Uint8Array(n);
+    for (let v = 0; v < n; v++) {
+      const r = v * FIELDS;
+      this.record[r + MIN_FRACTION] = baseline.fraction[v];
+      this.record[r + FIRST_AFFECTED] = -1;
+      this.record[r + FIRST_STALL] = -1;
+      this.record[r + LAST_AFFECTED] = -1;
+      this.flags[v] =
+        (graph.nodePassThrough[v] === 1 ? PASS_THROUGH : 0) |
+        (Number.isNaN(graph.nodeDailyOutputValue[v]) ? UNVALUED : 0);
+    }
   }
 
   /** Enterprise v's fraction (or a pass-through's port values) may have changed on day t. */
   update(v: number, t: number): void {
+    const record = this.record;
+    const r = v * FIELDS;
     this.closeSegment(v, t);
     const base = this.baseline.fraction[v];
     const f = this.fraction[v];
     const stalled = this.isStalled(v, base, f);
     const affected = stalled || f < base - PARTIAL_MARGIN;
     const share = base - f;
-    this.lostShare[v] = share;
-    this.state[v] = (stalled ? 1 : 0) | (affected ? 2 : 0);
-    if (affected && this.firstAffectedDay[v] < 0) {
-      this.firstAffectedDay[v] = t;
+    const value = this.graph.nodeDailyOutputValue[v];
+    record[r + LOST_SHARE] = share;
+    record[r + DAY_LOSS] = Number.isNaN(value) ? 0 : value * share;
+    let flags = (this.flags[v] & ~(STALLED | AFFECTED)) | (stalled ? STALLED : 0) | (affected ? AFFECTED : 0);
+    if (affected && record[r + FIRST_AFFECTED] < 0) {
+      record[r + FIRST_AFFECTED] = t;
       this.affected.push(v);
     }
-    if (stalled && this.firstStallDay[v] < 0) this.firstStallDay[v] = t;
-    if (f < this.minFraction[v]) this.minFraction[v] = f;
-    if ((share !== 0 || stalled) && this.listed[v] === 0) {
-      this.listed[v] = 1;
+    if (stalled && record[r + FIRST_STALL] < 0) record[r + FIRST_STALL] = t;
+    if (f < record[r + MIN_FRACTION]) record[r + MIN_FRACTION] = f;
+    if ((share !== 0 || stalled) && (flags & LISTED) === 0) {
+      flags |= LISTED;
       this.deviating.push(v);
-      if (this.everListed[v] === 0) {
-        this.everListed[v] = 1;
+      if ((flags & EVER_LISTED) === 0) {
+        flags |= EVER_LISTED;
         this.everDeviating.push(v);
       }
     }
+    this.flags[v] = flags;
   }
 
   /**
@@ -88,35 +107,45 @@ export class TrajectoryBook {
    * back at their baseline from the list.
    */
   report(t: number, direct: Uint8Array): SimulationDay {
+    const record = this.record;
+    const flagsOf = this.flags;
     let stalledCount = 0;
     let partialCount = 0;
-    this.direct.clear();
-    this.indirect.clear();
-    const kept: number[] = [];
-    for (const v of this.deviating) {
-      const share = this.lostShare[v];
-      const state = this.state[v];
-      if (share === 0 && state === 0) {
-        this.listed[v] = 0;
+    let directLoss = 0;
+    let indirectLoss = 0;
+    let tradeLoss = 0;
+    let unvalued = 0;
+    const list = this.deviating;
+    let kept = 0;
+    for (let i = 0; i < list.length; i++) {
+      const v = list[i];
+      const flags = flagsOf[v];
+      const r = v * FIELDS;
+      if (record[r + LOST_SHARE] === 0 && (flags & STALLED) === 0) {
+        flagsOf[v] = flags & ~LISTED;
         continue;
       }
-      kept.push(v);
-      if ((state & 1) !== 0) stalledCount++;
-      else if ((state & 2) !== 0) partialCount++;
-      (direct[v] === 1 ? this.direct : this.indirect).add(v, share, state !== 0);
+      list[kept++] = v;
+      if ((flags & STALLED) !== 0) stalledCount++;
+      else if ((flags & AFFECTED) !== 0) partialCount++;
+      const loss = record[r + DAY_LOSS];
+      if ((flags & PASS_THROUGH) !== 0) tradeLoss += loss;
+      else {
+        if (direct[v] === 1) directLoss += loss;
+        else indirectLoss += loss;
+        if ((flags & (AFFECTED | UNVALUED)) === (AFFECTED | UNVALUED)) unvalued++;
+      }
     }
-    this.deviating = kept;
-    const directLoss = this.direct.lostOutputValue;
-    const indirectLoss = this.indirect.lostOutputValue;
+    list.length = kept;
     return {
       day: t,
       stalledCount,
       partialCount,
       lostOutputValue: directLoss + indirectLoss,
-      lostTradeValue: this.direct.lostTradeValue + this.indirect.lostTradeValue,
+      lostTradeValue: tradeLoss,
       directLostOutputValue: directLoss,
       indirectLostOutputValue: indirectLoss,
-      unvaluedAffectedProducers: this.direct.unvaluedProducerCount + this.indirect.unvaluedProducerCount,
+      unvaluedAffectedProducers: unvalued,
     };
   }
 
@@ -125,41 +154,68 @@ export class TrajectoryBook {
     for (const v of this.deviating) this.closeSegment(v, horizonDays);
   }
 
-  /** Every enterprise affected on some day, by first affected day then id; call after finish. */
-  trajectories(horizonDays: number, series: Map<number, number[]>): EnterpriseTrajectory[] {
+  /**
+   * Every enterprise affected on some day, as columns; call after finish.
+   * Rows by first affected day, then cumulative lost value (largest first,
+   * unknown last), then enterprise index.
+   */
+  table(horizonDays: number): TrajectoryTable {
+    const record = this.record;
     const graph = this.graph;
-    const list = this.affected.map((v): EnterpriseTrajectory => {
-      const value = graph.nodeDailyOutputValue[v];
-      const last = this.lastAffectedDay[v];
-      const firstStall = this.firstStallDay[v];
-      return {
-        index: v,
-        id: graph.enterpriseId(v),
-        passThrough: graph.nodePassThrough[v] === 1,
-        baselineFraction: this.baseline.fraction[v],
-        firstAffectedDay: this.firstAffectedDay[v],
-        firstStallDay: firstStall < 0 ? null : firstStall,
-        recoveredOnDay: last === horizonDays - 1 ? null : last + 1,
-        minFraction: this.minFraction[v],
-        lostValue: Number.isNaN(value) ? null : value * this.lostShareDays[v],
-        series: series.get(v) ?? null,
-      };
+    const count = this.affected.length;
+    const lostValueOf = (v: number) => graph.nodeDailyOutputValue[v] * record[v * FIELDS + LOST_SHARE_DAYS];
+    const rows = Int32Array.from(this.affected).sort((a, b) => {
+      const day = record[a * FIELDS + FIRST_AFFECTED] - record[b * FIELDS + FIRST_AFFECTED];
+      if (day !== 0) return day;
+      const lostA = lostValueOf(a);
+      const lostB = lostValueOf(b);
+      if (lostA !== lostB) {
+        if (Number.isNaN(lostA)) return 1;
+        if (Number.isNaN(lostB)) return -1;
+        return lostB - lostA;
+      }
+      return a - b;
     });
-    return list.sort((a, b) => a.firstAffectedDay - b.firstAffectedDay || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const table: TrajectoryTable = {
+      count,
+      index: rows,
+      firstAffectedDay: new Int32Array(count),
+      firstStallDay: new Int32Array(count),
+      recoveredOnDay: new Int32Array(count),
+      minFraction: new Float64Array(count),
+      baselineFraction: new Float64Array(count),
+      lostValue: new Float64Array(count),
+    };
+    for (let i = 0; i < count; i++) {
+      const v = rows[i];
+      const r = v * FIELDS;
+      const last = record[r + LAST_AFFECTED];
+      table.firstAffectedDay[i] = record[r + FIRST_AFFECTED];
+      table.firstStallDay[i] = record[r + FIRST_STALL];
+      table.recoveredOnDay[i] = last === horizonDays - 1 ? -1 : last + 1;
+      table.minFraction[i] = record[r + MIN_FRACTION];
+      table.baselineFraction[i] = this.baseline.fraction[v];
+      table.lostValue[i] = lostValueOf(v);
+    }
+    return table;
   }
 
   /** Lost normal days (f_base - f summed over days) of every enterprise, for totals over the horizon. */
   addLostDays(accumulator: OutputLossAccumulator): void {
-    for (const v of this.everDeviating) accumulator.add(v, this.lostShareDays[v], this.firstAffectedDay[v] >= 0);
+    for (const v of this.everDeviating) {
+      accumulator.add(v, this.record[v * FIELDS + LOST_SHARE_DAYS], this.record[v * FIELDS + FIRST_AFFECTED] >= 0);
+    }
   }
 
   private closeSegment(v: number, t: number): void {
-    const days = t - this.segmentStart[v];
+    const record = this.record;
+    const r = v * FIELDS;
+    const days = t - record[r + SEGMENT_START];
     if (days > 0) {
-      this.lostShareDays[v] += this.lostShare[v] * days;
-      if ((this.state[v] & 2) !== 0) this.lastAffectedDay[v] = t - 1;
+      record[r + LOST_SHARE_DAYS] += record[r + LOST_SHARE] * days;
+      if ((this.flags[v] & AFFECTED) !== 0) record[r + LAST_AFFECTED] = t - 1;
     }
-    this.segmentStart[v] = t;
+    record[r + SEGMENT_START] = t;
   }
 
   /**
