@@ -172,11 +172,13 @@ export class DailyFlow {
       }
     }
     this.wakeOn = new Map([[0, drawing]]);
+    this.recomputed.length = 0;
   }
 
-  /** Forgets the vertices recomputed so far, as if their stocks had been updated (a memoised start state). */
-  updateStocksDone(): void {
-    this.recomputed.length = 0;
+  /** True when every flow vertex runs at exactly 1. */
+  everyValueIsOne(): boolean {
+    for (let x = 0; x < this.value.length; x++) if (this.value[x] !== 1) return false;
+    return true;
   }
 
   /** Starts day `day`: seeds and recomputations from now on belong to it. */

@@ -4,7 +4,7 @@ import { baselineFractionsOf } from './baseline-fractions';
 import { BlockSets } from './block-sets';
 import { findSimulationInputProblems } from './find-simulation-input-problems';
 import { flowOrderOf } from './flow-order';
-import { initialFlowOf } from './initial-flow';
+import { initialDifferencesOf, initialFlowOf } from './initial-flow';
 import { DEFAULT_RESTOCK_RATE, type SimulationEvent, type SimulationInput } from './simulation-input';
 import type { SimulationDay, SimulationResult, SimulationWork, WatchedSeries } from './simulation-result';
 import { TrajectoryBook } from './trajectory-book';
@@ -39,8 +39,9 @@ export function simulate(graph: SupplyGraph, input: SimulationInput): Simulation
   const order = flowOrderOf(graph);
   const baseline = baselineFractionsOf(graph, includeCurrentState);
   const initial = initialFlowOf(graph, includeCurrentState);
+  const differing = initialDifferencesOf(graph, includeCurrentState);
   const sets = new BlockSets(graph, includeCurrentState);
-  const flow = initial.flow.cloneFor(sets.linkBlocked, sets.own, restockRate, horizon);
+  const flow = initial.cloneFor(sets.linkBlocked, sets.own, restockRate, horizon);
   const book = new TrajectoryBook(graph, baseline, flow.fraction, flow.portValue);
 
   const eventsByDay: SimulationEvent[][] = Array.from({ length: horizon }, () => []);
@@ -61,7 +62,7 @@ export function simulate(graph: SupplyGraph, input: SimulationInput): Simulation
       updated.push(v);
     };
     // Day 0 starts from the memoised solved base: what differs from f_base there is listed once.
-    if (t === 0) for (const v of initial.differing) markUpdated(v);
+    if (t === 0) for (const v of differing) markUpdated(v);
     for (const l of changedLinks) flow.seedLinkTarget(l);
     for (const v of changedNodes) flow.seedNode(v);
     for (const x of seeds) flow.seed(x);

@@ -163,22 +163,31 @@ export class TrajectoryBook {
     const record = this.record;
     const graph = this.graph;
     const count = this.affected.length;
-    const lostValueOf = (v: number) => graph.nodeDailyOutputValue[v] * record[v * FIELDS + LOST_SHARE_DAYS];
-    const rows = Int32Array.from(this.affected).sort((a, b) => {
-      const day = record[a * FIELDS + FIRST_AFFECTED] - record[b * FIELDS + FIRST_AFFECTED];
-      if (day !== 0) return day;
-      const lostA = lostValueOf(a);
-      const lostB = lostValueOf(b);
+    // Sort keys side by side in row-candidate order, so that the comparisons read compact arrays.
+    const node = Int32Array.from(this.affected);
+    const day = new Int32Array(count);
+    const lost = new Float64Array(count);
+    for (let i = 0; i < count; i++) {
+      const r = node[i] * FIELDS;
+      day[i] = record[r + FIRST_AFFECTED];
+      lost[i] = graph.nodeDailyOutputValue[node[i]] * record[r + LOST_SHARE_DAYS];
+    }
+    const order = new Int32Array(count);
+    for (let i = 0; i < count; i++) order[i] = i;
+    order.sort((a, b) => {
+      if (day[a] !== day[b]) return day[a] - day[b];
+      const lostA = lost[a];
+      const lostB = lost[b];
       if (lostA !== lostB) {
-        if (Number.isNaN(lostA)) return 1;
+        if (Number.isNaN(lostA)) return Number.isNaN(lostB) ? node[a] - node[b] : 1;
         if (Number.isNaN(lostB)) return -1;
-        return lostB - lostA;
+        return lostB > lostA ? 1 : -1;
       }
-      return a - b;
+      return node[a] - node[b];
     });
     const table: TrajectoryTable = {
       count,
-      index: rows,
+      index: new Int32Array(count),
       firstAffectedDay: new Int32Array(count),
       firstStallDay: new Int32Array(count),
       recoveredOnDay: new Int32Array(count),
@@ -186,16 +195,18 @@ export class TrajectoryBook {
       baselineFraction: new Float64Array(count),
       lostValue: new Float64Array(count),
     };
-    for (let i = 0; i < count; i++) {
-      const v = rows[i];
+    for (let row = 0; row < count; row++) {
+      const i = order[row];
+      const v = node[i];
       const r = v * FIELDS;
       const last = record[r + LAST_AFFECTED];
-      table.firstAffectedDay[i] = record[r + FIRST_AFFECTED];
-      table.firstStallDay[i] = record[r + FIRST_STALL];
-      table.recoveredOnDay[i] = last === horizonDays - 1 ? -1 : last + 1;
-      table.minFraction[i] = record[r + MIN_FRACTION];
-      table.baselineFraction[i] = this.baseline.fraction[v];
-      table.lostValue[i] = lostValueOf(v);
+      table.index[row] = v;
+      table.firstAffectedDay[row] = day[i];
+      table.firstStallDay[row] = record[r + FIRST_STALL];
+      table.recoveredOnDay[row] = last === horizonDays - 1 ? -1 : last + 1;
+      table.minFraction[row] = record[r + MIN_FRACTION];
+      table.baselineFraction[row] = this.baseline.fraction[v];
+      table.lostValue[row] = lost[i];
     }
     return table;
   }
