@@ -3,8 +3,10 @@
 /**
  * The day-by-day simulation (README §9) in-process, on a generated graph: no
  * Neo4j, no HTTP. Generates N enterprises with the project's generator (seed
- * 1 by default), builds the engine index, then simulates 90 days with the
- * largest region locked down for days 0..13 (unblocked on day 14), rho 0.1:
+ * 1 by default), builds the engine index, then simulates 90 days, rho 0.1,
+ * with (--scenario region, the default) the largest region locked down for
+ * days 0..13 (unblocked on day 14), or (--scenario hubs) the 50 producers
+ * with most customers down for days 0..13:
  *   cold = first simulate() on a fresh graph (flow order, port needs and the
  *          baseline are computed and memoised on the graph, as after a reload),
  *   warm = later runs on the same graph (the service's cached snapshot).
@@ -36,6 +38,24 @@ const flag = (name) => process.argv.includes(`--${name}`);
 const mb = (bytes) => Math.round(bytes / 1048576);
 const gc = () => global.gc && global.gc();
 
+/** The largest region, and the 50 producers with most customers (both deterministic for a seed). */
+function pickBlocks(input) {
+  const regionSize = new Map();
+  for (const e of input.enterprises) regionSize.set(e.region, (regionSize.get(e.region) ?? 0) + 1);
+  const [region, regionEnterprises] = [...regionSize].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
+  const customers = new Map();
+  for (const l of input.links) customers.set(l.from, (customers.get(l.from) ?? 0) + 1);
+  const passThrough = new Set(
+    input.enterprises.filter((e) => ['MARKET', 'FOREIGN_TRADE', 'LOGISTICS'].includes(e.kind)).map((e) => e.id),
+  );
+  const hubs = [...customers]
+    .filter(([id]) => !passThrough.has(id))
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, 50)
+    .map(([id]) => id);
+  return { region, regionEnterprises, hubs };
+}
+
 function main() {
   const enterprises = Number(arg('enterprises', 100_000));
   const seed = Number(arg('seed', 1));
@@ -43,11 +63,10 @@ function main() {
   const horizon = Number(arg('horizon', 90));
   const lockdown = Number(arg('lockdown', 14));
   const includeCurrentState = flag('current-state');
+  const scenarioName = arg('scenario', 'region');
   const label = enterprises >= 1_000_000 ? `${enterprises / 1_000_000}M` : `${enterprises / 1000}k`;
-  const out = arg(
-    'out',
-    path.join(__dirname, 'results', `simulation-${label}${includeCurrentState ? '-current' : ''}.json`),
-  );
+  const suffix = `${scenarioName === 'region' ? '' : `-${scenarioName}`}${includeCurrentState ? '-current' : ''}`;
+  const out = arg('out', path.join(__dirname, 'results', `simulation-${label}${suffix}.json`));
 
   const { streamSupplyGraph } = requireDist('generate/generate-supply-graph.js');
   const { SupplyGraph, simulate } = requireDist('engine/index.js');
@@ -81,9 +100,9 @@ function main() {
     });
   }
   const generateMs = performance.now() - t;
-  const regionSize = new Map();
-  for (const e of input.enterprises) regionSize.set(e.region, (regionSize.get(e.region) ?? 0) + 1);
-  const [region, regionEnterprises] = [...regionSize].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
+  const { region, regionEnterprises, hubs } = pickBlocks(input);
+
+  const blocked = scenarioName === 'hubs' ? { enterprises: hubs } : { regions: [region] };
 
   t = performance.now();
   const build = () => SupplyGraph.build(input);
@@ -105,8 +124,8 @@ function main() {
     restockRate: 0.1,
     includeCurrentState,
     events: [
-      { day: 0, block: { regions: [region] } },
-      { day: lockdown, unblock: { regions: [region] } },
+      { day: 0, block: blocked },
+      { day: lockdown, unblock: blocked },
     ],
   };
 

@@ -222,6 +222,18 @@ describe('§9 worked examples', () => {
       expect(trajectory(result, `G${i + 1}`)).toMatchObject({ firstStallDay: stock + 2, recoveredOnDay: 14 });
     }
     expect(trajectory(result, 'C')).toMatchObject({ firstStallDay: 0, recoveredOnDay: 14, lostValue: 7_000_000 });
+    // Trajectories: by first affected day, then the larger cumulative loss first.
+    expect(listTrajectories(graph, result).map((t) => t.id)).toEqual([
+      'C',
+      'D1',
+      'D2',
+      'G1',
+      'D3',
+      'G2',
+      'G3',
+      'D4',
+      'G4',
+    ]);
     expect(result.cumulativeDirectLostOutputValue).toBe(7_000_000);
     expect(result.cumulativeIndirectLostOutputValue).toBeGreaterThan(5 * result.cumulativeDirectLostOutputValue);
   });

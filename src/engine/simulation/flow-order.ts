@@ -95,11 +95,11 @@ function computeFlowOrder(graph: SupplyGraph): FlowOrder {
   const linkSource = new Int32Array(m);
   const linkTarget = new Int32Array(m);
   for (let l = 0; l < m; l++) {
-    const from = graph.linkFrom[l];
-    const to = graph.linkTo[l];
-    linkSource[l] =
-      graph.nodePassThrough[from] === 1 ? provisionalOfPort[graph.linkSourcePort[l]] : provisionalOfNode[from];
-    linkTarget[l] = graph.nodePassThrough[to] === 1 ? provisionalOfPort[graph.linkPort[l]] : provisionalOfNode[to];
+    // provisionalOfNode is -1 exactly for pass-throughs, whose vertices are per port.
+    const source = provisionalOfNode[graph.linkFrom[l]];
+    const target = provisionalOfNode[graph.linkTo[l]];
+    linkSource[l] = source >= 0 ? source : provisionalOfPort[graph.linkSourcePort[l]];
+    linkTarget[l] = target >= 0 ? target : provisionalOfPort[graph.linkPort[l]];
   }
   const edgeTarget = new Int32Array(m);
   for (let i = 0; i < m; i++) edgeTarget[i] = linkTarget[graph.outLinks[i]];
