@@ -8,9 +8,16 @@ export const ZERO_FRACTION = 1e-9;
 const FULL_FRACTION = 1 - 1e-9;
 /** A stock below this share of a day's need is a rounding residue: it is 0. */
 const STOCK_RESIDUE = 1e-12;
+/**
+ * A stock change that moves a(v,p) by no more than this does not recompute
+ * the port's vertex: a stock settling geometrically (or flipping between
+ * two neighbouring doubles) would otherwise recompute its chain every day
+ * for ever. Far below anything reported.
+ */
+const AVAILABLE_TOLERANCE = 1e-12;
 
 /** Per-flow-port record: fields at p * PORT_FIELDS + field, so that one port's state sits together. */
-const PORT_FIELDS = 9;
+const PORT_FIELDS = 10;
 /** N(v,p): sum of the volumes of v's inbound links of p. */
 const NEED = 0;
 /** S*(v,p): sum of volume x inventoryDays over those links. */
@@ -29,6 +36,8 @@ const VISITED = 6;
 const USAGE = 7;
 /** The day STOCK belongs to. */
 const STOCK_DAY = 8;
+/** The scarcest available share of the port's vertex at its last computation: the one its output follows. */
+const LEAST = 9;
 
 /**
  * One day's flow of goods (§9): the fractions of the day as the greatest
@@ -337,7 +346,10 @@ export class DailyFlow {
       let available = ports[base + AVAILABLE];
       if (after !== before) {
         available = Math.min(1, (after + received) / need);
-        if (available !== ports[base + AVAILABLE]) seeds.push(flowPortVertex[q]);
+        const previous = ports[base + AVAILABLE];
+        // Only a binding share moves the output: this port's, or one falling below it.
+        const binding = previous <= ports[base + LEAST] || available < ports[base + LEAST];
+        if (binding && Math.abs(available - previous) > AVAILABLE_TOLERANCE) seeds.push(flowPortVertex[q]);
       }
       // When is it worth a visit again, if nothing else changes?
       const slope = drawn + rho * ports[base + REFILL_VOLUME];
@@ -480,7 +492,10 @@ export class DailyFlow {
     }
     let value = this.ownOf[x] * least;
     if (value < ZERO_FRACTION) value = 0;
-    for (let q = first; q < end; q++) this.ports[q * PORT_FIELDS + USAGE] = value;
+    for (let q = first; q < end; q++) {
+      this.ports[q * PORT_FIELDS + USAGE] = value;
+      this.ports[q * PORT_FIELDS + LEAST] = least;
+    }
     const previous = this.value[x];
     this.value[x] = value;
     return value !== previous;
