@@ -164,6 +164,7 @@ function main() {
       cpu: os.cpus()[0]?.model,
       totalMemGiB: round(os.totalmem() / 2 ** 30, 1),
       node: process.version,
+      loadAverageAtStart: os.loadavg().map((x) => round(x, 2)),
     },
     graph: {
       seed,
@@ -171,10 +172,16 @@ function main() {
       links: linkCount,
       flowVertices: result.work.flowVertices,
       ports: graph.portCount,
-      region,
-      regionEnterprises,
     },
-    scenario: { horizonDays: horizon, lockdownDays: lockdown, restockRate: 0.1, includeCurrentState },
+    scenario: {
+      name: scenarioName,
+      blocked:
+        scenarioName === 'hubs' ? { enterprises: hubs.length, first: hubs.slice(0, 5) } : { region, regionEnterprises },
+      horizonDays: horizon,
+      lockdownDays: lockdown,
+      restockRate: 0.1,
+      includeCurrentState,
+    },
     ms: {
       generate: round(generateMs),
       build: round(buildMs),
