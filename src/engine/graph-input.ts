@@ -62,6 +62,10 @@ export interface EngineEnterprise {
   /** Share of normal output running now, 0..1 (values outside are clamped). */
   capacityRecovery: number;
   dailyCapacity: number | null;
+  /** CNY per day of normal full output (§8); absent or null when unknown. */
+  dailyOutputValue?: number | null;
+  /** Unit of dailyCapacity (metres, tonnes, ...); absent or null when unknown. */
+  unit?: string | null;
 }
 
 export interface EngineLink {

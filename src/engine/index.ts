@@ -35,3 +35,36 @@ export {
   type AlternativeSupplier,
 } from './find-alternatives';
 export { planResumption, type ResumptionStep } from './plan-resumption';
+export {
+  findUnknownLinkFilterNames,
+  linkFilterKey,
+  matchLinks,
+  type LinkFilter,
+  type UnknownLinkFilterNames,
+} from './link-filter';
+export {
+  OutputLossAccumulator,
+  lostValueOf,
+  summarizeOutputLoss,
+  type LostOutputByUnit,
+  type OutputLossTotals,
+} from './output-value';
+export { simulate } from './simulation/simulate';
+export { listTrajectories } from './simulation/list-trajectories';
+export {
+  DEFAULT_RESTOCK_RATE,
+  MAX_HORIZON_DAYS,
+  type BlockSet,
+  type CapacityChange,
+  type SimulationEvent,
+  type SimulationInput,
+} from './simulation/simulation-input';
+export { findSimulationInputProblems, type SimulationInputProblem } from './simulation/find-simulation-input-problems';
+export type {
+  EnterpriseTrajectory,
+  SimulationDay,
+  SimulationResult,
+  SimulationWork,
+  TrajectoryTable,
+  WatchedSeries,
+} from './simulation/simulation-result';

@@ -33,6 +33,9 @@ interface NodeColumns {
   status: Uint8Array;
   capacityRecovery: Float64Array;
   dailyCapacity: Float64Array;
+  dailyOutputValue: Float64Array;
+  unit: Int32Array;
+  unitNames: string[];
 }
 
 /** Link columns, in input order: a link's index is its position in the input. */
@@ -77,6 +80,10 @@ export class SupplyGraph {
   readonly nodeCapacityRecovery: Float64Array;
   /** NaN where unknown. */
   readonly nodeDailyCapacity: Float64Array;
+  /** CNY per day of normal full output (§8); NaN where unknown. */
+  readonly nodeDailyOutputValue: Float64Array;
+  /** Position of the enterprise's unit among the graph's units (see unitName); -1 where unknown. */
+  readonly nodeUnit: Int32Array;
   /** Ports of node v are nodePortStart[v] .. nodePortStart[v + 1] - 1, by product index. */
   readonly nodePortStart: Int32Array;
   /** Outbound links of node v are outLinks[nodeOutStart[v] .. nodeOutStart[v + 1] - 1], by product. */
@@ -139,6 +146,8 @@ export class SupplyGraph {
     this.nodeStatus = nodes.status;
     this.nodeCapacityRecovery = nodes.capacityRecovery;
     this.nodeDailyCapacity = nodes.dailyCapacity;
+    this.nodeDailyOutputValue = nodes.dailyOutputValue;
+    this.nodeUnit = nodes.unit;
     this.linkFrom = links.from;
     this.linkTo = links.to;
     this.linkProduct = links.product;
@@ -253,6 +262,10 @@ export class SupplyGraph {
     const status = new Uint8Array(n);
     const capacityRecovery = new Float64Array(n);
     const dailyCapacity = new Float64Array(n);
+    const dailyOutputValue = new Float64Array(n);
+    const unit = new Int32Array(n);
+    const unitNames: string[] = [];
+    const unitIndexByName = new Map<string, number>();
     const duplicates: string[] = [];
     for (let v = 0; v < n; v++) {
       const e = enterprises[v];
@@ -270,6 +283,8 @@ export class SupplyGraph {
       status[v] = s;
       capacityRecovery[v] = clamp01(e.capacityRecovery);
       dailyCapacity[v] = e.dailyCapacity ?? NaN;
+      dailyOutputValue[v] = e.dailyOutputValue ?? NaN;
+      unit[v] = e.unit === null || e.unit === undefined ? -1 : intern(e.unit, unitNames, unitIndexByName);
     }
     if (duplicates.length > 0) throw new Error(`Duplicate enterprise ids: ${listForError(duplicates)}`);
     const nodes: NodeColumns = {
@@ -284,6 +299,9 @@ export class SupplyGraph {
       status,
       capacityRecovery,
       dailyCapacity,
+      dailyOutputValue,
+      unit,
+      unitNames,
     };
     return new SupplyGraph(nodes, buildLinkColumns(indexById, input.links, undefined));
   }
@@ -351,6 +369,26 @@ export class SupplyGraph {
   dailyCapacity(index: number): number | null {
     const capacity = this.nodeDailyCapacity[index];
     return Number.isNaN(capacity) ? null : capacity;
+  }
+
+  /** CNY per day of normal full output (§8), or null when unknown. */
+  dailyOutputValue(index: number): number | null {
+    const value = this.nodeDailyOutputValue[index];
+    return Number.isNaN(value) ? null : value;
+  }
+
+  unit(index: number): string | null {
+    const u = this.nodeUnit[index];
+    return u < 0 ? null : this.nodes.unitNames[u];
+  }
+
+  /** A unit by its position in nodeUnit. */
+  unitName(unitIndex: number): string {
+    return this.nodes.unitNames[unitIndex];
+  }
+
+  get unitCount(): number {
+    return this.nodes.unitNames.length;
   }
 
   productName(productIndex: number): string {
