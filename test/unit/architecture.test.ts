@@ -64,9 +64,11 @@ describe('the layout of src/', () => {
   });
 
   it('has no cycle between folders', () => {
+    // A folder's index.ts re-exporting its own subfolders is its public face, not a dependency.
+    const isBarrel = (file: string, from: string, to: string) => path.basename(file) === 'index.ts' && within(to, from);
     const edges = new Map<string, Set<string>>();
-    for (const { from, to } of imports) {
-      if (from !== to) edges.set(from, (edges.get(from) ?? new Set()).add(to));
+    for (const { file, from, to } of imports) {
+      if (from !== to && !isBarrel(file, from, to)) edges.set(from, (edges.get(from) ?? new Set()).add(to));
     }
     const cycles: string[] = [];
     const state = new Map<string, 'open' | 'done'>();
