@@ -13,3 +13,6 @@ CREATE INDEX supplies_status IF NOT EXISTS FOR ()-[s:SUPPLIES]-() ON (s.status);
 CREATE INDEX status_change_at IF NOT EXISTS FOR (c:StatusChange) ON (c.at);
 CREATE INDEX status_change_subject IF NOT EXISTS FOR (c:StatusChange) ON (c.subjectId);
 CREATE INDEX graph_change_version IF NOT EXISTS FOR (c:GraphChange) ON (c.version);
+CREATE CONSTRAINT api_token_id IF NOT EXISTS FOR (t:ApiToken) REQUIRE t.id IS UNIQUE;
+CREATE CONSTRAINT api_token_name IF NOT EXISTS FOR (t:ApiToken) REQUIRE t.name IS UNIQUE;
+CREATE CONSTRAINT api_token_hash IF NOT EXISTS FOR (t:ApiToken) REQUIRE t.hash IS UNIQUE;

@@ -6,7 +6,7 @@ MERGE (m:GraphMeta {key: 'graph'})
 SET m.version = coalesce(m.version, 0) + 1, m.changedAt = datetime()
 CREATE (c:GraphChange {version: m.version, at: m.changedAt, actor: $actor, operation: $operation,
                        items: $items, listed: $listed,
-                       enterprises: $enterprises, links: $links, scenarios: $scenarios})
+                       enterprises: $enterprises, links: $links, scenarios: $scenarios, tokens: $tokens})
 WITH m, c
 CALL (m) {
   MATCH (old:GraphChange) WHERE old.version <= m.version - $kept

@@ -1,3 +1,5 @@
+// $owner null: every saved scenario; else those of that owner (saved before owners were kept: anonymous).
 MATCH (s:Scenario)
-RETURN s {.id, .name, .note, .scenario, createdAt: toString(s.createdAt)} AS scenario
+WHERE $owner IS NULL OR coalesce(s.owner, 'anonymous') = $owner
+RETURN s {.id, .name, .note, .scenario, owner: coalesce(s.owner, 'anonymous'), createdAt: toString(s.createdAt)} AS scenario
 ORDER BY s.createdAt DESC, s.id

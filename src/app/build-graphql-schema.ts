@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import path from 'node:path';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { ApiTokenResolver } from '../features/access/api-token.resolver';
 import { ChainResolver } from '../features/chain/chain.resolver';
 import { EnterpriseResolver } from '../features/enterprise/enterprise.resolver';
 import { ImportResolver } from '../features/import/import.resolver';
@@ -15,6 +16,7 @@ import { ScenarioResolver } from '../features/scenario/scenario.resolver';
 import { RecoveryResolver } from '../features/recovery/recovery.resolver';
 import { EnterpriseLinksResolver } from '../features/supply-link/enterprise-links.resolver';
 import { SupplyLinkResolver } from '../features/supply-link/supply-link.resolver';
+import { authChecker } from '../platform/auth/auth-checker';
 import { PROJECT_ROOT } from '../platform/project-root';
 
 /** The committed SDL; `npm run schema` writes it and a test keeps it current. */
@@ -32,11 +34,14 @@ export const RESOLVERS = [
   AffectedEnterpriseResolver,
   ImpactGraphResolver,
   ScenarioResolver,
+  ApiTokenResolver,
 ] as const;
 
 /**
  * Builds the executable schema from the type-graphql classes. Inputs are
  * validated with class-validator; a failure is BAD_USER_INPUT naming the field.
+ * Each query and mutation declares its least role with @Allow, which the
+ * auth checker enforces (and the operation guard before execution).
  */
 export function buildGraphQLSchema(): Promise<GraphQLSchema> {
   return buildSchema({
@@ -44,5 +49,6 @@ export function buildGraphQLSchema(): Promise<GraphQLSchema> {
     // Missing fields are validated too: a rule may require one depending on another (capacityRecovery when PARTIAL).
     validate: { forbidUnknownValues: false, stopAtFirstError: false, skipMissingProperties: false },
     emitSchemaFile: false,
+    authChecker,
   });
 }

@@ -1,3 +1,5 @@
+import { ApiTokenRepository } from '../features/access/api-token.repository';
+import { ApiTokenService } from '../features/access/api-token.service';
 import { ChainRepository } from '../features/chain/chain.repository';
 import { ChainService } from '../features/chain/chain.service';
 import { EnterpriseRepository } from '../features/enterprise/enterprise.repository';
@@ -16,23 +18,27 @@ import { ScenarioService } from '../features/scenario/scenario.service';
 import { SupplyLinkRepository } from '../features/supply-link/supply-link.repository';
 import { SupplyLinkService } from '../features/supply-link/supply-link.service';
 import type { Logger } from '../platform/logging/create-logger';
+import type { Metrics } from '../platform/metrics/metrics';
 import { GraphChangeRepository } from '../platform/neo4j/graph-change.repository';
 import type { GraphDatabase } from '../platform/neo4j/graph-database';
+import { instrumentEngine } from './instrument-engine';
 
 /**
  * Wires repositories into services, once per process. Services hold no
- * per-user state; per-request state lives in the request context.
+ * per-user state; per-request state lives in the request context. With
+ * `metrics`, engine calls and engine index refreshes are counted and timed.
  */
-export function createServices(db: GraphDatabase, logger?: Logger) {
+export function createServices(db: GraphDatabase, logger?: Logger, metrics?: Metrics) {
   const enterpriseRepository = new EnterpriseRepository(db);
   const linkRepository = new SupplyLinkRepository(db);
   const changes = new GraphChangeRepository(db);
   const enterprises = new EnterpriseService(db, enterpriseRepository);
   const links = new SupplyLinkService(db, linkRepository);
-  const impact = new ImpactService(
-    new GraphSnapshotCache(changes, new GraphSnapshotRepository(db), logger),
-    enterprises,
+  const snapshots = new GraphSnapshotCache(changes, new GraphSnapshotRepository(db), logger, (event) =>
+    metrics?.snapshotRefreshed(event),
   );
+  const impact = new ImpactService(snapshots, enterprises);
+  if (metrics) instrumentEngine(impact, metrics);
   return {
     db,
     changes,
@@ -45,6 +51,7 @@ export function createServices(db: GraphDatabase, logger?: Logger) {
     recovery: new RecoveryService(new RecoveryRepository(db)),
     impact,
     scenarios: new ScenarioService(db, new ScenarioRepository(db), impact),
+    apiTokens: new ApiTokenService(db, new ApiTokenRepository(db)),
   };
 }
 

@@ -1,4 +1,4 @@
-import { ANONYMOUS } from '../platform/actor';
+import type { AccessContext } from '../features/access/api-token.resolver';
 import type { ChainContext } from '../features/chain/chain.resolver';
 import { createEnterpriseLoaders } from '../features/enterprise/enterprise.loaders';
 import type { EnterpriseContext } from '../features/enterprise/enterprise.resolver';
@@ -10,6 +10,7 @@ import type { ScenarioContext } from '../features/scenario/scenario.resolver';
 import type { EnterpriseLinksContext } from '../features/supply-link/enterprise-links.resolver';
 import { createSupplyLinkLoaders } from '../features/supply-link/supply-link.loaders';
 import type { SupplyLinkContext } from '../features/supply-link/supply-link.resolver';
+import type { Principal } from '../platform/auth/principal';
 import type { Services } from './create-services';
 
 /**
@@ -24,12 +25,14 @@ export type RequestContext = EnterpriseContext &
   RecoveryContext &
   ImportContext &
   ImpactContext &
-  ScenarioContext;
+  ScenarioContext &
+  AccessContext;
 
-/** A fresh context per request: the shared services and this request's own DataLoaders. */
-export function createRequestContext(services: Services): RequestContext {
+/** A fresh context per request: who asks, the shared services and this request's own DataLoaders. */
+export function createRequestContext(services: Services, principal: Principal): RequestContext {
   return {
-    actor: ANONYMOUS,
+    principal,
+    actor: principal.actor,
     services,
     loaders: {
       ...createEnterpriseLoaders(services.enterprises),

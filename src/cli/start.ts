@@ -13,7 +13,10 @@ async function main(): Promise<void> {
     // npm forwards a Ctrl-C the child already got: the repeat must not cut the shutdown short.
     if (shuttingDown) return;
     shuttingDown = true;
-    logger.info({ signal }, 'shutting down: draining HTTP, closing the driver, stopping the managed Neo4j');
+    logger.info(
+      { signal, graceMs: config.security.shutdownGraceMs },
+      'shutting down: requests in flight may finish within the grace, then the driver closes and the managed Neo4j stops',
+    );
     app.stop().then(
       () => process.exit(0),
       (error) => {

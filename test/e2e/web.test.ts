@@ -5,6 +5,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphDatabase } from '../../src/platform/neo4j/graph-database';
 import type { GraphDocument } from '../../src/features/import/graph-document';
+import type { Services } from '../../src/app/create-services';
 import { dataOf } from '../support/test-server';
 import { connectTestGraph } from '../support/test-graph';
 import { startTestServer } from '../support/test-server';
@@ -67,6 +68,7 @@ interface ImpactData {
 }
 
 let db: GraphDatabase;
+let services: Services;
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let browser: Browser;
 let context: BrowserContext;
@@ -127,6 +129,7 @@ beforeAll(async () => {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   const graph = await connectTestGraph();
   db = graph.db;
+  services = graph.services;
   const document = JSON.parse(fs.readFileSync(path.join(ROOT, 'data', 'demo.json'), 'utf8')) as GraphDocument;
   await graph.services.imports.importGraph('test', document);
   server = await startTestServer(graph.services, { web: true });
@@ -324,5 +327,48 @@ describe('GraphQL IDE', () => {
       fs.copyFileSync(path.join(ARTIFACTS, 'explorer-impact.png'), path.join(ROOT, 'docs', 'explorer.png'));
       fs.copyFileSync(path.join(ARTIFACTS, 'graphiql.png'), path.join(ROOT, 'docs', 'graphiql.png'));
     }
+  });
+});
+
+describe('a pasted token', () => {
+  const storedToken = () =>
+    page.evaluate(() =>
+      (globalThis as unknown as { sessionStorage: { getItem(key: string): string | null } }).sessionStorage.getItem(
+        'linkfall:token',
+      ),
+    );
+  const sentWith = (key: string) =>
+    page.waitForRequest(
+      (request) => request.url().endsWith('/graphql') && request.headers().authorization === `Bearer ${key}`,
+    );
+
+  it('is kept for the tab by the explorer and sent as Authorization: Bearer', async () => {
+    const name = `e2e-explorer-${Date.now().toString(36)}`;
+    const { key } = await services.apiTokens.create('test', name, 'analyst');
+    await page.goto(`${server.url}/`);
+    await page.fill('#token-input', key);
+    const sent = sentWith(key);
+    await page.click('#token-save');
+    await sent;
+    await expect.poll(() => page.textContent('#token-status')).toBe(`token:${name} · analyst`);
+    expect(await storedToken()).toBe(key);
+    await page.click('#token-clear');
+    expect(await storedToken()).toBeNull();
+  });
+
+  it('is set from the key button of the GraphQL IDE and sent with its operations', async () => {
+    const { key } = await services.apiTokens.create('test', `e2e-ide-${Date.now().toString(36)}`, 'analyst');
+    await page.goto(`${server.url}/graphql`);
+    await page.waitForSelector('#ide-token-button');
+    page.once('dialog', (dialog) => void dialog.accept(key));
+    await page.click('#ide-token-button');
+    expect(await storedToken()).toBe(key);
+    const sent = sentWith(key);
+    await page.click('.graphiql-execute-button');
+    await sent;
+    page.once('dialog', (dialog) => void dialog.accept(''));
+    await page.click('#ide-token-button');
+    expect(await storedToken()).toBeNull();
+    expect(pageErrors).toEqual([]);
   });
 });

@@ -34,7 +34,7 @@ describe('writeGraph, the one write boundary', () => {
       operation: 'setLinkStatus',
       listed: true,
       items: [{ subject: 'LINK', id: `${p}-l-yarn`, op: 'STATUS', status: 'BLOCKED' }],
-      counts: { ENTERPRISE: 0, LINK: 1, SCENARIO: 0 },
+      counts: { ENTERPRISE: 0, LINK: 1, SCENARIO: 0, TOKEN: 0 },
     });
     expect(change.version).toBeLessThanOrEqual(version);
     expect(Date.parse(change.at)).toBeGreaterThanOrEqual(before - 5_000);
@@ -83,7 +83,7 @@ describe('writeGraph, the one write boundary', () => {
     expect(change).toMatchObject({
       listed: false,
       items: [],
-      counts: { ENTERPRISE: MAX_LISTED_CHANGES + 1, LINK: 0, SCENARIO: 0 },
+      counts: { ENTERPRISE: MAX_LISTED_CHANGES + 1, LINK: 0, SCENARIO: 0, TOKEN: 0 },
     });
     expect(await changeAt(change?.version ?? -1)).toEqual(change);
   });

@@ -202,7 +202,7 @@ describe('the engine index after status-only writes', () => {
       expect(afterSave.graph).toBe(second.graph);
       expect(loads).toBe(1);
     }
-    await t.services.scenarios.delete('test', saved.id);
+    await t.services.scenarios.delete('test', saved.id, null);
 
     await t.services.links.setStatus('test', { id: id('R-K'), status: 'OPEN' as never });
     await t.services.imports.importGraph('test', { enterprises: [document.enterprises[0]] });

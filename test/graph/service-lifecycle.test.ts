@@ -16,15 +16,38 @@ const dirs = ['a', 'b', 'c'].map((name) => fs.mkdtempSync(path.join(os.tmpdir(),
 const apps: RunningApp[] = [];
 const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
 const configFor = (dataDir: string) =>
-  readConfig({ DATA_DIR: dataDir, PORT: '0', NEO4J_HEAP: '512m', NEO4J_PAGECACHE: '128m', SEED_DEMO: 'true' });
-
-async function gql(app: RunningApp, query: string) {
-  const response = await fetch(`${app.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query }),
+  readConfig({
+    DATA_DIR: dataDir,
+    PORT: '0',
+    NEO4J_HEAP: '512m',
+    NEO4J_PAGECACHE: '128m',
+    SEED_DEMO: 'true',
+    // The load below is one principal sending as fast as it can.
+    RATE_LIMIT_PER_MINUTE: '0',
   });
+
+async function post(app: RunningApp, query: string, variables: Record<string, unknown> = {}, token?: string) {
+  return fetch(`${app.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+}
+
+async function gql(app: RunningApp, query: string, variables: Record<string, unknown> = {}, token?: string) {
+  const response = await post(app, query, variables, token);
   return (await response.json()) as { data?: any; errors?: { message: string; extensions?: { code?: string } }[] };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Every file and folder under `dir` whose mode lets anyone but its owner in. */
+function openToOthers(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    const open = (fs.statSync(full).mode & 0o077) !== 0 ? [full] : [];
+    return entry.isDirectory() ? [...open, ...openToOthers(full)] : open;
+  });
 }
 
 const readyStatus = async (app: RunningApp) => (await fetch(`${app.url}/ready`)).status;
@@ -57,6 +80,13 @@ describe('service lifecycle on a managed Neo4j', () => {
       const passwordFile = managedNeo4jPaths(dir).password;
       expect(fs.statSync(passwordFile).mode & 0o777).toBe(0o600);
       expect(fs.readFileSync(passwordFile, 'utf8').trim()).not.toBe('neo4j');
+      // DATA_DIR and all in it, the store files, auth.ini and the admin token included, are the owner's alone.
+      expect(fs.statSync(dir).mode & 0o777).toBe(0o700);
+      expect(fs.existsSync(managedNeo4jPaths(dir).authFile)).toBe(true);
+      expect(openToOthers(dir)).toEqual([]);
+      expect(fs.readFileSync(path.join(managedNeo4jPaths(dir).conf, 'neo4j.conf'), 'utf8')).toContain(
+        'db.transaction.timeout=10m',
+      );
     }
     for (const app of apps) {
       expect(await readyStatus(app)).toBe(200);
@@ -66,6 +96,19 @@ describe('service lifecycle on a managed Neo4j', () => {
       expect(demo.data?.enterprise).toEqual({ kind: 'PRINTING_DYEING' });
     }
   }, 240_000);
+
+  it('writes an admin token to DATA_DIR/admin-token on the first start; anonymous loopback clients are analysts', async () => {
+    const [a] = apps;
+    const key = fs.readFileSync(path.join(dirs[0], 'admin-token'), 'utf8').trim();
+    expect((await gql(a, '{ me { actor role } }', {}, key)).data?.me).toEqual({
+      actor: 'token:initial-admin',
+      role: 'ADMIN',
+    });
+    expect((await gql(a, '{ me { actor role } }')).data?.me).toEqual({ actor: 'anonymous', role: 'ANALYST' });
+    // Anonymous and not allowed: 401, a token would help.
+    const refused = await post(a, 'mutation { deleteSupplyLink(id: "kq-l-none") { id } }');
+    expect(refused.status).toBe(401);
+  });
 
   it('turns /ready 503 within 5 s when Neo4j stops, answers SERVICE_UNAVAILABLE, and recovers by itself', async () => {
     const [a, b] = apps;
@@ -81,6 +124,65 @@ describe('service lifecycle on a managed Neo4j', () => {
     await waitFor(async () => (await readyStatus(a)) === 200, 60_000);
     const again = await gql(a, '{ enterprise(id: "kq-dye-alice") { id } }');
     expect(again.data?.enterprise).toEqual({ id: 'kq-dye-alice' });
+  }, 240_000);
+
+  it('keeps every acknowledged write when Neo4j is killed under load, and /ready recovers without a restart', async () => {
+    const [a] = apps;
+    const admin = fs.readFileSync(path.join(dirs[0], 'admin-token'), 'utf8').trim();
+    const upsert = 'mutation($input: EnterpriseInput!) { upsertEnterprise(input: $input) { id } }';
+    const acknowledged: string[] = [];
+    const statuses = new Map<number, number>();
+    const count = (status: number) => statuses.set(status, (statuses.get(status) ?? 0) + 1);
+    let running = true;
+    const writer = async (w: number) => {
+      for (let i = 0; running; i += 1) {
+        const id = `fault-${w}-${i}`;
+        const input = { id, name: id, kind: 'OTHER', region: 'fault-region' };
+        const response = await post(a, upsert, { input }, admin);
+        count(response.status);
+        const body: any = await response.json();
+        if (response.status === 200 && body.data?.upsertEnterprise?.id === id) acknowledged.push(id);
+        await sleep(10);
+      }
+    };
+    const reader = async () => {
+      while (running) {
+        count((await post(a, '{ enterprises(first: 5) { totalCount } }')).status);
+        await sleep(10);
+      }
+    };
+    // A bounded load: three writers and two readers, one request in flight each.
+    const load = Promise.all([writer(0), writer(1), writer(2), reader(), reader()]);
+    await waitFor(async () => acknowledged.length >= 5, 30_000);
+    const pid = Number(fs.readFileSync(managedNeo4jPaths(dirs[0]).pid, 'utf8'));
+    process.kill(pid, 'SIGKILL');
+    await waitFor(async () => (await readyStatus(a)) === 503, 5_000);
+    await sleep(2_000);
+    const config = configFor(dirs[0]);
+    await startManagedNeo4j({ dataDir: dirs[0], ...config.managed });
+    await waitFor(async () => (await readyStatus(a)) === 200, 90_000);
+    const writtenBefore = acknowledged.length;
+    await waitFor(async () => acknowledged.length >= writtenBefore + 5, 30_000);
+    running = false;
+    await load;
+
+    // Refusals while Neo4j was down were 503s, never a 500.
+    expect([...statuses.keys()].sort()).toEqual([200, 503]);
+    const present = new Set<string>();
+    let after: string | null = null;
+    do {
+      const page: any = (
+        await gql(
+          a,
+          'query($after: String) { enterprises(first: 500, after: $after, filter: { region: ["fault-region"] }) { edges { node { id } } pageInfo { endCursor hasNextPage } } }',
+          { after },
+          admin,
+        )
+      ).data?.enterprises;
+      for (const edge of page.edges) present.add(edge.node.id);
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    } while (after);
+    expect(acknowledged.filter((id) => !present.has(id))).toEqual([]);
   }, 240_000);
 
   it('reuses the data on a second start of the same DATA_DIR', async () => {

@@ -1,4 +1,5 @@
-import { ArrayMaxSize, IsOptional, Max, Min } from 'class-validator';
+import { ArrayMaxSize, IsOptional, Max, MaxLength, Min } from 'class-validator';
+import { ID_LENGTH_RULE, ID_MAX_LENGTH } from '../vocabulary/id-pattern';
 import { ArgsType, Field, ID, Int } from 'type-graphql';
 import { ChainDirection } from './chain.type';
 
@@ -10,6 +11,7 @@ export const MAX_PATH_DEPTH = 12;
 @ArgsType()
 export class ChainArgs {
   @Field(() => ID)
+  @MaxLength(ID_MAX_LENGTH, { message: `id ${ID_LENGTH_RULE}` })
   id!: string;
 
   @Field(() => ChainDirection, { defaultValue: ChainDirection.DOWNSTREAM })
@@ -23,6 +25,7 @@ export class ChainArgs {
   @Field(() => [String], { nullable: true, description: 'Follow only links of these products.' })
   @IsOptional()
   @ArrayMaxSize(100)
+  @MaxLength(200, { each: true, message: 'products must be at most 200 characters each' })
   products?: string[] | null;
 
   @Field(() => Int, {
@@ -37,9 +40,11 @@ export class ChainArgs {
 @ArgsType()
 export class PathsArgs {
   @Field(() => ID)
+  @MaxLength(ID_MAX_LENGTH, { message: `fromId ${ID_LENGTH_RULE}` })
   fromId!: string;
 
   @Field(() => ID)
+  @MaxLength(ID_MAX_LENGTH, { message: `toId ${ID_LENGTH_RULE}` })
   toId!: string;
 
   @Field(() => Int, { defaultValue: 6, description: `Longest path to consider, 1 to ${MAX_PATH_DEPTH}.` })

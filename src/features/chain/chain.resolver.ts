@@ -1,4 +1,6 @@
 import { Args, Ctx, Query, Resolver } from 'type-graphql';
+import { Allow } from '../../platform/auth/allow';
+import { Role } from '../../platform/auth/role';
 import { ChainArgs, PathsArgs } from './chain.args';
 import type { ChainService } from './chain.service';
 import { Chain, SupplyPath } from './chain.type';
@@ -13,11 +15,13 @@ export class ChainResolver {
   @Query(() => Chain, {
     description: 'The chain around an enterprise within maxDepth hops, each node with its tier for layout.',
   })
+  @Allow(Role.VIEWER)
   chain(@Args(() => ChainArgs) args: ChainArgs, @Ctx() ctx: ChainContext): Promise<Chain> {
     return ctx.services.chains.chain({ ...args, products: args.products ?? null });
   }
 
   @Query(() => [SupplyPath], { description: 'The shortest supply paths from one enterprise down to another.' })
+  @Allow(Role.VIEWER)
   paths(@Args(() => PathsArgs) args: PathsArgs, @Ctx() ctx: ChainContext): Promise<SupplyPath[]> {
     return ctx.services.chains.paths(args.fromId, args.toId, args.maxDepth);
   }

@@ -15,7 +15,7 @@ import {
 import { Field, Float, ID, InputType } from 'type-graphql';
 import { EnterpriseKind } from '../vocabulary/enterprise-kind.enum';
 import { EnterpriseStatus } from '../vocabulary/enterprise-status.enum';
-import { ID_PATTERN, ID_RULE } from '../vocabulary/id-pattern';
+import { ID_MAX_LENGTH, ID_PATTERN, ID_RULE } from '../vocabulary/id-pattern';
 import { IsCapacityRecovery } from './capacity-recovery.validator';
 
 /**
@@ -25,6 +25,7 @@ import { IsCapacityRecovery } from './capacity-recovery.validator';
 @InputType({ description: 'An enterprise to create, or to update when the id exists.' })
 export class EnterpriseInput {
   @Field(() => ID)
+  @MaxLength(ID_MAX_LENGTH, { message: `id ${ID_RULE}` })
   @Matches(ID_PATTERN, { message: `id ${ID_RULE}` })
   id!: string;
 

@@ -1,12 +1,15 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { RequestActor } from '../../platform/graphql/request-actor';
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Allow } from '../../platform/auth/allow';
+import { Role } from '../../platform/auth/role';
+import type { RequestActor } from '../../platform/auth/request-actor';
 import type { Page } from '../../platform/graphql/pagination/connection.type';
 import type { HistoryLoaders } from '../history/history.loaders';
 import type { StatusChangeRecord } from '../history/status-change.record';
 import { EnterpriseStatusChangeType } from '../history/status-change.type';
 import { PASS_THROUGH_KINDS } from '../../engine';
 import { DeleteEnterpriseResult } from './delete-enterprise-result.type';
-import { EnterprisesArgs, SetEnterpriseStatusArgs } from './enterprise.args';
+import { IdArgs } from '../vocabulary/id.args';
+import { DeleteEnterpriseArgs, EnterprisesArgs, SetEnterpriseStatusArgs } from './enterprise.args';
 import { EnterpriseConnection } from './enterprise-connection.type';
 import { EnterpriseInput } from './enterprise.input';
 import type { EnterpriseLoaders } from './enterprise.loaders';
@@ -24,11 +27,13 @@ export interface EnterpriseContext extends RequestActor {
 @Resolver(() => Enterprise)
 export class EnterpriseResolver {
   @Query(() => Enterprise, { nullable: true, description: 'One enterprise by id; null when there is none.' })
-  enterprise(@Arg('id', () => ID) id: string, @Ctx() ctx: EnterpriseContext): Promise<EnterpriseRecord | null> {
+  @Allow(Role.VIEWER)
+  enterprise(@Args(() => IdArgs) { id }: IdArgs, @Ctx() ctx: EnterpriseContext): Promise<EnterpriseRecord | null> {
     return ctx.loaders.enterprise.load(id);
   }
 
   @Query(() => EnterpriseConnection, { description: 'Enterprises in id order, a page at a time.' })
+  @Allow(Role.VIEWER)
   enterprises(
     @Args(() => EnterprisesArgs) args: EnterprisesArgs,
     @Ctx() ctx: EnterpriseContext,
@@ -44,11 +49,16 @@ export class EnterpriseResolver {
   }
 
   @FieldResolver(() => [EnterpriseStatusChangeType], { description: 'Dated status changes, newest first.' })
-  statusHistory(@Root() enterprise: EnterpriseRecord, @Ctx() ctx: EnterpriseContext): Promise<StatusChangeRecord[]> {
-    return ctx.loaders.history.load(enterprise.id);
+  async statusHistory(
+    @Root() enterprise: EnterpriseRecord,
+    @Ctx() ctx: EnterpriseContext,
+  ): Promise<(StatusChangeRecord & { by: string | null })[]> {
+    const changes = await ctx.loaders.history.load(enterprise.id);
+    return changes.map((change) => ({ ...change, by: change.actor }));
   }
 
   @Mutation(() => Enterprise, { description: 'Creates the enterprise, or replaces its properties when the id exists.' })
+  @Allow(Role.EDITOR)
   upsertEnterprise(
     @Arg('input', () => EnterpriseInput) input: EnterpriseInput,
     @Ctx() ctx: EnterpriseContext,
@@ -59,17 +69,18 @@ export class EnterpriseResolver {
   @Mutation(() => DeleteEnterpriseResult, {
     description: 'Refused with CONFLICT while the enterprise has links, unless detach is true.',
   })
+  @Allow(Role.ADMIN)
   deleteEnterprise(
-    @Arg('id', () => ID) id: string,
-    @Arg('detach', () => Boolean, { defaultValue: false }) detach: boolean,
+    @Args(() => DeleteEnterpriseArgs) args: DeleteEnterpriseArgs,
     @Ctx() ctx: EnterpriseContext,
   ): Promise<DeleteEnterpriseResult> {
-    return ctx.services.enterprises.delete(ctx.actor, id, detach);
+    return ctx.services.enterprises.delete(ctx.actor, args.id, args.detach);
   }
 
   @Mutation(() => Enterprise, {
     description: 'Records a status change and its dated history entry in one transaction.',
   })
+  @Allow(Role.EDITOR)
   setEnterpriseStatus(
     @Args(() => SetEnterpriseStatusArgs) args: SetEnterpriseStatusArgs,
     @Ctx() ctx: EnterpriseContext,

@@ -7,4 +7,6 @@ export interface StatusChangeRecord {
   capacityRecovery: number | null;
   workforceReturned: number | null;
   note: string | null;
+  /** Who made the change (the write's actor); null for entries older than the record of actors. */
+  actor: string | null;
 }

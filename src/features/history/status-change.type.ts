@@ -2,6 +2,8 @@ import { Field, Float, ObjectType } from 'type-graphql';
 import { EnterpriseStatus } from '../vocabulary/enterprise-status.enum';
 import { LinkStatus } from '../vocabulary/link-status.enum';
 
+const BY = 'Who made the change: token:<name>, jwt:<sub>, anonymous, or a command such as cli:import.';
+
 @ObjectType('EnterpriseStatusChange', {
   description: 'A dated change of an enterprise’s status, kept so recovery reads as a time series.',
 })
@@ -20,6 +22,9 @@ export class EnterpriseStatusChangeType {
 
   @Field(() => String, { nullable: true })
   note!: string | null;
+
+  @Field(() => String, { nullable: true, description: BY })
+  by!: string | null;
 }
 
 @ObjectType('LinkStatusChange', { description: 'A dated change of a supply link’s status.' })
@@ -32,4 +37,7 @@ export class LinkStatusChangeType {
 
   @Field(() => String, { nullable: true, description: 'Why it changed, e.g. highway checkpoint closed.' })
   reason!: string | null;
+
+  @Field(() => String, { nullable: true, description: BY })
+  by!: string | null;
 }

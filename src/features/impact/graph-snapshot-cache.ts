@@ -1,6 +1,6 @@
 import { SupplyGraph, type SupplyGraphInput } from '../../engine';
 import type { Logger } from '../../platform/logging/create-logger';
-import type { ChangeItem, GraphChange } from '../../platform/neo4j/graph-change';
+import { type ChangeItem, type GraphChange, isSupplyGraphSubject } from '../../platform/neo4j/graph-change';
 import type { GraphChangeRepository } from '../../platform/neo4j/graph-change.repository';
 import type { GraphSnapshotRepository } from './graph-snapshot.repository';
 
@@ -8,6 +8,9 @@ export interface GraphSnapshot {
   version: number;
   graph: SupplyGraph;
 }
+
+/** The index was brought up to `version`: read again, or patched with status changes. */
+export type SnapshotRefreshed = (event: { version: number; ms: number; patched: boolean }) => void;
 
 /**
  * The engine's in-memory index of the graph, kept right across service
@@ -28,6 +31,7 @@ export class GraphSnapshotCache {
     private readonly changes: GraphChangeRepository,
     private readonly repository: GraphSnapshotRepository,
     private readonly logger?: Logger,
+    private readonly onRefresh?: SnapshotRefreshed,
   ) {}
 
   async current(): Promise<GraphSnapshot> {
@@ -47,6 +51,7 @@ export class GraphSnapshotCache {
     if (previous && replay?.length === 0) {
       // Only what the index does not hold changed (saved scenarios): same index, newer version.
       this.snapshot = { ...previous, version };
+      this.onRefresh?.({ version, ms: performance.now() - started, patched: true });
       return this.snapshot;
     }
     const patched =
@@ -54,6 +59,7 @@ export class GraphSnapshotCache {
     const { version: builtVersion, input } = patched ?? (await this.repository.load());
     const graph = SupplyGraph.build(input);
     this.snapshot = { version: builtVersion, graph, input };
+    this.onRefresh?.({ version: builtVersion, ms: performance.now() - started, patched: patched !== null });
     this.logger?.info(
       {
         version: builtVersion,
@@ -80,7 +86,7 @@ export class GraphSnapshotCache {
     for (const change of changes) {
       if (!change.listed) return null;
       for (const item of change.items) {
-        if (item.subject === 'SCENARIO') continue;
+        if (!isSupplyGraphSubject(item.subject)) continue;
         if (item.op !== 'STATUS') return null;
         statuses.push(item);
       }

@@ -1,6 +1,7 @@
 import { IsOptional, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { ArgsType, Field, ID, Int } from 'type-graphql';
 import { EnterpriseFilter } from '../enterprise/enterprise.args';
+import { ID_LENGTH_RULE, ID_MAX_LENGTH } from '../vocabulary/id-pattern';
 import { SupplyLinkFilter } from '../supply-link/supply-link.args';
 import { CriticalMeasure } from './critical-measure.enum';
 import { MAX_ALTERNATIVES, MAX_DRAWN_NODES, MAX_ROUTE_HOPS, MAX_TOP } from './impact-limits';
@@ -34,22 +35,27 @@ class RankingArgs {
 @ArgsType()
 export class CriticalLinksArgs extends RankingArgs {
   @Field(() => SupplyLinkFilter, { nullable: true, description: 'Only rank these links.' })
+  @IsOptional()
+  @ValidateNested()
   filter?: SupplyLinkFilter | null;
 }
 
 @ArgsType()
 export class CriticalEnterprisesArgs extends RankingArgs {
   @Field(() => EnterpriseFilter, { nullable: true, description: 'Only rank these enterprises.' })
+  @IsOptional()
+  @ValidateNested()
   filter?: EnterpriseFilter | null;
 }
 
 @ArgsType()
 export class AlternativeSuppliersArgs {
   @Field(() => ID)
+  @MaxLength(ID_MAX_LENGTH, { message: `enterpriseId ${ID_LENGTH_RULE}` })
   enterpriseId!: string;
 
   @Field(() => String)
-  @MaxLength(200)
+  @MaxLength(200, { message: 'product must be at most 200 characters' })
   product!: string;
 
   @Field(() => ScenarioInput, {
@@ -69,13 +75,15 @@ export class AlternativeSuppliersArgs {
 @ArgsType()
 export class AlternativeRoutesArgs {
   @Field(() => ID)
+  @MaxLength(ID_MAX_LENGTH, { message: `fromId ${ID_LENGTH_RULE}` })
   fromId!: string;
 
   @Field(() => ID)
+  @MaxLength(ID_MAX_LENGTH, { message: `toId ${ID_LENGTH_RULE}` })
   toId!: string;
 
   @Field(() => String)
-  @MaxLength(200)
+  @MaxLength(200, { message: 'product must be at most 200 characters' })
   product!: string;
 
   @Field(() => ScenarioInput, { nullable: true })

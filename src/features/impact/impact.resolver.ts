@@ -1,4 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Allow } from '../../platform/auth/allow';
+import { Role } from '../../platform/auth/role';
 import type { EnterpriseLoaders } from '../enterprise/enterprise.loaders';
 import type { SupplyLinkLoaders } from '../supply-link/supply-link.loaders';
 import type { ImpactService } from './impact.service';
@@ -57,6 +59,7 @@ export class ImpactResolver {
       'Who stalls, how much output is lost, and when, ' +
       'if the scenario’s links, enterprises, regions or modes are blocked. Never writes.',
   })
+  @Allow(Role.ANALYST)
   impact(
     @Arg('scenario', () => ScenarioInput) scenario: ScenarioInput,
     @Ctx() ctx: ImpactContext,
@@ -67,6 +70,7 @@ export class ImpactResolver {
   @Query(() => [CriticalLink], {
     description: 'Single points of failure among links, ranked by the exact impact of blocking each alone.',
   })
+  @Allow(Role.ANALYST)
   async criticalLinks(
     @Args(() => CriticalLinksArgs) args: CriticalLinksArgs,
     @Ctx() ctx: ImpactContext,
@@ -87,6 +91,7 @@ export class ImpactResolver {
   @Query(() => [CriticalEnterprise], {
     description: 'Single points of failure among enterprises, ranked by the exact impact of taking each down alone.',
   })
+  @Allow(Role.ANALYST)
   async criticalEnterprises(
     @Args(() => CriticalEnterprisesArgs) args: CriticalEnterprisesArgs,
     @Ctx() ctx: ImpactContext,
@@ -113,6 +118,7 @@ export class ImpactResolver {
       'Enterprises still running in the scenario that ship the product to others: ' +
       'same region first, then capacity, then distance.',
   })
+  @Allow(Role.ANALYST)
   async alternativeSuppliers(
     @Args(() => AlternativeSuppliersArgs) args: AlternativeSuppliersArgs,
     @Ctx() ctx: ImpactContext,
@@ -133,6 +139,7 @@ export class ImpactResolver {
   @Query(() => [AlternativeRouteType], {
     description: 'Routes of the product that still deliver in the scenario, through logistics nodes of any mode.',
   })
+  @Allow(Role.ANALYST)
   async alternativeRoutes(
     @Args(() => AlternativeRoutesArgs) args: AlternativeRoutesArgs,
     @Ctx() ctx: ImpactContext,
@@ -159,6 +166,7 @@ export class ImpactResolver {
       'Under the current real state: the order of reopening blocked links and restarting stalled enterprises ' +
       'that recovers the most lost output first.',
   })
+  @Allow(Role.ANALYST)
   async resumptionPlan(
     @Args(() => ResumptionPlanArgs) args: ResumptionPlanArgs,
     @Ctx() ctx: ImpactContext,

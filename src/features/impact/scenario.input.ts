@@ -1,4 +1,5 @@
-import { ArrayMaxSize, IsOptional, IsPositive, Max } from 'class-validator';
+import { ArrayMaxSize, IsOptional, IsPositive, Max, MaxLength } from 'class-validator';
+import { ID_LENGTH_RULE, ID_MAX_LENGTH } from '../vocabulary/id-pattern';
 import { Field, Float, ID, InputType, ObjectType } from 'type-graphql';
 import { TransportMode } from '../vocabulary/transport-mode.enum';
 import { MAX_DURATION_DAYS, MAX_SCENARIO_BLOCKS as MAX_BLOCKS } from './impact-limits';
@@ -15,20 +16,24 @@ export class ScenarioInput {
   @Field(() => [ID], { nullable: true, description: 'Supply links to block.' })
   @IsOptional()
   @ArrayMaxSize(MAX_BLOCKS)
+  @MaxLength(ID_MAX_LENGTH, { each: true, message: `blockLinks ${ID_LENGTH_RULE} each` })
   blockLinks?: string[] | null;
 
   @Field(() => [ID], { nullable: true, description: 'Enterprises to take down.' })
   @IsOptional()
   @ArrayMaxSize(MAX_BLOCKS)
+  @MaxLength(ID_MAX_LENGTH, { each: true, message: `blockEnterprises ${ID_LENGTH_RULE} each` })
   blockEnterprises?: string[] | null;
 
   @Field(() => [String], { nullable: true, description: 'Regions whose every enterprise is taken down.' })
   @IsOptional()
   @ArrayMaxSize(MAX_BLOCKS)
+  @MaxLength(200, { each: true, message: 'blockRegions must be at most 200 characters each' })
   blockRegions?: string[] | null;
 
   @Field(() => [TransportMode], { nullable: true, description: 'Modes whose every link is blocked, e.g. ROAD.' })
   @IsOptional()
+  @ArrayMaxSize(MAX_BLOCKS)
   blockModes?: TransportMode[] | null;
 
   @Field(() => Boolean, {

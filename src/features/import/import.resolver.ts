@@ -1,5 +1,7 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import type { RequestActor } from '../../platform/graphql/request-actor';
+import { Allow } from '../../platform/auth/allow';
+import { Role } from '../../platform/auth/role';
+import type { RequestActor } from '../../platform/auth/request-actor';
 import { GraphImportInput } from './graph-import.input';
 import { ImportReport } from './import-report.type';
 import type { ImportService } from './import.service';
@@ -16,6 +18,7 @@ export class ImportResolver {
       'Upserts enterprises and links by id, all or nothing: ' +
       'any bad row rejects the whole import with BAD_USER_INPUT listing every problem by row.',
   })
+  @Allow(Role.ADMIN)
   importGraph(
     // Validated row by row by the import service, which lists every problem at once.
     @Arg('input', () => GraphImportInput, { validate: false }) input: GraphImportInput,

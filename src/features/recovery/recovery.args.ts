@@ -1,4 +1,5 @@
-import { IsISO8601 } from 'class-validator';
+import { IsISO8601, IsOptional, MaxLength, ValidateNested } from 'class-validator';
+import { DATE_TIME_MAX_LENGTH } from '../history/status-change.args';
 import { ArgsType, Field } from 'type-graphql';
 import { EnterpriseFilter } from '../enterprise/enterprise.args';
 import { RecoveryGrouping } from './recovery-grouping.enum';
@@ -10,16 +11,20 @@ export class RecoveryArgs {
   groupBy!: RecoveryGrouping;
 
   @Field(() => EnterpriseFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
   filter?: EnterpriseFilter | null;
 }
 
 @ArgsType()
 export class RecoveryTimelineArgs extends RecoveryArgs {
   @Field(() => String, { description: 'ISO 8601 start of the timeline.' })
+  @MaxLength(DATE_TIME_MAX_LENGTH, { message: 'from must be an ISO 8601 date-time' })
   @IsISO8601({ strict: true }, { message: 'from must be an ISO 8601 date-time' })
   from!: string;
 
   @Field(() => String, { description: 'ISO 8601 end of the timeline.' })
+  @MaxLength(DATE_TIME_MAX_LENGTH, { message: 'to must be an ISO 8601 date-time' })
   @IsISO8601({ strict: true }, { message: 'to must be an ISO 8601 date-time' })
   to!: string;
 

@@ -1,4 +1,6 @@
 import { Args, Ctx, Query, Resolver } from 'type-graphql';
+import { Allow } from '../../platform/auth/allow';
+import { Role } from '../../platform/auth/role';
 import { toEnterpriseCriteria } from '../enterprise/to-enterprise-criteria';
 import { RecoveryArgs, RecoveryTimelineArgs } from './recovery.args';
 import type { RecoveryService } from './recovery.service';
@@ -12,11 +14,13 @@ export interface RecoveryContext {
 @Resolver()
 export class RecoveryResolver {
   @Query(() => [RecoveryGroup], { description: 'How far recovery has come, per region, kind or park.' })
+  @Allow(Role.VIEWER)
   recovery(@Args(() => RecoveryArgs) args: RecoveryArgs, @Ctx() ctx: RecoveryContext): Promise<RecoveryGroup[]> {
     return ctx.services.recovery.recovery(args.groupBy, toEnterpriseCriteria(args.filter));
   }
 
   @Query(() => [RecoveryTimeline], { description: 'Recovery per group over time, replayed from the status history.' })
+  @Allow(Role.VIEWER)
   recoveryTimeline(
     @Args(() => RecoveryTimelineArgs) args: RecoveryTimelineArgs,
     @Ctx() ctx: RecoveryContext,

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { IsOptional, Matches, ValidateNested } from 'class-validator';
+import { IsOptional, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { AffectedEnterpriseType, ImpactReport } from '../impact/impact-report.type';
 import { ScenarioInput, ScenarioSpec } from '../impact/scenario.input';
 
@@ -17,6 +17,9 @@ export class SavedScenario {
   @Field(() => String, { description: 'ISO 8601 date-time it was saved.' })
   createdAt!: string;
 
+  @Field(() => String, { description: 'Who saved it (token:<name>, jwt:<sub> or anonymous).' })
+  owner!: string;
+
   @Field(() => ScenarioSpec)
   scenario!: ScenarioSpec;
 }
@@ -25,6 +28,7 @@ export class SavedScenario {
 export class ScenarioRef {
   @Field(() => ID, { nullable: true })
   @IsOptional()
+  @MaxLength(40, { message: 'id must be the id of a saved scenario' })
   @Matches(/^scn-[0-9a-f-]{36}$/, { message: 'id must be the id of a saved scenario' })
   id?: string | null;
 

@@ -1,4 +1,4 @@
-import { Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsOptional, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { ArgsType, Field } from 'type-graphql';
 import { ScenarioInput } from '../impact/scenario.input';
 
@@ -16,5 +16,7 @@ export class SaveScenarioArgs {
   scenario!: ScenarioInput;
 
   @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(2000, { message: 'note must be at most 2000 characters' })
   note?: string | null;
 }

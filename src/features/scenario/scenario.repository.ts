@@ -9,7 +9,12 @@ export interface StoredScenario {
   note: string | null;
   scenario: string;
   createdAt: string;
+  /** The actor that saved it. */
+  owner: string;
 }
+
+/** Whose saved scenarios a reader sees: one owner's, or (null) everyone's. */
+export type ScenarioOwner = string | null;
 
 /** Saved what-ifs, as `Scenario` nodes apart from the supply graph. */
 export class ScenarioRepository {
@@ -21,18 +26,18 @@ export class ScenarioRepository {
     return result.records[0].get('scenario') as StoredScenario;
   }
 
-  async list(): Promise<StoredScenario[]> {
-    const result = await this.db.read(cypher('scenario/list'));
+  async list(owner: ScenarioOwner): Promise<StoredScenario[]> {
+    const result = await this.db.read(cypher('scenario/list'), { owner });
     return result.records.map((r) => r.get('scenario') as StoredScenario);
   }
 
-  async findByIds(ids: readonly string[]): Promise<StoredScenario[]> {
-    const result = await this.db.read(cypher('scenario/find-by-ids'), { ids });
+  async findByIds(ids: readonly string[], owner: ScenarioOwner): Promise<StoredScenario[]> {
+    const result = await this.db.read(cypher('scenario/find-by-ids'), { ids, owner });
     return result.records.map((r) => r.get('scenario') as StoredScenario);
   }
 
-  async delete(write: GraphWrite, id: string): Promise<boolean> {
-    const result = await write.tx.run(cypher('scenario/delete'), { id });
+  async delete(write: GraphWrite, id: string, owner: ScenarioOwner): Promise<boolean> {
+    const result = await write.tx.run(cypher('scenario/delete'), { id, owner });
     const deleted = (result.records[0].get('deleted') as number) > 0;
     if (deleted) write.changed({ subject: 'SCENARIO', id, op: 'DELETE' });
     return deleted;

@@ -7,7 +7,7 @@ import { writeGraph } from '../../platform/neo4j/write-graph';
 import type { ImpactReport } from '../impact/impact-report.type';
 import type { ImpactService } from '../impact/impact.service';
 import type { ScenarioSpec } from '../impact/scenario.input';
-import type { ScenarioRepository, StoredScenario } from './scenario.repository';
+import type { ScenarioOwner, ScenarioRepository, StoredScenario } from './scenario.repository';
 import type { SavedScenario, ScenarioComparison } from './saved-scenario.type';
 
 function toSaved(stored: StoredScenario): SavedScenario {
@@ -15,6 +15,7 @@ function toSaved(stored: StoredScenario): SavedScenario {
     id: stored.id,
     name: stored.name,
     note: stored.note ?? null,
+    owner: stored.owner,
     createdAt: stored.createdAt,
     scenario: JSON.parse(stored.scenario) as ScenarioSpec,
   };
@@ -26,7 +27,12 @@ export interface ScenarioReference {
   scenario?: Scenario | null;
 }
 
-/** Saved what-ifs: stored apart from the graph, always evaluated against its current state. */
+/**
+ * Saved what-ifs: stored apart from the graph, always evaluated against its
+ * current state. Each belongs to the actor that saved it; a reader limited
+ * to one owner (analysts) sees, compares and deletes only that owner's, and
+ * the others do not exist for it (NOT_FOUND).
+ */
 export class ScenarioService {
   constructor(
     private readonly db: GraphDatabase,
@@ -42,6 +48,7 @@ export class ScenarioService {
       note,
       scenario: JSON.stringify(scenario),
       createdAt: new Date().toISOString(),
+      owner: actor,
     };
     const stored = await writeGraph(this.db, { actor, operation: 'saveScenario' }, (write) =>
       this.repository.save(write, row),
@@ -49,19 +56,19 @@ export class ScenarioService {
     return toSaved(stored);
   }
 
-  async list(): Promise<SavedScenario[]> {
-    return (await this.repository.list()).map(toSaved);
+  async list(owner: ScenarioOwner): Promise<SavedScenario[]> {
+    return (await this.repository.list(owner)).map(toSaved);
   }
 
-  async get(id: string): Promise<SavedScenario> {
-    const [found] = await this.repository.findByIds([id]);
+  async get(id: string, owner: ScenarioOwner): Promise<SavedScenario> {
+    const [found] = await this.repository.findByIds([id], owner);
     if (!found) throw notFound('Scenario', id);
     return toSaved(found);
   }
 
-  async delete(actor: Actor, id: string): Promise<{ id: string }> {
+  async delete(actor: Actor, id: string, owner: ScenarioOwner): Promise<{ id: string }> {
     return writeGraph(this.db, { actor, operation: 'deleteScenario' }, async (write) => {
-      if (!(await this.repository.delete(write, id))) throw notFound('Scenario', id);
+      if (!(await this.repository.delete(write, id, owner))) throw notFound('Scenario', id);
       return { id };
     });
   }
@@ -70,8 +77,8 @@ export class ScenarioService {
     return this.impact.impact(saved.scenario);
   }
 
-  async compare(a: ScenarioReference, b: ScenarioReference): Promise<ScenarioComparison> {
-    const [scenarioA, scenarioB] = await Promise.all([this.resolve(a, 'a'), this.resolve(b, 'b')]);
+  async compare(a: ScenarioReference, b: ScenarioReference, owner: ScenarioOwner): Promise<ScenarioComparison> {
+    const [scenarioA, scenarioB] = await Promise.all([this.resolve(a, 'a', owner), this.resolve(b, 'b', owner)]);
     const [reportA, reportB] = await this.impact.impacts([scenarioA, scenarioB]);
     const stalledIn = (report: ImpactReport) =>
       new Set(report.result.affected.filter((x) => x.stalled).map((x) => x.id));
@@ -86,12 +93,12 @@ export class ScenarioService {
     };
   }
 
-  private async resolve(reference: ScenarioReference, path: string): Promise<Scenario> {
+  private async resolve(reference: ScenarioReference, path: string, owner: ScenarioOwner): Promise<Scenario> {
     const given = Number(Boolean(reference.id)) + Number(Boolean(reference.scenario));
     if (given !== 1)
       throw badUserInput(`${path} needs exactly one of id and scenario`, [
         { path, message: 'needs exactly one of id and scenario' },
       ]);
-    return reference.id ? (await this.get(reference.id)).scenario : (reference.scenario as Scenario);
+    return reference.id ? (await this.get(reference.id, owner)).scenario : (reference.scenario as Scenario);
   }
 }

@@ -1,6 +1,7 @@
-import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { EnterpriseRecord } from '../enterprise/enterprise.record';
 import { Enterprise } from '../enterprise/enterprise.type';
+import { ProductArgs } from './supply-link.args';
 import type { SupplyLinkLoaders } from './supply-link.loaders';
 import type { SupplyLinkRecord } from './supply-link.record';
 import { SupplyLink } from './supply-link.type';
@@ -21,7 +22,7 @@ export class EnterpriseLinksResolver {
   })
   async suppliers(
     @Root() enterprise: EnterpriseRecord,
-    @Arg('product', () => String, { nullable: true }) product: string | null,
+    @Args(() => ProductArgs) { product }: ProductArgs,
     @Ctx() ctx: EnterpriseLinksContext,
   ): Promise<SupplyLinkRecord[]> {
     return ofProduct(await ctx.loaders.inbound.load(enterprise.id), product);
@@ -32,7 +33,7 @@ export class EnterpriseLinksResolver {
   })
   async customers(
     @Root() enterprise: EnterpriseRecord,
-    @Arg('product', () => String, { nullable: true }) product: string | null,
+    @Args(() => ProductArgs) { product }: ProductArgs,
     @Ctx() ctx: EnterpriseLinksContext,
   ): Promise<SupplyLinkRecord[]> {
     return ofProduct(await ctx.loaders.outbound.load(enterprise.id), product);

@@ -2,21 +2,24 @@ import { IsEnum, IsNumber, IsOptional, IsString, Matches, MaxLength, Min, MinLen
 import { Field, Float, ID, InputType } from 'type-graphql';
 import { LinkStatus } from '../vocabulary/link-status.enum';
 import { TransportMode } from '../vocabulary/transport-mode.enum';
-import { ID_PATTERN, ID_RULE } from '../vocabulary/id-pattern';
+import { ID_MAX_LENGTH, ID_PATTERN, ID_RULE } from '../vocabulary/id-pattern';
 import { DiffersFrom } from './differs-from.validator';
 
 /** One supply link to create or update by id; validates mutations and import rows alike. */
 @InputType({ description: 'A supply link to create, or to update when the id exists.' })
 export class SupplyLinkInput {
   @Field(() => ID)
+  @MaxLength(ID_MAX_LENGTH, { message: `id ${ID_RULE}` })
   @Matches(ID_PATTERN, { message: `id ${ID_RULE}` })
   id!: string;
 
   @Field(() => ID, { description: 'Id of the supplier (upstream).' })
+  @MaxLength(ID_MAX_LENGTH, { message: `from ${ID_RULE}` })
   @Matches(ID_PATTERN, { message: `from ${ID_RULE}` })
   from!: string;
 
   @Field(() => ID, { description: 'Id of the customer (downstream).' })
+  @MaxLength(ID_MAX_LENGTH, { message: `to ${ID_RULE}` })
   @Matches(ID_PATTERN, { message: `to ${ID_RULE}` })
   @DiffersFrom('from', { message: 'from and to must be different enterprises' })
   to!: string;

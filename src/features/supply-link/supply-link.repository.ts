@@ -75,9 +75,13 @@ export class SupplyLinkRepository {
     return result.records[0].get('total') as number;
   }
 
-  /** Of `ids`, those no enterprise has, read inside the write that relies on them. */
+  /**
+   * Of `ids`, those no enterprise has. Read inside the write that relies on
+   * them, taking the write lock of those that exist, so they still exist
+   * when it commits.
+   */
   async missingEnterprises(write: GraphWrite, ids: readonly string[]): Promise<string[]> {
-    const result = await write.tx.run(cypher('enterprise/existing-ids'), { ids });
+    const result = await write.tx.run(cypher('enterprise/lock-existing'), { ids: [...new Set(ids)].sort() });
     const existing = new Set(result.records[0]?.get('ids') as string[]);
     return ids.filter((id) => !existing.has(id));
   }

@@ -1,5 +1,8 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { RequestActor } from '../../platform/graphql/request-actor';
+import { Allow } from '../../platform/auth/allow';
+import { Role } from '../../platform/auth/role';
+import { IdArgs } from '../vocabulary/id.args';
+import type { RequestActor } from '../../platform/auth/request-actor';
 import type { EnterpriseLoaders } from '../enterprise/enterprise.loaders';
 import type { HistoryLoaders } from '../history/history.loaders';
 import type { SupplyLinkLoaders } from './supply-link.loaders';
@@ -27,11 +30,13 @@ export interface SupplyLinkContext extends RequestActor {
 @Resolver(() => SupplyLink)
 export class SupplyLinkResolver {
   @Query(() => SupplyLink, { nullable: true, description: 'One supply link by id; null when there is none.' })
-  supplyLink(@Arg('id', () => ID) id: string, @Ctx() ctx: SupplyLinkContext): Promise<SupplyLinkRecord | null> {
+  @Allow(Role.VIEWER)
+  supplyLink(@Args(() => IdArgs) { id }: IdArgs, @Ctx() ctx: SupplyLinkContext): Promise<SupplyLinkRecord | null> {
     return ctx.loaders.link.load(id);
   }
 
   @Query(() => SupplyLinkConnection, { description: 'Supply links in id order, a page at a time.' })
+  @Allow(Role.VIEWER)
   supplyLinks(
     @Args(() => SupplyLinksArgs) args: SupplyLinksArgs,
     @Ctx() ctx: SupplyLinkContext,
@@ -63,14 +68,15 @@ export class SupplyLinkResolver {
   async statusHistory(
     @Root() link: SupplyLinkRecord,
     @Ctx() ctx: SupplyLinkContext,
-  ): Promise<{ at: string; status: string; reason: string | null }[]> {
+  ): Promise<{ at: string; status: string; reason: string | null; by: string | null }[]> {
     const changes: StatusChangeRecord[] = await ctx.loaders.history.load(link.id);
-    return changes.map((change) => ({ at: change.at, status: change.status, reason: change.note }));
+    return changes.map((change) => ({ at: change.at, status: change.status, reason: change.note, by: change.actor }));
   }
 
   @Mutation(() => SupplyLink, {
     description: 'Creates the link, or replaces its properties (and endpoints) when the id exists.',
   })
+  @Allow(Role.EDITOR)
   upsertSupplyLink(
     @Arg('input', () => SupplyLinkInput) input: SupplyLinkInput,
     @Ctx() ctx: SupplyLinkContext,
@@ -79,13 +85,15 @@ export class SupplyLinkResolver {
   }
 
   @Mutation(() => DeleteSupplyLinkResult)
-  deleteSupplyLink(@Arg('id', () => ID) id: string, @Ctx() ctx: SupplyLinkContext): Promise<DeleteSupplyLinkResult> {
+  @Allow(Role.ADMIN)
+  deleteSupplyLink(@Args(() => IdArgs) { id }: IdArgs, @Ctx() ctx: SupplyLinkContext): Promise<DeleteSupplyLinkResult> {
     return ctx.services.links.delete(ctx.actor, id);
   }
 
   @Mutation(() => SupplyLink, {
     description: 'Records a status change and its dated history entry in one transaction.',
   })
+  @Allow(Role.EDITOR)
   setLinkStatus(
     @Args(() => SetLinkStatusArgs) args: SetLinkStatusArgs,
     @Ctx() ctx: SupplyLinkContext,

@@ -1,7 +1,7 @@
 import type { Actor } from '../../platform/actor';
 import type { Page } from '../../platform/graphql/pagination/connection.type';
 import { keysetPage } from '../../platform/graphql/pagination/keyset-page';
-import { badUserInput, notFound } from '../../platform/graphql/user-errors';
+import { badUserInput, conflict, notFound } from '../../platform/graphql/user-errors';
 import type { GraphDatabase } from '../../platform/neo4j/graph-database';
 import { writeGraph } from '../../platform/neo4j/write-graph';
 import type { LinkStatus } from '../vocabulary/link-status.enum';
@@ -46,8 +46,9 @@ export class SupplyLinkService {
 
   /**
    * Creates the link or replaces every property of it, moving it when its ends
-   * changed; the input is validated by its class, and both ends must exist
-   * (checked in the same transaction as the write).
+   * changed; the input is validated by its class, and both ends must exist:
+   * checked in the same transaction as the write, with both ends locked until
+   * it commits, and the write must then take its row, or nothing is written.
    */
   async upsert(actor: Actor, input: SupplyLinkInput): Promise<SupplyLinkRecord> {
     const row = toSupplyLinkRow(input);
@@ -60,7 +61,8 @@ export class SupplyLinkService {
           .map((end) => ({ path: end, message: `names enterprise "${row[end]}", which does not exist` }));
         throw badUserInput(problems.map((p) => `${p.path} ${p.message}`).join('; '), problems);
       }
-      await this.repository.upsertMany(write, [row], history);
+      const { total } = await this.repository.upsertMany(write, [row], history);
+      if (total !== 1) throw conflict(`Supply link "${row.id}" could not be written; nothing was changed`);
     });
     return this.get(input.id);
   }

@@ -1,4 +1,6 @@
 import path from 'node:path';
+import type { JwtOptions } from '../auth/jwt-verifier';
+import { isRole, ROLES, type Role } from '../auth/role';
 
 /** Where the service finds Neo4j: a server it runs itself, or one given by URI. */
 export type Neo4jTarget =
@@ -10,6 +12,27 @@ export interface ManagedNeo4jSizing {
   heap: string;
   pageCache: string;
   port: number | null;
+  /** Neo4j's db.transaction.timeout: a transaction running longer is stopped and rolled back. */
+  transactionTimeout: string;
+}
+
+/** Who may call the service, and what one request may ask. */
+export interface SecurityConfig {
+  /** The role of requests without credentials; null (ANONYMOUS_ROLE=none): they may do nothing. */
+  anonymousRole: Role | null;
+  /** Set when JWT_SECRET, JWT_PUBLIC_KEY_FILE or JWT_JWKS_FILE is. */
+  jwt: JwtOptions | null;
+  /** Host header names accepted (lower case, no port); null accepts any (ALLOWED_HOSTS=*). */
+  allowedHosts: string[] | null;
+  /** Origins other than the service's own that browsers may call it from. */
+  corsOrigins: string[];
+  /** Requests per principal per minute; 0 turns the limit off. */
+  rateLimitPerMinute: number;
+  introspection: boolean;
+  maxAliases: number;
+  maxRootFields: number;
+  /** How long in-flight requests may run on after SIGTERM before their transactions are rolled back. */
+  shutdownGraceMs: number;
 }
 
 export interface Config {
@@ -22,6 +45,7 @@ export interface Config {
   managed: ManagedNeo4jSizing;
   maxQueryDepth: number;
   maxQueryCost: number;
+  security: SecurityConfig;
 }
 
 /** A configuration value that cannot be used; the message names the variable. */
@@ -30,6 +54,15 @@ export class ConfigError extends Error {
 }
 
 const MEMORY_SIZE = /^\d+[kmgKMG]?$/;
+const DURATION = /^\d+(ms|s|m|h)$/;
+const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]', '::1'];
+
+/** True for an address only this machine reaches: localhost, 127.0.0.0/8 (also IPv4-mapped), ::1. */
+export function isLoopbackHost(host: string): boolean {
+  const name = host.toLowerCase();
+  return LOOPBACK_HOSTS.includes(name) || /^(::ffff:)?127(\.\d{1,3}){3}$/.test(name);
+}
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 /**
@@ -66,6 +99,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     return value;
   };
 
+  const duration = (name: string, fallback: string): string => {
+    const value = text(name, fallback);
+    if (!DURATION.test(value)) problems.push(`${name} must be a duration like 30s, 10m or 1h, got "${value}"`);
+    return value;
+  };
+
   const database = text('NEO4J_DATABASE', 'neo4j');
   const uri = env.NEO4J_URI;
   let neo4j: Neo4jTarget = { kind: 'managed', database };
@@ -83,6 +122,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     if (neo4j.password === '') problems.push('NEO4J_PASSWORD must be set when NEO4J_URI is set');
   }
 
+  const security = readSecurity(env, problems, { text, integer, boolean });
+
   const logLevel = text('LOG_LEVEL', 'info');
   if (!LOG_LEVELS.includes(logLevel))
     problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
@@ -98,12 +139,122 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       heap: memory('NEO4J_HEAP', '2g'),
       pageCache: memory('NEO4J_PAGECACHE', '2g'),
       port: env.NEO4J_PORT ? integer('NEO4J_PORT', 7687, 1, 65535) : null,
+      transactionTimeout: duration('NEO4J_TRANSACTION_TIMEOUT', '10m'),
     },
     maxQueryDepth: integer('MAX_QUERY_DEPTH', 12, 1, 100),
     maxQueryCost: integer('MAX_QUERY_COST', 50_000, 1, 100_000_000),
+    security,
   };
   if (problems.length > 0) {
     throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   }
   return config;
+}
+
+interface Readers {
+  text(name: string, fallback: string): string;
+  integer(name: string, fallback: number, min: number, max: number): number;
+  boolean(name: string, fallback: boolean): boolean;
+}
+
+const list = (value: string): string[] =>
+  value
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+
+/**
+ * Authentication, host and origin checks and request limits. Beyond loopback,
+ * anonymous requests may read at most (ANONYMOUS_ROLE none or viewer): a
+ * role that writes (analyst and above) is refused there, so a service
+ * reachable from the network never lets an unknown client change anything.
+ */
+function readSecurity(env: NodeJS.ProcessEnv, problems: string[], read: Readers): SecurityConfig {
+  const host = read.text('HOST', '127.0.0.1');
+  const loopback = isLoopbackHost(host);
+  const roleNames = ['none', ...ROLES].join(', ');
+  const anonymous = read.text('ANONYMOUS_ROLE', loopback ? 'analyst' : 'none');
+  let anonymousRole: Role | null = null;
+  if (isRole(anonymous)) anonymousRole = anonymous;
+  else if (anonymous !== 'none') problems.push(`ANONYMOUS_ROLE must be one of ${roleNames}, got "${anonymous}"`);
+  if (!loopback && anonymousRole !== null && anonymousRole !== 'viewer') {
+    problems.push(
+      `ANONYMOUS_ROLE=${anonymousRole} would let anyone who reaches HOST=${host} write; beyond loopback ` +
+        'it may be none or viewer, and writers authenticate with an API token (npm run token) or a JWT',
+    );
+  }
+
+  const allowed = read.text('ALLOWED_HOSTS', '');
+  const allowedHosts =
+    allowed.trim() === '*'
+      ? null
+      : [
+          ...new Set([
+            ...LOOPBACK_HOSTS,
+            ...(loopback || host === '0.0.0.0' || host === '::' ? [] : [host]),
+            ...list(allowed),
+          ]),
+        ].map((name) => name.toLowerCase());
+
+  const corsOrigins = list(read.text('CORS_ORIGINS', ''));
+  for (const origin of corsOrigins) {
+    if (!/^https?:\/\/[^/\s]+$/.test(origin))
+      problems.push(`CORS_ORIGINS must list origins like https://app.example.com (no path), got "${origin}"`);
+  }
+
+  return {
+    anonymousRole,
+    jwt: readJwt(problems, read),
+    allowedHosts,
+    corsOrigins,
+    rateLimitPerMinute: read.integer('RATE_LIMIT_PER_MINUTE', 600, 0, 1_000_000),
+    introspection: read.boolean('INTROSPECTION', env.NODE_ENV !== 'production'),
+    maxAliases: read.integer('MAX_QUERY_ALIASES', 30, 0, 10_000),
+    maxRootFields: read.integer('MAX_ROOT_FIELDS', 20, 1, 10_000),
+    shutdownGraceMs: read.integer('SHUTDOWN_GRACE_MS', 30_000, 0, 3_600_000),
+  };
+}
+
+const JWT_ALGORITHMS = [
+  'HS256',
+  'HS384',
+  'HS512',
+  'RS256',
+  'RS384',
+  'RS512',
+  'PS256',
+  'PS384',
+  'PS512',
+  'ES256',
+  'ES384',
+  'ES512',
+  'EdDSA',
+];
+
+function readJwt(problems: string[], read: Readers): JwtOptions | null {
+  const secret = read.text('JWT_SECRET', '') || null;
+  const publicKeyFile = read.text('JWT_PUBLIC_KEY_FILE', '') || null;
+  const jwksFile = read.text('JWT_JWKS_FILE', '') || null;
+  const given = [secret, publicKeyFile, jwksFile].filter((value) => value !== null).length;
+  if (given === 0) return null;
+  if (given > 1) problems.push('Set only one of JWT_SECRET, JWT_PUBLIC_KEY_FILE and JWT_JWKS_FILE');
+  if (secret !== null && secret.length < 32) problems.push('JWT_SECRET must be at least 32 characters');
+  const algorithms = list(read.text('JWT_ALGORITHMS', secret ? 'HS256' : 'RS256'));
+  for (const algorithm of algorithms) {
+    const symmetric = algorithm.startsWith('HS');
+    if (!JWT_ALGORITHMS.includes(algorithm)) {
+      problems.push(`JWT_ALGORITHMS must list some of ${JWT_ALGORITHMS.join(', ')}, got "${algorithm}"`);
+    } else if (symmetric !== (secret !== null)) {
+      problems.push(`JWT_ALGORITHMS: ${algorithm} does not go with ${secret ? 'JWT_SECRET' : 'a public key'}`);
+    }
+  }
+  return {
+    secret,
+    publicKeyFile,
+    jwksFile,
+    algorithms,
+    issuer: read.text('JWT_ISSUER', '') || null,
+    audience: read.text('JWT_AUDIENCE', '') || null,
+    roleClaim: read.text('JWT_ROLE_CLAIM', 'role'),
+  };
 }

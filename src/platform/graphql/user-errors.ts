@@ -19,3 +19,13 @@ export function notFound(what: string, id: string): GraphQLError {
 export function conflict(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: ErrorCode.CONFLICT } });
 }
+
+/** No credentials, or credentials that prove nothing: HTTP 401. */
+export function unauthenticated(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.UNAUTHENTICATED } });
+}
+
+/** Known principal, not allowed to do this: HTTP 403. */
+export function forbidden(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.FORBIDDEN } });
+}

@@ -47,6 +47,7 @@ export async function locateNeo4j(config: Config, options: LocateOptions): Promi
     heap: config.managed.heap,
     pageCache: config.managed.pageCache,
     port: config.managed.port,
+    transactionTimeout: config.managed.transactionTimeout,
     log: options.log,
   });
   const stopManaged = managed.startedHere ? () => stopManagedNeo4j(config.dataDir).then(() => undefined) : null;

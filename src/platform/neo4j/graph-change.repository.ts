@@ -12,6 +12,7 @@ interface StoredChange {
   enterprises: number | null;
   links: number | null;
   scenarios: number | null;
+  tokens: number | null;
 }
 
 /**
@@ -44,6 +45,11 @@ function toGraphChange(stored: StoredChange): GraphChange {
     operation: stored.operation ?? 'unknown',
     items: listed ? (JSON.parse(stored.items as string) as ChangeItem[]) : [],
     listed,
-    counts: { ENTERPRISE: stored.enterprises ?? 0, LINK: stored.links ?? 0, SCENARIO: stored.scenarios ?? 0 },
+    counts: {
+      ENTERPRISE: stored.enterprises ?? 0,
+      LINK: stored.links ?? 0,
+      SCENARIO: stored.scenarios ?? 0,
+      TOKEN: stored.tokens ?? 0,
+    },
   };
 }

@@ -1,7 +1,12 @@
 import type { Actor } from '../actor';
 
-/** What a write can change. */
-export type ChangeSubject = 'ENTERPRISE' | 'LINK' | 'SCENARIO';
+/** What a write can change; only enterprises and links are in the supply graph. */
+export type ChangeSubject = 'ENTERPRISE' | 'LINK' | 'SCENARIO' | 'TOKEN';
+
+/** True for what the supply graph (and so the engine's index of it) holds. */
+export function isSupplyGraphSubject(subject: ChangeSubject): boolean {
+  return subject === 'ENTERPRISE' || subject === 'LINK';
+}
 
 /** UPSERT: created or replaced; DELETE: removed; STATUS: only its status (and capacity) changed. */
 export type ChangeOp = 'UPSERT' | 'DELETE' | 'STATUS';

@@ -1,5 +1,19 @@
+import { GraphQLError } from 'graphql';
 import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type RecordShape } from 'neo4j-driver';
+import { ErrorCode } from '../graphql/error-code';
 import { translateDriverError } from './translate-driver-error';
+
+/** The driver's connection pool size (its default), reported with the sessions in flight. */
+export const MAX_CONNECTION_POOL_SIZE = 100;
+
+/** What a request stopped by a shutdown answers: its transaction rolled back before the commit. */
+function stoppedByShutdown(): GraphQLError {
+  return new GraphQLError(
+    'The service is shutting down: this request was stopped and its transaction rolled back, so it changed ' +
+      'nothing. Try again shortly.',
+    { extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } },
+  );
+}
 
 export interface GraphDatabaseOptions {
   uri: string;
@@ -21,6 +35,8 @@ export type Params = Record<string, unknown>;
 export class GraphDatabase {
   readonly database: string;
   private readonly driver: Driver;
+  private readonly sessions = { read: 0, write: 0 };
+  private aborting = false;
 
   constructor(options: GraphDatabaseOptions) {
     this.database = options.database;
@@ -30,13 +46,14 @@ export class GraphDatabase {
       connectionTimeout: timeout,
       maxTransactionRetryTime: timeout,
       disableLosslessIntegers: true,
+      maxConnectionPoolSize: MAX_CONNECTION_POOL_SIZE,
       userAgent: 'linkfall',
     });
   }
 
   /** Runs `work` in a managed read transaction. */
   executeRead<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
-    return this.withSession('READ', (session) => session.executeRead(work));
+    return this.withSession('READ', (session) => session.executeRead((tx) => this.abortable(tx, work)));
   }
 
   /**
@@ -45,7 +62,7 @@ export class GraphDatabase {
    * direct use is for schema migrations (and tests).
    */
   executeWrite<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
-    return this.withSession('WRITE', (session) => session.executeWrite(work));
+    return this.withSession('WRITE', (session) => session.executeWrite((tx) => this.abortable(tx, work)));
   }
 
   /** One read query in its own transaction. */
@@ -67,19 +84,58 @@ export class GraphDatabase {
     return this.driver.close();
   }
 
+  /** Sessions open now, by access mode: each holds a pooled connection. */
+  sessionsInFlight(): { read: number; write: number } {
+    return { ...this.sessions };
+  }
+
+  /**
+   * For a shutdown whose grace ran out: every transaction in flight fails at
+   * its next statement or before its commit, so it rolls back and its request
+   * answers SERVICE_UNAVAILABLE saying so; new ones fail at once.
+   */
+  abortInFlight(): void {
+    this.aborting = true;
+  }
+
+  /** Runs `work` with a transaction whose every statement, and the commit after it, first checks for an abort. */
+  private async abortable<T>(tx: ManagedTransaction, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    const check = () => {
+      if (this.aborting) throw stoppedByShutdown();
+    };
+    check();
+    const run = tx.run.bind(tx) as ManagedTransaction['run'];
+    const guarded = new Proxy(tx, {
+      get: (target, property, receiver) =>
+        property === 'run'
+          ? (...args: Parameters<ManagedTransaction['run']>) => {
+              check();
+              return run(...args);
+            }
+          : Reflect.get(target, property, receiver),
+    });
+    const result = await work(guarded);
+    check();
+    return result;
+  }
+
   private async withSession<T>(
     mode: 'READ' | 'WRITE',
     run: (session: ReturnType<Driver['session']>) => Promise<T>,
   ): Promise<T> {
+    if (this.aborting) throw stoppedByShutdown();
+    const counter = mode === 'READ' ? 'read' : 'write';
     const session = this.driver.session({
       database: this.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
     });
+    this.sessions[counter] += 1;
     try {
       return await run(session);
     } catch (error) {
       throw translateDriverError(error);
     } finally {
+      this.sessions[counter] -= 1;
       await session.close();
     }
   }

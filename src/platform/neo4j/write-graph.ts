@@ -22,7 +22,7 @@ export interface GraphWrite {
 /** The items of one attempt of a write, listed up to MAX_LISTED_CHANGES, counted always. */
 class ChangeList {
   readonly items: ChangeItem[] = [];
-  readonly counts: Record<ChangeSubject, number> = { ENTERPRISE: 0, LINK: 0, SCENARIO: 0 };
+  readonly counts: Record<ChangeSubject, number> = { ENTERPRISE: 0, LINK: 0, SCENARIO: 0, TOKEN: 0 };
 
   add(items: ChangeItem | readonly ChangeItem[]): void {
     for (const item of (Array.isArray(items) ? items : [items]) as readonly ChangeItem[]) {
@@ -60,6 +60,7 @@ export function writeGraph<T>(
       enterprises: changes.counts.ENTERPRISE,
       links: changes.counts.LINK,
       scenarios: changes.counts.SCENARIO,
+      tokens: changes.counts.TOKEN,
       kept: KEPT_CHANGES,
     });
     return result;

@@ -1,4 +1,4 @@
-import { Max, Min } from 'class-validator';
+import { IsOptional, Max, MaxLength, Min } from 'class-validator';
 import { ArgsType, Field, Int } from 'type-graphql';
 import { MAX_PAGE_SIZE } from './cursor';
 
@@ -11,5 +11,7 @@ export class PageArgs {
   first!: number;
 
   @Field(() => String, { nullable: true, description: 'endCursor of the previous page.' })
+  @IsOptional()
+  @MaxLength(200, { message: 'after is not a cursor this service issued' })
   after?: string | null;
 }

@@ -7,42 +7,89 @@ import {
   simpleEstimator,
 } from 'graphql-query-complexity';
 import { ErrorCode } from '../error-code';
-import { operationDepth } from './operation-depth';
+import { operationRootFields } from '../operation-root-fields';
+import { operationAliases, operationDepth } from './operation-depth';
 
 /** Lists without a page size are counted as this many items. */
 const ASSUMED_LIST_SIZE = 10;
 
-/**
- * A field's cost is 1 plus its children's cost times the number of items it
- * may return: `first`, `top` or `maxNodes` when given, else a small guess for
- * list fields. A connection's `edges` are counted by the connection's `first`.
- */
-const paginationEstimator: ComplexityEstimator = ({ args, childComplexity, field }) => {
-  const size = (args.first ?? args.top ?? args.maxNodes) as number | undefined;
-  const isList = /^\[|\]!?$/.test(String(field.type)) && field.name !== 'edges';
-  const items = typeof size === 'number' ? size : isList ? ASSUMED_LIST_SIZE : 1;
-  return 1 + childComplexity * items;
-};
+/** The arguments that size a list, in the order they are looked for. */
+const SIZE_ARGUMENTS = ['first', 'top', 'maxNodes', 'limit'] as const;
+
+export interface QueryLimits {
+  maxDepth: number;
+  maxCost: number;
+  maxAliases: number;
+  maxRootFields: number;
+  /**
+   * The most items each size argument may ask for (the argument classes
+   * refuse more). Sizes are clamped into 1..cap before costing, so neither a
+   * negative nor a huge `first` can lower the cost of the rest of a document.
+   */
+  listSizeCaps: Readonly<Record<(typeof SIZE_ARGUMENTS)[number], number>>;
+}
+
+/** A size argument as costing sees it: a whole number within 1..cap; anything else counts as the cap. */
+function clampedSize(value: unknown, cap: number): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return cap;
+  return Math.min(cap, Math.max(1, Math.ceil(value)));
+}
 
 /**
- * Refuses, before they run, operations nested deeper than `maxDepth` or whose
- * estimated cost exceeds `maxCost`, so one query cannot walk the whole graph
- * through nested lists.
+ * A field's cost is 1 plus its children's cost times the number of items it
+ * may return: its size argument (clamped) when it has one, else a small
+ * guess for list fields. A connection's `edges` are counted by the
+ * connection's `first`.
+ */
+function paginationEstimator(caps: QueryLimits['listSizeCaps']): ComplexityEstimator {
+  return ({ args, childComplexity, field }) => {
+    const sizeArgument = SIZE_ARGUMENTS.find((name) => name in args);
+    const isList = /^\[|\]!?$/.test(String(field.type)) && field.name !== 'edges';
+    const items = sizeArgument ? clampedSize(args[sizeArgument], caps[sizeArgument]) : isList ? ASSUMED_LIST_SIZE : 1;
+    return 1 + childComplexity * items;
+  };
+}
+
+function tooComplex(message: string, extensions: Record<string, number>): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, ...extensions } });
+}
+
+/**
+ * Refuses, before they run, operations with more root fields or aliases than
+ * allowed, nested deeper than `maxDepth`, or whose estimated cost exceeds
+ * `maxCost`, so one query cannot walk the whole graph through nested lists
+ * or repeat an expensive field under a thousand names. Every check is
+ * linear in the document.
  */
 export function queryLimitsPlugin<TContext extends BaseContext>(
   schema: GraphQLSchema,
-  limits: { maxDepth: number; maxCost: number },
+  limits: QueryLimits,
 ): ApolloServerPlugin<TContext> {
-  const { maxDepth, maxCost } = limits;
+  const { maxDepth, maxCost, maxAliases, maxRootFields } = limits;
+  const estimators = [
+    fieldExtensionsEstimator(),
+    paginationEstimator(limits.listSizeCaps),
+    simpleEstimator({ defaultComplexity: 1 }),
+  ];
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, operation }) {
-          const depth = operation ? operationDepth(document, operation) : 0;
-          if (depth > maxDepth) {
-            throw new GraphQLError(`Query is ${depth} levels deep; the limit is ${maxDepth}.`, {
-              extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, depth, maxDepth },
+          if (!operation) return;
+          const rootFields = operationRootFields(document, operation).length;
+          if (rootFields > maxRootFields) {
+            throw tooComplex(`Query selects ${rootFields} root fields; the limit is ${maxRootFields}.`, {
+              rootFields,
+              maxRootFields,
             });
+          }
+          const aliases = operationAliases(document, operation);
+          if (aliases > maxAliases) {
+            throw tooComplex(`Query uses ${aliases} aliases; the limit is ${maxAliases}.`, { aliases, maxAliases });
+          }
+          const depth = operationDepth(document, operation);
+          if (depth > maxDepth) {
+            throw tooComplex(`Query is ${depth} levels deep; the limit is ${maxDepth}.`, { depth, maxDepth });
           }
           let cost: number;
           try {
@@ -51,7 +98,7 @@ export function queryLimitsPlugin<TContext extends BaseContext>(
               query: document,
               operationName: request.operationName ?? undefined,
               variables: request.variables ?? {},
-              estimators: [fieldExtensionsEstimator(), paginationEstimator, simpleEstimator({ defaultComplexity: 1 })],
+              estimators,
             });
           } catch (error) {
             // Costing coerces the variables first, so a bad variable surfaces here.
@@ -64,11 +111,9 @@ export function queryLimitsPlugin<TContext extends BaseContext>(
             throw error;
           }
           if (cost > maxCost) {
-            throw new GraphQLError(
+            throw tooComplex(
               `Query cost ${cost} exceeds the limit of ${maxCost}; ask for smaller pages or fewer nested lists.`,
-              {
-                extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, cost, maxCost },
-              },
+              { cost, maxCost },
             );
           }
         },

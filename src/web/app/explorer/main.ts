@@ -23,6 +23,7 @@ import { recoveryTable } from './recovery-table';
 import { Scenario, type ScenarioItem } from './scenario';
 import { searchResultItem, suggestionChips } from './search-results';
 import { DEFAULT_DEPTH, renderShell } from './shell';
+import { tokenControl } from './token-control';
 
 // The chain explorer: the Explorer below holds the state (chain, scenario, impact, tabs) and wires
 // the page's controls to it; the modules imported above draw each part of the page.
@@ -504,5 +505,7 @@ const root = document.getElementById('app');
 if (!root) throw new Error('#app is missing from the page');
 renderShell(root);
 const explorer = new Explorer();
+// A new token may see more (or less): reload what the page shows.
+$('#token-slot').replaceWith(tokenControl(() => void explorer.start()));
 window.linkfall = { cy: explorer.graph.cy };
 void explorer.start();

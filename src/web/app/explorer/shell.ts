@@ -21,7 +21,12 @@ export function renderShell(root: HTMLElement) {
         'Linkfall',
         h('span.brand-sub', {}, 'chain explorer'),
       ),
-      h('nav', {}, h('a.nav-link', { href: '/graphql', id: 'ide-link' }, 'GraphQL IDE →')),
+      h(
+        'nav.top-nav',
+        {},
+        h('div#token-slot', {}),
+        h('a.nav-link', { href: '/graphql', id: 'ide-link' }, 'GraphQL IDE →'),
+      ),
     ),
     h(
       'main.layout',

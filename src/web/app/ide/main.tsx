@@ -1,18 +1,23 @@
 import { GraphiQL, type GraphiQLProps } from 'graphiql';
-import { StrictMode } from 'react';
+import { StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import 'graphiql/style.css';
 import './ide.css';
+import { authorizationHeader, storedToken, storeToken } from '../shared/auth-token';
 import { GRAPHQL_PATH } from '../shared/graphql-client';
 import { EXAMPLE_TABS } from './example-operations';
 
-/** Sends each operation to this service's /graphql; nothing else is contacted. */
+/**
+ * Sends each operation to this service's /graphql; nothing else is contacted.
+ * The pasted token goes as Authorization unless the headers editor sets one.
+ */
 const fetcher: GraphiQLProps['fetcher'] = async (params, options) => {
   const response = await fetch(GRAPHQL_PATH, {
     method: 'POST',
     headers: {
       accept: 'application/graphql-response+json, application/json',
       'content-type': 'application/json',
+      ...authorizationHeader(),
       ...(options?.headers ?? {}),
     },
     body: JSON.stringify(params),
@@ -38,6 +43,32 @@ function initialVariables(): string | undefined {
 
 const INITIAL_VARIABLES = initialVariables();
 
+/** The toolbar's key button: paste an API token or a JWT, kept for this tab; empty signs out. */
+function TokenButton() {
+  const [token, setToken] = useState(storedToken());
+  const ask = () => {
+    const next = window.prompt('Paste an API token (lfk_...) or a JWT for this tab; leave empty to sign out', '');
+    if (next === null) return;
+    storeToken(next);
+    setToken(storedToken());
+  };
+  return (
+    <button
+      type="button"
+      id="ide-token-button"
+      className={`graphiql-un-styled graphiql-toolbar-button ide-token-button${token ? ' signed-in' : ''}`}
+      title={token ? 'A token is set for this tab: click to change it or sign out' : 'Use a token (API token or JWT)'}
+      aria-label="Token"
+      onClick={ask}
+    >
+      <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
+        <circle cx="8" cy="12" r="4" fill="none" stroke="currentColor" strokeWidth="1.8" />
+        <path d="M12 12h9m-3 0v3m-3-3v2" fill="none" stroke="currentColor" strokeWidth="1.8" />
+      </svg>
+    </button>
+  );
+}
+
 function Ide() {
   return (
     <GraphiQL
@@ -47,6 +78,16 @@ function Ide() {
       defaultEditorToolsVisibility="variables"
       isHeadersEditorEnabled
     >
+      <GraphiQL.Toolbar>
+        {({ prettify, merge, copy }) => (
+          <>
+            {prettify}
+            {merge}
+            {copy}
+            <TokenButton />
+          </>
+        )}
+      </GraphiQL.Toolbar>
       <GraphiQL.Logo>
         <a className="ide-logo" href="/" title="Back to the chain explorer">
           Linkfall <span>GraphQL</span>

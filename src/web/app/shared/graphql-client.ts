@@ -1,3 +1,5 @@
+import { authorizationHeader } from './auth-token';
+
 /** Where the pages send their GraphQL: this same service. */
 export const GRAPHQL_PATH = '/graphql';
 
@@ -28,7 +30,7 @@ export class GraphQLRequestError extends Error {
   }
 }
 
-/** POSTs one operation to /graphql and returns its data, throwing on any error. */
+/** POSTs one operation to /graphql, with the pasted token if any, and returns its data, throwing on any error. */
 export async function graphql<T>(
   query: string,
   variables: Record<string, unknown> = {},
@@ -38,7 +40,11 @@ export async function graphql<T>(
   try {
     response = await fetch(GRAPHQL_PATH, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/graphql-response+json, application/json',
+        ...authorizationHeader(),
+      },
       body: JSON.stringify({ query, variables }),
       signal,
     });

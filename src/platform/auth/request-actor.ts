@@ -1,4 +1,5 @@
 import type { Actor } from '../actor';
+import type { Principal } from './principal';
 
 /**
  * What the platform puts in every request's context. Each resolver declares
@@ -6,6 +7,8 @@ import type { Actor } from '../actor';
  * context that holds them all.
  */
 export interface RequestActor {
-  /** Who is asking; writes record it. */
+  /** Who is asking, with its role. */
+  principal: Principal;
+  /** The principal's actor name; writes record it. */
   actor: Actor;
 }

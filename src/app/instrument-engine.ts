@@ -1,0 +1,24 @@
+import type { ImpactService } from '../features/impact/impact.service';
+import type { Metrics } from '../platform/metrics/metrics';
+
+/** The impact service's calls that run the engine, counted and timed as linkfall_engine_evaluations_total. */
+const ENGINE_CALLS = [
+  'impact',
+  'impacts',
+  'criticalLinks',
+  'criticalEnterprises',
+  'alternativeSuppliers',
+  'alternativeRoutes',
+  'resumptionPlan',
+] as const satisfies readonly (keyof ImpactService)[];
+
+/** Wraps each engine call of `impact` in place, labelled by its name. */
+export function instrumentEngine(impact: ImpactService, metrics: Metrics): ImpactService {
+  for (const call of ENGINE_CALLS) {
+    const original = impact[call].bind(impact) as (...args: unknown[]) => Promise<unknown>;
+    Object.defineProperty(impact, call, {
+      value: (...args: unknown[]) => metrics.timeEngine(call, () => original(...args)),
+    });
+  }
+  return impact;
+}
