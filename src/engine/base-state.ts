@@ -1,3 +1,4 @@
+import { sharedFloat64, sharedInt32, sharedUint8 } from './shared-arrays';
 import { propagationFor } from './state-propagation';
 import { DOWN_STATUS_FLAGS, type SupplyGraph } from './supply-graph';
 
@@ -24,6 +25,8 @@ export interface BaseState {
   /** Pass-throughs: number of ports (products) output. */
   readonly alivePorts: Int32Array;
   readonly linkDelivers: Uint8Array;
+  /** linkDelivers by position in graph.outLinks (read where a supplier's links are walked). */
+  readonly outDelivers: Uint8Array;
   /** f(v) of §4. */
   readonly fraction: Float64Array;
   /** Pass-through ports: the per-product fraction of §4. */
@@ -46,32 +49,33 @@ export function baseStateOf(graph: SupplyGraph, includeCurrentState: boolean): B
 function allOperatingState(graph: SupplyGraph): BaseState {
   const n = graph.nodeCount;
   const p = graph.portCount;
-  const nodeAlive = new Uint8Array(n).fill(1);
-  const alivePorts = new Int32Array(n);
+  const nodeAlive = sharedUint8(n).fill(1);
+  const alivePorts = sharedInt32(n);
   for (let v = 0; v < n; v++) {
     if (graph.nodePassThrough[v] === 0) continue;
     alivePorts[v] = graph.nodePortStart[v + 1] - graph.nodePortStart[v];
     // A pass-through without any link handles no product, so it outputs nothing.
     if (alivePorts[v] === 0) nodeAlive[v] = 0;
   }
-  const portCount = new Int32Array(p);
-  const portSum = new Float64Array(p);
+  const portCount = sharedInt32(p);
+  const portSum = sharedFloat64(p);
   for (let q = 0; q < p; q++) {
     portCount[q] = graph.portLinkStart[q + 1] - graph.portLinkStart[q];
     for (let i = graph.portLinkStart[q]; i < graph.portLinkStart[q + 1]; i++)
       portSum[q] += graph.linkShare[graph.portLinks[i]];
   }
   return {
-    down: new Uint8Array(n),
-    blocked: new Uint8Array(graph.linkCount),
-    own: new Float64Array(n).fill(1),
+    down: sharedUint8(n),
+    blocked: sharedUint8(graph.linkCount),
+    own: sharedFloat64(n).fill(1),
     nodeAlive,
-    portAlive: new Uint8Array(p).fill(1),
+    portAlive: sharedUint8(p).fill(1),
     portCount,
     alivePorts,
-    linkDelivers: new Uint8Array(graph.linkCount).fill(1),
-    fraction: new Float64Array(n).fill(1),
-    portValue: new Float64Array(p).fill(1),
+    linkDelivers: sharedUint8(graph.linkCount).fill(1),
+    outDelivers: sharedUint8(graph.linkCount).fill(1),
+    fraction: sharedFloat64(n).fill(1),
+    portValue: sharedFloat64(p).fill(1),
     portSum,
   };
 }

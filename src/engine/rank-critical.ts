@@ -42,6 +42,7 @@ export function rankCriticalLinks(graph: SupplyGraph, options: RankCriticalOptio
     lossBound: (l) => linkLossBound(graph, base, bounds, l),
     change: (l, skipFractions) => ({ downNodes: none, blockedLinks: [l], window: Infinity, skipFractions }),
     base,
+    slack: 1e-9 * (1 + bounds.total),
   });
 }
 
@@ -57,6 +58,7 @@ export function rankCriticalEnterprises(graph: SupplyGraph, options: RankCritica
     lossBound: (v) => enterpriseLossBound(graph, base, bounds, v),
     change: (v, skipFractions) => ({ downNodes: [v], blockedLinks: none, window: Infinity, skipFractions }),
     base,
+    slack: 1e-9 * (1 + bounds.total),
   });
 }
 
@@ -66,6 +68,8 @@ interface CandidateKind {
   lossBound: (index: number) => number;
   change: (index: number, skipFractions: boolean) => StateChange;
   base: ReturnType<typeof baseStateOf>;
+  /** Float slack between a loss bound and an evaluated loss. */
+  slack: number;
 }
 
 interface Candidate {
@@ -111,7 +115,7 @@ function rank(
     primary(b) - primary(a) || secondary(b) - secondary(a) || compareIds(a.id, b.id);
   const best: CriticalEntry[] = []; // the top so far, sorted
   for (const candidate of candidates) {
-    if (best.length === top && cannotEnter(candidate, best[top - 1], byStalled)) break;
+    if (best.length === top && cannotEnter(candidate, best[top - 1], byStalled, kind.slack)) break;
     propagation.run(kind.base, kind.change(candidate.index, false));
     const impact = summarizeRun(graph, propagation);
     if (impact.stalledCount === 0 && !(impact.lostDailyOutput > 0)) {
@@ -139,9 +143,13 @@ function rank(
   return best;
 }
 
-/** True when even the candidate's best case (its exact stalls, its loss bound) ranks after `last`. */
-function cannotEnter(candidate: Candidate, last: CriticalEntry, byStalled: boolean): boolean {
-  const bound = candidate.bound * (1 + 1e-9) + 1e-9; // float slack between the bound and the evaluation
+/**
+ * True when even the candidate's best case (its exact stalls, its loss bound)
+ * ranks after `last`. The slack covers float error between the bound and
+ * the evaluation: fractions are exact to about 1e-12, times capacities.
+ */
+function cannotEnter(candidate: Candidate, last: CriticalEntry, byStalled: boolean, slack: number): boolean {
+  const bound = candidate.bound * (1 + 1e-9) + slack;
   if (byStalled) {
     if (candidate.stalled !== last.stalledCount) return candidate.stalled < last.stalledCount;
     return bound < last.lostDailyOutput;

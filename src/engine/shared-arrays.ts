@@ -1,0 +1,43 @@
+/**
+ * Typed arrays over SharedArrayBuffer: a graph built from them can be handed
+ * to worker threads (postMessage) without copying, and every thread reads
+ * the same memory. Element access is as fast as on an ordinary ArrayBuffer.
+ * The engine never writes to a graph's arrays after building them.
+ */
+export type ShareableArray = Uint8Array | Int32Array | Uint32Array | Float64Array;
+
+export function sharedUint8(length: number): Uint8Array {
+  return new Uint8Array(new SharedArrayBuffer(length));
+}
+
+export function sharedInt32(length: number): Int32Array {
+  return new Int32Array(new SharedArrayBuffer(4 * length));
+}
+
+export function sharedUint32(length: number): Uint32Array {
+  return new Uint32Array(new SharedArrayBuffer(4 * length));
+}
+
+export function sharedFloat64(length: number): Float64Array {
+  return new Float64Array(new SharedArrayBuffer(8 * length));
+}
+
+/** A shared copy of the first `length` elements (all by default). */
+export function shareCopy<T extends ShareableArray>(array: T, length = array.length): T {
+  const Kind = array.constructor as new (buffer: SharedArrayBuffer) => T;
+  const copy = new Kind(new SharedArrayBuffer(array.BYTES_PER_ELEMENT * length));
+  copy.set(length === array.length ? array : array.subarray(0, length));
+  return copy;
+}
+
+/** The array itself when it already lives in shared memory, else a shared copy. */
+export function shared<T extends ShareableArray>(array: T): T {
+  return array.buffer instanceof SharedArrayBuffer ? array : shareCopy(array);
+}
+
+/** Bytes held by typed arrays, for memory reports. */
+export function byteSize(arrays: Iterable<unknown>): number {
+  let total = 0;
+  for (const array of arrays) if (ArrayBuffer.isView(array)) total += array.byteLength;
+  return total;
+}
