@@ -27,6 +27,8 @@ export interface BaseState {
   readonly linkDelivers: Uint8Array;
   /** linkDelivers by position in graph.outLinks (read where a supplier's links are walked). */
   readonly outDelivers: Uint8Array;
+  /** linkDelivers by position in graph.portLinks (read where a customer's links are walked). */
+  readonly inDelivers: Uint8Array;
   /** f(v) of §4. */
   readonly fraction: Float64Array;
   /** Pass-through ports: the per-product fraction of §4. */
@@ -74,6 +76,7 @@ function allOperatingState(graph: SupplyGraph): BaseState {
     alivePorts,
     linkDelivers: sharedUint8(graph.linkCount).fill(1),
     outDelivers: sharedUint8(graph.linkCount).fill(1),
+    inDelivers: sharedUint8(graph.linkCount).fill(1),
     fraction: sharedFloat64(n).fill(1),
     portValue: sharedFloat64(p).fill(1),
     portSum,

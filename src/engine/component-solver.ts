@@ -14,8 +14,8 @@ export interface ComponentResult {
 }
 
 /**
- * Solves §4 on one strongly connected component of variables (ranks start
- * .. end - 1), given everything upstream settled: the greatest fixed point
+ * Solves §4 on one strongly connected component of variables (ranks up to
+ * end - 1, the lower ones settled), given everything upstream settled: the greatest fixed point
  * below the current values, which are an upper bound (they come from the
  * baseline, a larger state).
  *
@@ -30,7 +30,7 @@ export interface ComponentResult {
  * feed themselves fully (a loop with no other input) keep their values, as
  * the optimistic rule of §3 says.
  */
-export function solveComponent(run: StatePropagation, queued: number[], start: number, end: number): ComponentResult {
+export function solveComponent(run: StatePropagation, queued: number[], end: number): ComponentResult {
   const members: number[] = [];
   const seen = new Set<number>();
   const note = (x: number): void => {
@@ -167,7 +167,7 @@ function pieces(run: StatePropagation, members: number[]): PieceSystem {
     let inside = 0;
     for (let i = graph.portLinkStart[port]; i < graph.portLinkStart[port + 1]; i++) {
       const l = graph.portLinks[i];
-      if (!run.carriesValueAt(graph.linkOutPosition[l])) continue;
+      if (!run.carriesValue(l)) continue;
       const at = position.get(sourceVariable(graph, l));
       if (at === undefined) continue;
       const w = own * graph.linkShare[l];

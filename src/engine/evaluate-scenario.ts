@@ -2,7 +2,7 @@ import { baseStateOf } from './base-state';
 import type { EngineLink } from './graph-input';
 import { resolveScenario, type ResolvedScenario, type Scenario } from './scenario';
 import { ImpactResult, isPartial } from './impact-result';
-import { propagationFor, type StatePropagation } from './state-propagation';
+import { propagationFor, type PropagationStrategy, type StatePropagation } from './state-propagation';
 import type { SupplyGraph } from './supply-graph';
 
 export interface EvaluateOptions {
@@ -13,6 +13,12 @@ export interface EvaluateOptions {
    * applies to them. Costs a rebuild of the index: O(graph).
    */
   extraLinks?: readonly EngineLink[];
+  /**
+   * Propagate from the blocks, or sweep the whole graph (see
+   * StatePropagation); both give the same answer. Default 'auto' picks by
+   * the size of the change; the others are for tests and benchmarks.
+   */
+  strategy?: PropagationStrategy;
 }
 
 /**
@@ -31,18 +37,24 @@ export function evaluateScenario(graph: SupplyGraph, scenario: Scenario, options
   const resolved = resolveScenario(graph, scenario);
   const extra = options?.extraLinks ?? [];
   const target = extra.length > 0 ? graph.withExtraLinks(extra) : graph;
-  const run = runScenario(target, resolved);
-  return new ImpactResult(target, run, () => runScenario(target, resolved));
+  const strategy = options?.strategy;
+  const run = runScenario(target, resolved, strategy);
+  return new ImpactResult(target, run, () => runScenario(target, resolved, strategy));
 }
 
 /** Runs a resolved scenario; the results live in the graph's propagation until the next run. */
-export function runScenario(graph: SupplyGraph, resolved: ResolvedScenario): StatePropagation {
+export function runScenario(
+  graph: SupplyGraph,
+  resolved: ResolvedScenario,
+  strategy?: PropagationStrategy,
+): StatePropagation {
   const base = baseStateOf(graph, resolved.includeCurrentState);
   const propagation = propagationFor(graph);
   propagation.run(base, {
     downNodes: resolved.downNodes,
     blockedLinks: resolved.blockedLinks,
     window: resolved.window,
+    strategy,
   });
   return propagation;
 }

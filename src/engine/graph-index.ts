@@ -23,6 +23,7 @@ export interface GraphIndex {
   outTarget: Int32Array;
   outShare: Float64Array;
   outInventoryDays: Float64Array;
+  inSource: Int32Array;
   portNode: Int32Array;
   portProduct: Int32Array;
   portLinkStart: Int32Array;
@@ -137,6 +138,14 @@ export function indexColumns(nodes: NodeColumns, links: LinkColumns): GraphIndex
     outInventoryDays[i] = links.inventoryDays[l];
   }
 
+  // Per position in portLinks, the variable whose value the link carries (see topological-rank.ts).
+  const inSource = sharedInt32(m);
+  for (let j = 0; j < m; j++) {
+    const l = inSorted[j];
+    const sourcePort = linkSourcePort[l];
+    inSource[j] = sourcePort >= 0 ? n + sourcePort : links.from[l];
+  }
+
   const regionCount = nodes.regionNames.length;
   return {
     nodePassThrough,
@@ -152,6 +161,7 @@ export function indexColumns(nodes: NodeColumns, links: LinkColumns): GraphIndex
     outTarget,
     outShare,
     outInventoryDays,
+    inSource,
     portNode: shareCopy(portNode, q),
     portProduct: shareCopy(portProduct, q),
     portLinkStart: shareCopy(portLinkStart, q + 1),

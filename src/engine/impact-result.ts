@@ -102,8 +102,7 @@ export class ImpactResult {
     this.stalledCount = stalled;
     this.partialCount = columns.node.length - stalled;
     this.lostDailyOutput = lost;
-    const outLinks = graph.outLinks;
-    this.failedLinkIndices = Int32Array.from(run.failedOut, (i) => outLinks[i]);
+    this.failedLinkIndices = Int32Array.from(run.failedLinks);
   }
 
   /** Stalled plus partial enterprises. */

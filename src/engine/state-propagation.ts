@@ -1,8 +1,8 @@
 import type { BaseState } from './base-state';
 import { solveComponent } from './component-solver';
+import { RankQueue } from './rank-queue';
 import { shareCopy } from './shared-arrays';
 import type { SupplyGraph } from './supply-graph';
-import { RankQueue } from './rank-queue';
 import { TimeQueue } from './time-queue';
 import { variableOrderOf, type VariableOrder } from './topological-rank';
 
@@ -12,30 +12,39 @@ export const FRACTION_EPSILON = 1e-9;
 const NODE_DOWN = 1;
 const NODE_FAILED = 2;
 const NODE_LOST_PORT = 8;
-const PORT_FAILED = 1;
-const LINK_BLOCKED = 1;
 const LINK_FAILED = 2;
 /** Failed, and the customer's stock of it runs out within the window. */
 const LINK_CUT = 4;
 
 /**
- * Scratch records, several numbers per entity side by side so that touching
- * an entity costs one or two cache lines rather than one per field:
- * node  real [stamp, fraction, day, -]       int [flags, alivePorts, causePort, -]
- * port  real [stamp, sum, value, latest]     int [flags, count, latestLink, -]
+ * Scratch records, one cache line (8 numbers) per entity, so that touching
+ * an entity costs one memory access rather than one per field. Both kinds
+ * of variable keep value, stop day and base value in the same slots, so a
+ * customer reads a supplier's state in one access:
+ * node [stamp, fraction, day, flags, alivePorts, causePort, latest port day, base fraction]
+ * port [stamp, value, day, sum, latest, count, latestLink, base value]
+ * A day is Infinity while the enterprise or product still delivers.
  */
-const STRIDE = 4;
+const STRIDE = 8;
 const STAMP = 0;
-const FRACTION = 1;
+const VALUE = 1;
 const DAY = 2;
-const SUM = 1;
-const VALUE = 2;
-const LATEST = 3;
-const FLAGS = 0;
-const ALIVE_PORTS = 1;
-const CAUSE_PORT = 2;
-const COUNT = 1;
-const LATEST_LINK = 2;
+const BASE_VALUE = 7;
+const FRACTION = VALUE;
+const FLAGS = 3;
+const ALIVE_PORTS = 4;
+const CAUSE_PORT = 5;
+const LAST_PORT_DAY = 6;
+const SUM = 3;
+const LATEST = 4;
+const COUNT = 5;
+const LATEST_LINK = 6;
+
+/** Cyclic components larger than this make an evaluation propagate rather than sweep. */
+const SWEEP_CYCLE_LIMIT = 2_000;
+
+/** How an evaluation walks the graph: see StatePropagation. */
+export type PropagationStrategy = 'auto' | 'propagate' | 'sweep';
 
 /** What a scenario adds to a base state. */
 export interface StateChange {
@@ -51,6 +60,8 @@ export interface StateChange {
   ownChanged?: ArrayLike<number>;
   /** Stop after §3/§5 (stalls and days); fractions keep their base values. */
   skipFractions?: boolean;
+  /** Default 'auto': sweep when the change is large (see prefersSweep). */
+  strategy?: PropagationStrategy;
 }
 
 /** The scratch space of one graph, created on first use and reused by every evaluation in this thread. */
@@ -59,13 +70,23 @@ export function propagationFor(graph: SupplyGraph): StatePropagation {
 }
 
 /**
- * Evaluates a state change incrementally: failure and times to stall (§3,
- * §5) by a day-ordered propagation from the blocks, then fractions (§4) over
- * the affected part only, variable by variable in upstream-first order
- * (topological-rank.ts), each strongly connected component of variables
- * solved as a whole (component-solver.ts). Per-entity scratch is
- * epoch-stamped: an entry whose stamp is not the current epoch reads as the
- * base value, so nothing of size N is cleared or allocated per evaluation.
+ * Evaluates a state change against a base state, in one of two ways that
+ * give the same answer:
+ *
+ * - propagate (small changes): failure and times to stall (§3, §5) by a
+ *   day-ordered propagation from the blocks, then fractions (§4) over the
+ *   affected part only, variable by variable in upstream-first order
+ *   (topological-rank.ts). Work is proportional to what the blocks reach.
+ * - sweep (large changes: a region, a mode, the current state): every
+ *   variable once in upstream-first order, each pulling §3, §5 and §4 from its
+ *   inputs. Work is proportional to the graph, but reads memory in order
+ *   instead of chasing it, which at a million enterprises is several times
+ *   faster than propagating a change that reaches most of them.
+ *
+ * Either way a strongly connected component of variables is solved as a
+ * whole (component-solver.ts). Per-entity scratch is epoch-stamped: an entry
+ * whose stamp is not the current epoch reads as the base value, so nothing
+ * of size N is cleared or allocated per evaluation.
  *
  * One instance per graph and thread; a run's results are valid until the
  * next run (see runId).
@@ -77,14 +98,16 @@ export class StatePropagation {
   private base!: BaseState;
   private own!: Float64Array;
   private windowDays = Infinity;
+  private sweeping = false;
 
-  private readonly nodeReal: Float64Array;
-  private readonly nodeInt: Int32Array;
-  private readonly portReal: Float64Array;
-  private readonly portInt: Int32Array;
-  /** Per position in graph.outLinks. */
+  private readonly node: Float64Array;
+  private readonly port: Float64Array;
+  /** Per position in graph.outLinks: the propagation's record of failed links. */
   private readonly outStamp: Uint32Array;
   private readonly outFlags: Uint8Array;
+  /** Links blocked by this run and not in the base, as bits by link index. */
+  private readonly blockedBits: Uint32Array;
+  private blockedList: number[] = [];
   private readonly queue = new TimeQueue();
 
   /** Fraction worklist: ranks of queued variables. */
@@ -93,8 +116,8 @@ export class StatePropagation {
 
   /** Every enterprise whose scratch entry was written in this run. */
   touchedNodes: number[] = [];
-  /** Positions in graph.outLinks of links that deliver in the base and stop within the window (blocked ones included). */
-  failedOut: number[] = [];
+  /** Links that deliver in the base and stop delivering within the window (blocked ones included). */
+  failedLinks: number[] = [];
   /** Enterprises down in the new state but not in the base. */
   directNodes: number[] = [];
   /** False when the fraction iteration hit its cap before converging. */
@@ -106,12 +129,11 @@ export class StatePropagation {
     this.graph = graph;
     this.order = variableOrderOf(graph);
     this.work = new RankQueue(graph.nodeCount + graph.portCount);
-    this.nodeReal = new Float64Array(STRIDE * graph.nodeCount);
-    this.nodeInt = new Int32Array(STRIDE * graph.nodeCount);
-    this.portReal = new Float64Array(STRIDE * graph.portCount);
-    this.portInt = new Int32Array(STRIDE * graph.portCount);
+    this.node = new Float64Array(STRIDE * graph.nodeCount);
+    this.port = new Float64Array(STRIDE * graph.portCount);
     this.outStamp = new Uint32Array(graph.linkCount);
     this.outFlags = new Uint8Array(graph.linkCount);
+    this.blockedBits = new Uint32Array((graph.linkCount >>> 5) + 1);
   }
 
   /** Identifies the current run: what was read from this instance stays valid while runId is unchanged. */
@@ -127,34 +149,111 @@ export class StatePropagation {
     return this.base;
   }
 
-  /** Link indices that deliver in the base and stop delivering within the window (blocked ones included). */
-  get failedLinks(): number[] {
-    const outLinks = this.graph.outLinks;
-    return this.failedOut.map((i) => outLinks[i]);
+  /** Whether the last run swept the whole graph rather than propagating (for diagnostics). */
+  get swept(): boolean {
+    return this.sweeping;
   }
 
   run(base: BaseState, change: StateChange): void {
     this.begin(base, change);
     const graph = this.graph;
-    for (let i = 0; i < change.downNodes.length; i++) {
-      const v = change.downNodes[i];
+    for (let k = 0; k < change.downNodes.length; k++) {
+      const v = change.downNodes[k];
       if (base.down[v] === 1) continue;
       this.touchNode(v);
       const at = STRIDE * v + FLAGS;
-      if ((this.nodeInt[at] & NODE_DOWN) !== 0) continue;
-      this.nodeInt[at] |= NODE_DOWN;
+      if ((this.node[at] & NODE_DOWN) !== 0) continue;
+      this.node[at] |= NODE_DOWN;
       this.directNodes.push(v);
     }
-    const newlyBlocked: number[] = [];
     for (let k = 0; k < change.blockedLinks.length; k++) {
       const l = change.blockedLinks[k];
-      if (base.blocked[l] === 1) continue;
-      const i = graph.linkOutPosition[l];
-      this.touchOut(i);
-      if ((this.outFlags[i] & LINK_BLOCKED) !== 0) continue;
-      this.outFlags[i] |= LINK_BLOCKED;
-      newlyBlocked.push(i);
+      if (base.blocked[l] === 1 || this.isLinkNewlyBlocked(l)) continue;
+      this.blockedBits[l >>> 5] |= 1 << (l & 31);
+      this.blockedList.push(l);
     }
+    this.sweeping = this.prefersSweep(change);
+    if (this.sweeping) this.sweep(change);
+    else this.propagate(change);
+  }
+
+  /**
+   * Sweep when the change directly touches more than 1/32 of the links (a
+   * region, a mode, the current state), unless a large cycle would make the
+   * sweep's per-component iteration costly.
+   */
+  private prefersSweep(change: StateChange): boolean {
+    const strategy = change.strategy ?? 'auto';
+    if (strategy !== 'auto') return strategy === 'sweep' && change.skipFractions !== true;
+    if (change.skipFractions === true || this.order.largestCycle > SWEEP_CYCLE_LIMIT) return false;
+    const graph = this.graph;
+    let reach = this.blockedList.length + (change.ownChanged?.length ?? 0) * 4;
+    for (const v of this.directNodes) reach += graph.nodeOutStart[v + 1] - graph.nodeOutStart[v] + 1;
+    return reach * 32 > graph.linkCount;
+  }
+
+  private begin(base: BaseState, change: StateChange): void {
+    this.runs++;
+    this.epoch++;
+    if (this.epoch === 0x7fffffff) {
+      for (let k = STAMP; k < this.node.length; k += STRIDE) this.node[k] = 0;
+      for (let k = STAMP; k < this.port.length; k += STRIDE) this.port[k] = 0;
+      this.outStamp.fill(0);
+      this.epoch = 1;
+    }
+    if (this.blockedList.length * 32 > this.blockedBits.length) this.blockedBits.fill(0);
+    else for (const l of this.blockedList) this.blockedBits[l >>> 5] = 0;
+    this.blockedList = [];
+    this.base = base;
+    this.own = change.targetOwn ?? base.own;
+    this.windowDays = change.window;
+    this.touchedNodes = [];
+    this.failedLinks = [];
+    this.directNodes = [];
+    this.converged = true;
+    this.fractionSteps = 0;
+    this.queue.clear();
+    this.work.clear();
+  }
+
+  private touchNode(v: number): void {
+    const r = STRIDE * v;
+    if (this.node[r + STAMP] === this.epoch) return;
+    this.node[r + STAMP] = this.epoch;
+    this.node[r + FRACTION] = this.base.fraction[v];
+    this.node[r + DAY] = Infinity;
+    this.node[r + FLAGS] = 0;
+    this.node[r + ALIVE_PORTS] = this.base.alivePorts[v];
+    this.node[r + CAUSE_PORT] = -1;
+    this.node[r + LAST_PORT_DAY] = -Infinity;
+    this.node[r + BASE_VALUE] = this.base.fraction[v];
+    this.touchedNodes.push(v);
+  }
+
+  private touchPort(q: number): void {
+    const r = STRIDE * q;
+    if (this.port[r + STAMP] === this.epoch) return;
+    const base = this.base;
+    this.port[r + STAMP] = this.epoch;
+    this.port[r + VALUE] = base.portValue[q];
+    this.port[r + DAY] = Infinity;
+    this.port[r + SUM] = base.portSum[q];
+    // Links that already deliver nothing in the base have no stock left: they count as day 0.
+    this.port[r + LATEST] = 0;
+    this.port[r + COUNT] = base.portCount[q];
+    this.port[r + LATEST_LINK] = -1;
+    this.port[r + BASE_VALUE] = base.portValue[q];
+  }
+
+  private isPortTouched(q: number): boolean {
+    return this.port[STRIDE * q + STAMP] === this.epoch;
+  }
+
+  // ---- Propagate: from the blocks outwards ----
+
+  private propagate(change: StateChange): void {
+    const graph = this.graph;
+    const base = this.base;
     // Blocks act on day 0 whatever the window: a down enterprise stops at once.
     for (const v of this.directNodes) {
       if (graph.nodePassThrough[v] === 0) {
@@ -166,8 +265,10 @@ export class StatePropagation {
       }
     }
     // In outLinks order, a supplier's links one after the other: a whole mode blocked reads memory in sequence.
-    for (const i of ascending(newlyBlocked, graph.linkCount))
+    const positions = this.blockedList.map((l) => graph.linkOutPosition[l]);
+    for (const i of ascending(positions, graph.linkCount)) {
       this.failLink(i, 0, this.baseSourceValue(graph.outLinks[i]));
+    }
     const n = graph.nodeCount;
     const queue = this.queue;
     while (queue.size > 0) {
@@ -181,53 +282,6 @@ export class StatePropagation {
     if (change.skipFractions !== true) this.propagateFractions(change);
   }
 
-  private begin(base: BaseState, change: StateChange): void {
-    this.runs++;
-    this.epoch++;
-    if (this.epoch === 0x7fffffff) {
-      for (let k = STAMP; k < this.nodeReal.length; k += STRIDE) this.nodeReal[k] = 0;
-      for (let k = STAMP; k < this.portReal.length; k += STRIDE) this.portReal[k] = 0;
-      this.outStamp.fill(0);
-      this.epoch = 1;
-    }
-    this.base = base;
-    this.own = change.targetOwn ?? base.own;
-    this.windowDays = change.window;
-    this.touchedNodes = [];
-    this.failedOut = [];
-    this.directNodes = [];
-    this.converged = true;
-    this.fractionSteps = 0;
-    this.queue.clear();
-    this.work.clear();
-  }
-
-  private touchNode(v: number): void {
-    const r = STRIDE * v;
-    if (this.nodeReal[r + STAMP] === this.epoch) return;
-    this.nodeReal[r + STAMP] = this.epoch;
-    this.nodeReal[r + FRACTION] = this.base.fraction[v];
-    this.nodeReal[r + DAY] = Infinity;
-    this.nodeInt[r + FLAGS] = 0;
-    this.nodeInt[r + ALIVE_PORTS] = this.base.alivePorts[v];
-    this.nodeInt[r + CAUSE_PORT] = -1;
-    this.touchedNodes.push(v);
-  }
-
-  private touchPort(q: number): void {
-    const r = STRIDE * q;
-    if (this.portReal[r + STAMP] === this.epoch) return;
-    const base = this.base;
-    this.portReal[r + STAMP] = this.epoch;
-    this.portReal[r + SUM] = base.portSum[q];
-    this.portReal[r + VALUE] = base.portValue[q];
-    // Links that already deliver nothing in the base have no stock left: they count as day 0.
-    this.portReal[r + LATEST] = 0;
-    this.portInt[r + FLAGS] = 0;
-    this.portInt[r + COUNT] = base.portCount[q];
-    this.portInt[r + LATEST_LINK] = -1;
-  }
-
   private touchOut(i: number): void {
     if (this.outStamp[i] === this.epoch) return;
     this.outStamp[i] = this.epoch;
@@ -238,10 +292,10 @@ export class StatePropagation {
   private settleNode(v: number, day: number, causePort: number): void {
     this.touchNode(v);
     const r = STRIDE * v;
-    if ((this.nodeInt[r + FLAGS] & NODE_FAILED) !== 0) return;
-    this.nodeInt[r + FLAGS] |= NODE_FAILED;
-    this.nodeReal[r + DAY] = day;
-    this.nodeInt[r + CAUSE_PORT] = causePort;
+    if ((this.node[r + FLAGS] & NODE_FAILED) !== 0) return;
+    this.node[r + FLAGS] |= NODE_FAILED;
+    this.node[r + DAY] = day;
+    this.node[r + CAUSE_PORT] = causePort;
     const graph = this.graph;
     const value = this.base.fraction[v];
     for (let i = graph.nodeOutStart[v]; i < graph.nodeOutStart[v + 1]; i++) this.failLink(i, day, value);
@@ -250,19 +304,28 @@ export class StatePropagation {
   /** A pass-through stops forwarding one product on `day`; it stops when its last product does. */
   private settlePort(q: number, day: number): void {
     this.touchPort(q);
-    if ((this.portInt[STRIDE * q + FLAGS] & PORT_FAILED) !== 0) return;
-    this.portInt[STRIDE * q + FLAGS] |= PORT_FAILED;
+    const r = STRIDE * q;
+    if (this.port[r + DAY] < Infinity) return;
+    this.port[r + DAY] = day;
     const graph = this.graph;
     const value = this.base.portValue[q];
     for (let i = graph.portOutStart[q]; i < graph.portOutEnd[q]; i++) this.failLink(i, day, value);
-    const v = graph.portNode[q];
+    this.portStopped(q, day);
+  }
+
+  /** Port q of a pass-through stopped on `day`: the enterprise stops with its last product. */
+  private portStopped(q: number, day: number): void {
+    const v = this.graph.portNode[q];
     this.touchNode(v);
     const r = STRIDE * v;
-    this.nodeInt[r + FLAGS] |= NODE_LOST_PORT;
-    if (--this.nodeInt[r + ALIVE_PORTS] === 0) {
-      this.nodeInt[r + FLAGS] |= NODE_FAILED;
-      this.nodeReal[r + DAY] = day;
-      this.nodeInt[r + CAUSE_PORT] = q;
+    this.node[r + FLAGS] |= NODE_LOST_PORT;
+    if (day >= this.node[r + LAST_PORT_DAY]) {
+      this.node[r + LAST_PORT_DAY] = day;
+      this.node[r + CAUSE_PORT] = q;
+    }
+    if (--this.node[r + ALIVE_PORTS] === 0) {
+      this.node[r + FLAGS] |= NODE_FAILED;
+      this.node[r + DAY] = this.node[r + LAST_PORT_DAY];
     }
   }
 
@@ -276,8 +339,8 @@ export class StatePropagation {
     this.touchOut(i);
     if ((this.outFlags[i] & LINK_FAILED) !== 0) return;
     this.outFlags[i] |= LINK_FAILED;
-    this.failedOut.push(i);
     const graph = this.graph;
+    this.failedLinks.push(graph.outLinks[i]);
     const q = graph.outPort[i];
     this.touchPort(q);
     const r = STRIDE * q;
@@ -285,14 +348,14 @@ export class StatePropagation {
     // Cut within the window: the link's share leaves the customer's supply. Otherwise stock keeps it whole.
     if (runsOut < this.windowDays) {
       this.outFlags[i] |= LINK_CUT;
-      this.portReal[r + SUM] -= graph.outShare[i] * value;
+      this.port[r + SUM] -= graph.outShare[i] * value;
     }
-    if (runsOut >= this.portReal[r + LATEST]) {
-      this.portReal[r + LATEST] = runsOut;
-      this.portInt[r + LATEST_LINK] = graph.outLinks[i];
+    if (runsOut >= this.port[r + LATEST]) {
+      this.port[r + LATEST] = runsOut;
+      this.port[r + LATEST_LINK] = graph.outLinks[i];
     }
-    if (--this.portInt[r + COUNT] !== 0) return;
-    const stopDay = this.portReal[r + LATEST];
+    if (--this.port[r + COUNT] !== 0) return;
+    const stopDay = this.port[r + LATEST];
     if (!(stopDay < this.windowDays)) return;
     const v = graph.portNode[q];
     if (graph.nodePassThrough[v] === 1) {
@@ -300,15 +363,6 @@ export class StatePropagation {
     } else if (base.nodeAlive[v] === 1) {
       this.queue.push(stopDay, v, q);
     }
-  }
-
-  /** True when the link at position i of outLinks delivers nothing within the window, counting the customer's stock. */
-  private isCutAt(i: number): boolean {
-    return this.outStamp[i] === this.epoch && (this.outFlags[i] & LINK_CUT) !== 0;
-  }
-
-  private isFailedAt(i: number): boolean {
-    return this.outStamp[i] === this.epoch && (this.outFlags[i] & LINK_FAILED) !== 0;
   }
 
   /**
@@ -328,7 +382,10 @@ export class StatePropagation {
     if (change.ownChanged !== undefined) {
       for (let k = 0; k < change.ownChanged.length; k++) this.enqueueNode(change.ownChanged[k]);
     }
-    for (const i of this.failedOut) if (this.isCutAt(i)) this.enqueue(graph.outTarget[i]);
+    for (const l of this.failedLinks) {
+      const i = graph.linkOutPosition[l];
+      if ((this.outFlags[i] & LINK_CUT) !== 0) this.work.push(this.order.outTargetRank[i]);
+    }
     while (work.size > 0) {
       const rank = work.peek();
       const x = order[rank];
@@ -339,21 +396,292 @@ export class StatePropagation {
       }
       work.remove(rank);
       this.fractionSteps++;
-      if (x < n) this.recomputeProducer(x);
-      else this.recomputePort(x - n);
+      this.assignVariable(x, this.evaluateVariable(x), false);
     }
-    for (const v of this.touchedNodes) {
-      if (graph.nodePassThrough[v] === 1) this.nodeReal[STRIDE * v + FRACTION] = this.passThroughFraction(v);
+    this.averagePassThroughs();
+  }
+
+  /** Queues every variable of enterprise v: its own (producer) or each of its products (pass-through). */
+  private enqueueNode(v: number): void {
+    const graph = this.graph;
+    this.touchNode(v);
+    if (graph.nodePassThrough[v] === 0) {
+      this.work.push(this.order.rank[v]);
+      return;
+    }
+    for (let q = graph.nodePortStart[v]; q < graph.nodePortStart[v + 1]; q++) {
+      this.work.push(this.order.rank[graph.nodeCount + q]);
+    }
+  }
+
+  private touchVariable(x: number): void {
+    const n = this.graph.nodeCount;
+    if (x < n) {
+      this.touchNode(x);
+    } else {
+      this.touchNode(this.graph.portNode[x - n]);
+      this.touchPort(x - n);
     }
   }
 
   /** Solves the component of variable x, whose members are now the lowest ranks queued. */
   private solveCycle(x: number): void {
-    const start = this.order.componentStart[x];
     const end = this.order.componentEnd[x];
     const queued: number[] = [];
     this.drainQueued(end, queued);
-    const result = solveComponent(this, queued, start, end);
+    const result = solveComponent(this, queued, end);
+    this.fractionSteps += result.steps;
+    if (!result.converged) this.converged = false;
+  }
+
+  private averagePassThroughs(): void {
+    const graph = this.graph;
+    for (const v of this.touchedNodes) {
+      if (graph.nodePassThrough[v] === 1) this.node[STRIDE * v + FRACTION] = this.passThroughFraction(v);
+    }
+  }
+
+  // ---- Sweep: every variable once, in rank order, pulling from its inputs ----
+
+  private sweep(change: StateChange): void {
+    const graph = this.graph;
+    const n = graph.nodeCount;
+    // A pass-through without products has its own factor as fraction: it must be looked at.
+    if (change.ownChanged !== undefined)
+      for (let k = 0; k < change.ownChanged.length; k++) this.touchNode(change.ownChanged[k]);
+    const { active, cyclic, componentEnd, rank, largestCycle } = this.order;
+    for (let k = 0; k < active.length; k++) {
+      const x = active[k];
+      if (largestCycle > 0 && cyclic[x] === 1) {
+        const end = componentEnd[x];
+        let last = k;
+        while (last + 1 < active.length && rank[active[last + 1]] < end) last++;
+        this.sweepCycle(active.subarray(k, last + 1));
+        k = last;
+        continue;
+      }
+      this.fractionSteps++;
+      if (x < n) this.pullProducer(x, change);
+      else this.pullPort(x - n, change);
+    }
+    // Component solves queue customers outside their component; the sweep reached them anyway.
+    this.work.clear();
+    if (change.skipFractions !== true) this.averagePassThroughs();
+  }
+
+  /** Day on which variable x stopped delivering (Infinity while it delivers). */
+  private variableStopDay(x: number): number {
+    const n = this.graph.nodeCount;
+    const record = x < n ? this.node : this.port;
+    const r = STRIDE * (x < n ? x : x - n);
+    return record[r + STAMP] === this.epoch ? record[r + DAY] : Infinity;
+  }
+
+  private baseVariableValue(x: number): number {
+    const n = this.graph.nodeCount;
+    return x < n ? this.base.fraction[x] : this.base.portValue[x - n];
+  }
+
+  /**
+   * Port q's §3/§5 counters and §4 supply sum from its inputs as they stand:
+   * written into its record, which the caller reads back. `memberDay` gives
+   * the stop days of a cyclic component's members (ranks from `memberStart`),
+   * while they are being found; `record` false only computes the counters.
+   */
+  private pullInputs(q: number, memberDay: Float64Array | null, memberStart: number, record: boolean): void {
+    const graph = this.graph;
+    const base = this.base;
+    const rank = this.order.rank;
+    const n = graph.nodeCount;
+    const epoch = this.epoch;
+    let count = base.portCount[q];
+    let latest = 0;
+    let latestLink = -1;
+    let sum = base.portSum[q];
+    let changed = false;
+    for (let j = graph.portLinkStart[q]; j < graph.portLinkStart[q + 1]; j++) {
+      if (base.inDelivers[j] === 0) continue;
+      const l = graph.portLinks[j];
+      const source = graph.inSource[j];
+      // The supplier's record: one read gives whether it stopped, its value and its base value.
+      const sources = source < n ? this.node : this.port;
+      const r = STRIDE * (source < n ? source : source - n);
+      const touched = sources[r + STAMP] === epoch;
+      let day = touched ? sources[r + DAY] : Infinity;
+      if ((this.blockedBits[l >>> 5] & (1 << (l & 31))) !== 0) day = 0;
+      else if (memberDay !== null && rank[source] >= memberStart && rank[source] < memberStart + memberDay.length) {
+        day = memberDay[rank[source] - memberStart];
+      }
+      if (day < Infinity) {
+        changed = true;
+        count--;
+        const runsOut = day + graph.linkInventoryDays[l];
+        if (runsOut < this.windowDays) {
+          sum -= graph.linkShare[l] * (touched ? sources[r + BASE_VALUE] : this.baseVariableValue(source));
+        }
+        if (runsOut >= latest) {
+          latest = runsOut;
+          latestLink = l;
+        }
+        if (record) this.failedLinks.push(l);
+        continue;
+      }
+      if (!touched) continue;
+      const delta = sources[r + VALUE] - sources[r + BASE_VALUE];
+      if (delta !== 0) {
+        sum += graph.linkShare[l] * delta;
+        changed = true;
+      }
+    }
+    this.pulled.count = count;
+    this.pulled.latest = latest;
+    this.pulled.sum = sum;
+    if (!record || (!changed && !this.isPortTouched(q))) return;
+    this.touchPort(q);
+    const at = STRIDE * q;
+    this.port[at + COUNT] = count;
+    this.port[at + LATEST] = latest;
+    this.port[at + LATEST_LINK] = latestLink;
+    this.port[at + SUM] = sum;
+  }
+
+  private readonly pulled = { count: 0, latest: 0, sum: 0 };
+
+  /** Whether port q just emptied within the window (every base-delivering link stopped). */
+  private pulledStopDay(q: number): number {
+    const { count, latest } = this.pulled;
+    return count === 0 && this.base.portCount[q] > 0 && latest < this.windowDays ? latest : Infinity;
+  }
+
+  private pullProducer(v: number, change: StateChange): void {
+    const graph = this.graph;
+    const base = this.base;
+    let stopDay = Infinity;
+    let causePort = -1;
+    let least = 1;
+    for (let q = graph.nodePortStart[v]; q < graph.nodePortStart[v + 1]; q++) {
+      this.pullInputs(q, null, 0, true);
+      const day = this.pulledStopDay(q);
+      if (day < stopDay) {
+        stopDay = day;
+        causePort = q;
+      }
+      const sum = this.pulled.sum;
+      const supply = sum < 1 ? (sum > 0 ? sum : 0) : 1;
+      if (supply < least) least = supply;
+    }
+    if (base.nodeAlive[v] === 1) {
+      if (this.isDirect(v)) this.markNodeFailed(v, 0, -1);
+      else if (stopDay < Infinity) this.markNodeFailed(v, stopDay, causePort);
+    }
+    if (change.skipFractions === true) return;
+    const own = this.ownOf(v);
+    const fraction = own === 0 ? 0 : own * least;
+    if (Math.abs(fraction - base.fraction[v]) > FRACTION_EPSILON) {
+      this.touchNode(v);
+      this.node[STRIDE * v + FRACTION] = fraction;
+    }
+  }
+
+  private pullPort(q: number, change: StateChange): void {
+    const graph = this.graph;
+    const base = this.base;
+    const v = graph.portNode[q];
+    this.pullInputs(q, null, 0, true);
+    if (base.portAlive[q] === 1) {
+      const day = this.isDirect(v) ? 0 : this.pulledStopDay(q);
+      if (day < Infinity) this.markPortFailed(q, day);
+    }
+    if (change.skipFractions === true) return;
+    const own = this.ownOf(v);
+    const originates = graph.portLinkStart[q] === graph.portLinkStart[q + 1];
+    const sum = this.pulled.sum;
+    const value = own === 0 ? 0 : originates ? own : own * (sum < 1 ? (sum > 0 ? sum : 0) : 1);
+    if (Math.abs(value - base.portValue[q]) > FRACTION_EPSILON) {
+      this.touchNode(v);
+      this.touchPort(q);
+      this.port[STRIDE * q + VALUE] = value;
+    }
+  }
+
+  private markNodeFailed(v: number, day: number, causePort: number): void {
+    this.touchNode(v);
+    const r = STRIDE * v;
+    this.node[r + FLAGS] |= NODE_FAILED;
+    this.node[r + DAY] = day;
+    this.node[r + CAUSE_PORT] = causePort;
+  }
+
+  private markPortFailed(q: number, day: number): void {
+    this.touchPort(q);
+    this.port[STRIDE * q + DAY] = day;
+    this.portStopped(q, day);
+  }
+
+  /**
+   * A cyclic component (members in rank order) during a sweep: stop days by
+   * rounds of the pull rule from "all deliver" down to the greatest fixed
+   * point (at most one round per member: each round settles the member with
+   * the earliest day still open), then the counters, then fractions by the
+   * component solver.
+   */
+  private sweepCycle(members: Int32Array): void {
+    // Earlier components queued customers the sweep has reached since: only this one's members may be queued.
+    this.work.clear();
+    const graph = this.graph;
+    const base = this.base;
+    const n = graph.nodeCount;
+    const start = this.order.rank[members[0]];
+    const size = this.order.componentEnd[members[0]] - start;
+    const day = new Float64Array(size).fill(Infinity);
+    const cause = new Int32Array(size).fill(-1);
+    for (let round = 0; round <= size; round++) {
+      let moved = false;
+      for (const x of members) {
+        const k = this.order.rank[x] - start;
+        let stop = Infinity;
+        let stopPort = -1;
+        if (x < n) {
+          if (base.nodeAlive[x] === 1 && this.isDirect(x)) stop = 0;
+          else if (base.nodeAlive[x] === 1) {
+            for (let q = graph.nodePortStart[x]; q < graph.nodePortStart[x + 1]; q++) {
+              this.pullInputs(q, day, start, false);
+              const d = this.pulledStopDay(q);
+              if (d < stop) {
+                stop = d;
+                stopPort = q;
+              }
+            }
+          }
+        } else if (base.portAlive[x - n] === 1) {
+          if (this.isDirect(graph.portNode[x - n])) stop = 0;
+          else {
+            this.pullInputs(x - n, day, start, false);
+            stop = this.pulledStopDay(x - n);
+          }
+        }
+        if (stop < day[k]) {
+          day[k] = stop;
+          cause[k] = stopPort;
+          moved = true;
+        }
+      }
+      if (!moved) break;
+    }
+    // Members' stops are known: record them, then every member port's counters and sums.
+    for (const x of members) {
+      const k = this.order.rank[x] - start;
+      if (day[k] === Infinity) continue;
+      if (x < n) this.markNodeFailed(x, day[k], this.isDirect(x) ? -1 : cause[k]);
+      else this.markPortFailed(x - n, day[k]);
+    }
+    for (const x of members) {
+      if (x >= n) this.pullInputs(x - n, null, 0, true);
+      else for (let q = graph.nodePortStart[x]; q < graph.nodePortStart[x + 1]; q++) this.pullInputs(q, null, 0, true);
+    }
+    const queued = Array.from(members);
+    for (const x of queued) this.touchVariable(x);
+    const result = solveComponent(this, queued, start + size);
     this.fractionSteps += result.steps;
     if (!result.converged) this.converged = false;
   }
@@ -379,18 +707,19 @@ export class StatePropagation {
 
   /** Running supply sum of port q before the cap at 1. */
   portSupplySum(q: number): number {
-    return this.portReal[STRIDE * q + STAMP] === this.epoch ? this.portReal[STRIDE * q + SUM] : this.base.portSum[q];
+    return this.isPortTouched(q) ? this.port[STRIDE * q + SUM] : this.base.portSum[q];
   }
 
-  /** Whether the link at position i of outLinks carries its supplier's current value (delivers in the base, not failed). */
-  carriesValueAt(i: number): boolean {
-    return this.base.outDelivers[i] === 1 && !this.isFailedAt(i);
+  /** Whether link l carries its supplier's current value: it delivers in the base and has not stopped. */
+  carriesValue(l: number): boolean {
+    return this.base.linkDelivers[l] === 1 && !this.isLinkFailed(l);
   }
 
   /**
    * Sets variable x to `value` and passes the change on to its customers'
    * supply sums (queueing them), as a recomputation does; changes of at most
-   * FRACTION_EPSILON are kept back unless `exact`.
+   * FRACTION_EPSILON are kept back unless `exact`, so that sums always match
+   * the values passed on.
    */
   assignVariable(x: number, value: number, exact: boolean): boolean {
     const graph = this.graph;
@@ -398,20 +727,20 @@ export class StatePropagation {
     if (x < n) {
       this.touchNode(x);
       const at = STRIDE * x + FRACTION;
-      const delta = value - this.nodeReal[at];
+      const delta = value - this.node[at];
       if (delta === 0 || (!exact && Math.abs(delta) <= FRACTION_EPSILON)) return false;
-      this.nodeReal[at] = value;
-      this.passOn(graph.nodeOutStart[x], graph.nodeOutStart[x + 1], delta);
+      this.node[at] = value;
+      this.passOn(x, graph.nodeOutStart[x], graph.nodeOutStart[x + 1], delta);
       return true;
     }
     const q = x - n;
     this.touchNode(graph.portNode[q]);
     this.touchPort(q);
     const at = STRIDE * q + VALUE;
-    const delta = value - this.portReal[at];
+    const delta = value - this.port[at];
     if (delta === 0 || (!exact && Math.abs(delta) <= FRACTION_EPSILON)) return false;
-    this.portReal[at] = value;
-    this.passOn(graph.portOutStart[q], graph.portOutEnd[q], delta);
+    this.port[at] = value;
+    this.passOn(x, graph.portOutStart[q], graph.portOutEnd[q], delta);
     return true;
   }
 
@@ -446,52 +775,10 @@ export class StatePropagation {
     }
   }
 
-  /** Queues every variable of enterprise v: its own (producer) or each of its products (pass-through). */
-  private enqueueNode(v: number): void {
-    const graph = this.graph;
-    this.touchNode(v);
-    if (graph.nodePassThrough[v] === 0) {
-      this.enqueue(v);
-      return;
-    }
-    for (let q = graph.nodePortStart[v]; q < graph.nodePortStart[v + 1]; q++) this.enqueue(graph.nodeCount + q);
-  }
-
-  /** Queues variable x; its scratch is touched when it comes up. */
-  private enqueue(x: number): void {
-    this.work.push(this.order.rank[x]);
-  }
-
-  private touchVariable(x: number): void {
-    const n = this.graph.nodeCount;
-    if (x < n) {
-      this.touchNode(x);
-    } else {
-      this.touchNode(this.graph.portNode[x - n]);
-      this.touchPort(x - n);
-    }
-  }
-
   private ownOf(v: number): number {
-    const down =
-      this.nodeReal[STRIDE * v + STAMP] === this.epoch && (this.nodeInt[STRIDE * v + FLAGS] & NODE_DOWN) !== 0;
+    const r = STRIDE * v;
+    const down = this.node[r + STAMP] === this.epoch && (this.node[r + FLAGS] & NODE_DOWN) !== 0;
     return this.base.down[v] === 1 || down ? 0 : this.own[v];
-  }
-
-  /**
-   * Re-evaluates §4 at producer v from its ports' running supply sums. A
-   * value is stored and passed on (as a change of its customers' sums) only
-   * when it moved by more than FRACTION_EPSILON since it was last passed on,
-   * so the sums always match the stored values exactly.
-   */
-  private recomputeProducer(v: number): void {
-    this.assignVariable(v, this.evaluateVariable(v), false);
-  }
-
-  /** Re-evaluates §4 for the product of pass-through port q, like recomputeProducer. */
-  private recomputePort(q: number): void {
-    const x = this.graph.nodeCount + q;
-    this.assignVariable(x, this.evaluateVariable(x), false);
   }
 
   /** f(v) of §4 for a pass-through: its products' values averaged by volume. */
@@ -511,18 +798,23 @@ export class StatePropagation {
     return weightSum > 0 ? weighted / weightSum : portTotal > 0 ? plain / portTotal : this.ownOf(v);
   }
 
-  /** Adds a supplier's change to the supply sums of the customers of outLinks[from .. to - 1], and queues them. */
-  private passOn(from: number, to: number, delta: number): void {
+  /** Adds variable x's change to the supply sums of the customers of outLinks[from .. to - 1], and queues them. */
+  private passOn(x: number, from: number, to: number, delta: number): void {
     const graph = this.graph;
     const outDelivers = this.base.outDelivers;
     const targetRank = this.order.outTargetRank;
+    // A link stopped within the window carries a fixed amount: 0 when cut, its base share when stock covers it.
+    const sourceStopped = this.sweeping && this.variableStopDay(x) < Infinity;
+    if (sourceStopped) return;
     for (let i = from; i < to; i++) {
       if (outDelivers[i] === 0) continue;
-      // A link stopped within the window carries a fixed amount: 0 when cut, its base share when stock covers it.
-      if (this.isFailedAt(i)) continue;
+      if (this.sweeping) {
+        const l = graph.outLinks[i];
+        if ((this.blockedBits[l >>> 5] & (1 << (l & 31))) !== 0) continue;
+      } else if (this.outStamp[i] === this.epoch && (this.outFlags[i] & LINK_FAILED) !== 0) continue;
       const q = graph.outPort[i];
       this.touchPort(q);
-      this.portReal[STRIDE * q + SUM] += graph.outShare[i] * delta;
+      this.port[STRIDE * q + SUM] += graph.outShare[i] * delta;
       this.work.push(targetRank[i]);
     }
   }
@@ -534,9 +826,7 @@ export class StatePropagation {
   }
 
   private portValueOf(q: number): number {
-    return this.portReal[STRIDE * q + STAMP] === this.epoch
-      ? this.portReal[STRIDE * q + VALUE]
-      : this.base.portValue[q];
+    return this.isPortTouched(q) ? this.port[STRIDE * q + VALUE] : this.base.portValue[q];
   }
 
   /** g(l) of §4 in the new state. */
@@ -554,11 +844,11 @@ export class StatePropagation {
   // ---- Reading a run's results ----
 
   isTouched(v: number): boolean {
-    return this.nodeReal[STRIDE * v + STAMP] === this.epoch;
+    return this.node[STRIDE * v + STAMP] === this.epoch;
   }
 
   private nodeFlags(v: number): number {
-    return this.isTouched(v) ? this.nodeInt[STRIDE * v + FLAGS] : 0;
+    return this.isTouched(v) ? this.node[STRIDE * v + FLAGS] : 0;
   }
 
   /** Down in the new state but not in the base. */
@@ -580,43 +870,46 @@ export class StatePropagation {
   stallDay(v: number): number | null {
     const flags = this.nodeFlags(v);
     if ((flags & NODE_DOWN) !== 0) return 0;
-    return (flags & NODE_FAILED) !== 0 ? this.nodeReal[STRIDE * v + DAY] : null;
+    return (flags & NODE_FAILED) !== 0 ? this.node[STRIDE * v + DAY] : null;
   }
 
   fraction(v: number): number {
-    return this.isTouched(v) ? this.nodeReal[STRIDE * v + FRACTION] : this.base.fraction[v];
-  }
-
-  private portFlags(q: number): number {
-    return this.portReal[STRIDE * q + STAMP] === this.epoch ? this.portInt[STRIDE * q + FLAGS] : 0;
+    return this.isTouched(v) ? this.node[STRIDE * v + FRACTION] : this.base.fraction[v];
   }
 
   isPortFailed(q: number): boolean {
-    return (this.portFlags(q) & PORT_FAILED) !== 0;
+    return this.isPortTouched(q) && this.port[STRIDE * q + DAY] < Infinity;
   }
 
   /** Producer port whose every base-delivering link is cut within the window. */
   isPortEmptied(q: number): boolean {
     const r = STRIDE * q;
     return (
-      this.portReal[r + STAMP] === this.epoch &&
+      this.isPortTouched(q) &&
       this.base.portCount[q] > 0 &&
-      this.portInt[r + COUNT] === 0 &&
-      this.portReal[r + LATEST] < this.windowDays
+      this.port[r + COUNT] === 0 &&
+      this.port[r + LATEST] < this.windowDays
     );
   }
 
+  /** Day link l stopped delivering: 0 when blocked, else when its supplier stopped; Infinity while it delivers. */
+  private linkStopDay(l: number): number {
+    if (this.base.linkDelivers[l] === 0) return Infinity;
+    if (this.isLinkNewlyBlocked(l)) return 0;
+    const sourcePort = this.graph.linkSourcePort[l];
+    return this.variableStopDay(sourcePort >= 0 ? this.graph.nodeCount + sourcePort : this.graph.linkFrom[l]);
+  }
+
   isLinkFailed(l: number): boolean {
-    return this.isFailedAt(this.graph.linkOutPosition[l]);
+    return this.linkStopDay(l) < Infinity;
   }
 
   isLinkCut(l: number): boolean {
-    return this.isCutAt(this.graph.linkOutPosition[l]);
+    return this.linkStopDay(l) + this.graph.linkInventoryDays[l] < this.windowDays;
   }
 
   isLinkNewlyBlocked(l: number): boolean {
-    const i = this.graph.linkOutPosition[l];
-    return this.outStamp[i] === this.epoch && (this.outFlags[i] & LINK_BLOCKED) !== 0;
+    return (this.blockedBits[l >>> 5] & (1 << (l & 31))) !== 0;
   }
 
   /**
@@ -652,7 +945,7 @@ export class StatePropagation {
     if (port >= 0) {
       if (this.isPortFailed(port)) follow = port;
     } else if ((this.nodeFlags(node) & NODE_FAILED) !== 0) {
-      follow = this.nodeInt[STRIDE * node + CAUSE_PORT];
+      follow = this.node[STRIDE * node + CAUSE_PORT];
     } else if (this.lostSomePort(node)) {
       for (let q = graph.nodePortStart[node]; q < graph.nodePortStart[node + 1]; q++) {
         if (this.isPortFailed(q)) {
@@ -661,7 +954,10 @@ export class StatePropagation {
         }
       }
     }
-    if (follow >= 0) return this.portInt[STRIDE * follow + LATEST_LINK];
+    if (follow >= 0 && this.isPortTouched(follow)) {
+      const link = this.port[STRIDE * follow + LATEST_LINK];
+      if (link >= 0) return link;
+    }
     const from = port >= 0 ? port : graph.nodePortStart[node];
     const to = port >= 0 ? port + 1 : graph.nodePortStart[node + 1];
     return this.droppedInput(from, to);
@@ -681,7 +977,7 @@ export class StatePropagation {
     for (let q = from; q < to; q++) {
       for (let i = graph.portLinkStart[q]; i < graph.portLinkStart[q + 1]; i++) {
         const l = graph.portLinks[i];
-        if (this.base.linkDelivers[l] === 0 || this.isLinkFailed(l)) continue;
+        if (!this.carriesValue(l)) continue;
         const drop = this.baseSourceValue(l) - this.sourceValue(l);
         if (drop > bestDrop) {
           best = l;
@@ -706,6 +1002,7 @@ export class StatePropagation {
       alivePorts: shareCopy(base.alivePorts),
       linkDelivers: shareCopy(base.linkDelivers),
       outDelivers: shareCopy(base.outDelivers),
+      inDelivers: shareCopy(base.inDelivers),
       fraction: shareCopy(base.fraction),
       portValue: shareCopy(base.portValue),
       portSum: shareCopy(base.portSum),
@@ -720,28 +1017,36 @@ export class StatePropagation {
         state.own[v] = 0;
       }
       if ((flags & NODE_FAILED) !== 0) state.nodeAlive[v] = 0;
-      state.alivePorts[v] = this.nodeInt[STRIDE * v + ALIVE_PORTS];
+      state.alivePorts[v] = this.node[STRIDE * v + ALIVE_PORTS];
       state.fraction[v] = this.fraction(v);
-      for (let q = graph.nodePortStart[v]; q < graph.nodePortStart[v + 1]; q++) {
-        const r = STRIDE * q;
-        if (this.portReal[r + STAMP] !== this.epoch) continue;
-        state.portCount[q] = this.portInt[r + COUNT];
-        state.portValue[q] = this.portReal[r + VALUE];
-        state.portSum[q] = this.portReal[r + SUM];
-        const failed = (this.portInt[r + FLAGS] & PORT_FAILED) !== 0;
-        if (failed || (graph.nodePassThrough[v] === 0 && this.portInt[r + COUNT] === 0)) state.portAlive[q] = 0;
-      }
     }
-    for (const i of this.failedOut) {
-      state.outDelivers[i] = 0;
-      state.linkDelivers[graph.outLinks[i]] = 0;
+    // Every port whose record was written (a touched enterprise's, or a producer's fed by a stopped link).
+    for (let q = 0; q < graph.portCount; q++) {
+      if (!this.isPortTouched(q)) continue;
+      const r = STRIDE * q;
+      state.portCount[q] = this.port[r + COUNT];
+      state.portValue[q] = this.port[r + VALUE];
+      state.portSum[q] = this.port[r + SUM];
+      const failed = this.port[r + DAY] < Infinity;
+      const producer = graph.nodePassThrough[graph.portNode[q]] === 0;
+      if (failed || (producer && this.port[r + COUNT] === 0)) state.portAlive[q] = 0;
     }
-    for (let i = 0; i < graph.linkCount; i++) {
-      if (this.outStamp[i] === this.epoch && (this.outFlags[i] & LINK_BLOCKED) !== 0)
-        state.blocked[graph.outLinks[i]] = 1;
+    const inPosition = inPositionsOf(graph);
+    for (const l of this.failedLinks) {
+      state.linkDelivers[l] = 0;
+      state.outDelivers[graph.linkOutPosition[l]] = 0;
+      state.inDelivers[inPosition[l]] = 0;
     }
+    for (const l of this.blockedList) state.blocked[l] = 1;
     return state;
   }
+}
+
+/** Per link, its position in graph.portLinks (computed when a baseline is materialised). */
+function inPositionsOf(graph: SupplyGraph): Int32Array {
+  const positions = new Int32Array(graph.linkCount);
+  for (let j = 0; j < graph.linkCount; j++) positions[graph.portLinks[j]] = j;
+  return positions;
 }
 
 /** Distinct integers in [0, limit) in ascending order: a bitmap pass when there are many. */

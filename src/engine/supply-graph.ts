@@ -111,6 +111,8 @@ export class SupplyGraph {
   readonly outTarget: Int32Array;
   readonly outShare: Float64Array;
   readonly outInventoryDays: Float64Array;
+  /** Per position j of portLinks, the variable whose value link portLinks[j] carries (see topological-rank.ts). */
+  readonly inSource: Int32Array;
 
   readonly portNode: Int32Array;
   readonly portProduct: Int32Array;
@@ -169,6 +171,7 @@ export class SupplyGraph {
     this.outTarget = index.outTarget;
     this.outShare = index.outShare;
     this.outInventoryDays = index.outInventoryDays;
+    this.inSource = index.inSource;
     this.portNode = index.portNode;
     this.portProduct = index.portProduct;
     this.portLinkStart = index.portLinkStart;

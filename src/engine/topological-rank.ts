@@ -27,6 +27,10 @@ export interface VariableOrder {
   componentEnd: Int32Array;
   /** Per position i of graph.outLinks, the rank of the variable that link feeds (graph.outTarget[i]). */
   outTargetRank: Int32Array;
+  /** The variables in use (producers and pass-through products), in rank order. */
+  active: Int32Array;
+  /** Members of the largest cyclic component (0 when there is none). */
+  largestCycle: number;
 }
 
 /** Memoised per graph: it depends on the structure only, not on states or volumes. */
@@ -131,5 +135,17 @@ function computeOrder(graph: SupplyGraph): VariableOrder {
   }
   const outTargetRank = sharedInt32(graph.linkCount);
   for (let i = 0; i < graph.linkCount; i++) outTargetRank[i] = rank[graph.outTarget[i]];
-  return { rank, order, cyclic, componentStart, componentEnd, outTargetRank };
+  const n = graph.nodeCount;
+  let used = 0;
+  let largestCycle = 0;
+  const isUsed = (x: number): boolean =>
+    x < n ? graph.nodePassThrough[x] === 0 : graph.nodePassThrough[graph.portNode[x - n]] === 1;
+  for (let x = 0; x < count; x++) {
+    if (isUsed(x)) used++;
+    if (cyclic[x] === 1) largestCycle = Math.max(largestCycle, componentEnd[x] - componentStart[x]);
+  }
+  const active = sharedInt32(used);
+  let at = 0;
+  for (let r = 0; r < count; r++) if (isUsed(order[r])) active[at++] = order[r];
+  return { rank, order, cyclic, componentStart, componentEnd, outTargetRank, active, largestCycle };
 }

@@ -9,7 +9,11 @@ describe('evaluateScenario matches the naive reference engine', () => {
   it('agrees on stalled, direct and partial sets, fractions and days to stall over random graphs and scenarios', () => {
     fc.assert(
       fc.property(arbitraryGraphAndScenario(), ({ graph: input, scenario }) => {
-        expectMatchesReference(input, scenario);
+        const graph = SupplyGraph.build(input);
+        // Both ways of evaluating: propagating from the blocks, and sweeping the whole graph.
+        const propagated = expectMatchesReference(input, scenario, graph, 'propagate');
+        const swept = expectMatchesReference(input, scenario, graph, 'sweep');
+        expect(swept.stalledCount).toBe(propagated.stalledCount);
       }),
       { numRuns: 1000 },
     );

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { SupplyGraph, evaluateScenario, type ImpactResult } from '../../src/engine';
+import { SupplyGraph, evaluateScenario, type EvaluateOptions, type ImpactResult } from '../../src/engine';
 import type { SupplyGraphInput } from '../../src/engine/graph-input';
 import type { Scenario } from '../../src/engine/scenario';
 import { referenceEvaluate } from './reference-engine';
@@ -12,8 +12,9 @@ export function expectMatchesReference(
   input: SupplyGraphInput,
   scenario: Scenario,
   graph = SupplyGraph.build(input),
+  strategy: EvaluateOptions['strategy'] = 'auto',
 ): ImpactResult {
-  const result = evaluateScenario(graph, scenario);
+  const result = evaluateScenario(graph, scenario, { strategy });
   const reference = referenceEvaluate(input, scenario);
   const affected = new Map(result.affected.map((a) => [a.id, a]));
 

@@ -14,7 +14,9 @@ describe('evaluateScenario matches the reference on long chains and dense cycles
         (length, seed, atHead) => {
           const input = longChain(length, seed);
           const scenarios = fc.sample(scenarioOver(input, atHead ? [input.head] : []), { numRuns: 1, seed });
-          expectMatchesReference(input, scenarios[0]);
+          const graph = SupplyGraph.build(input);
+          expectMatchesReference(input, scenarios[0], graph, 'propagate');
+          expectMatchesReference(input, scenarios[0], graph, 'sweep');
         },
       ),
       { numRuns: 8 },
@@ -31,7 +33,8 @@ describe('evaluateScenario matches the reference on long chains and dense cycles
           const input = denseCycles(groups, bigSize, seed);
           const graph = SupplyGraph.build(input);
           for (const scenario of fc.sample(scenarioOver(input), { numRuns: 2, seed })) {
-            expectMatchesReference(input, scenario, graph);
+            expectMatchesReference(input, scenario, graph, 'propagate');
+            expectMatchesReference(input, scenario, graph, 'sweep');
           }
         },
       ),
