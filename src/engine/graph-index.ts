@@ -56,9 +56,17 @@ export function indexColumns(nodes: NodeColumns, links: LinkColumns): GraphIndex
   const inStart = countStarts(links.to, n);
   const outStart = countStarts(links.from, n);
 
+  // Gathered once (independent reads, which the CPU overlaps), so the port pass below reads in order.
+  const product = links.product;
+  const volume = links.volume;
+  const inProduct = gather(product, inSorted);
+  const inVolume = gatherFloat(volume, inSorted);
+  const outProduct = gather(product, outSorted);
+  const outVolume = gatherFloat(volume, outSorted);
+
   // Ports: one per (node, inbound product); pass-throughs also get one per outbound-only product.
   let maxPorts = m;
-  for (let l = 0; l < m; l++) if (nodePassThrough[links.from[l]]) maxPorts++;
+  for (let i = 0; i < m; i++) if (nodePassThrough[links.from[outSorted[i]]]) maxPorts++;
   const portNode = new Int32Array(maxPorts);
   const portProduct = new Int32Array(maxPorts);
   const portLinkStart = new Int32Array(maxPorts + 1);
@@ -67,11 +75,10 @@ export function indexColumns(nodes: NodeColumns, links: LinkColumns): GraphIndex
   const portWeight = new Float64Array(maxPorts);
   const nodePortStart = sharedInt32(n + 1);
   const nodePortWeightSum = sharedFloat64(n);
-  const linkPort = sharedInt32(m);
-  const linkSourcePort = sharedInt32(m).fill(-1);
-  const linkShare = sharedFloat64(m);
-  const volume = links.volume;
-  const product = links.product;
+  // By position: in portLinks (the customer's port, the share) and in outLinks (the supplier's port).
+  const inPort = new Int32Array(m);
+  const inShare = new Float64Array(m);
+  const outSourcePort = new Int32Array(m).fill(-1);
   let q = 0;
   for (let v = 0; v < n; v++) {
     nodePortStart[v] = q;
@@ -82,35 +89,30 @@ export function indexColumns(nodes: NodeColumns, links: LinkColumns): GraphIndex
     const oEnd = outStart[v + 1];
     let weightSum = 0;
     while (i < iEnd || (passThrough && o < oEnd)) {
-      const inProduct = i < iEnd ? product[inSorted[i]] : Infinity;
-      const outProduct = passThrough && o < oEnd ? product[outSorted[o]] : Infinity;
-      const p = Math.min(inProduct, outProduct);
+      const nextIn = i < iEnd ? inProduct[i] : Infinity;
+      const nextOut = passThrough && o < oEnd ? outProduct[o] : Infinity;
+      const p = Math.min(nextIn, nextOut);
       portNode[q] = v;
       portProduct[q] = p;
       portLinkStart[q] = i;
-      let inVolume = 0;
+      let inTotal = 0;
       const groupStart = i;
-      while (i < iEnd && product[inSorted[i]] === p) {
-        const l = inSorted[i];
-        inVolume += volume[l];
-        linkPort[l] = q;
+      while (i < iEnd && inProduct[i] === p) {
+        inTotal += inVolume[i];
+        inPort[i] = q;
         i++;
       }
-      for (let k = groupStart; k < i; k++) {
-        const l = inSorted[k];
-        linkShare[l] = inVolume > 0 ? volume[l] / inVolume : 1 / (i - groupStart);
-      }
+      for (let k = groupStart; k < i; k++) inShare[k] = inTotal > 0 ? inVolume[k] / inTotal : 1 / (i - groupStart);
       if (passThrough) {
-        let outVolume = 0;
+        let outTotal = 0;
         portOutStart[q] = o;
-        while (o < oEnd && product[outSorted[o]] === p) {
-          const l = outSorted[o];
-          outVolume += volume[l];
-          linkSourcePort[l] = q;
+        while (o < oEnd && outProduct[o] === p) {
+          outTotal += outVolume[o];
+          outSourcePort[o] = q;
           o++;
         }
         portOutEnd[q] = o;
-        portWeight[q] = Math.max(inVolume, outVolume);
+        portWeight[q] = Math.max(inTotal, outTotal);
         weightSum += portWeight[q];
       }
       q++;
@@ -120,31 +122,32 @@ export function indexColumns(nodes: NodeColumns, links: LinkColumns): GraphIndex
   nodePortStart[n] = q;
   portLinkStart[q] = m;
 
-  // Hot copies of what the propagation reads per outbound link, in outLinks order, so a
-  // supplier's links are read from consecutive memory.
+  // Per link (scattered from positions), and hot copies of what the propagation reads per outbound
+  // link in outLinks order, so a supplier's links are read from consecutive memory.
+  const linkPort = sharedInt32(m);
+  const linkShare = sharedFloat64(m);
+  const linkSourcePort = sharedInt32(m);
   const linkOutPosition = sharedInt32(m);
-  const outPort = sharedInt32(m);
-  const outTarget = sharedInt32(m);
-  const outShare = sharedFloat64(m);
-  const outInventoryDays = sharedFloat64(m);
-  for (let i = 0; i < m; i++) {
-    const l = outSorted[i];
-    linkOutPosition[l] = i;
-    const port = linkPort[l];
-    outPort[i] = port;
-    const to = links.to[l];
-    outTarget[i] = nodePassThrough[to] === 1 ? n + port : to;
-    outShare[i] = linkShare[l];
-    outInventoryDays[i] = links.inventoryDays[l];
+  for (let j = 0; j < m; j++) {
+    linkPort[inSorted[j]] = inPort[j];
+    linkShare[inSorted[j]] = inShare[j];
   }
+  for (let i = 0; i < m; i++) {
+    linkSourcePort[outSorted[i]] = outSourcePort[i];
+    linkOutPosition[outSorted[i]] = i;
+  }
+  const outPort = gather(linkPort, outSorted, sharedInt32(m));
+  const outShare = gatherFloat(linkShare, outSorted, sharedFloat64(m));
+  const outInventoryDays = gatherFloat(links.inventoryDays, outSorted, sharedFloat64(m));
+  const outTo = gather(links.to, outSorted);
+  const outTarget = sharedInt32(m);
+  for (let i = 0; i < m; i++) outTarget[i] = nodePassThrough[outTo[i]] === 1 ? n + outPort[i] : outTo[i];
 
   // Per position in portLinks, the variable whose value the link carries (see topological-rank.ts).
+  const inSourcePort = gather(linkSourcePort, inSorted);
+  const inFrom = gather(links.from, inSorted);
   const inSource = sharedInt32(m);
-  for (let j = 0; j < m; j++) {
-    const l = inSorted[j];
-    const sourcePort = linkSourcePort[l];
-    inSource[j] = sourcePort >= 0 ? n + sourcePort : links.from[l];
-  }
+  for (let j = 0; j < m; j++) inSource[j] = inSourcePort[j] >= 0 ? n + inSourcePort[j] : inFrom[j];
 
   const regionCount = nodes.regionNames.length;
   return {
@@ -174,6 +177,25 @@ export function indexColumns(nodes: NodeColumns, links: LinkColumns): GraphIndex
     modeLinkStart: shareCopy(countStarts(links.mode, TRANSPORT_MODES.length)),
     modeLinks: shareCopy(sortByTwoKeys(links.mode, TRANSPORT_MODES.length, new Int32Array(m), 1)),
   };
+}
+
+/** values[positions[k]] for every k (into `into` when given). */
+function gather(
+  values: Int32Array,
+  positions: Int32Array,
+  into: Int32Array = new Int32Array(positions.length),
+): Int32Array {
+  for (let k = 0; k < positions.length; k++) into[k] = values[positions[k]];
+  return into;
+}
+
+function gatherFloat(
+  values: Float64Array,
+  positions: Int32Array,
+  into: Float64Array = new Float64Array(positions.length),
+): Float64Array {
+  for (let k = 0; k < positions.length; k++) into[k] = values[positions[k]];
+  return into;
 }
 
 /** CSR offsets: starts[k] .. starts[k + 1] - 1 are the positions of items with key k. */

@@ -50,13 +50,39 @@ function computeBounds(graph: SupplyGraph, base: BaseState): LossBounds {
       r = start;
       continue;
     }
-    const { from, to, v } = portsOfVariable(graph, x);
+    // The ports this variable's slope belongs to, and the links its output leaves on.
+    let v: number;
+    let from: number;
+    let to: number;
+    let outFrom: number;
+    let outTo: number;
+    if (x < n) {
+      if (graph.nodePassThrough[x] === 1) continue;
+      v = x;
+      from = graph.nodePortStart[x];
+      to = graph.nodePortStart[x + 1];
+      outFrom = graph.nodeOutStart[x];
+      outTo = graph.nodeOutStart[x + 1];
+    } else {
+      from = x - n;
+      v = graph.portNode[from];
+      if (graph.nodePassThrough[v] === 0) continue;
+      to = from + 1;
+      outFrom = graph.portOutStart[from];
+      outTo = graph.portOutEnd[from];
+    }
     const own = base.own[v];
     if (from === to || own === 0) continue;
-    const [outFrom, outTo] = outLinksOfPorts(graph, v, from);
-    const [downSlope, downOffset] = downstream(graph, base, bounds, outFrom, outTo);
+    let downSlope = 0;
+    let downOffset = 0;
+    for (let i = outFrom; i < outTo; i++) {
+      if (base.outDelivers[i] === 0 || graph.outShare[i] === 0) continue;
+      const q = graph.outPort[i];
+      downSlope += graph.outShare[i] * slope[q];
+      downOffset += offset[q];
+    }
     slope.fill(own * (capacityShare(graph, v, from) + downSlope), from, to);
-    offset.fill(downOffset, from, to);
+    offset.fill(Math.min(downOffset, bounds.total), from, to);
   }
   return bounds;
 }
@@ -180,25 +206,6 @@ function boundComponent(
   if (!converged) fillMembers(0, fixed);
 }
 
-function downstream(
-  graph: SupplyGraph,
-  base: BaseState,
-  bounds: LossBounds,
-  from: number,
-  to: number,
-): [number, number] {
-  let slope = 0;
-  let offset = 0;
-  for (let i = from; i < to; i++) {
-    const l = graph.outLinks[i];
-    if (base.linkDelivers[l] === 0 || graph.linkShare[l] === 0) continue;
-    const q = graph.linkPort[l];
-    slope += graph.linkShare[l] * bounds.slope[q];
-    offset += bounds.offset[q];
-  }
-  return [slope, Math.min(offset, bounds.total)];
-}
-
 function capacityOf(graph: SupplyGraph, v: number): number {
   const capacity = graph.nodeDailyCapacity[v];
   return Number.isNaN(capacity) || capacity < 0 ? 0 : capacity;
@@ -214,11 +221,6 @@ function linkBound(graph: SupplyGraph, base: BaseState, bounds: LossBounds, l: n
   return Math.min(bounds.slope[q] * drop + bounds.offset[q], bounds.total);
 }
 
-/** Bound on the lost daily output of blocking link l alone. */
-export function linkLossBound(graph: SupplyGraph, base: BaseState, bounds: LossBounds, l: number): number {
-  return linkBound(graph, base, bounds, l);
-}
-
 /** Bound on the lost daily output of taking enterprise v down alone. */
 export function enterpriseLossBound(graph: SupplyGraph, base: BaseState, bounds: LossBounds, v: number): number {
   if (base.down[v] === 1) return 0;
@@ -226,4 +228,34 @@ export function enterpriseLossBound(graph: SupplyGraph, base: BaseState, bounds:
   for (let i = graph.nodeOutStart[v]; i < graph.nodeOutStart[v + 1]; i++)
     bound += linkBound(graph, base, bounds, graph.outLinks[i]);
   return Math.min(bound, bounds.total);
+}
+
+/**
+ * The bound on the lost daily output of blocking each link alone, by link
+ * index: walked in outLinks order, a supplier's links and value are read in
+ * sequence.
+ */
+export function allLinkLossBounds(graph: SupplyGraph, base: BaseState, bounds: LossBounds): Float64Array {
+  const into = new Float64Array(graph.linkCount);
+  const n = graph.nodeCount;
+  const { slope, offset, total } = bounds;
+  const visit = (from: number, to: number, value: number): void => {
+    for (let i = from; i < to; i++) {
+      if (base.outDelivers[i] === 0) continue;
+      const drop = graph.outShare[i] * value;
+      if (!(drop > 0)) continue;
+      const q = graph.outPort[i];
+      into[graph.outLinks[i]] = Math.min(slope[q] * drop + offset[q], total);
+    }
+  };
+  for (let v = 0; v < n; v++) {
+    if (graph.nodePassThrough[v] === 0) {
+      visit(graph.nodeOutStart[v], graph.nodeOutStart[v + 1], base.fraction[v]);
+      continue;
+    }
+    for (let q = graph.nodePortStart[v]; q < graph.nodePortStart[v + 1]; q++) {
+      visit(graph.portOutStart[q], graph.portOutEnd[q], base.portValue[q]);
+    }
+  }
+  return into;
 }

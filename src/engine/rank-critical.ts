@@ -1,6 +1,6 @@
-import { baseStateOf } from './base-state';
+import { baseStateOf, type BaseState } from './base-state';
 import { summarizeRun } from './evaluate-scenario';
-import { enterpriseLossBound, linkLossBound, lossBoundsOf } from './loss-bound';
+import { allLinkLossBounds, enterpriseLossBound, lossBoundsOf } from './loss-bound';
 import { propagationFor, type StateChange } from './state-propagation';
 import type { SupplyGraph } from './supply-graph';
 
@@ -29,18 +29,35 @@ export interface RankCriticalOptions<Candidate> {
  * Exact, but not every candidate is evaluated in full: stall counts come
  * from the cheap §3 pass alone, and a candidate is skipped once an upper
  * bound on its lost output (see loss-bound.ts) shows it cannot enter the top.
+ * A link can stall something only if it is the one delivering link of its
+ * product into its customer, and then it stalls exactly what its customer's
+ * failure stalls: one §3 pass per such customer, shared by its links.
  */
 export function rankCriticalLinks(graph: SupplyGraph, options: RankCriticalOptions<number>): CriticalEntry[] {
   const includeCurrentState = options.includeCurrentState ?? false;
   const base = baseStateOf(graph, includeCurrentState);
   const bounds = lossBoundsOf(graph, includeCurrentState);
+  const linkBounds = allLinkLossBounds(graph, base, bounds);
+  const propagation = propagationFor(graph);
   const none: number[] = [];
+  const byCustomer = new Int32Array(graph.nodeCount).fill(-1);
   return rank(graph, graph.linkCount, options, {
     idOf: (l) => graph.linkId(l),
     // Blocking a link that delivers nothing in the baseline changes nothing.
     isInert: (l) => base.linkDelivers[l] === 0,
-    lossBound: (l) => linkLossBound(graph, base, bounds, l),
-    change: (l, skipFractions) => ({ downNodes: none, blockedLinks: [l], window: Infinity, skipFractions }),
+    lossBound: (l) => linkBounds[l],
+    stallCount: (l) => {
+      const q = graph.linkPort[l];
+      // Another supplier of the product still delivers: nothing stops (the window is unbounded).
+      if (base.portCount[q] > 1) return 0;
+      const v = graph.portNode[q];
+      const producer = graph.nodePassThrough[v] === 0;
+      if (producer && byCustomer[v] >= 0) return byCustomer[v];
+      const count = propagation.countStalls(base, -1, l);
+      if (producer) byCustomer[v] = count;
+      return count;
+    },
+    change: (l) => ({ downNodes: none, blockedLinks: [l], window: Infinity }),
     base,
     slack: 1e-9 * (1 + bounds.total),
   });
@@ -51,12 +68,14 @@ export function rankCriticalEnterprises(graph: SupplyGraph, options: RankCritica
   const includeCurrentState = options.includeCurrentState ?? false;
   const base = baseStateOf(graph, includeCurrentState);
   const bounds = lossBoundsOf(graph, includeCurrentState);
+  const propagation = propagationFor(graph);
   const none: number[] = [];
   return rank(graph, graph.nodeCount, options, {
     idOf: (v) => graph.enterpriseId(v),
     isInert: (v) => base.down[v] === 1,
     lossBound: (v) => enterpriseLossBound(graph, base, bounds, v),
-    change: (v, skipFractions) => ({ downNodes: [v], blockedLinks: none, window: Infinity, skipFractions }),
+    stallCount: (v) => propagation.countStalls(base, v, -1),
+    change: (v) => ({ downNodes: [v], blockedLinks: none, window: Infinity }),
     base,
     slack: 1e-9 * (1 + bounds.total),
   });
@@ -66,17 +85,11 @@ interface CandidateKind {
   idOf: (index: number) => string;
   isInert: (index: number) => boolean;
   lossBound: (index: number) => number;
-  change: (index: number, skipFractions: boolean) => StateChange;
-  base: ReturnType<typeof baseStateOf>;
+  stallCount: (index: number) => number;
+  change: (index: number) => StateChange;
+  base: BaseState;
   /** Float slack between a loss bound and an evaluated loss. */
   slack: number;
-}
-
-interface Candidate {
-  index: number;
-  /** Exact under STALLED_COUNT (from the §3 pass), unknown (Infinity) under LOST_OUTPUT. */
-  stalled: number;
-  bound: number;
 }
 
 function rank(
@@ -90,49 +103,73 @@ function rank(
   const byStalled = options.measure === 'STALLED_COUNT';
   const propagation = propagationFor(graph);
   const inert: number[] = [];
-  const candidates: Candidate[] = [];
+  // Candidates as typed columns: millions of them, no object each.
+  const stalled = new Int32Array(count);
+  const bound = new Float64Array(count);
+  let remaining = new Int32Array(count);
+  let size = 0;
   for (let i = 0; i < count; i++) {
     if (options.candidate !== undefined && !options.candidate(i)) continue;
     if (kind.isInert(i)) {
       inert.push(i);
       continue;
     }
-    let stalled = Infinity;
-    if (byStalled) {
-      propagation.run(kind.base, kind.change(i, true));
-      stalled = 0;
-      for (const v of propagation.touchedNodes) if (propagation.isStalled(v)) stalled++;
-    }
-    const bound = kind.lossBound(i);
-    if (stalled === 0 && bound === 0) inert.push(i);
-    else candidates.push({ index: i, stalled, bound });
+    // Under LOST_OUTPUT stall counts are unknown until evaluated: they do not order candidates.
+    stalled[i] = byStalled ? kind.stallCount(i) : 0;
+    bound[i] = kind.lossBound(i);
+    // Without stalls and without any output to lose it can have no impact (under LOST_OUTPUT stalls are not known yet).
+    if (byStalled && stalled[i] === 0 && bound[i] === 0) inert.push(i);
+    else remaining[size++] = i;
   }
-  candidates.sort((a, b) => (byStalled ? b.stalled - a.stalled || b.bound - a.bound : b.bound - a.bound));
+  // Best first: most stalled, then highest bound (under LOST_OUTPUT, highest bound).
+  const before = (a: number, b: number): boolean =>
+    stalled[a] !== stalled[b] ? stalled[a] > stalled[b] : bound[a] > bound[b];
 
   const primary = (e: CriticalEntry): number => (byStalled ? e.stalledCount : e.lostDailyOutput);
   const secondary = (e: CriticalEntry): number => (byStalled ? e.lostDailyOutput : e.stalledCount);
   const compare = (a: CriticalEntry, b: CriticalEntry): number =>
     primary(b) - primary(a) || secondary(b) - secondary(a) || compareIds(a.id, b.id);
   const best: CriticalEntry[] = []; // the top so far, sorted
-  for (const candidate of candidates) {
-    if (best.length === top && cannotEnter(candidate, best[top - 1], byStalled, kind.slack)) break;
-    propagation.run(kind.base, kind.change(candidate.index, false));
-    const impact = summarizeRun(graph, propagation);
-    if (impact.stalledCount === 0 && !(impact.lostDailyOutput > 0)) {
-      inert.push(candidate.index);
-      continue;
+  // In rounds: the next batch of best candidates, in order, until one cannot enter the top.
+  let batch = Math.max(64, 4 * top);
+  let done = false;
+  while (!done && size > 0) {
+    const next = selectBest(remaining, size, batch, before);
+    for (const candidate of next) {
+      if (
+        best.length === top &&
+        cannotEnter(stalled[candidate], bound[candidate], best[top - 1], byStalled, kind.slack)
+      ) {
+        done = true;
+        break;
+      }
+      // The strategy evaluateScenario would pick, so that ties between candidates break the same way.
+      propagation.run(kind.base, kind.change(candidate));
+      const impact = summarizeRun(graph, propagation);
+      if (impact.stalledCount === 0 && !(impact.lostDailyOutput > 0)) {
+        inert.push(candidate);
+        continue;
+      }
+      const entry: CriticalEntry = {
+        index: candidate,
+        id: kind.idOf(candidate),
+        stalledCount: impact.stalledCount,
+        lostDailyOutput: impact.lostDailyOutput,
+      };
+      if (best.length === top && compare(entry, best[top - 1]) >= 0) continue;
+      let at = best.length;
+      while (at > 0 && compare(entry, best[at - 1]) < 0) at--;
+      best.splice(at, 0, entry);
+      if (best.length > top) best.pop();
     }
-    const entry: CriticalEntry = {
-      index: candidate.index,
-      id: kind.idOf(candidate.index),
-      stalledCount: impact.stalledCount,
-      lostDailyOutput: impact.lostDailyOutput,
-    };
-    if (best.length === top && compare(entry, best[top - 1]) >= 0) continue;
-    let at = best.length;
-    while (at > 0 && compare(entry, best[at - 1]) < 0) at--;
-    best.splice(at, 0, entry);
-    if (best.length > top) best.pop();
+    // Drop this batch from the candidates; the next one is twice as large.
+    const taken = new Set(next);
+    const rest = new Int32Array(size - next.length);
+    let at = 0;
+    for (let k = 0; k < size; k++) if (!taken.has(remaining[k])) rest[at++] = remaining[k];
+    remaining = rest;
+    size = at;
+    batch *= 2;
   }
   if (best.length < top) {
     // Only reached when every candidate was evaluated, so `inert` is complete.
@@ -143,18 +180,60 @@ function rank(
   return best;
 }
 
+/** The `count` best of candidates[0 .. size - 1], best first: a bounded heap, O(size log count). */
+function selectBest(
+  candidates: Int32Array,
+  size: number,
+  count: number,
+  before: (a: number, b: number) => boolean,
+): number[] {
+  // A heap whose root is the worst kept so far.
+  const heap: number[] = [];
+  const worse = (a: number, b: number): boolean => before(b, a);
+  for (let k = 0; k < size; k++) {
+    const c = candidates[k];
+    if (heap.length === count) {
+      if (!before(c, heap[0])) continue;
+      heap[0] = c;
+      siftDown(heap, 0, worse);
+    } else {
+      heap.push(c);
+      let at = heap.length - 1;
+      while (at > 0) {
+        const parent = (at - 1) >> 1;
+        if (!worse(heap[at], heap[parent])) break;
+        [heap[at], heap[parent]] = [heap[parent], heap[at]];
+        at = parent;
+      }
+    }
+  }
+  return heap.sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : a - b));
+}
+
+function siftDown(heap: number[], at: number, worse: (a: number, b: number) => boolean): void {
+  for (;;) {
+    const left = 2 * at + 1;
+    if (left >= heap.length) return;
+    const right = left + 1;
+    const child = right < heap.length && worse(heap[right], heap[left]) ? right : left;
+    if (!worse(heap[child], heap[at])) return;
+    [heap[at], heap[child]] = [heap[child], heap[at]];
+    at = child;
+  }
+}
+
 /**
  * True when even the candidate's best case (its exact stalls, its loss bound)
  * ranks after `last`. The slack covers float error between the bound and
  * the evaluation: fractions are exact to about 1e-12, times capacities.
  */
-function cannotEnter(candidate: Candidate, last: CriticalEntry, byStalled: boolean, slack: number): boolean {
-  const bound = candidate.bound * (1 + 1e-9) + slack;
+function cannotEnter(stalled: number, bound: number, last: CriticalEntry, byStalled: boolean, slack: number): boolean {
+  const best = bound * (1 + 1e-9) + slack;
   if (byStalled) {
-    if (candidate.stalled !== last.stalledCount) return candidate.stalled < last.stalledCount;
-    return bound < last.lostDailyOutput;
+    if (stalled !== last.stalledCount) return stalled < last.stalledCount;
+    return best < last.lostDailyOutput;
   }
-  return bound < last.lostDailyOutput;
+  return best < last.lostDailyOutput;
 }
 
 function compareIds(a: string, b: string): number {

@@ -64,6 +64,8 @@ export interface StateChange {
   strategy?: PropagationStrategy;
 }
 
+const NO_CHANGE: StateChange = { downNodes: [], blockedLinks: [], window: Infinity };
+
 /** The scratch space of one graph, created on first use and reused by every evaluation in this thread. */
 export function propagationFor(graph: SupplyGraph): StatePropagation {
   return graph.memoize('state-propagation', () => new StatePropagation(graph));
@@ -440,6 +442,83 @@ export class StatePropagation {
       if (graph.nodePassThrough[v] === 1) this.node[STRIDE * v + FRACTION] = this.passThroughFraction(v);
     }
   }
+
+  // ---- Stall counts alone, for rankings ----
+
+  /**
+   * Enterprises stalled (§3, unbounded window) by taking `downNode` down or
+   * blocking `blockedLink` (-1 for none): the closure of failures, without
+   * days or fractions, for ranking hundreds of thousands of single blocks.
+   * Counts exactly what run() with skipFractions counts. Ends the last run.
+   */
+  countStalls(base: BaseState, downNode: number, blockedLink: number): number {
+    this.begin(base, NO_CHANGE);
+    const graph = this.graph;
+    const n = graph.nodeCount;
+    const stack = this.stallStack;
+    stack.length = 0;
+    let stalled = 0;
+    const failProducer = (v: number, direct: boolean): void => {
+      this.touchNode(v);
+      const r = STRIDE * v;
+      if ((this.node[r + FLAGS] & NODE_FAILED) !== 0) return;
+      this.node[r + FLAGS] |= NODE_FAILED;
+      if (!direct && (this.node[r + FLAGS] & NODE_DOWN) === 0) stalled++;
+      stack.push(v);
+    };
+    const failPort = (q: number): void => {
+      this.touchPort(q);
+      if (this.port[STRIDE * q + DAY] < Infinity) return;
+      this.port[STRIDE * q + DAY] = 0;
+      stack.push(n + q);
+    };
+    const cut = (i: number): void => {
+      if (base.outDelivers[i] === 0) return;
+      this.touchOut(i);
+      if ((this.outFlags[i] & LINK_FAILED) !== 0) return;
+      this.outFlags[i] |= LINK_FAILED;
+      const q = graph.outPort[i];
+      this.touchPort(q);
+      if (--this.port[STRIDE * q + COUNT] !== 0) return;
+      const v = graph.portNode[q];
+      if (graph.nodePassThrough[v] === 1) {
+        if (base.portAlive[q] === 1) failPort(q);
+      } else if (base.nodeAlive[v] === 1) failProducer(v, false);
+    };
+    if (downNode >= 0 && base.down[downNode] === 0) {
+      this.touchNode(downNode);
+      this.node[STRIDE * downNode + FLAGS] |= NODE_DOWN;
+      stalled++;
+      if (graph.nodePassThrough[downNode] === 0) {
+        if (base.nodeAlive[downNode] === 1) failProducer(downNode, true);
+      } else {
+        for (let q = graph.nodePortStart[downNode]; q < graph.nodePortStart[downNode + 1]; q++) {
+          if (base.portAlive[q] === 1) failPort(q);
+        }
+      }
+    }
+    if (blockedLink >= 0 && base.blocked[blockedLink] === 0) cut(graph.linkOutPosition[blockedLink]);
+    while (stack.length > 0) {
+      const x = stack.pop()!;
+      if (x < n) {
+        for (let i = graph.nodeOutStart[x]; i < graph.nodeOutStart[x + 1]; i++) cut(i);
+        continue;
+      }
+      const q = x - n;
+      for (let i = graph.portOutStart[q]; i < graph.portOutEnd[q]; i++) cut(i);
+      const v = graph.portNode[q];
+      this.touchNode(v);
+      const r = STRIDE * v;
+      this.node[r + FLAGS] |= NODE_LOST_PORT;
+      if (--this.node[r + ALIVE_PORTS] === 0 && (this.node[r + FLAGS] & NODE_FAILED) === 0) {
+        this.node[r + FLAGS] |= NODE_FAILED;
+        if ((this.node[r + FLAGS] & NODE_DOWN) === 0) stalled++;
+      }
+    }
+    return stalled;
+  }
+
+  private readonly stallStack: number[] = [];
 
   // ---- Sweep: every variable once, in rank order, pulling from its inputs ----
 
