@@ -11,7 +11,7 @@ import {
   type NodeColumns,
 } from './graph-columns';
 import type { EngineEnterprise, EngineLink, EnterpriseStatus, LinkStatus } from './graph-input';
-import { shareCopy, type ShareableArray } from './shared-arrays';
+import { grown, shareCopy, type ShareableArray } from './shared-arrays';
 import type { SupplyGraph } from './supply-graph';
 
 export interface EnterpriseStatusChange {
@@ -48,6 +48,12 @@ export interface PatchedColumns {
   links: LinkColumns;
   /** The derived index must be rebuilt (otherwise the old one still describes the columns). */
   reindex: boolean;
+  /**
+   * When the only change to the structure is links appended from this index
+   * on (between enterprises that were there), the old index can be extended
+   * instead of rebuilt (graph-index-append.ts).
+   */
+  appendedFrom: number | null;
   /** Whether a memoised derived structure of the old graph still holds for the new one. */
   keepsMemo(key: string): boolean;
 }
@@ -66,7 +72,16 @@ export function patchColumns(
   const n = nodes.kind.length;
   const m = links.from.length;
   const unknown: string[] = [];
-  const changes = { structure: false, volume: false, capacity: false, nodeIds: false, any: false, reindex: false };
+  const changes = {
+    structure: false,
+    volume: false,
+    capacity: false,
+    nodeIds: false,
+    any: false,
+    reindex: false,
+    /** A kind or region, or an existing link's endpoints, product, mode, volume or stock changed. */
+    inPlace: false,
+  };
 
   // 1-2. Deletions, as flags on the old rows.
   let removedLinks: Uint8Array | null = null;
@@ -126,9 +141,9 @@ export function patchColumns(
   const dailyCapacity = nodeColumn(nodes.dailyCapacity);
   const writeNode = (v: number, e: EngineEnterprise): void => {
     const k = kindIndexOf(e);
-    if (kind.set(v, k)) changes.structure = true;
+    if (kind.set(v, k)) changes.structure = changes.inPlace = true;
     status.set(v, statusIndexOf(e.id, e.status));
-    if (region.set(v, regions.intern(e.region))) changes.reindex = true;
+    if (region.set(v, regions.intern(e.region))) changes.reindex = changes.inPlace = true;
     park.set(v, e.park === null || e.park === undefined ? -1 : parks.intern(e.park));
     capacityRecovery.set(v, clamp01(e.capacityRecovery));
     if (dailyCapacity.set(v, e.dailyCapacity ?? NaN)) changes.capacity = true;
@@ -166,9 +181,19 @@ export function patchColumns(
       unknown.push(`${link.id} (${missing})`);
       return;
     }
+    // An existing link whose structure changes rules out extending the old index (appendedFrom).
+    const productIndex = products.intern(link.product);
+    if (l < keptLinks && linkRemap === null && nodeRemap === null) {
+      const moved = links.from[l] !== u || links.to[l] !== v || links.product[l] !== productIndex;
+      const reshaped =
+        links.mode[l] !== modeIndexOf(link) ||
+        links.volume[l] !== linkVolumeOf(link) ||
+        links.inventoryDays[l] !== inventoryDaysOf(link);
+      if (moved || reshaped) changes.inPlace = true;
+    }
     const movedFrom = from.set(l, u);
     const movedTo = to.set(l, v);
-    if (product.set(l, products.intern(link.product)) || movedFrom || movedTo) changes.structure = true;
+    if (product.set(l, productIndex) || movedFrom || movedTo) changes.structure = true;
     if (mode.set(l, modeIndexOf(link))) changes.reindex = true;
     if (volume.set(l, linkVolumeOf(link))) changes.volume = true;
     blocked.set(l, link.status === 'BLOCKED' ? 1 : 0);
@@ -242,7 +267,9 @@ export function patchColumns(
     if (key === 'id-order') return !changes.nodeIds;
     return false;
   };
-  return { nodes: newNodes, links: newLinks, reindex, keepsMemo };
+  const appendedFrom =
+    reindex && !nodesResized && removedLinks === null && !changes.inPlace && appended.length > 0 ? keptLinks : null;
+  return { nodes: newNodes, links: newLinks, reindex, appendedFrom, keepsMemo };
 }
 
 /** Old index -> new index after removing flagged rows, or null when nothing is removed. */
@@ -284,6 +311,12 @@ function columnWriter(
       if (copy !== null) return copy;
       if (remap === null && valueRemap === null && length === old.length) {
         copy = shareCopy(old);
+        return copy;
+      }
+      if (remap === null && valueRemap === null && length > old.length) {
+        // Rows appended: into spare room after the old rows when there is some, else one block copy.
+        copy = grown(old, length);
+        copy.fill(0, old.length);
         return copy;
       }
       const Kind = old.constructor as new (buffer: SharedArrayBuffer) => T;

@@ -2,7 +2,7 @@ import { baseStateOf } from './base-state';
 import { idRankOf } from './id-order';
 import { lossBoundsOf } from './loss-bound';
 import type { SupplyGraph } from './supply-graph';
-import { variableOrderOf } from './topological-rank';
+import { activeVariablesOf, variableOrderOf } from './topological-rank';
 
 export interface PrepareOptions {
   /** Also the current-state baseline (includeCurrentState), default true. */
@@ -22,6 +22,7 @@ export interface PrepareOptions {
  */
 export function prepareGraph(graph: SupplyGraph, options: PrepareOptions = {}): SupplyGraph {
   variableOrderOf(graph);
+  activeVariablesOf(graph);
   baseStateOf(graph, false);
   if (options.currentState ?? true) baseStateOf(graph, true);
   if (options.idOrder ?? true) idRankOf(graph);

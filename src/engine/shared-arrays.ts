@@ -41,3 +41,30 @@ export function byteSize(arrays: Iterable<unknown>): number {
   for (const array of arrays) if (ArrayBuffer.isView(array)) total += array.byteLength;
   return total;
 }
+
+/** How many elements of each growable buffer some array already uses: the rest is free to append into. */
+const committed = new WeakMap<ArrayBufferLike, number>();
+
+/**
+ * `old` grown to `length` elements, its first old.length elements kept:
+ * when its buffer has room and nothing else has appended into it yet, a
+ * longer view of the same memory (no copy, and `old` itself sees no
+ * change); otherwise a copy with room to grow (1/8 more). The caller writes
+ * the new elements. Only for arrays that are never written below their
+ * length, as the engine's are.
+ */
+export function grown<T extends ShareableArray>(old: T, length: number): T {
+  const Kind = old.constructor as new (buffer: SharedArrayBuffer, offset?: number, length?: number) => T;
+  const buffer = old.buffer;
+  const room = buffer.byteLength / old.BYTES_PER_ELEMENT;
+  const used = committed.get(buffer) ?? old.length;
+  if (buffer instanceof SharedArrayBuffer && old.byteOffset === 0 && length <= room && used === old.length) {
+    committed.set(buffer, length);
+    return new Kind(buffer, 0, length);
+  }
+  const capacity = length + (length >>> 3) + 64;
+  const copy = new Kind(new SharedArrayBuffer(old.BYTES_PER_ELEMENT * capacity), 0, length);
+  copy.set(old);
+  committed.set(copy.buffer, length);
+  return copy;
+}

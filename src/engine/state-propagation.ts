@@ -4,7 +4,7 @@ import { RankQueue } from './rank-queue';
 import { shareCopy } from './shared-arrays';
 import type { SupplyGraph } from './supply-graph';
 import { TimeQueue } from './time-queue';
-import { variableOrderOf, type VariableOrder } from './topological-rank';
+import { activeVariablesOf, variableOrderOf, type VariableOrder } from './topological-rank';
 
 /** Changes below this are treated as converged (§4: "to within 1e-9"). */
 export const FRACTION_EPSILON = 1e-9;
@@ -528,7 +528,8 @@ export class StatePropagation {
     // A pass-through without products has its own factor as fraction: it must be looked at.
     if (change.ownChanged !== undefined)
       for (let k = 0; k < change.ownChanged.length; k++) this.touchNode(change.ownChanged[k]);
-    const { active, cyclic, componentEnd, rank, largestCycle } = this.order;
+    const { cyclic, componentEnd, rank, largestCycle } = this.order;
+    const active = activeVariablesOf(graph);
     for (let k = 0; k < active.length; k++) {
       const x = active[k];
       if (largestCycle > 0 && cyclic[x] === 1) {

@@ -1,4 +1,7 @@
-import { sharedInt32, sharedUint32, sharedUint8 } from './shared-arrays';
+import { grown, sharedInt32, sharedUint32, sharedUint8 } from './shared-arrays';
+
+/** How many strings each hash index holds: another table may append into it only when it holds exactly that table's. */
+const hashFill = new WeakMap<ArrayBufferLike, number>();
 
 /** The typed arrays of a StringTable: shareable between threads as they are. */
 export interface StringTableData {
@@ -64,7 +67,7 @@ export class StringTable {
     for (let slot = hashBytes(scratch, 0, length) & mask; ; slot = (slot + 1) & mask) {
       const index = hash[slot];
       if (index === EMPTY) return -1;
-      if (index >= 0 && this.equalsScratch(index, length)) return index;
+      if (index >= 0 && index < this.count && this.equalsScratch(index, length)) return index;
     }
   }
 
@@ -75,7 +78,7 @@ export class StringTable {
     for (let slot = hashBytes(this.bytes, this.starts[i], this.ends[i]) & mask; ; slot = (slot + 1) & mask) {
       const index = hash[slot];
       if (index === EMPTY) return -1;
-      if (index >= 0 && (index === i || this.equalStrings(index, i))) return index;
+      if (index >= 0 && index < this.count && (index === i || this.equalStrings(index, i))) return index;
     }
   }
 
@@ -108,6 +111,7 @@ export class StringTable {
    * follow. Without `remap` every string keeps its index.
    */
   derive(remap: Int32Array | null, added: readonly string[]): StringTable {
+    if (remap === null) return this.appended(added);
     const kept = remap === null ? this.count : countKept(remap);
     const count = kept + added.length;
     const starts = sharedUint32(count);
@@ -153,6 +157,51 @@ export class StringTable {
     }
     const table = new StringTable({ bytes, starts, ends, hash: this.hash, removed: this.removed });
     return table.withHash(remap, kept);
+  }
+
+  /**
+   * This table with strings appended: into spare room after the old bytes and
+   * entries, and into the same hash index while it is less than half full,
+   * when no other table has appended there (this table still sees exactly
+   * its own strings: it ignores indices past its count).
+   */
+  private appended(added: readonly string[]): StringTable {
+    // The bytes in use end where this table's view ends (removed strings' bytes included).
+    let used = this.bytes.length;
+    const bytes = grown(this.bytes, used + addedBytes(added));
+    const count = this.count + added.length;
+    const starts = grown(this.starts, count);
+    const ends = grown(this.ends, count);
+    for (let k = 0; k < added.length; k++) {
+      const length = encode(added[k]);
+      bytes.set(scratch.subarray(0, length), used);
+      starts[this.count + k] = used;
+      ends[this.count + k] = used + length;
+      used += length;
+    }
+    let hash = this.hash;
+    let removed = this.removed;
+    let fresh = false;
+    if ((count + removed) * 2 > hash.length) {
+      hash = emptyHash(count);
+      removed = 0;
+      fresh = true;
+    } else if ((hashFill.get(hash.buffer) ?? this.count) !== this.count) {
+      // Another table appended into this index: a copy, without its strings (tombstones keep probe chains).
+      hash = sharedInt32(this.hash.length);
+      hash.set(this.hash);
+      for (let slot = 0; slot < hash.length; slot++) {
+        if (hash[slot] >= this.count) {
+          hash[slot] = REMOVED;
+          removed++;
+        }
+      }
+    }
+    const table = new StringTable({ bytes, starts, ends, hash, removed });
+    if (fresh) table.insertAll();
+    else for (let i = this.count; i < count; i++) table.insert(hash, i);
+    hashFill.set(hash.buffer, count);
+    return table;
   }
 
   /** This table with its hash index brought up to date after derive(). */
@@ -263,6 +312,7 @@ export class StringTableBuilder {
     ends.set(this.ends.subarray(0, this.size));
     const table = new StringTable({ bytes, starts, ends, hash: emptyHash(this.size), removed: 0 });
     table.insertAll();
+    hashFill.set(table.data.hash.buffer, table.count);
     return table;
   }
 }

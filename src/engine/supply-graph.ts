@@ -1,5 +1,6 @@
 import { GraphColumnsBuilder, type LinkColumns, type NodeColumns } from './graph-columns';
 import { indexColumns, type GraphIndex } from './graph-index';
+import { appendLinksToIndex } from './graph-index-append';
 import {
   ENTERPRISE_KINDS,
   ENTERPRISE_STATUSES,
@@ -13,6 +14,7 @@ import {
 import { patchColumns, type GraphPatch } from './graph-patch';
 import { byteSize } from './shared-arrays';
 import { StringTable, type StringTableData } from './string-table';
+import { extendVariableOrder, type VariableOrder } from './topological-rank';
 
 /** Status positions in ENTERPRISE_STATUSES that count as down in the current state (§2). */
 export const DOWN_STATUS_FLAGS: readonly boolean[] = ENTERPRISE_STATUSES.map(
@@ -236,6 +238,8 @@ export class SupplyGraph {
    */
   patch(patch: GraphPatch): SupplyGraph {
     const patched = patchColumns(this, this.nodes, this.links, patch);
+    if (patched.appendedFrom !== null)
+      return this.withAppendedLinks(patched.nodes, patched.links, patched.appendedFrom);
     const graph = new SupplyGraph(
       patched.nodes,
       patched.links,
@@ -244,6 +248,19 @@ export class SupplyGraph {
     for (const [key, value] of this.memo) {
       if (patched.keepsMemo(key) && isShareable(value)) graph.memo.set(key, value);
     }
+    return graph;
+  }
+
+  /** New links only: the index and the variable order are extended rather than derived again. */
+  private withAppendedLinks(nodes: NodeColumns, links: LinkColumns, firstNew: number): SupplyGraph {
+    const { index, portInsertions, outInsertions, addedPorts } = appendLinksToIndex(this.index, nodes, links, firstNew);
+    const graph = new SupplyGraph(nodes, links, index);
+    const order = this.memo.get('variable-order') as VariableOrder | undefined;
+    const extended = order && extendVariableOrder(graph, order, portInsertions, outInsertions, addedPorts, firstNew);
+    if (extended) graph.memo.set('variable-order', extended);
+    // The enterprises and their ids are the same.
+    const idOrder = this.memo.get('id-order');
+    if (idOrder !== undefined) graph.memo.set('id-order', idOrder);
     return graph;
   }
 

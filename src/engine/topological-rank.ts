@@ -1,3 +1,4 @@
+import { Insertions } from './graph-index-append';
 import { sharedInt32, sharedUint8 } from './shared-arrays';
 import type { SupplyGraph } from './supply-graph';
 
@@ -27,8 +28,6 @@ export interface VariableOrder {
   componentEnd: Int32Array;
   /** Per position i of graph.outLinks, the rank of the variable that link feeds (graph.outTarget[i]). */
   outTargetRank: Int32Array;
-  /** The variables in use (producers and pass-through products), in rank order. */
-  active: Int32Array;
   /** Members of the largest cyclic component (0 when there is none). */
   largestCycle: number;
 }
@@ -36,6 +35,18 @@ export interface VariableOrder {
 /** Memoised per graph: it depends on the structure only, not on states or volumes. */
 export function variableOrderOf(graph: SupplyGraph): VariableOrder {
   return graph.memoize('variable-order', () => computeOrder(graph));
+}
+
+/** The variables in use (producers and pass-through products), in rank order: what a sweep visits. */
+export function activeVariablesOf(graph: SupplyGraph): Int32Array {
+  return graph.memoize('active-variables', () => {
+    const { order } = variableOrderOf(graph);
+    let used = 0;
+    for (let r = 0; r < order.length; r++) if (isUsedVariable(graph, order[r])) used++;
+    const active = sharedInt32(used);
+    for (let r = 0, k = 0; r < order.length; r++) if (isUsedVariable(graph, order[r])) active[k++] = order[r];
+    return { active };
+  }).active;
 }
 
 /** The variable that link l feeds: its customer (producer) or its customer's port (pass-through). */
@@ -135,17 +146,186 @@ function computeOrder(graph: SupplyGraph): VariableOrder {
   }
   const outTargetRank = sharedInt32(graph.linkCount);
   for (let i = 0; i < graph.linkCount; i++) outTargetRank[i] = rank[graph.outTarget[i]];
-  const n = graph.nodeCount;
-  let used = 0;
   let largestCycle = 0;
-  const isUsed = (x: number): boolean =>
-    x < n ? graph.nodePassThrough[x] === 0 : graph.nodePassThrough[graph.portNode[x - n]] === 1;
   for (let x = 0; x < count; x++) {
-    if (isUsed(x)) used++;
     if (cyclic[x] === 1) largestCycle = Math.max(largestCycle, componentEnd[x] - componentStart[x]);
   }
-  const active = sharedInt32(used);
-  let at = 0;
-  for (let r = 0; r < count; r++) if (isUsed(order[r])) active[at++] = order[r];
-  return { rank, order, cyclic, componentStart, componentEnd, outTargetRank, active, largestCycle };
+  return { rank, order, cyclic, componentStart, componentEnd, outTargetRank, largestCycle };
+}
+
+/**
+ * The order after links firstNew .. linkCount - 1 were appended (see
+ * appendLinksToIndex), derived from the old one: variables keep their
+ * relative order, new products of pass-throughs go first (if they only ship)
+ * or last, and each new link that points backwards is fixed by moving only
+ * the variables between its ends (Pearce and Kelly's dynamic topological
+ * order). Null when a new link closes a cycle or touches one, or the region
+ * to move is large: the caller then computes the order afresh.
+ */
+export function extendVariableOrder(
+  graph: SupplyGraph,
+  old: VariableOrder,
+  portInsertions: Insertions,
+  outInsertions: Insertions,
+  addedPorts: readonly { port: number; node: number }[],
+  firstNew: number,
+): VariableOrder | null {
+  const n = graph.nodeCount;
+  const count = n + graph.portCount;
+  const first: number[] = [];
+  const last: number[] = [];
+  for (const a of addedPorts) {
+    const x = n + a.port;
+    const ships =
+      graph.nodePassThrough[a.node] === 1 && graph.portLinkStart[a.port] === graph.portLinkStart[a.port + 1];
+    (ships ? first : last).push(x);
+  }
+  const order = sharedInt32(count);
+  const rank = sharedInt32(count);
+  const cyclic = sharedUint8(count);
+  const componentStart = sharedInt32(count);
+  const componentEnd = sharedInt32(count);
+  const shift = first.length;
+  // By variable: old entries spread around the new variables; by rank: the new ones first or last.
+  const byVariable = new Insertions(Array.from(portInsertions.points, (p) => p + n));
+  byVariable.spread(old.rank, rank);
+  byVariable.spread(old.cyclic, cyclic);
+  byVariable.spread(old.componentStart, componentStart);
+  byVariable.spread(old.componentEnd, componentEnd);
+  if (shift > 0) {
+    for (let x = 0; x < count; x++) {
+      rank[x] += shift;
+      componentStart[x] += shift;
+      componentEnd[x] += shift;
+    }
+  }
+  order.set(old.order, shift);
+  portInsertions.shiftValues(order.subarray(shift, shift + old.order.length), n);
+  const place = (x: number, at: number): void => {
+    order[at] = x;
+    rank[x] = at;
+    componentStart[x] = at;
+    componentEnd[x] = at + 1;
+    cyclic[x] = 0;
+  };
+  first.forEach((x, k) => place(x, k));
+  last.forEach((x, k) => place(x, shift + old.order.length + k));
+  const extended: VariableOrder = {
+    rank,
+    order,
+    cyclic,
+    componentStart,
+    componentEnd,
+    outTargetRank: old.outTargetRank,
+    largestCycle: old.largestCycle,
+  };
+  const moved = new Set<number>();
+  for (let l = firstNew; l < graph.linkCount; l++) {
+    const x = sourceVariable(graph, l);
+    const y = targetVariable(graph, l);
+    if (rank[x] < rank[y] || (cyclic[x] === 1 && componentStart[x] === componentStart[y])) continue;
+    // New links after l are not in the order yet: they must not be followed.
+    if (!reorder(graph, extended, x, y, l, moved)) return null;
+  }
+  // Ranks of link targets: the old ones moved over, shifted; new links and moved targets set.
+  const outTargetRank = sharedInt32(graph.linkCount);
+  outInsertions.spread(old.outTargetRank, outTargetRank);
+  if (shift > 0) for (let i = 0; i < outTargetRank.length; i++) outTargetRank[i] += shift;
+  for (let l = firstNew; l < graph.linkCount; l++) {
+    const i = graph.linkOutPosition[l];
+    outTargetRank[i] = rank[graph.outTarget[i]];
+  }
+  for (const w of moved) {
+    const [from, to] = w < n ? [graph.nodePortStart[w], graph.nodePortStart[w + 1]] : [w - n, w - n + 1];
+    for (let j = graph.portLinkStart[from]; j < graph.portLinkStart[to]; j++) {
+      outTargetRank[graph.linkOutPosition[graph.portLinks[j]]] = rank[w];
+    }
+  }
+  return { ...extended, outTargetRank };
+}
+
+function isUsedVariable(graph: SupplyGraph, x: number): boolean {
+  const n = graph.nodeCount;
+  return x < n ? graph.nodePassThrough[x] === 0 : graph.nodePassThrough[graph.portNode[x - n]] === 1;
+}
+
+/** Most variables one backward link may move before the order is computed afresh instead. */
+const REORDER_LIMIT = 100_000;
+
+/**
+ * Link x -> y with y ranked before x: the variables y reaches that rank
+ * before x, and those reaching x that rank after y, swap places in the ranks
+ * they hold together (links after lastLink are not followed: they are not in
+ * the order yet). False on a cycle, a cyclic variable, or too many.
+ */
+function reorder(
+  graph: SupplyGraph,
+  order: VariableOrder,
+  x: number,
+  y: number,
+  lastLink: number,
+  moved: Set<number>,
+): boolean {
+  const { rank, cyclic } = order;
+  const n = graph.nodeCount;
+  const low = rank[y];
+  const high = rank[x];
+  const forward = explore(y, (w, visit) => {
+    const [from, to] = w < n ? [graph.nodeOutStart[w], graph.nodeOutStart[w + 1]] : outOfPort(graph, w - n);
+    for (let i = from; i < to; i++) {
+      if (graph.outLinks[i] > lastLink) continue;
+      const t = graph.outTarget[i];
+      if (t === x) return false;
+      if (rank[t] < high && !visit(t)) return false;
+    }
+    return true;
+  });
+  if (forward === null) return false;
+  const backward = explore(x, (w, visit) => {
+    const ports: [number, number] = w < n ? [graph.nodePortStart[w], graph.nodePortStart[w + 1]] : [w - n, w - n + 1];
+    for (let q = ports[0]; q < ports[1]; q++) {
+      for (let j = graph.portLinkStart[q]; j < graph.portLinkStart[q + 1]; j++) {
+        if (graph.portLinks[j] > lastLink) continue;
+        const s = graph.inSource[j];
+        if (rank[s] > low && !visit(s)) return false;
+      }
+    }
+    return true;
+  });
+  if (backward === null) return false;
+  const all = [...backward, ...forward];
+  if (all.some((w) => cyclic[w] === 1) || new Set(all).size !== all.length) return false;
+  const slots = all.map((w) => rank[w]).sort((a, b) => a - b);
+  backward.sort((a, b) => rank[a] - rank[b]);
+  forward.sort((a, b) => rank[a] - rank[b]);
+  [...backward, ...forward].forEach((w, k) => {
+    const r = slots[k];
+    rank[w] = r;
+    order.order[r] = w;
+    order.componentStart[w] = r;
+    order.componentEnd[w] = r + 1;
+    moved.add(w);
+  });
+  return true;
+}
+
+function outOfPort(graph: SupplyGraph, q: number): [number, number] {
+  return graph.nodePassThrough[graph.portNode[q]] === 1 ? [graph.portOutStart[q], graph.portOutEnd[q]] : [0, 0];
+}
+
+/** Depth-first from start; `expand` visits neighbours (false stops everything). Null when stopped or too large. */
+function explore(start: number, expand: (w: number, visit: (t: number) => boolean) => boolean): number[] | null {
+  const seen = new Set<number>([start]);
+  const stack = [start];
+  const visit = (t: number): boolean => {
+    if (seen.has(t)) return true;
+    if (seen.size >= REORDER_LIMIT) return false;
+    seen.add(t);
+    stack.push(t);
+    return true;
+  };
+  while (stack.length > 0) {
+    if (!expand(stack.pop()!, visit)) return null;
+  }
+  return [...seen];
 }
