@@ -63,7 +63,18 @@ export function solveComponent(run: StatePropagation, queued: number[], end: num
     const size = members.length;
     const solved = size <= DENSE_LIMIT ? solveDense(run, members) : solveBySweeps(run, members);
     steps += solved.steps;
-    for (let k = 0; k < size; k++) run.assignVariable(members[k], solved.values[k], true);
+    let lowered = false;
+    for (let k = 0; k < size; k++) {
+      if (solved.values[k] < run.variableValue(members[k]) - EXACT) lowered = true;
+      run.assignVariable(members[k], solved.values[k], true);
+    }
+    if (!lowered) {
+      // The pieces kept every value although they are no fixed point: recompute a few times to move past the tie.
+      for (let sweep = 0; sweep < 8; sweep++) {
+        for (const x of members) run.assignVariable(x, run.evaluateVariable(x), true);
+        steps += size;
+      }
+    }
     pending = [];
     run.drainQueued(end, pending);
     let stable = true;
@@ -149,11 +160,17 @@ function pieces(run: StatePropagation, members: number[]): PieceSystem {
       const originates = graph.portLinkStart[q] === graph.portLinkStart[q + 1];
       if (!originates && run.portSupplySum(q) < 1) port = q;
     } else {
+      // On a tie, the input that depends least on the component itself: a loop that only feeds itself
+      // must not hide a drop the other input passes on (the pieces would then never change).
       let least = 1;
+      let leastInside = Infinity;
       for (let q = graph.nodePortStart[x]; q < graph.nodePortStart[x + 1]; q++) {
         const sum = run.portSupplySum(q);
-        if (sum < least) {
-          least = sum;
+        if (sum > least + TIE) continue;
+        const inside = insideShare(run, q, position);
+        if (sum < least - TIE || inside < leastInside) {
+          least = Math.min(least, sum);
+          leastInside = inside;
           port = q;
         }
       }
@@ -179,6 +196,20 @@ function pieces(run: StatePropagation, members: number[]): PieceSystem {
     constant[k] = Math.max(0, own * (sum - inside));
   }
   return { columns, weights, constant, rowSum };
+}
+
+/** Sums this close are a tie between two inputs. */
+const TIE = 1e-15;
+
+/** Share of port q's supply that comes from members of the component. */
+function insideShare(run: StatePropagation, q: number, position: Map<number, number>): number {
+  const graph = run.graph;
+  let inside = 0;
+  for (let i = graph.portLinkStart[q]; i < graph.portLinkStart[q + 1]; i++) {
+    const l = graph.portLinks[i];
+    if (run.carriesValue(l) && position.has(sourceVariable(graph, l))) inside += graph.linkShare[l];
+  }
+  return inside;
 }
 
 /**

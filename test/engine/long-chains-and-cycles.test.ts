@@ -26,8 +26,9 @@ describe('evaluateScenario matches the reference on long chains and dense cycles
   it('many small strongly connected groups and one big one, self-loops and pass-throughs included', () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 10, max: 30 }),
-        fc.integer({ min: 20, max: 120 }),
+        // The reference iterates to 1e-13: loops that keep most of their output make it slow, so sizes stay modest.
+        fc.integer({ min: 10, max: 20 }),
+        fc.integer({ min: 20, max: 60 }),
         fc.integer({ min: 1, max: 2 ** 31 - 1 }),
         (groups, bigSize, seed) => {
           const input = denseCycles(groups, bigSize, seed);
