@@ -1,6 +1,9 @@
 import { sharedFloat64, sharedInt32, sharedUint8 } from './shared-arrays';
 import { propagationFor } from './state-propagation';
-import { DOWN_STATUS_FLAGS, type SupplyGraph } from './supply-graph';
+import { DOWN_STATUS_FLAGS } from './graph-columns';
+import type { StateDelta } from './graph-patch';
+import { shareCopy } from './shared-arrays';
+import type { SupplyGraph } from './supply-graph';
 
 /**
  * A fully evaluated state of the graph (§3 and §4), stored densely. It is the
@@ -44,7 +47,10 @@ export interface BaseState {
  */
 export function baseStateOf(graph: SupplyGraph, includeCurrentState: boolean): BaseState {
   if (!includeCurrentState) return graph.memoize('baseline:all-operating', () => allOperatingState(graph));
-  return graph.memoize('baseline:current-state', () => currentState(graph));
+  return graph.memoize(
+    'baseline:current-state',
+    () => graph.takeDerivation<BaseState>('baseline:current-state')?.() ?? currentState(graph),
+  );
 }
 
 /** Everything open and operating: every producer and every handled product is output at fraction 1. */
@@ -99,5 +105,26 @@ function currentState(graph: SupplyGraph): BaseState {
   for (let l = 0; l < graph.linkCount; l++) if (graph.linkBlocked[l] === 1) blockedLinks.push(l);
   const run = propagationFor(graph);
   run.run(top, { downNodes, blockedLinks, window: Infinity, targetOwn: own, ownChanged });
+  return run.materialize();
+}
+
+/**
+ * The current-state baseline after a patch that only made things worse
+ * (links blocked, enterprises down, capacity lowered): the previous one with
+ * the change propagated down from it, instead of the whole state from the
+ * top. Both are the greatest solution: the previous baseline lies above the
+ * new one and the change only lowers it.
+ */
+export function deriveCurrentState(graph: SupplyGraph, previous: BaseState, change: StateDelta): BaseState {
+  const own = shareCopy(previous.own);
+  for (const v of change.ownChanged) own[v] = graph.nodeCapacityRecovery[v];
+  const run = propagationFor(graph);
+  run.run(previous, {
+    downNodes: change.downNodes,
+    blockedLinks: change.blockedLinks,
+    window: Infinity,
+    targetOwn: own,
+    ownChanged: change.ownChanged,
+  });
   return run.materialize();
 }

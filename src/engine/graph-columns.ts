@@ -47,6 +47,11 @@ export interface LinkColumns {
   productNames: readonly string[];
 }
 
+/** Status positions in ENTERPRISE_STATUSES that count as down in the current state (§2). */
+export const DOWN_STATUS_FLAGS: readonly boolean[] = ENTERPRISE_STATUSES.map(
+  (status) => status === 'STALLED' || status === 'CLOSED',
+);
+
 const KIND_INDEX = new Map(ENTERPRISE_KINDS.map((kind, i) => [kind, i]));
 const STATUS_INDEX = new Map(ENTERPRISE_STATUSES.map((status, i) => [status, i]));
 const MODE_INDEX = new Map(TRANSPORT_MODES.map((mode, i) => [mode, i]));

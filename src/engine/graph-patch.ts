@@ -1,4 +1,5 @@
 import {
+  DOWN_STATUS_FLAGS,
   clamp01,
   inventoryDaysOf,
   kindIndexOf,
@@ -43,6 +44,14 @@ export interface GraphPatch {
   appendLinks?: readonly EngineLink[];
 }
 
+/** A change of statuses that only makes the current state worse, as base-state.ts can propagate it. */
+export interface StateDelta {
+  downNodes: number[];
+  blockedLinks: number[];
+  /** Enterprises that stay up with a lower capacityRecovery. */
+  ownChanged: number[];
+}
+
 export interface PatchedColumns {
   nodes: NodeColumns;
   links: LinkColumns;
@@ -54,6 +63,8 @@ export interface PatchedColumns {
    * instead of rebuilt (graph-index-append.ts).
    */
   appendedFrom: number | null;
+  /** When only statuses changed, and only for the worse: what the current state lost. */
+  stateChange: StateDelta | null;
   /** Whether a memoised derived structure of the old graph still holds for the new one. */
   keepsMemo(key: string): boolean;
 }
@@ -269,7 +280,38 @@ export function patchColumns(
   };
   const appendedFrom =
     reindex && !nodesResized && removedLinks === null && !changes.inPlace && appended.length > 0 ? keptLinks : null;
-  return { nodes: newNodes, links: newLinks, reindex, appendedFrom, keepsMemo };
+  const stateChange = reindex || nodesResized || linksResized ? null : worsening(nodes, newNodes, links, newLinks);
+  return { nodes: newNodes, links: newLinks, reindex, appendedFrom, stateChange, keepsMemo };
+}
+
+/** What the current state lost between two sets of columns of the same rows; null when anything got better. */
+function worsening(
+  nodes: NodeColumns,
+  next: NodeColumns,
+  links: LinkColumns,
+  nextLinks: LinkColumns,
+): StateDelta | null {
+  const delta: StateDelta = { downNodes: [], blockedLinks: [], ownChanged: [] };
+  if (next.status !== nodes.status || next.capacityRecovery !== nodes.capacityRecovery) {
+    for (let v = 0; v < nodes.status.length; v++) {
+      const wasDown = DOWN_STATUS_FLAGS[nodes.status[v]];
+      const isDown = DOWN_STATUS_FLAGS[next.status[v]];
+      if (wasDown && !isDown) return null;
+      if (isDown) {
+        if (!wasDown) delta.downNodes.push(v);
+        continue;
+      }
+      if (next.capacityRecovery[v] > nodes.capacityRecovery[v]) return null;
+      if (next.capacityRecovery[v] < nodes.capacityRecovery[v]) delta.ownChanged.push(v);
+    }
+  }
+  if (nextLinks.blocked !== links.blocked) {
+    for (let l = 0; l < links.blocked.length; l++) {
+      if (links.blocked[l] === 1 && nextLinks.blocked[l] === 0) return null;
+      if (links.blocked[l] === 0 && nextLinks.blocked[l] === 1) delta.blockedLinks.push(l);
+    }
+  }
+  return delta;
 }
 
 /** Old index -> new index after removing flagged rows, or null when nothing is removed. */

@@ -11,15 +11,13 @@ import {
   type SupplyGraphInput,
   type TransportMode,
 } from './graph-input';
+import { deriveCurrentState, type BaseState } from './base-state';
 import { patchColumns, type GraphPatch } from './graph-patch';
 import { byteSize } from './shared-arrays';
 import { StringTable, type StringTableData } from './string-table';
 import { extendVariableOrder, type VariableOrder } from './topological-rank';
 
-/** Status positions in ENTERPRISE_STATUSES that count as down in the current state (§2). */
-export const DOWN_STATUS_FLAGS: readonly boolean[] = ENTERPRISE_STATUSES.map(
-  (status) => status === 'STALLED' || status === 'CLOSED',
-);
+export { DOWN_STATUS_FLAGS } from './graph-columns';
 
 /**
  * A graph as plain data over shared memory: post it to a worker thread and
@@ -140,6 +138,8 @@ export class SupplyGraph {
   private regionIndexByName: Map<string, number> | undefined;
   private productIndexByName: Map<string, number> | undefined;
   private readonly memo = new Map<string, unknown>();
+  /** Derived structures that can be computed from the previous graph's, on first use. */
+  private readonly derivations = new Map<string, () => unknown>();
 
   private constructor(nodes: NodeColumns, links: LinkColumns, index: GraphIndex) {
     this.nodes = nodes;
@@ -248,7 +248,19 @@ export class SupplyGraph {
     for (const [key, value] of this.memo) {
       if (patched.keepsMemo(key) && isShareable(value)) graph.memo.set(key, value);
     }
+    const baseline = this.memo.get('baseline:current-state') as BaseState | undefined;
+    const change = patched.stateChange;
+    if (baseline !== undefined && change !== null && !graph.memo.has('baseline:current-state')) {
+      graph.derivations.set('baseline:current-state', () => deriveCurrentState(graph, baseline, change));
+    }
     return graph;
+  }
+
+  /** A structure derivable from the graph this one was patched from, taken once (see baseStateOf). */
+  takeDerivation<T>(key: string): (() => T) | undefined {
+    const derive = this.derivations.get(key);
+    this.derivations.delete(key);
+    return derive as (() => T) | undefined;
   }
 
   /** New links only: the index and the variable order are extended rather than derived again. */

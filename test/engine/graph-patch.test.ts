@@ -273,6 +273,41 @@ describe('SupplyGraph.patch', () => {
     );
   });
 
+  it('after statuses that only make things worse, derives the current state from the previous one, as a fresh build computes it', () => {
+    fc.assert(
+      fc.property(arbitraryGraph(10, 22), fc.integer({ min: 0, max: 2 ** 31 - 1 }), (input, seed) => {
+        const [choice] = fc.sample(
+          fc.record({
+            links: fc.subarray(input.links.map((l) => l.id)),
+            closed: fc.subarray(input.enterprises.map((e) => e.id)),
+            lowered: fc.subarray(input.enterprises.map((e) => e.id)),
+          }),
+          { numRuns: 1, seed },
+        );
+        const patch: GraphPatch = {
+          linkStatuses: choice.links.map((id) => ({ id, status: 'BLOCKED' as const })),
+          enterpriseStatuses: [
+            ...choice.closed.map((id) => ({ id, status: 'CLOSED' as const })),
+            ...choice.lowered
+              .filter((id) => !choice.closed.includes(id))
+              .map((id) => {
+                const e = input.enterprises.find((x) => x.id === id)!;
+                return { id, status: e.status, capacityRecovery: Math.min(1, Math.max(0, e.capacityRecovery)) / 2 };
+              }),
+          ],
+        };
+        const graph = prepareGraph(SupplyGraph.build(input));
+        const patched = graph.patch(patch);
+        const fresh = SupplyGraph.build(applyToInput(input, patch));
+        for (const scenario of fc.sample(arbitraryScenario(input), { numRuns: 3, seed })) {
+          const current = { ...scenario, includeCurrentState: true };
+          expectSameAnswers(answers(patched, input, current), answers(fresh, input, current));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('leaves the graph it was applied to as it was', () => {
     fc.assert(
       fc.property(arbitraryCase, ({ input, patches }) => {
