@@ -71,18 +71,30 @@ function memory() {
   };
 }
 
+/** Wall-clock p50/p95/min/max of fn over `count` runs after `warm` unmeasured ones, and the CPU time p50 (this process). */
 function time(fn, count = runs, warm = warmup) {
   let value;
   for (let i = 0; i < warm; i++) value = fn();
   const times = [];
+  const cpu = [];
   for (let i = 0; i < count; i++) {
+    const usage = process.cpuUsage();
     const start = performance.now();
     value = fn();
     times.push(performance.now() - start);
+    const used = process.cpuUsage(usage);
+    cpu.push((used.user + used.system) / 1000);
   }
   const s = stats(times);
   return {
-    timing: { runs: s.runs, p50: round(s.p50), p95: round(s.p95), min: round(s.min), max: round(s.max) },
+    timing: {
+      runs: s.runs,
+      p50: round(s.p50),
+      p95: round(s.p95),
+      min: round(s.min),
+      max: round(s.max),
+      cpuP50: round(stats(cpu).p50),
+    },
     value,
   };
 }
@@ -175,6 +187,7 @@ async function main() {
       stalledCount: result.stalledCount,
       partialCount: result.partialCount,
       lostDailyOutput: result.lostDailyOutput,
+      strategy: propagationStrategy(graph),
       firstStalled: stalled
         .slice(0, 3)
         .map((a) => ({ id: a.id, stallsOnDay: a.stallsOnDay, causeLength: a.cause.length })),
@@ -196,35 +209,47 @@ async function main() {
     }
   }
 
-  // Patch, then the next impact: the cost of a write before the next answer.
+  // Patch, then the next impact: the cost of a write before the next answer. Each patch applies to the
+  // graph the previous one produced, as the service applies writes one after another.
   const ids = (k) => graph.enterpriseId(Math.floor(((k + 1) * 2654435761) % n));
   const patches = {
-    upsertSupplyLink: (k) => ({
-      upsertLinks: [
-        {
-          id: `bench-l-${k}`,
-          from: ids(k),
-          to: ids(k + 7),
-          product: 'grey fabric',
-          mode: 'ROAD',
-          volume: 10,
-          status: 'OPEN',
-          inventoryDays: 2,
-        },
-      ],
-    }),
-    setLinkStatus: (k) => ({ linkStatuses: [{ id: graph.linkId((k * 7919) % graph.linkCount), status: 'BLOCKED' }] }),
-    deleteSupplyLink: (k) => ({ deleteLinks: [graph.linkId((k * 104729) % graph.linkCount)] }),
+    upsertSupplyLink: {
+      make: (k) => ({
+        upsertLinks: [
+          {
+            id: `bench-l-${k}`,
+            from: ids(k),
+            to: ids(k + 7),
+            product: 'grey fabric',
+            mode: 'ROAD',
+            volume: 10,
+            status: 'OPEN',
+            inventoryDays: 2,
+          },
+        ],
+      }),
+      scenario: blocks.link,
+    },
+    'setLinkStatus BLOCKED (answer with includeCurrentState)': {
+      make: (k) => ({ linkStatuses: [{ id: graph.linkId((k * 7919) % graph.linkCount), status: 'BLOCKED' }] }),
+      scenario: { ...blocks.link, includeCurrentState: true },
+    },
+    deleteSupplyLink: {
+      make: (k) => ({ deleteLinks: [graph.linkId((k * 104729) % graph.linkCount)] }),
+      scenario: blocks.link,
+    },
   };
   report.patch = {};
-  for (const [key, make] of Object.entries(patches)) {
+  for (const [key, { make, scenario }] of Object.entries(patches)) {
+    let current = graph;
     let k = 0;
-    const patchOnly = time(() => graph.patch(make(k++)), patchRuns, 1);
+    const patchOnly = time(() => (current = current.patch(make(k++))), patchRuns, 1);
+    current = graph;
     k = 1000;
     const withImpact = time(
       () => {
-        const patched = graph.patch(make(k++));
-        return answer(patched, { ...blocks.link, includeCurrentState: key === 'setLinkStatus' });
+        current = current.patch(make(k++));
+        return answer(current, scenario);
       },
       patchRuns,
       1,
@@ -294,6 +319,12 @@ function chainBench(length) {
   return { stalledCount: result.stalledCount, lastCauseLength: lastCause, answerWithLastRowMs: answered.timing };
 }
 
+/** Whether the last evaluation swept the graph or propagated from the blocks. */
+function propagationStrategy(graph) {
+  const { propagationFor } = require(path.join(DIST, 'engine', 'state-propagation.js'));
+  return propagationFor(graph).swept ? 'sweep' : 'propagate';
+}
+
 async function workerRoundTrip(graph, scenario) {
   const code = `
     const { parentPort, workerData } = require('node:worker_threads');
@@ -333,7 +364,7 @@ async function workerRoundTrip(graph, scenario) {
 }
 
 function markdown(r) {
-  const ms = (t) => (t ? `${t.p50} / ${t.p95}` : '–');
+  const ms = (t) => (t ? `${t.p50} / ${t.p95} (cpu ${t.cpuP50})` : '–');
   const lines = [
     `### Engine ${r.label}: ${r.graph.enterprises.toLocaleString('en')} enterprises, ${r.graph.links.toLocaleString('en')} links (seed ${r.seed})`,
     '',
@@ -341,11 +372,13 @@ function markdown(r) {
       `Memory after build: RSS ${r.memory.afterBuild.rssMB} MB, heap ${r.memory.afterBuild.heapUsedMB} MB, array buffers ${r.memory.afterBuild.arrayBuffersMB} MB ` +
       `(ids ${mb(r.memory.graph.ids)} MB, columns ${mb(r.memory.graph.columns)} MB, derived ${mb(r.memory.graph.derived)} MB); end of run RSS ${r.memory.end.rssMB} MB.`,
     '',
-    '| what | stalled | partial | evaluate p50 / p95 ms | answer p50 / p95 ms |',
+    '| what | stalled | partial | evaluate p50 / p95 ms (cpu p50) | answer p50 / p95 ms (cpu p50) |',
     '|---|---:|---:|---:|---:|',
   ];
   for (const [key, b] of Object.entries(r.blocks)) {
-    lines.push(`| ${key} | ${b.stalledCount} | ${b.partialCount} | ${ms(b.evaluateMs)} | ${ms(b.answerMs)} |`);
+    lines.push(
+      `| ${key} (${b.strategy}) | ${b.stalledCount} | ${b.partialCount} | ${ms(b.evaluateMs)} | ${ms(b.answerMs)} |`,
+    );
   }
   for (const [measure, c] of Object.entries(r.critical ?? {}))
     lines.push(`| criticalLinks top 20, ${measure} | | | | ${ms(c.ms)} |`);

@@ -72,19 +72,25 @@ function allOperatingState(graph: SupplyGraph): BaseState {
     for (let i = graph.portLinkStart[q]; i < graph.portLinkStart[q + 1]; i++)
       portSum[q] += graph.linkShare[graph.portLinks[i]];
   }
+  // The constant columns are views of one buffer of ones (or zeros) each: never written, shared freely.
+  const m = graph.linkCount;
+  const longest = Math.max(n, p, m);
+  const zeros = sharedUint8(longest);
+  const ones = sharedUint8(longest).fill(1);
+  const unit = sharedFloat64(Math.max(n, p)).fill(1);
   return {
-    down: sharedUint8(n),
-    blocked: sharedUint8(graph.linkCount),
-    own: sharedFloat64(n).fill(1),
+    down: zeros.subarray(0, n),
+    blocked: zeros.subarray(0, m),
+    own: unit.subarray(0, n),
     nodeAlive,
-    portAlive: sharedUint8(p).fill(1),
+    portAlive: ones.subarray(0, p),
     portCount,
     alivePorts,
-    linkDelivers: sharedUint8(graph.linkCount).fill(1),
-    outDelivers: sharedUint8(graph.linkCount).fill(1),
-    inDelivers: sharedUint8(graph.linkCount).fill(1),
-    fraction: sharedFloat64(n).fill(1),
-    portValue: sharedFloat64(p).fill(1),
+    linkDelivers: ones.subarray(0, m),
+    outDelivers: ones.subarray(0, m),
+    inDelivers: ones.subarray(0, m),
+    fraction: unit.subarray(0, n),
+    portValue: unit.subarray(0, p),
     portSum,
   };
 }

@@ -1,4 +1,5 @@
 import { idRankOf } from './id-order';
+import { selectBest } from './select-best';
 import { CauseTrail, type StatePropagation } from './state-propagation';
 import type { SupplyGraph } from './supply-graph';
 
@@ -223,23 +224,17 @@ export class ImpactResult {
     return this.graph.compareEnterpriseIds(node[a], node[b]);
   }
 
-  /** The first `count` of the group by a bounded max-heap: O(rows log count). */
+  /** The first `count` of the group, without sorting all of it. */
   private select(stalled: boolean, count: number): Int32Array {
-    const heap: number[] = [];
-    const worse = (a: number, b: number): boolean => this.compare(a, b) > 0;
-    const rows = this.columns.node.length;
-    for (let k = 0; k < rows; k++) {
-      if (!this.inGroup(k, stalled)) continue;
-      if (heap.length === count) {
-        if (!worse(heap[0], k)) continue;
-        heap[0] = k;
-        siftDown(heap, 0, worse);
-      } else {
-        heap.push(k);
-        siftUp(heap, heap.length - 1, worse);
-      }
-    }
-    return Int32Array.from(heap).sort((a, b) => this.compare(a, b));
+    const positions = new Int32Array(this.columns.node.length);
+    for (let k = 0; k < positions.length; k++) positions[k] = k;
+    const best = selectBest(
+      positions,
+      count,
+      (a, b) => this.compare(a, b) < 0,
+      (k) => this.inGroup(k, stalled),
+    );
+    return Int32Array.from(best);
   }
 
   /** The whole group in order: ids ranked once per graph, days bucketed. */
@@ -355,25 +350,4 @@ function missingInputs(graph: SupplyGraph, run: StatePropagation, v: number): st
     if (missing) products.push(graph.productName(graph.portProduct[q]));
   }
   return products.sort();
-}
-
-function siftUp(heap: number[], at: number, worse: (a: number, b: number) => boolean): void {
-  while (at > 0) {
-    const parent = (at - 1) >> 1;
-    if (!worse(heap[at], heap[parent])) return;
-    [heap[at], heap[parent]] = [heap[parent], heap[at]];
-    at = parent;
-  }
-}
-
-function siftDown(heap: number[], at: number, worse: (a: number, b: number) => boolean): void {
-  for (;;) {
-    const left = 2 * at + 1;
-    if (left >= heap.length) return;
-    const right = left + 1;
-    const child = right < heap.length && worse(heap[right], heap[left]) ? right : left;
-    if (!worse(heap[child], heap[at])) return;
-    [heap[at], heap[child]] = [heap[child], heap[at]];
-    at = child;
-  }
 }

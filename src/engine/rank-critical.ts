@@ -1,6 +1,7 @@
 import { baseStateOf, type BaseState } from './base-state';
 import { summarizeRun } from './evaluate-scenario';
 import { allLinkLossBounds, enterpriseLossBound, lossBoundsOf } from './loss-bound';
+import { selectBest } from './select-best';
 import { propagationFor, type StateChange } from './state-propagation';
 import type { SupplyGraph } from './supply-graph';
 
@@ -134,7 +135,7 @@ function rank(
   let batch = Math.max(64, 4 * top);
   let done = false;
   while (!done && size > 0) {
-    const next = selectBest(remaining, size, batch, before);
+    const next = selectBest(remaining.subarray(0, size), batch, before);
     for (const candidate of next) {
       if (
         best.length === top &&
@@ -178,48 +179,6 @@ function rank(
     best.push(...rest.slice(0, top - best.length));
   }
   return best;
-}
-
-/** The `count` best of candidates[0 .. size - 1], best first: a bounded heap, O(size log count). */
-function selectBest(
-  candidates: Int32Array,
-  size: number,
-  count: number,
-  before: (a: number, b: number) => boolean,
-): number[] {
-  // A heap whose root is the worst kept so far.
-  const heap: number[] = [];
-  const worse = (a: number, b: number): boolean => before(b, a);
-  for (let k = 0; k < size; k++) {
-    const c = candidates[k];
-    if (heap.length === count) {
-      if (!before(c, heap[0])) continue;
-      heap[0] = c;
-      siftDown(heap, 0, worse);
-    } else {
-      heap.push(c);
-      let at = heap.length - 1;
-      while (at > 0) {
-        const parent = (at - 1) >> 1;
-        if (!worse(heap[at], heap[parent])) break;
-        [heap[at], heap[parent]] = [heap[parent], heap[at]];
-        at = parent;
-      }
-    }
-  }
-  return heap.sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : a - b));
-}
-
-function siftDown(heap: number[], at: number, worse: (a: number, b: number) => boolean): void {
-  for (;;) {
-    const left = 2 * at + 1;
-    if (left >= heap.length) return;
-    const right = left + 1;
-    const child = right < heap.length && worse(heap[right], heap[left]) ? right : left;
-    if (!worse(heap[child], heap[at])) return;
-    [heap[at], heap[child]] = [heap[child], heap[at]];
-    at = child;
-  }
 }
 
 /**

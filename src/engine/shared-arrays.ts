@@ -35,10 +35,17 @@ export function shared<T extends ShareableArray>(array: T): T {
   return array.buffer instanceof SharedArrayBuffer ? array : shareCopy(array);
 }
 
-/** Bytes held by typed arrays, for memory reports. */
-export function byteSize(arrays: Iterable<unknown>): number {
+/**
+ * Bytes held by the buffers under these typed arrays, for memory reports:
+ * each buffer counted once (views share them) and whole (spare room included).
+ */
+export function byteSize(arrays: Iterable<unknown>, seen = new Set<ArrayBufferLike>()): number {
   let total = 0;
-  for (const array of arrays) if (ArrayBuffer.isView(array)) total += array.byteLength;
+  for (const array of arrays) {
+    if (!ArrayBuffer.isView(array) || seen.has(array.buffer)) continue;
+    seen.add(array.buffer);
+    total += array.buffer.byteLength;
+  }
   return total;
 }
 

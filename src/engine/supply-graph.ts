@@ -377,14 +377,17 @@ export class SupplyGraph {
     return value;
   }
 
-  /** Bytes held by this graph's arrays (shared arrays counted once per graph, also when patched graphs share them). */
+  /** Bytes held by this graph's buffers, each counted once (a patched graph shares some with its predecessor). */
   memoryUsage(): GraphMemoryUsage {
-    const ids = this.nodes.ids.byteLength + this.links.ids.byteLength;
-    const columns =
-      byteSize(Object.values(this.nodes)) + byteSize(Object.values(this.links)) + byteSize(Object.values(this.index));
+    const seen = new Set<ArrayBufferLike>();
+    const ids = byteSize([...Object.values(this.nodes.ids.data), ...Object.values(this.links.ids.data)], seen);
+    const columns = byteSize(
+      [...Object.values(this.nodes), ...Object.values(this.links), ...Object.values(this.index)],
+      seen,
+    );
     let derived = 0;
     for (const value of this.memo.values()) {
-      if (value !== null && typeof value === 'object') derived += byteSize(Object.values(value));
+      if (value !== null && typeof value === 'object') derived += byteSize(Object.values(value), seen);
     }
     return { ids, columns, derived };
   }
