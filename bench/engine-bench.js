@@ -72,12 +72,13 @@ function memory() {
 }
 
 /** Wall-clock p50/p95/min/max of fn over `count` runs after `warm` unmeasured ones, and the CPU time p50 (this process). */
-function time(fn, count = runs, warm = warmup) {
+function time(fn, count = runs, warm = warmup, between = () => {}) {
   let value;
   for (let i = 0; i < warm; i++) value = fn();
   const times = [];
   const cpu = [];
   for (let i = 0; i < count; i++) {
+    between();
     const usage = process.cpuUsage();
     const start = performance.now();
     value = fn();
@@ -243,7 +244,8 @@ async function main() {
   for (const [key, { make, scenario }] of Object.entries(patches)) {
     let current = graph;
     let k = 0;
-    const patchOnly = time(() => (current = current.patch(make(k++))), patchRuns, 1);
+    // Between runs (untimed) the graphs patched before are collected, as a service drops the snapshot it replaced.
+    const patchOnly = time(() => (current = current.patch(make(k++))), patchRuns, 1, gc);
     current = graph;
     k = 1000;
     const withImpact = time(
@@ -253,6 +255,7 @@ async function main() {
       },
       patchRuns,
       1,
+      gc,
     );
     report.patch[key] = { patchMs: patchOnly.timing, patchAndAnswerLinkMs: withImpact.timing };
     console.error(`patch ${key}: patch p50 ${patchOnly.timing.p50} ms, patch+answer p50 ${withImpact.timing.p50} ms`);
