@@ -4,7 +4,7 @@
  */
 import { SupplyGraph, evaluateScenario, rankCriticalEnterprises, rankCriticalLinks } from '../src/engine';
 import { propagationFor } from '../src/engine/state-propagation';
-import { topologicalOrderOf } from '../src/engine/topological-rank';
+import { variableOrderOf } from '../src/engine/topological-rank';
 import { generateClusterGraph } from '../test/engine/generate-cluster-graph';
 
 const n = Number(process.argv[2] ?? 100_000);
@@ -21,7 +21,7 @@ global.gc?.();
 const heapBefore = process.memoryUsage().heapUsed;
 const graph = time('build', () => SupplyGraph.build(input));
 console.log(`nodes ${graph.nodeCount} links ${graph.linkCount} ports ${graph.portCount}`);
-const order = time('topological order', () => topologicalOrderOf(graph));
+const order = time('topological order', () => variableOrderOf(graph));
 console.log(`enterprises on cycles: ${order.cyclic.reduce((sum, c) => sum + c, 0)}`);
 time('baseline all-operating + first link eval', () => evaluateScenario(graph, { blockLinks: ['l0'] }));
 time('baseline current state + first eval', () =>

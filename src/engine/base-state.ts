@@ -1,5 +1,9 @@
+import { sharedFloat64, sharedInt32, sharedUint8 } from './shared-arrays';
 import { propagationFor } from './state-propagation';
-import { DOWN_STATUS_FLAGS, type SupplyGraph } from './supply-graph';
+import { DOWN_STATUS_FLAGS } from './graph-columns';
+import type { StateDelta } from './graph-patch';
+import { shareCopy } from './shared-arrays';
+import type { SupplyGraph } from './supply-graph';
 
 /**
  * A fully evaluated state of the graph (§3 and §4), stored densely. It is the
@@ -24,6 +28,10 @@ export interface BaseState {
   /** Pass-throughs: number of ports (products) output. */
   readonly alivePorts: Int32Array;
   readonly linkDelivers: Uint8Array;
+  /** linkDelivers by position in graph.outLinks (read where a supplier's links are walked). */
+  readonly outDelivers: Uint8Array;
+  /** linkDelivers by position in graph.portLinks (read where a customer's links are walked). */
+  readonly inDelivers: Uint8Array;
   /** f(v) of §4. */
   readonly fraction: Float64Array;
   /** Pass-through ports: the per-product fraction of §4. */
@@ -39,39 +47,50 @@ export interface BaseState {
  */
 export function baseStateOf(graph: SupplyGraph, includeCurrentState: boolean): BaseState {
   if (!includeCurrentState) return graph.memoize('baseline:all-operating', () => allOperatingState(graph));
-  return graph.memoize('baseline:current-state', () => currentState(graph));
+  return graph.memoize(
+    'baseline:current-state',
+    () => graph.takeDerivation<BaseState>('baseline:current-state')?.() ?? currentState(graph),
+  );
 }
 
 /** Everything open and operating: every producer and every handled product is output at fraction 1. */
 function allOperatingState(graph: SupplyGraph): BaseState {
   const n = graph.nodeCount;
   const p = graph.portCount;
-  const nodeAlive = new Uint8Array(n).fill(1);
-  const alivePorts = new Int32Array(n);
+  const nodeAlive = sharedUint8(n).fill(1);
+  const alivePorts = sharedInt32(n);
   for (let v = 0; v < n; v++) {
     if (graph.nodePassThrough[v] === 0) continue;
     alivePorts[v] = graph.nodePortStart[v + 1] - graph.nodePortStart[v];
     // A pass-through without any link handles no product, so it outputs nothing.
     if (alivePorts[v] === 0) nodeAlive[v] = 0;
   }
-  const portCount = new Int32Array(p);
-  const portSum = new Float64Array(p);
+  const portCount = sharedInt32(p);
+  const portSum = sharedFloat64(p);
   for (let q = 0; q < p; q++) {
     portCount[q] = graph.portLinkStart[q + 1] - graph.portLinkStart[q];
     for (let i = graph.portLinkStart[q]; i < graph.portLinkStart[q + 1]; i++)
       portSum[q] += graph.linkShare[graph.portLinks[i]];
   }
+  // The constant columns are views of one buffer of ones (or zeros) each: never written, shared freely.
+  const m = graph.linkCount;
+  const longest = Math.max(n, p, m);
+  const zeros = sharedUint8(longest);
+  const ones = sharedUint8(longest).fill(1);
+  const unit = sharedFloat64(Math.max(n, p)).fill(1);
   return {
-    down: new Uint8Array(n),
-    blocked: new Uint8Array(graph.linkCount),
-    own: new Float64Array(n).fill(1),
+    down: zeros.subarray(0, n),
+    blocked: zeros.subarray(0, m),
+    own: unit.subarray(0, n),
     nodeAlive,
-    portAlive: new Uint8Array(p).fill(1),
+    portAlive: ones.subarray(0, p),
     portCount,
     alivePorts,
-    linkDelivers: new Uint8Array(graph.linkCount).fill(1),
-    fraction: new Float64Array(n).fill(1),
-    portValue: new Float64Array(p).fill(1),
+    linkDelivers: ones.subarray(0, m),
+    outDelivers: ones.subarray(0, m),
+    inDelivers: ones.subarray(0, m),
+    fraction: unit.subarray(0, n),
+    portValue: unit.subarray(0, p),
     portSum,
   };
 }
@@ -92,5 +111,26 @@ function currentState(graph: SupplyGraph): BaseState {
   for (let l = 0; l < graph.linkCount; l++) if (graph.linkBlocked[l] === 1) blockedLinks.push(l);
   const run = propagationFor(graph);
   run.run(top, { downNodes, blockedLinks, window: Infinity, targetOwn: own, ownChanged });
+  return run.materialize();
+}
+
+/**
+ * The current-state baseline after a patch that only made things worse
+ * (links blocked, enterprises down, capacity lowered): the previous one with
+ * the change propagated down from it, instead of the whole state from the
+ * top. Both are the greatest solution: the previous baseline lies above the
+ * new one and the change only lowers it.
+ */
+export function deriveCurrentState(graph: SupplyGraph, previous: BaseState, change: StateDelta): BaseState {
+  const own = shareCopy(previous.own);
+  for (const v of change.ownChanged) own[v] = graph.nodeCapacityRecovery[v];
+  const run = propagationFor(graph);
+  run.run(previous, {
+    downNodes: change.downNodes,
+    blockedLinks: change.blockedLinks,
+    window: Infinity,
+    targetOwn: own,
+    ownChanged: change.ownChanged,
+  });
   return run.materialize();
 }

@@ -1,7 +1,8 @@
 import { baseStateOf } from './base-state';
 import type { EngineLink } from './graph-input';
 import { resolveScenario, type ResolvedScenario, type Scenario } from './scenario';
-import { CauseTrail, FRACTION_EPSILON, propagationFor, type StatePropagation } from './state-propagation';
+import { ImpactResult, isPartial } from './impact-result';
+import { propagationFor, type PropagationStrategy, type StatePropagation } from './state-propagation';
 import type { SupplyGraph } from './supply-graph';
 
 export interface EvaluateOptions {
@@ -12,38 +13,12 @@ export interface EvaluateOptions {
    * applies to them. Costs a rebuild of the index: O(graph).
    */
   extraLinks?: readonly EngineLink[];
-}
-
-export interface AffectedEnterprise {
-  index: number;
-  id: string;
-  /** §3, within the window when durationDays is set. */
-  stalled: boolean;
-  /** Stalled because it is itself down in the scenario but not in the baseline. */
-  direct: boolean;
-  /** Not stalled, but a pass-through lost some of its baseline products, or its fraction dropped by more than 1e-9. */
-  partial: boolean;
-  baselineFraction: number;
-  outputFraction: number;
-  /** (dailyCapacity ?? 0) * (baselineFraction - outputFraction). */
-  lostDailyOutput: number;
-  /** T(v) of §5 when stalled (0 when direct), else null. */
-  stallsOnDay: number | null;
-  /** Products it had in the baseline and no longer gets within the window, sorted. */
-  missingInputs: string[];
-  /** Link ids from a block to it, upstream first; [] when direct. */
-  cause: string[];
-}
-
-export interface ImpactResult {
-  /** Stalled or partial enterprises only: stalled first, then by stallsOnDay, then id. */
-  affected: AffectedEnterprise[];
-  stalledCount: number;
-  partialCount: number;
-  /** Summed over affected. */
-  lostDailyOutput: number;
-  /** Link indices that deliver in the baseline and stop within the window (blocked ones included). */
-  failedLinks: number[];
+  /**
+   * Propagate from the blocks, or sweep the whole graph (see
+   * StatePropagation); both give the same answer. Default 'auto' picks by
+   * the size of the change; the others are for tests and benchmarks.
+   */
+  strategy?: PropagationStrategy;
 }
 
 /**
@@ -62,26 +37,26 @@ export function evaluateScenario(graph: SupplyGraph, scenario: Scenario, options
   const resolved = resolveScenario(graph, scenario);
   const extra = options?.extraLinks ?? [];
   const target = extra.length > 0 ? graph.withExtraLinks(extra) : graph;
-  return describeRun(target, runScenario(target, resolved));
+  const strategy = options?.strategy;
+  const run = runScenario(target, resolved, strategy);
+  return new ImpactResult(target, run, () => runScenario(target, resolved, strategy));
 }
 
 /** Runs a resolved scenario; the results live in the graph's propagation until the next run. */
-export function runScenario(graph: SupplyGraph, resolved: ResolvedScenario): StatePropagation {
+export function runScenario(
+  graph: SupplyGraph,
+  resolved: ResolvedScenario,
+  strategy?: PropagationStrategy,
+): StatePropagation {
   const base = baseStateOf(graph, resolved.includeCurrentState);
   const propagation = propagationFor(graph);
   propagation.run(base, {
     downNodes: resolved.downNodes,
     blockedLinks: resolved.blockedLinks,
     window: resolved.window,
+    strategy,
   });
   return propagation;
-}
-
-/** Whether v counts as affected, and how, after a run. */
-export function isPartial(graph: SupplyGraph, run: StatePropagation, v: number): boolean {
-  if (run.isStalled(v)) return false;
-  if (graph.nodePassThrough[v] === 1 && run.lostSomePort(v)) return true;
-  return run.fraction(v) < run.baseState.fraction[v] - FRACTION_EPSILON;
 }
 
 /** Lost daily output of v after a run. */
@@ -107,57 +82,4 @@ export function summarizeRun(
     lostDailyOutput += lostOutput(graph, run, v);
   }
   return { stalledCount, partialCount, lostDailyOutput };
-}
-
-function describeRun(graph: SupplyGraph, run: StatePropagation): ImpactResult {
-  const affected: AffectedEnterprise[] = [];
-  const trail = new CauseTrail(graph);
-  let stalledCount = 0;
-  let partialCount = 0;
-  let lostDailyOutput = 0;
-  for (const v of run.touchedNodes) {
-    const stalled = run.isStalled(v);
-    const partial = !stalled && isPartial(graph, run, v);
-    if (!stalled && !partial) continue;
-    if (stalled) stalledCount++;
-    else partialCount++;
-    const lost = lostOutput(graph, run, v);
-    lostDailyOutput += lost;
-    const direct = run.isDirect(v);
-    if (!direct) run.recordCause(v, trail);
-    const entry: AffectedEnterprise = {
-      index: v,
-      id: graph.enterpriseId(v),
-      stalled,
-      direct,
-      partial,
-      baselineFraction: run.baseState.fraction[v],
-      outputFraction: run.fraction(v),
-      lostDailyOutput: lost,
-      stallsOnDay: stalled ? run.stallDay(v) : null,
-      missingInputs: missingInputs(graph, run, v),
-      cause: direct ? [] : trail.chain(v).map((l) => graph.linkId(l)),
-    };
-    affected.push(entry);
-  }
-  affected.sort(compareAffected);
-  return { affected, stalledCount, partialCount, lostDailyOutput, failedLinks: run.failedLinks.slice() };
-}
-
-function missingInputs(graph: SupplyGraph, run: StatePropagation, v: number): string[] {
-  const products: string[] = [];
-  const passThrough = graph.nodePassThrough[v] === 1;
-  for (let q = graph.nodePortStart[v]; q < graph.nodePortStart[v + 1]; q++) {
-    const missing = passThrough ? run.isPortFailed(q) : run.isPortEmptied(q);
-    if (missing) products.push(graph.productName(graph.portProduct[q]));
-  }
-  return products.sort();
-}
-
-function compareAffected(a: AffectedEnterprise, b: AffectedEnterprise): number {
-  if (a.stalled !== b.stalled) return a.stalled ? -1 : 1;
-  const dayA = a.stallsOnDay ?? Infinity;
-  const dayB = b.stallsOnDay ?? Infinity;
-  if (dayA !== dayB) return dayA - dayB;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }

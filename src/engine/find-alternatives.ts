@@ -105,7 +105,7 @@ export function findAlternativeSuppliers(
         },
       ],
     });
-    candidate.wouldUnstall = !result.affected.some((a) => a.index === target && a.stalled);
+    candidate.wouldUnstall = !result.isStalled(target);
   }
   return chosen;
 }

@@ -13,14 +13,19 @@ export {
   type SupplyGraphInput,
   type TransportMode,
 } from './graph-input';
-export { SupplyGraph } from './supply-graph';
+export { SupplyGraph, type GraphMemoryUsage, type TransferableSupplyGraph } from './supply-graph';
+export { SupplyGraphBuilder } from './supply-graph-builder';
+export { type EnterpriseStatusChange, type GraphPatch, type LinkStatusChange } from './graph-patch';
+export { prepareGraph } from './prepare-graph';
 export { findUnknownScenarioIds, type Scenario, type UnknownScenarioIds } from './scenario';
+export { evaluateScenario, type EvaluateOptions } from './evaluate-scenario';
 export {
-  evaluateScenario,
+  ImpactResult,
+  type AffectedColumns,
   type AffectedEnterprise,
-  type EvaluateOptions,
-  type ImpactResult,
-} from './evaluate-scenario';
+  type AffectedGroup,
+  type ImpactSummary,
+} from './impact-result';
 export {
   rankCriticalEnterprises,
   rankCriticalLinks,

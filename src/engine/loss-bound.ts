@@ -1,6 +1,7 @@
 import { baseStateOf, type BaseState } from './base-state';
+import { sharedFloat64 } from './shared-arrays';
 import type { SupplyGraph } from './supply-graph';
-import { topologicalOrderOf } from './topological-rank';
+import { targetVariable, variableOrderOf } from './topological-rank';
 
 /**
  * Upper bounds on the lost daily output of a single block, used to skip exact
@@ -30,46 +31,92 @@ export function lossBoundsOf(graph: SupplyGraph, includeCurrentState: boolean): 
 }
 
 function computeBounds(graph: SupplyGraph, base: BaseState): LossBounds {
-  const { rank, cyclic, componentStart } = topologicalOrderOf(graph);
+  const { order, cyclic, componentStart } = variableOrderOf(graph);
   const n = graph.nodeCount;
-  const order = new Int32Array(n);
-  for (let v = 0; v < n; v++) order[rank[v]] = v;
   const bounds: LossBounds = {
-    slope: new Float64Array(graph.portCount),
-    offset: new Float64Array(graph.portCount),
+    slope: sharedFloat64(graph.portCount),
+    offset: sharedFloat64(graph.portCount),
     total: 0,
   };
   for (let v = 0; v < n; v++) bounds.total += capacityOf(graph, v) * base.fraction[v];
   const { slope, offset } = bounds;
-  for (let r = n - 1; r >= 0; r--) {
-    const v = order[r];
-    if (cyclic[v] === 1) {
+  // Customers first: variables in decreasing rank (see topological-rank.ts).
+  for (let r = order.length - 1; r >= 0; r--) {
+    const x = order[r];
+    if (cyclic[x] === 1) {
       // The whole component at once: its members hold ranks start .. r.
-      const start = componentStart[v];
-      boundComponent(graph, base, bounds, order, start, r, componentStart);
+      const start = componentStart[x];
+      boundComponent(graph, base, bounds, order, start, r);
       r = start;
       continue;
     }
-    const portStart = graph.nodePortStart[v];
-    const portEnd = graph.nodePortStart[v + 1];
+    // The ports this variable's slope belongs to, and the links its output leaves on.
+    let v: number;
+    let from: number;
+    let to: number;
+    let outFrom: number;
+    let outTo: number;
+    if (x < n) {
+      if (graph.nodePassThrough[x] === 1) continue;
+      v = x;
+      from = graph.nodePortStart[x];
+      to = graph.nodePortStart[x + 1];
+      outFrom = graph.nodeOutStart[x];
+      outTo = graph.nodeOutStart[x + 1];
+    } else {
+      from = x - n;
+      v = graph.portNode[from];
+      if (graph.nodePassThrough[v] === 0) continue;
+      to = from + 1;
+      outFrom = graph.portOutStart[from];
+      outTo = graph.portOutEnd[from];
+    }
     const own = base.own[v];
-    if (portStart === portEnd || own === 0) continue;
-    const capacity = capacityOf(graph, v);
-    if (graph.nodePassThrough[v] === 0) {
-      const [downSlope, downOffset] = downstream(graph, base, bounds, graph.nodeOutStart[v], graph.nodeOutStart[v + 1]);
-      slope.fill(own * (capacity + downSlope), portStart, portEnd);
-      offset.fill(downOffset, portStart, portEnd);
-      continue;
+    if (from === to || own === 0) continue;
+    let downSlope = 0;
+    let downOffset = 0;
+    for (let i = outFrom; i < outTo; i++) {
+      if (base.outDelivers[i] === 0 || graph.outShare[i] === 0) continue;
+      const q = graph.outPort[i];
+      downSlope += graph.outShare[i] * slope[q];
+      downOffset += offset[q];
     }
-    const weightSum = graph.nodePortWeightSum[v];
-    for (let q = portStart; q < portEnd; q++) {
-      const share = weightSum > 0 ? graph.portWeight[q] / weightSum : 1 / (portEnd - portStart);
-      const [downSlope, downOffset] = downstream(graph, base, bounds, graph.portOutStart[q], graph.portOutEnd[q]);
-      slope[q] = own * (capacity * share + downSlope);
-      offset[q] = downOffset;
-    }
+    slope.fill(own * (capacityShare(graph, v, from) + downSlope), from, to);
+    offset.fill(Math.min(downOffset, bounds.total), from, to);
   }
   return bounds;
+}
+
+/**
+ * The ports whose slopes belong to variable x: every port of a producer, or
+ * the one port of a pass-through product; empty for unused slots.
+ */
+function portsOfVariable(graph: SupplyGraph, x: number): { from: number; to: number; v: number } {
+  const n = graph.nodeCount;
+  if (x < n) {
+    const start = graph.nodePortStart[x];
+    const none = graph.nodePassThrough[x] === 1;
+    return { from: start, to: none ? start : graph.nodePortStart[x + 1], v: x };
+  }
+  const q = x - n;
+  const v = graph.portNode[q];
+  return { from: q, to: graph.nodePassThrough[v] === 1 ? q + 1 : q, v };
+}
+
+/** Outbound links carrying the output fed by port q of v: all of a producer's, or the product's of a pass-through. */
+function outLinksOfPorts(graph: SupplyGraph, v: number, q: number): [number, number] {
+  return graph.nodePassThrough[v] === 1
+    ? [graph.portOutStart[q], graph.portOutEnd[q]]
+    : [graph.nodeOutStart[v], graph.nodeOutStart[v + 1]];
+}
+
+/** Capacity lost per unit drop of port q's supply at v itself: all of it for a producer, the product's share for a pass-through. */
+function capacityShare(graph: SupplyGraph, v: number, q: number): number {
+  const capacity = capacityOf(graph, v);
+  if (graph.nodePassThrough[v] === 0) return capacity;
+  const weightSum = graph.nodePortWeightSum[v];
+  const ports = graph.nodePortStart[v + 1] - graph.nodePortStart[v];
+  return capacity * (weightSum > 0 ? graph.portWeight[q] / weightSum : 1 / ports);
 }
 
 /**
@@ -86,17 +133,22 @@ function boundComponent(
   order: Int32Array,
   start: number,
   end: number,
-  componentStart: Int32Array,
 ): void {
   const { slope, offset } = bounds;
-  const inside = (l: number): boolean => componentStart[graph.linkTo[l]] === start;
+  const { componentStart } = variableOrderOf(graph);
+  const inside = (l: number): boolean => componentStart[targetVariable(graph, l)] === start;
   // Offsets of everything downstream of the component apply to every member.
   let leavingOffset = 0;
   let fixed = 0;
+  const counted = new Set<number>();
   for (let k = start; k <= end; k++) {
-    const w = order[k];
-    fixed += capacityOf(graph, w) * base.fraction[w];
-    for (let i = graph.nodeOutStart[w]; i < graph.nodeOutStart[w + 1]; i++) {
+    const { from, v } = portsOfVariable(graph, order[k]);
+    if (!counted.has(v)) {
+      counted.add(v);
+      fixed += capacityOf(graph, v) * base.fraction[v];
+    }
+    const [outFrom, outTo] = outLinksOfPorts(graph, v, from);
+    for (let i = outFrom; i < outTo; i++) {
       const l = graph.outLinks[i];
       if (inside(l) || base.linkDelivers[l] === 0) continue;
       leavingOffset += bounds.offset[graph.linkPort[l]];
@@ -109,40 +161,33 @@ function boundComponent(
     let grew = false;
     let change = 0;
     for (let k = end; k >= start; k--) {
-      const w = order[k];
-      const own = base.own[w];
-      const portStart = graph.nodePortStart[w];
-      const portEnd = graph.nodePortStart[w + 1];
-      const capacity = capacityOf(graph, w);
-      const passThrough = graph.nodePassThrough[w] === 1;
-      const weightSum = graph.nodePortWeightSum[w];
-      for (let q = portStart; q < portEnd; q++) {
-        const from = passThrough ? graph.portOutStart[q] : graph.nodeOutStart[w];
-        const to = passThrough ? graph.portOutEnd[q] : graph.nodeOutStart[w + 1];
-        let sum = passThrough
-          ? capacity * (weightSum > 0 ? graph.portWeight[q] / weightSum : 1 / (portEnd - portStart))
-          : capacity;
-        for (let i = from; i < to; i++) {
-          const l = graph.outLinks[i];
-          if (base.linkDelivers[l] === 0) continue;
-          sum += graph.linkShare[l] * slope[graph.linkPort[l]];
-        }
-        const next = own * sum * scale + extra;
-        if (next > slope[q] * (1 + 1e-12)) {
-          change = Math.max(change, (next - slope[q]) / next);
-          grew = true;
-        }
-        if (scale === 1) slope[q] = next;
-        else if (next > slope[q]) return { grew: true, change };
+      const { from, to, v } = portsOfVariable(graph, order[k]);
+      if (from === to) continue;
+      const [outFrom, outTo] = outLinksOfPorts(graph, v, from);
+      let sum = capacityShare(graph, v, from);
+      for (let i = outFrom; i < outTo; i++) {
+        const l = graph.outLinks[i];
+        if (base.linkDelivers[l] === 0) continue;
+        sum += graph.linkShare[l] * slope[graph.linkPort[l]];
       }
+      const next = base.own[v] * sum * scale + extra;
+      if (next > slope[from] * (1 + 1e-12)) {
+        change = Math.max(change, (next - slope[from]) / next);
+        grew = true;
+      }
+      if (scale === 1) slope.fill(next, from, to);
+      else if (next > slope[from]) return { grew: true, change };
     }
     return { grew, change };
   };
-  for (let k = start; k <= end; k++) {
-    const w = order[k];
-    slope.fill(0, graph.nodePortStart[w], graph.nodePortStart[w + 1]);
-    offset.fill(leavingOffset, graph.nodePortStart[w], graph.nodePortStart[w + 1]);
-  }
+  const fillMembers = (slopeValue: number, offsetValue: number): void => {
+    for (let k = start; k <= end; k++) {
+      const { from, to } = portsOfVariable(graph, order[k]);
+      slope.fill(slopeValue, from, to);
+      offset.fill(offsetValue, from, to);
+    }
+  };
+  fillMembers(0, leavingOffset);
   let converged = false;
   for (let round = 0; round < 200; round++) {
     if (sweep(1, 0).change < 1e-7) {
@@ -153,37 +198,12 @@ function boundComponent(
   if (converged) {
     // Raise a little and verify: F(x) <= x means the least solution lies below x.
     for (let k = start; k <= end; k++) {
-      const w = order[k];
-      for (let q = graph.nodePortStart[w]; q < graph.nodePortStart[w + 1]; q++) slope[q] = slope[q] * 1.001 + 1e-9;
+      const { from, to } = portsOfVariable(graph, order[k]);
+      for (let q = from; q < to; q++) slope[q] = slope[q] * 1.001 + 1e-9;
     }
     converged = !sweep(0.999999, 0).grew;
   }
-  if (!converged) {
-    for (let k = start; k <= end; k++) {
-      const w = order[k];
-      slope.fill(0, graph.nodePortStart[w], graph.nodePortStart[w + 1]);
-      offset.fill(fixed, graph.nodePortStart[w], graph.nodePortStart[w + 1]);
-    }
-  }
-}
-
-function downstream(
-  graph: SupplyGraph,
-  base: BaseState,
-  bounds: LossBounds,
-  from: number,
-  to: number,
-): [number, number] {
-  let slope = 0;
-  let offset = 0;
-  for (let i = from; i < to; i++) {
-    const l = graph.outLinks[i];
-    if (base.linkDelivers[l] === 0 || graph.linkShare[l] === 0) continue;
-    const q = graph.linkPort[l];
-    slope += graph.linkShare[l] * bounds.slope[q];
-    offset += bounds.offset[q];
-  }
-  return [slope, Math.min(offset, bounds.total)];
+  if (!converged) fillMembers(0, fixed);
 }
 
 function capacityOf(graph: SupplyGraph, v: number): number {
@@ -201,11 +221,6 @@ function linkBound(graph: SupplyGraph, base: BaseState, bounds: LossBounds, l: n
   return Math.min(bounds.slope[q] * drop + bounds.offset[q], bounds.total);
 }
 
-/** Bound on the lost daily output of blocking link l alone. */
-export function linkLossBound(graph: SupplyGraph, base: BaseState, bounds: LossBounds, l: number): number {
-  return linkBound(graph, base, bounds, l);
-}
-
 /** Bound on the lost daily output of taking enterprise v down alone. */
 export function enterpriseLossBound(graph: SupplyGraph, base: BaseState, bounds: LossBounds, v: number): number {
   if (base.down[v] === 1) return 0;
@@ -213,4 +228,34 @@ export function enterpriseLossBound(graph: SupplyGraph, base: BaseState, bounds:
   for (let i = graph.nodeOutStart[v]; i < graph.nodeOutStart[v + 1]; i++)
     bound += linkBound(graph, base, bounds, graph.outLinks[i]);
   return Math.min(bound, bounds.total);
+}
+
+/**
+ * The bound on the lost daily output of blocking each link alone, by link
+ * index: walked in outLinks order, a supplier's links and value are read in
+ * sequence.
+ */
+export function allLinkLossBounds(graph: SupplyGraph, base: BaseState, bounds: LossBounds): Float64Array {
+  const into = new Float64Array(graph.linkCount);
+  const n = graph.nodeCount;
+  const { slope, offset, total } = bounds;
+  const visit = (from: number, to: number, value: number): void => {
+    for (let i = from; i < to; i++) {
+      if (base.outDelivers[i] === 0) continue;
+      const drop = graph.outShare[i] * value;
+      if (!(drop > 0)) continue;
+      const q = graph.outPort[i];
+      into[graph.outLinks[i]] = Math.min(slope[q] * drop + offset[q], total);
+    }
+  };
+  for (let v = 0; v < n; v++) {
+    if (graph.nodePassThrough[v] === 0) {
+      visit(graph.nodeOutStart[v], graph.nodeOutStart[v + 1], base.fraction[v]);
+      continue;
+    }
+    for (let q = graph.nodePortStart[v]; q < graph.nodePortStart[v + 1]; q++) {
+      visit(graph.portOutStart[q], graph.portOutEnd[q], base.portValue[q]);
+    }
+  }
+  return into;
 }

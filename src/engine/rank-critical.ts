@@ -1,6 +1,7 @@
-import { baseStateOf } from './base-state';
+import { baseStateOf, type BaseState } from './base-state';
 import { summarizeRun } from './evaluate-scenario';
-import { enterpriseLossBound, linkLossBound, lossBoundsOf } from './loss-bound';
+import { allLinkLossBounds, enterpriseLossBound, lossBoundsOf } from './loss-bound';
+import { selectBest } from './select-best';
 import { propagationFor, type StateChange } from './state-propagation';
 import type { SupplyGraph } from './supply-graph';
 
@@ -29,19 +30,37 @@ export interface RankCriticalOptions<Candidate> {
  * Exact, but not every candidate is evaluated in full: stall counts come
  * from the cheap §3 pass alone, and a candidate is skipped once an upper
  * bound on its lost output (see loss-bound.ts) shows it cannot enter the top.
+ * A link can stall something only if it is the one delivering link of its
+ * product into its customer, and then it stalls exactly what its customer's
+ * failure stalls: one §3 pass per such customer, shared by its links.
  */
 export function rankCriticalLinks(graph: SupplyGraph, options: RankCriticalOptions<number>): CriticalEntry[] {
   const includeCurrentState = options.includeCurrentState ?? false;
   const base = baseStateOf(graph, includeCurrentState);
   const bounds = lossBoundsOf(graph, includeCurrentState);
+  const linkBounds = allLinkLossBounds(graph, base, bounds);
+  const propagation = propagationFor(graph);
   const none: number[] = [];
+  const byCustomer = new Int32Array(graph.nodeCount).fill(-1);
   return rank(graph, graph.linkCount, options, {
     idOf: (l) => graph.linkId(l),
     // Blocking a link that delivers nothing in the baseline changes nothing.
     isInert: (l) => base.linkDelivers[l] === 0,
-    lossBound: (l) => linkLossBound(graph, base, bounds, l),
-    change: (l, skipFractions) => ({ downNodes: none, blockedLinks: [l], window: Infinity, skipFractions }),
+    lossBound: (l) => linkBounds[l],
+    stallCount: (l) => {
+      const q = graph.linkPort[l];
+      // Another supplier of the product still delivers: nothing stops (the window is unbounded).
+      if (base.portCount[q] > 1) return 0;
+      const v = graph.portNode[q];
+      const producer = graph.nodePassThrough[v] === 0;
+      if (producer && byCustomer[v] >= 0) return byCustomer[v];
+      const count = propagation.countStalls(base, -1, l);
+      if (producer) byCustomer[v] = count;
+      return count;
+    },
+    change: (l) => ({ downNodes: none, blockedLinks: [l], window: Infinity }),
     base,
+    slack: 1e-9 * (1 + bounds.total),
   });
 }
 
@@ -50,13 +69,16 @@ export function rankCriticalEnterprises(graph: SupplyGraph, options: RankCritica
   const includeCurrentState = options.includeCurrentState ?? false;
   const base = baseStateOf(graph, includeCurrentState);
   const bounds = lossBoundsOf(graph, includeCurrentState);
+  const propagation = propagationFor(graph);
   const none: number[] = [];
   return rank(graph, graph.nodeCount, options, {
     idOf: (v) => graph.enterpriseId(v),
     isInert: (v) => base.down[v] === 1,
     lossBound: (v) => enterpriseLossBound(graph, base, bounds, v),
-    change: (v, skipFractions) => ({ downNodes: [v], blockedLinks: none, window: Infinity, skipFractions }),
+    stallCount: (v) => propagation.countStalls(base, v, -1),
+    change: (v) => ({ downNodes: [v], blockedLinks: none, window: Infinity }),
     base,
+    slack: 1e-9 * (1 + bounds.total),
   });
 }
 
@@ -64,15 +86,11 @@ interface CandidateKind {
   idOf: (index: number) => string;
   isInert: (index: number) => boolean;
   lossBound: (index: number) => number;
-  change: (index: number, skipFractions: boolean) => StateChange;
-  base: ReturnType<typeof baseStateOf>;
-}
-
-interface Candidate {
-  index: number;
-  /** Exact under STALLED_COUNT (from the §3 pass), unknown (Infinity) under LOST_OUTPUT. */
-  stalled: number;
-  bound: number;
+  stallCount: (index: number) => number;
+  change: (index: number) => StateChange;
+  base: BaseState;
+  /** Float slack between a loss bound and an evaluated loss. */
+  slack: number;
 }
 
 function rank(
@@ -86,49 +104,73 @@ function rank(
   const byStalled = options.measure === 'STALLED_COUNT';
   const propagation = propagationFor(graph);
   const inert: number[] = [];
-  const candidates: Candidate[] = [];
+  // Candidates as typed columns: millions of them, no object each.
+  const stalled = new Int32Array(count);
+  const bound = new Float64Array(count);
+  let remaining = new Int32Array(count);
+  let size = 0;
   for (let i = 0; i < count; i++) {
     if (options.candidate !== undefined && !options.candidate(i)) continue;
     if (kind.isInert(i)) {
       inert.push(i);
       continue;
     }
-    let stalled = Infinity;
-    if (byStalled) {
-      propagation.run(kind.base, kind.change(i, true));
-      stalled = 0;
-      for (const v of propagation.touchedNodes) if (propagation.isStalled(v)) stalled++;
-    }
-    const bound = kind.lossBound(i);
-    if (stalled === 0 && bound === 0) inert.push(i);
-    else candidates.push({ index: i, stalled, bound });
+    // Under LOST_OUTPUT stall counts are unknown until evaluated: they do not order candidates.
+    stalled[i] = byStalled ? kind.stallCount(i) : 0;
+    bound[i] = kind.lossBound(i);
+    // Without stalls and without any output to lose it can have no impact (under LOST_OUTPUT stalls are not known yet).
+    if (byStalled && stalled[i] === 0 && bound[i] === 0) inert.push(i);
+    else remaining[size++] = i;
   }
-  candidates.sort((a, b) => (byStalled ? b.stalled - a.stalled || b.bound - a.bound : b.bound - a.bound));
+  // Best first: most stalled, then highest bound (under LOST_OUTPUT, highest bound).
+  const before = (a: number, b: number): boolean =>
+    stalled[a] !== stalled[b] ? stalled[a] > stalled[b] : bound[a] > bound[b];
 
   const primary = (e: CriticalEntry): number => (byStalled ? e.stalledCount : e.lostDailyOutput);
   const secondary = (e: CriticalEntry): number => (byStalled ? e.lostDailyOutput : e.stalledCount);
   const compare = (a: CriticalEntry, b: CriticalEntry): number =>
     primary(b) - primary(a) || secondary(b) - secondary(a) || compareIds(a.id, b.id);
   const best: CriticalEntry[] = []; // the top so far, sorted
-  for (const candidate of candidates) {
-    if (best.length === top && cannotEnter(candidate, best[top - 1], byStalled)) break;
-    propagation.run(kind.base, kind.change(candidate.index, false));
-    const impact = summarizeRun(graph, propagation);
-    if (impact.stalledCount === 0 && !(impact.lostDailyOutput > 0)) {
-      inert.push(candidate.index);
-      continue;
+  // In rounds: the next batch of best candidates, in order, until one cannot enter the top.
+  let batch = Math.max(64, 4 * top);
+  let done = false;
+  while (!done && size > 0) {
+    const next = selectBest(remaining.subarray(0, size), batch, before);
+    for (const candidate of next) {
+      if (
+        best.length === top &&
+        cannotEnter(stalled[candidate], bound[candidate], best[top - 1], byStalled, kind.slack)
+      ) {
+        done = true;
+        break;
+      }
+      // The strategy evaluateScenario would pick, so that ties between candidates break the same way.
+      propagation.run(kind.base, kind.change(candidate));
+      const impact = summarizeRun(graph, propagation);
+      if (impact.stalledCount === 0 && !(impact.lostDailyOutput > 0)) {
+        inert.push(candidate);
+        continue;
+      }
+      const entry: CriticalEntry = {
+        index: candidate,
+        id: kind.idOf(candidate),
+        stalledCount: impact.stalledCount,
+        lostDailyOutput: impact.lostDailyOutput,
+      };
+      if (best.length === top && compare(entry, best[top - 1]) >= 0) continue;
+      let at = best.length;
+      while (at > 0 && compare(entry, best[at - 1]) < 0) at--;
+      best.splice(at, 0, entry);
+      if (best.length > top) best.pop();
     }
-    const entry: CriticalEntry = {
-      index: candidate.index,
-      id: kind.idOf(candidate.index),
-      stalledCount: impact.stalledCount,
-      lostDailyOutput: impact.lostDailyOutput,
-    };
-    if (best.length === top && compare(entry, best[top - 1]) >= 0) continue;
-    let at = best.length;
-    while (at > 0 && compare(entry, best[at - 1]) < 0) at--;
-    best.splice(at, 0, entry);
-    if (best.length > top) best.pop();
+    // Drop this batch from the candidates; the next one is twice as large.
+    const taken = new Set(next);
+    const rest = new Int32Array(size - next.length);
+    let at = 0;
+    for (let k = 0; k < size; k++) if (!taken.has(remaining[k])) rest[at++] = remaining[k];
+    remaining = rest;
+    size = at;
+    batch *= 2;
   }
   if (best.length < top) {
     // Only reached when every candidate was evaluated, so `inert` is complete.
@@ -139,14 +181,18 @@ function rank(
   return best;
 }
 
-/** True when even the candidate's best case (its exact stalls, its loss bound) ranks after `last`. */
-function cannotEnter(candidate: Candidate, last: CriticalEntry, byStalled: boolean): boolean {
-  const bound = candidate.bound * (1 + 1e-9) + 1e-9; // float slack between the bound and the evaluation
+/**
+ * True when even the candidate's best case (its exact stalls, its loss bound)
+ * ranks after `last`. The slack covers float error between the bound and
+ * the evaluation: fractions are exact to about 1e-12, times capacities.
+ */
+function cannotEnter(stalled: number, bound: number, last: CriticalEntry, byStalled: boolean, slack: number): boolean {
+  const best = bound * (1 + 1e-9) + slack;
   if (byStalled) {
-    if (candidate.stalled !== last.stalledCount) return candidate.stalled < last.stalledCount;
-    return bound < last.lostDailyOutput;
+    if (stalled !== last.stalledCount) return stalled < last.stalledCount;
+    return best < last.lostDailyOutput;
   }
-  return bound < last.lostDailyOutput;
+  return best < last.lostDailyOutput;
 }
 
 function compareIds(a: string, b: string): number {

@@ -1,7 +1,9 @@
+import { GraphColumnsBuilder, type LinkColumns, type NodeColumns } from './graph-columns';
+import { indexColumns, type GraphIndex } from './graph-index';
+import { appendLinksToIndex } from './graph-index-append';
 import {
   ENTERPRISE_KINDS,
   ENTERPRISE_STATUSES,
-  PASS_THROUGH_KINDS,
   TRANSPORT_MODES,
   type EngineLink,
   type EnterpriseKind,
@@ -9,58 +11,49 @@ import {
   type SupplyGraphInput,
   type TransportMode,
 } from './graph-input';
+import { deriveCurrentState, type BaseState } from './base-state';
+import { patchColumns, type GraphPatch } from './graph-patch';
+import { byteSize } from './shared-arrays';
+import { StringTable, type StringTableData } from './string-table';
+import { extendVariableOrder, type VariableOrder } from './topological-rank';
 
-const KIND_INDEX = new Map(ENTERPRISE_KINDS.map((kind, i) => [kind, i]));
-const STATUS_INDEX = new Map(ENTERPRISE_STATUSES.map((status, i) => [status, i]));
-const MODE_INDEX = new Map(TRANSPORT_MODES.map((mode, i) => [mode, i]));
-const PASS_THROUGH_KIND_FLAGS = ENTERPRISE_KINDS.map((kind) => PASS_THROUGH_KINDS.has(kind));
+export { DOWN_STATUS_FLAGS } from './graph-columns';
 
-/** Status positions in ENTERPRISE_STATUSES that count as down in the current state (§2). */
-export const DOWN_STATUS_FLAGS: readonly boolean[] = ENTERPRISE_STATUSES.map(
-  (status) => status === 'STALLED' || status === 'CLOSED',
-);
-
-/** Enterprise columns: shared unchanged by graphs derived with extra links. */
-interface NodeColumns {
-  ids: string[];
-  indexById: Map<string, number>;
-  kind: Uint8Array;
-  passThrough: Uint8Array;
-  region: Int32Array;
-  regionNames: string[];
-  regionIndexByName: Map<string, number>;
-  park: (string | null)[];
-  status: Uint8Array;
-  capacityRecovery: Float64Array;
-  dailyCapacity: Float64Array;
-  dailyOutputValue: Float64Array;
-  unit: Int32Array;
-  unitNames: string[];
+/**
+ * A graph as plain data over shared memory: post it to a worker thread and
+ * rebuild it there with SupplyGraph.fromTransferable, without copying any
+ * array. `memo` carries derived structures already computed (orders,
+ * baselines, bounds), so the worker need not compute them again.
+ */
+export interface TransferableSupplyGraph {
+  nodes: Omit<NodeColumns, 'ids'> & { ids: StringTableData };
+  links: Omit<LinkColumns, 'ids'> & { ids: StringTableData };
+  index: GraphIndex;
+  memo: Record<string, unknown>;
 }
 
-/** Link columns, in input order: a link's index is its position in the input. */
-interface LinkColumns {
-  ids: string[];
-  from: Int32Array;
-  to: Int32Array;
-  product: Int32Array;
-  productNames: string[];
-  productIndexByName: Map<string, number>;
-  mode: Uint8Array;
-  volume: Float64Array;
-  blocked: Uint8Array;
-  inventoryDays: Float64Array;
+/** What graph.memoryUsage() reports, in bytes. */
+export interface GraphMemoryUsage {
+  /** Enterprise and link id tables. */
+  ids: number;
+  /** Input columns and the derived index. */
+  columns: number;
+  /** Memoised derived structures (orders, baselines, bounds) and scratch space. */
+  derived: number;
 }
 
 /**
- * Immutable compact index of one graph snapshot, built once and shared by
- * every evaluation. Everything is a typed array indexed by dense integers so
- * that graphs of millions of enterprises fit in memory and scans stay cheap.
+ * Immutable compact index of one graph snapshot, shared by every evaluation.
+ * Everything is a typed array indexed by dense integers, in shared memory, so
+ * that graphs of millions of enterprises fit in memory, scans stay cheap and
+ * worker threads can read the same copy. Ids live in one string table each.
  *
- * Inbound links are grouped into ports: one port per (customer, product),
- * because §3 ORs suppliers of one product and ANDs products. A pass-through
- * also gets a port for every product it only ships (it originates it), so a
- * pass-through's per-product state always lives on a port.
+ * Enterprise i is the i-th input row and link l the l-th (a patched graph
+ * keeps the rows that stay in order and appends new ones). Inbound links are
+ * grouped into ports: one port per (customer, product), because §3 ORs
+ * suppliers of one product and ANDs products. A pass-through also gets a port
+ * for every product it only ships (it originates it), so a pass-through's
+ * per-product state always lives on a port.
  *
  * The typed-array fields are internal to the engine: read them, never write.
  */
@@ -109,6 +102,21 @@ export class SupplyGraph {
   readonly linkPort: Int32Array;
   /** The supplier-side port when the supplier is a pass-through, else -1. */
   readonly linkSourcePort: Int32Array;
+  /** Position of link l in outLinks. */
+  readonly linkOutPosition: Int32Array;
+
+  /**
+   * Per position i of outLinks, copies of what the propagation reads about
+   * link outLinks[i], so a supplier's links are read from consecutive memory:
+   * its customer-side port, the variable it feeds (see topological-rank.ts),
+   * its share and its inventory days.
+   */
+  readonly outPort: Int32Array;
+  readonly outTarget: Int32Array;
+  readonly outShare: Float64Array;
+  readonly outInventoryDays: Float64Array;
+  /** Per position j of portLinks, the variable whose value link portLinks[j] carries (see topological-rank.ts). */
+  readonly inSource: Int32Array;
 
   readonly portNode: Int32Array;
   readonly portProduct: Int32Array;
@@ -130,18 +138,21 @@ export class SupplyGraph {
 
   private readonly nodes: NodeColumns;
   private readonly links: LinkColumns;
-  private linkIndexById: Map<string, number> | undefined;
+  private readonly index: GraphIndex;
+  private regionIndexByName: Map<string, number> | undefined;
+  private productIndexByName: Map<string, number> | undefined;
   private readonly memo = new Map<string, unknown>();
+  /** Derived structures that can be computed from the previous graph's, on first use. */
+  private readonly derivations = new Map<string, () => unknown>();
 
-  private constructor(nodes: NodeColumns, links: LinkColumns) {
+  private constructor(nodes: NodeColumns, links: LinkColumns, index: GraphIndex) {
     this.nodes = nodes;
     this.links = links;
-    const n = nodes.ids.length;
-    const m = links.ids.length;
-    this.nodeCount = n;
-    this.linkCount = m;
+    this.index = index;
+    this.nodeCount = nodes.kind.length;
+    this.linkCount = links.from.length;
+    this.portCount = index.portNode.length;
     this.nodeKind = nodes.kind;
-    this.nodePassThrough = nodes.passThrough;
     this.nodeRegion = nodes.region;
     this.nodeStatus = nodes.status;
     this.nodeCapacityRecovery = nodes.capacityRecovery;
@@ -155,155 +166,120 @@ export class SupplyGraph {
     this.linkVolume = links.volume;
     this.linkBlocked = links.blocked;
     this.linkInventoryDays = links.inventoryDays;
-
-    const productCount = links.productNames.length;
-    const inSorted = sortByTwoKeys(links.to, n, links.product, productCount);
-    const outSorted = sortByTwoKeys(links.from, n, links.product, productCount);
-    const inStart = countStarts(links.to, n);
-    const outStart = countStarts(links.from, n);
-    this.nodeOutStart = outStart;
-    this.outLinks = outSorted;
-
-    // Ports: one per (node, inbound product); pass-throughs also get one per outbound-only product.
-    let maxPorts = m;
-    for (let l = 0; l < m; l++) if (nodes.passThrough[links.from[l]]) maxPorts++;
-    const portNode = new Int32Array(maxPorts);
-    const portProduct = new Int32Array(maxPorts);
-    const portLinkStart = new Int32Array(maxPorts + 1);
-    const portOutStart = new Int32Array(maxPorts);
-    const portOutEnd = new Int32Array(maxPorts);
-    const portWeight = new Float64Array(maxPorts);
-    const nodePortStart = new Int32Array(n + 1);
-    const nodePortWeightSum = new Float64Array(n);
-    const linkPort = new Int32Array(m);
-    const linkSourcePort = new Int32Array(m).fill(-1);
-    const linkShare = new Float64Array(m);
-    const volume = links.volume;
-    let q = 0;
-    for (let v = 0; v < n; v++) {
-      nodePortStart[v] = q;
-      const passThrough = nodes.passThrough[v] === 1;
-      let i = inStart[v];
-      const iEnd = inStart[v + 1];
-      let o = outStart[v];
-      const oEnd = outStart[v + 1];
-      let weightSum = 0;
-      while (i < iEnd || (passThrough && o < oEnd)) {
-        const inProduct = i < iEnd ? links.product[inSorted[i]] : Infinity;
-        const outProduct = passThrough && o < oEnd ? links.product[outSorted[o]] : Infinity;
-        const product = Math.min(inProduct, outProduct);
-        portNode[q] = v;
-        portProduct[q] = product;
-        portLinkStart[q] = i;
-        let inVolume = 0;
-        const groupStart = i;
-        while (i < iEnd && links.product[inSorted[i]] === product) {
-          const l = inSorted[i];
-          inVolume += volume[l];
-          linkPort[l] = q;
-          i++;
-        }
-        for (let k = groupStart; k < i; k++) {
-          const l = inSorted[k];
-          linkShare[l] = inVolume > 0 ? volume[l] / inVolume : 1 / (i - groupStart);
-        }
-        if (passThrough) {
-          let outVolume = 0;
-          portOutStart[q] = o;
-          while (o < oEnd && links.product[outSorted[o]] === product) {
-            const l = outSorted[o];
-            outVolume += volume[l];
-            linkSourcePort[l] = q;
-            o++;
-          }
-          portOutEnd[q] = o;
-          portWeight[q] = Math.max(inVolume, outVolume);
-          weightSum += portWeight[q];
-        }
-        q++;
-      }
-      nodePortWeightSum[v] = weightSum;
-    }
-    nodePortStart[n] = q;
-    portLinkStart[q] = m;
-    this.portCount = q;
-    this.nodePortStart = nodePortStart;
-    this.portNode = portNode.slice(0, q);
-    this.portProduct = portProduct.slice(0, q);
-    this.portLinkStart = portLinkStart.slice(0, q + 1);
-    this.portLinks = inSorted;
-    this.portOutStart = portOutStart.slice(0, q);
-    this.portOutEnd = portOutEnd.slice(0, q);
-    this.portWeight = portWeight.slice(0, q);
-    this.nodePortWeightSum = nodePortWeightSum;
-    this.linkPort = linkPort;
-    this.linkSourcePort = linkSourcePort;
-    this.linkShare = linkShare;
-
-    const regionCount = nodes.regionNames.length;
-    this.regionNodeStart = countStarts(nodes.region, regionCount);
-    this.regionNodes = sortByTwoKeys(nodes.region, regionCount, new Int32Array(n), 1);
-    this.modeLinkStart = countStarts(links.mode, TRANSPORT_MODES.length);
-    this.modeLinks = sortByTwoKeys(links.mode, TRANSPORT_MODES.length, new Int32Array(m), 1);
+    this.nodePassThrough = index.nodePassThrough;
+    this.nodePortStart = index.nodePortStart;
+    this.nodeOutStart = index.nodeOutStart;
+    this.outLinks = index.outLinks;
+    this.nodePortWeightSum = index.nodePortWeightSum;
+    this.linkShare = index.linkShare;
+    this.linkPort = index.linkPort;
+    this.linkSourcePort = index.linkSourcePort;
+    this.linkOutPosition = index.linkOutPosition;
+    this.outPort = index.outPort;
+    this.outTarget = index.outTarget;
+    this.outShare = index.outShare;
+    this.outInventoryDays = index.outInventoryDays;
+    this.inSource = index.inSource;
+    this.portNode = index.portNode;
+    this.portProduct = index.portProduct;
+    this.portLinkStart = index.portLinkStart;
+    this.portLinks = index.portLinks;
+    this.portOutStart = index.portOutStart;
+    this.portOutEnd = index.portOutEnd;
+    this.portWeight = index.portWeight;
+    this.regionNodeStart = index.regionNodeStart;
+    this.regionNodes = index.regionNodes;
+    this.modeLinkStart = index.modeLinkStart;
+    this.modeLinks = index.modeLinks;
   }
 
   /** Builds the index. Throws on duplicate enterprise ids and on links to unknown enterprises, naming them. */
   static build(input: SupplyGraphInput): SupplyGraph {
-    const enterprises = input.enterprises;
-    const n = enterprises.length;
-    const ids: string[] = new Array<string>(n);
-    const indexById = new Map<string, number>();
-    const kind = new Uint8Array(n);
-    const passThrough = new Uint8Array(n);
-    const region = new Int32Array(n);
-    const regionNames: string[] = [];
-    const regionIndexByName = new Map<string, number>();
-    const park: (string | null)[] = new Array<string | null>(n);
-    const status = new Uint8Array(n);
-    const capacityRecovery = new Float64Array(n);
-    const dailyCapacity = new Float64Array(n);
-    const dailyOutputValue = new Float64Array(n);
-    const unit = new Int32Array(n);
-    const unitNames: string[] = [];
-    const unitIndexByName = new Map<string, number>();
-    const duplicates: string[] = [];
-    for (let v = 0; v < n; v++) {
-      const e = enterprises[v];
-      if (indexById.has(e.id)) duplicates.push(e.id);
-      ids[v] = e.id;
-      indexById.set(e.id, v);
-      const k = KIND_INDEX.get(e.kind);
-      if (k === undefined) throw new Error(`Enterprise ${e.id} has unknown kind ${String(e.kind)}`);
-      kind[v] = k;
-      passThrough[v] = PASS_THROUGH_KIND_FLAGS[k] ? 1 : 0;
-      region[v] = intern(e.region, regionNames, regionIndexByName);
-      park[v] = e.park;
-      const s = STATUS_INDEX.get(e.status);
-      if (s === undefined) throw new Error(`Enterprise ${e.id} has unknown status ${String(e.status)}`);
-      status[v] = s;
-      capacityRecovery[v] = clamp01(e.capacityRecovery);
-      dailyCapacity[v] = e.dailyCapacity ?? NaN;
-      dailyOutputValue[v] = e.dailyOutputValue ?? NaN;
-      unit[v] = e.unit === null || e.unit === undefined ? -1 : intern(e.unit, unitNames, unitIndexByName);
-    }
-    if (duplicates.length > 0) throw new Error(`Duplicate enterprise ids: ${listForError(duplicates)}`);
-    const nodes: NodeColumns = {
-      ids,
-      indexById,
-      kind,
-      passThrough,
-      region,
-      regionNames,
-      regionIndexByName,
-      park,
-      status,
-      capacityRecovery,
-      dailyCapacity,
-      dailyOutputValue,
-      unit,
-      unitNames,
+    const builder = new GraphColumnsBuilder();
+    for (const e of input.enterprises) builder.addEnterprise(e);
+    for (const l of input.links) builder.addLink(l);
+    const { nodes, links } = builder.build();
+    return SupplyGraph.fromColumns(nodes, links);
+  }
+
+  /** A graph over columns built elsewhere (see SupplyGraphBuilder for streaming rows in). */
+  static fromColumns(nodes: NodeColumns, links: LinkColumns, index?: GraphIndex): SupplyGraph {
+    return new SupplyGraph(nodes, links, index ?? indexColumns(nodes, links));
+  }
+
+  /** The graph posted by toTransferable() in another thread, over the same shared memory. */
+  static fromTransferable(shared: TransferableSupplyGraph): SupplyGraph {
+    const graph = new SupplyGraph(
+      { ...shared.nodes, ids: new StringTable(shared.nodes.ids) },
+      { ...shared.links, ids: new StringTable(shared.links.ids) },
+      shared.index,
+    );
+    for (const [key, value] of Object.entries(shared.memo)) graph.memo.set(key, value);
+    return graph;
+  }
+
+  /**
+   * This graph as plain data for postMessage: every array is in shared
+   * memory, so posting it copies only the small name lists. Derived
+   * structures memoised so far travel along (call prepare() first to
+   * compute them once for every thread).
+   */
+  toTransferable(): TransferableSupplyGraph {
+    const memo: Record<string, unknown> = {};
+    for (const [key, value] of this.memo) if (isShareable(value)) memo[key] = value;
+    return {
+      nodes: { ...this.nodes, ids: this.nodes.ids.data },
+      links: { ...this.links, ids: this.links.ids.data },
+      index: this.index,
+      memo,
     };
-    return new SupplyGraph(nodes, buildLinkColumns(indexById, input.links, undefined));
+  }
+
+  /**
+   * A new graph with the patch applied (README §1 rows by id; see GraphPatch).
+   * This graph is unchanged, so evaluations running on it are unaffected.
+   * Unchanged columns are shared, not copied; a patch of statuses alone keeps
+   * the index and the derived structures that do not depend on statuses.
+   * Throws, changing nothing, on unknown ids and links to unknown enterprises.
+   */
+  patch(patch: GraphPatch): SupplyGraph {
+    const patched = patchColumns(this, this.nodes, this.links, patch);
+    if (patched.appendedFrom !== null)
+      return this.withAppendedLinks(patched.nodes, patched.links, patched.appendedFrom);
+    const graph = new SupplyGraph(
+      patched.nodes,
+      patched.links,
+      patched.reindex ? indexColumns(patched.nodes, patched.links) : this.index,
+    );
+    for (const [key, value] of this.memo) {
+      if (patched.keepsMemo(key) && isShareable(value)) graph.memo.set(key, value);
+    }
+    const baseline = this.memo.get('baseline:current-state') as BaseState | undefined;
+    const change = patched.stateChange;
+    if (baseline !== undefined && change !== null && !graph.memo.has('baseline:current-state')) {
+      graph.derivations.set('baseline:current-state', () => deriveCurrentState(graph, baseline, change));
+    }
+    return graph;
+  }
+
+  /** A structure derivable from the graph this one was patched from, taken once (see baseStateOf). */
+  takeDerivation<T>(key: string): (() => T) | undefined {
+    const derive = this.derivations.get(key);
+    this.derivations.delete(key);
+    return derive as (() => T) | undefined;
+  }
+
+  /** New links only: the index and the variable order are extended rather than derived again. */
+  private withAppendedLinks(nodes: NodeColumns, links: LinkColumns, firstNew: number): SupplyGraph {
+    const { index, portInsertions, outInsertions, addedPorts } = appendLinksToIndex(this.index, nodes, links, firstNew);
+    const graph = new SupplyGraph(nodes, links, index);
+    const order = this.memo.get('variable-order') as VariableOrder | undefined;
+    const extended = order && extendVariableOrder(graph, order, portInsertions, outInsertions, addedPorts, firstNew);
+    if (extended) graph.memo.set('variable-order', extended);
+    // The enterprises and their ids are the same.
+    const idOrder = this.memo.get('id-order');
+    if (idOrder !== undefined) graph.memo.set('id-order', idOrder);
+    return graph;
   }
 
   /**
@@ -312,38 +288,42 @@ export class SupplyGraph {
    * original links keep their indices; the extra ones follow.
    */
   withExtraLinks(extraLinks: readonly EngineLink[]): SupplyGraph {
-    return new SupplyGraph(this.nodes, buildLinkColumns(this.nodes.indexById, extraLinks, this.links));
+    return this.patch({ appendLinks: extraLinks });
   }
 
   nodeIndex(id: string): number {
-    return this.nodes.indexById.get(id) ?? -1;
+    return this.nodes.ids.indexOf(id);
   }
 
   linkIndex(id: string): number {
-    if (this.linkIndexById === undefined) {
-      // Built on first use: a map of millions of link ids is the largest single structure.
-      const map = new Map<string, number>();
-      const ids = this.links.ids;
-      for (let l = ids.length - 1; l >= 0; l--) map.set(ids[l], l);
-      this.linkIndexById = map;
-    }
-    return this.linkIndexById.get(id) ?? -1;
+    return this.links.ids.indexOf(id);
   }
 
+  /** The region's index, or -1 when no enterprise of the graph is in it. */
   regionIndex(name: string): number {
-    return this.nodes.regionIndexByName.get(name) ?? -1;
+    this.regionIndexByName ??= new Map(this.nodes.regionNames.map((region, r) => [region, r]));
+    const r = this.regionIndexByName.get(name) ?? -1;
+    return r >= 0 && this.regionNodeStart[r] < this.regionNodeStart[r + 1] ? r : -1;
   }
 
+  /** The product's index, or -1 when no link of the graph carries it. */
   productIndex(name: string): number {
-    return this.links.productIndexByName.get(name) ?? -1;
+    this.productIndexByName ??= new Map(this.links.productNames.map((product, p) => [product, p]));
+    const p = this.productIndexByName.get(name) ?? -1;
+    return p >= 0 && this.productUsed()[p] === 1 ? p : -1;
   }
 
   enterpriseId(index: number): string {
-    return this.nodes.ids[index];
+    return this.nodes.ids.get(index);
   }
 
   linkId(index: number): string {
-    return this.links.ids[index];
+    return this.links.ids.get(index);
+  }
+
+  /** Order of two enterprises' ids as JavaScript's < orders the strings. */
+  compareEnterpriseIds(a: number, b: number): number {
+    return this.nodes.ids.compare(a, b);
   }
 
   kind(index: number): EnterpriseKind {
@@ -362,8 +342,14 @@ export class SupplyGraph {
     return this.nodes.regionNames[this.nodeRegion[index]];
   }
 
+  /** Name of region index r (as nodeRegion holds it). */
+  regionNameAt(r: number): string {
+    return this.nodes.regionNames[r];
+  }
+
   park(index: number): string | null {
-    return this.nodes.park[index];
+    const park = this.nodes.park[index];
+    return park < 0 ? null : this.nodes.parkNames[park];
   }
 
   dailyCapacity(index: number): number | null {
@@ -399,10 +385,12 @@ export class SupplyGraph {
     return TRANSPORT_MODES[this.linkMode[linkIndex]];
   }
 
+  /** Size of the product index space (products no longer carried by any link included). */
   get productCount(): number {
     return this.links.productNames.length;
   }
 
+  /** Size of the region index space (regions left without enterprises included). */
   get regionCount(): number {
     return this.nodes.regionNames.length;
   }
@@ -414,107 +402,37 @@ export class SupplyGraph {
     this.memo.set(key, value);
     return value;
   }
-}
 
-function buildLinkColumns(
-  indexById: Map<string, number>,
-  input: readonly EngineLink[],
-  previous: LinkColumns | undefined,
-): LinkColumns {
-  const offset = previous === undefined ? 0 : previous.ids.length;
-  const m = offset + input.length;
-  const ids: string[] =
-    previous === undefined ? new Array<string>(m) : previous.ids.concat(new Array<string>(input.length));
-  const from = new Int32Array(m);
-  const to = new Int32Array(m);
-  const product = new Int32Array(m);
-  const mode = new Uint8Array(m);
-  const volume = new Float64Array(m);
-  const blocked = new Uint8Array(m);
-  const inventoryDays = new Float64Array(m);
-  const productNames = previous === undefined ? [] : previous.productNames.slice();
-  const productIndexByName = previous === undefined ? new Map<string, number>() : new Map(previous.productIndexByName);
-  if (previous !== undefined) {
-    from.set(previous.from);
-    to.set(previous.to);
-    product.set(previous.product);
-    mode.set(previous.mode);
-    volume.set(previous.volume);
-    blocked.set(previous.blocked);
-    inventoryDays.set(previous.inventoryDays);
-  }
-  const unknown: string[] = [];
-  for (let i = 0; i < input.length; i++) {
-    const link = input[i];
-    const l = offset + i;
-    ids[l] = link.id;
-    const u = indexById.get(link.from);
-    const v = indexById.get(link.to);
-    if (u === undefined || v === undefined) {
-      const missing = [u === undefined ? `from ${link.from}` : '', v === undefined ? `to ${link.to}` : '']
-        .filter(Boolean)
-        .join(', ');
-      unknown.push(`${link.id} (${missing})`);
-      continue;
+  /** Bytes held by this graph's buffers, each counted once (a patched graph shares some with its predecessor). */
+  memoryUsage(): GraphMemoryUsage {
+    const seen = new Set<ArrayBufferLike>();
+    const ids = byteSize([...Object.values(this.nodes.ids.data), ...Object.values(this.links.ids.data)], seen);
+    const columns = byteSize(
+      [...Object.values(this.nodes), ...Object.values(this.links), ...Object.values(this.index)],
+      seen,
+    );
+    let derived = 0;
+    for (const value of this.memo.values()) {
+      if (value !== null && typeof value === 'object') derived += byteSize(Object.values(value), seen);
     }
-    from[l] = u;
-    to[l] = v;
-    product[l] = intern(link.product, productNames, productIndexByName);
-    const modeIndex = MODE_INDEX.get(link.mode);
-    if (modeIndex === undefined) throw new Error(`Link ${link.id} has unknown mode ${String(link.mode)}`);
-    mode[l] = modeIndex;
-    volume[l] = Math.max(0, link.volume ?? 1);
-    blocked[l] = link.status === 'BLOCKED' ? 1 : 0;
-    inventoryDays[l] = Math.max(0, link.inventoryDays ?? 0);
+    return { ids, columns, derived };
   }
-  if (unknown.length > 0) throw new Error(`Links to unknown enterprises: ${listForError(unknown)}`);
-  return { ids, from, to, product, productNames, productIndexByName, mode, volume, blocked, inventoryDays };
-}
 
-function intern(name: string, names: string[], indexByName: Map<string, number>): number {
-  let index = indexByName.get(name);
-  if (index === undefined) {
-    index = names.length;
-    names.push(name);
-    indexByName.set(name, index);
+  private productUsed(): Uint8Array {
+    return this.memoize('products-used', () => {
+      const used = new Uint8Array(this.productCount);
+      for (let l = 0; l < this.linkCount; l++) used[this.linkProduct[l]] = 1;
+      return used;
+    });
   }
-  return index;
 }
 
-function clamp01(x: number): number {
-  if (!(x > 0)) return 0;
-  return x > 1 ? 1 : x;
-}
-
-function listForError(items: string[]): string {
-  const shown = items.slice(0, 20).join(', ');
-  return items.length > 20 ? `${shown} and ${items.length - 20} more` : shown;
-}
-
-/** CSR offsets: starts[k] .. starts[k + 1] - 1 are the positions of items with key k. */
-function countStarts(keys: ArrayLike<number>, keyCount: number): Int32Array {
-  const starts = new Int32Array(keyCount + 1);
-  for (let i = 0; i < keys.length; i++) starts[keys[i] + 1]++;
-  for (let k = 0; k < keyCount; k++) starts[k + 1] += starts[k];
-  return starts;
-}
-
-/** Item positions sorted by (primary, secondary), stable, by two counting-sort passes. */
-function sortByTwoKeys(
-  primary: ArrayLike<number>,
-  primaryCount: number,
-  secondary: ArrayLike<number>,
-  secondaryCount: number,
-): Int32Array {
-  const count = primary.length;
-  const bySecondary = new Int32Array(count);
-  const secondaryNext = countStarts(secondary, secondaryCount);
-  for (let i = 0; i < count; i++) bySecondary[secondaryNext[secondary[i]]++] = i;
-  const sorted = new Int32Array(count);
-  const primaryNext = countStarts(primary, primaryCount);
-  for (let j = 0; j < count; j++) {
-    const i = bySecondary[j];
-    sorted[primaryNext[primary[i]]++] = i;
-  }
-  return sorted;
+/** A memo value other threads can use as it is: a plain record of shared arrays and numbers. */
+function isShareable(value: unknown): boolean {
+  if (value === null || typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype) return false;
+  return Object.values(value).every(
+    (field) =>
+      typeof field === 'number' ||
+      (ArrayBuffer.isView(field) && (field as Uint8Array).buffer instanceof SharedArrayBuffer),
+  );
 }

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SupplyGraph, evaluateScenario } from '../../src/engine';
+import { expectMatchesReference } from './expect-matches-reference';
 import { arbitraryGraphAndScenario } from './random-graphs';
 import { referenceEvaluate } from './reference-engine';
 
@@ -9,42 +10,10 @@ describe('evaluateScenario matches the naive reference engine', () => {
     fc.assert(
       fc.property(arbitraryGraphAndScenario(), ({ graph: input, scenario }) => {
         const graph = SupplyGraph.build(input);
-        const result = evaluateScenario(graph, scenario);
-        const reference = referenceEvaluate(input, scenario);
-        const affected = new Map(result.affected.map((a) => [a.id, a]));
-
-        expect(new Set(result.affected.filter((a) => a.stalled).map((a) => a.id))).toEqual(reference.stalled);
-        expect(new Set(result.affected.filter((a) => a.direct).map((a) => a.id))).toEqual(reference.direct);
-        for (const e of input.enterprises) {
-          const entry = affected.get(e.id);
-          const fraction = entry?.outputFraction ?? reference.baselineFraction.get(e.id)!;
-          expect(Math.abs(fraction - reference.fraction.get(e.id)!)).toBeLessThan(1e-6);
-          if (entry !== undefined) {
-            expect(Math.abs(entry.baselineFraction - reference.baselineFraction.get(e.id)!)).toBeLessThan(1e-6);
-            expect(entry.stallsOnDay ?? null).toEqual(reference.stallDay.get(e.id) ?? null);
-          }
-          // A drop right at the 1e-9 threshold could fall either way between two iterations.
-          const drop = reference.baselineFraction.get(e.id)! - reference.fraction.get(e.id)!;
-          if (Math.abs(drop - 1e-9) > 1e-7) expect(entry?.partial ?? false).toBe(reference.partial.has(e.id));
-        }
-        // Cause chains of stalled enterprises run from a block, link to link, to the enterprise.
-        const links = new Map(input.links.map((l) => [l.id, l]));
-        for (const a of result.affected) {
-          if (!a.stalled || a.direct) continue;
-          expect(a.cause.length).toBeGreaterThan(0);
-          const chain = a.cause.map((id) => links.get(id)!);
-          expect(chain[chain.length - 1].to).toBe(a.id);
-          for (let i = 1; i < chain.length; i++) expect(chain[i].from).toBe(chain[i - 1].to);
-          const first = chain[0];
-          const startsAtBlock =
-            (scenario.blockLinks ?? []).includes(first.id) ||
-            (scenario.blockModes ?? []).includes(first.mode) ||
-            reference.direct.has(first.from);
-          expect(startsAtBlock).toBe(true);
-        }
-        const lost = result.affected.reduce((sum, a) => sum + a.lostDailyOutput, 0);
-        expect(result.lostDailyOutput).toBeCloseTo(lost, 9);
-        expect(result.stalledCount + result.partialCount).toBe(result.affected.length);
+        // Both ways of evaluating: propagating from the blocks, and sweeping the whole graph.
+        const propagated = expectMatchesReference(input, scenario, graph, 'propagate');
+        const swept = expectMatchesReference(input, scenario, graph, 'sweep');
+        expect(swept.stalledCount).toBe(propagated.stalledCount);
       }),
       { numRuns: 1000 },
     );

@@ -1,0 +1,34 @@
+import { baseStateOf } from './base-state';
+import { idRankOf } from './id-order';
+import { lossBoundsOf } from './loss-bound';
+import type { SupplyGraph } from './supply-graph';
+import { activeVariablesOf, variableOrderOf } from './topological-rank';
+
+export interface PrepareOptions {
+  /** Also the current-state baseline (includeCurrentState), default true. */
+  currentState?: boolean;
+  /** Also the loss bounds of critical rankings, default false. */
+  lossBounds?: boolean;
+  /** Also the id order that sorts result rows, default true. */
+  idOrder?: boolean;
+}
+
+/**
+ * Computes the derived structures evaluations need (variable order,
+ * baselines, id order; optionally loss bounds) now rather than on the first
+ * request, and returns the graph. They are memoised on the graph, carried
+ * over by patches that leave them valid, and travel with toTransferable(),
+ * so a pool of worker threads computes them once.
+ */
+export function prepareGraph(graph: SupplyGraph, options: PrepareOptions = {}): SupplyGraph {
+  variableOrderOf(graph);
+  activeVariablesOf(graph);
+  baseStateOf(graph, false);
+  if (options.currentState ?? true) baseStateOf(graph, true);
+  if (options.idOrder ?? true) idRankOf(graph);
+  if (options.lossBounds ?? false) {
+    lossBoundsOf(graph, false);
+    if (options.currentState ?? true) lossBoundsOf(graph, true);
+  }
+  return graph;
+}
