@@ -1,6 +1,5 @@
 import { ApiTokenRepository } from '../features/access/api-token.repository';
 import { ApiTokenService } from '../features/access/api-token.service';
-import { ChainRepository } from '../features/chain/chain.repository';
 import { ChainService } from '../features/chain/chain.service';
 import { EnterpriseRepository } from '../features/enterprise/enterprise.repository';
 import { EnterpriseService } from '../features/enterprise/enterprise.service';
@@ -47,7 +46,7 @@ export function createServices(db: GraphDatabase, logger?: Logger, metrics?: Met
     imports: new ImportService(db, enterpriseRepository, linkRepository),
     exports: new GraphExportService(enterpriseRepository, linkRepository),
     history: new HistoryService(new HistoryRepository(db)),
-    chains: new ChainService(enterprises, links, new ChainRepository(db)),
+    chains: new ChainService(enterprises, links, impact),
     recovery: new RecoveryService(new RecoveryRepository(db)),
     impact,
     scenarios: new ScenarioService(db, new ScenarioRepository(db), impact),
