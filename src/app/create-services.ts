@@ -32,7 +32,7 @@ export function createServices(db: GraphDatabase, logger?: Logger, metrics?: Met
   const linkRepository = new SupplyLinkRepository(db);
   const changes = new GraphChangeRepository(db);
   const enterprises = new EnterpriseService(db, enterpriseRepository);
-  const links = new SupplyLinkService(db, linkRepository);
+  const links = new SupplyLinkService(db, linkRepository, enterprises);
   const snapshots = new GraphSnapshotCache(changes, new GraphSnapshotRepository(db), logger, (event) =>
     metrics?.snapshotRefreshed(event),
   );
@@ -47,7 +47,7 @@ export function createServices(db: GraphDatabase, logger?: Logger, metrics?: Met
     exports: new GraphExportService(enterpriseRepository, linkRepository),
     history: new HistoryService(new HistoryRepository(db)),
     chains: new ChainService(enterprises, links, impact),
-    recovery: new RecoveryService(new RecoveryRepository(db)),
+    recovery: new RecoveryService(new RecoveryRepository(db), enterprises),
     impact,
     scenarios: new ScenarioService(db, new ScenarioRepository(db), impact),
     apiTokens: new ApiTokenService(db, new ApiTokenRepository(db)),

@@ -203,7 +203,14 @@ export class ImpactResult implements OutputLossTotals {
       let group = groups.get(key);
       if (group === undefined) {
         const name = by === 'KIND' ? graph.kind(v) : graph.regionNameAt(key);
-        group = { key: name, stalledCount: 0, partialCount: 0, lostOutputValue: 0, lostTradeValue: 0, unvaluedProducerCount: 0 };
+        group = {
+          key: name,
+          stalledCount: 0,
+          partialCount: 0,
+          lostOutputValue: 0,
+          lostTradeValue: 0,
+          unvaluedProducerCount: 0,
+        };
         groups.set(key, group);
       }
       if ((flags[k] & STALLED) !== 0) group.stalledCount++;

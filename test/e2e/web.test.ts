@@ -4,8 +4,8 @@ import type { Core } from 'cytoscape';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphDatabase } from '../../src/platform/neo4j/graph-database';
-import type { GraphDocument } from '../../src/features/import/graph-document';
 import type { Services } from '../../src/app/create-services';
+import { loadDemoData } from '../../src/app/seed-demo-data';
 import { dataOf } from '../support/test-server';
 import { connectTestGraph } from '../support/test-graph';
 import { startTestServer } from '../support/test-server';
@@ -130,8 +130,7 @@ beforeAll(async () => {
   const graph = await connectTestGraph();
   db = graph.db;
   services = graph.services;
-  const document = JSON.parse(fs.readFileSync(path.join(ROOT, 'data', 'demo.json'), 'utf8')) as GraphDocument;
-  await graph.services.imports.importGraph('test', document);
+  await loadDemoData(graph.services, 'test');
   server = await startTestServer(graph.services, { web: true });
   browser = await chromium.launch({
     executablePath: CHROMIUM,

@@ -28,6 +28,7 @@ export class ChainService {
 
   async chain(request: ChainRequest): Promise<Chain> {
     const root = await this.enterprises.get(request.id);
+    await this.links.assertKnownProducts({ products: request.products });
     const tiers = new Map<string, number>([[root.id, 0]]);
     const links = new Map<string, SupplyLinkRecord>();
     const products = request.products ? new Set(request.products) : null;

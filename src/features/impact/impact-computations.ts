@@ -10,7 +10,7 @@ import {
   type Scenario,
   type SupplyGraph,
 } from '../../engine';
-import { badUserInput, type InputProblem } from '../../platform/graphql/user-errors';
+import { type InputProblem, unknownNames } from '../../platform/graphql/user-errors';
 
 /**
  * The engine work of the what-if queries as plain functions of a graph and
@@ -29,6 +29,11 @@ export function linkFilterProblems(graph: SupplyGraph, filter: LinkFilter, path:
   ];
 }
 
+/** A product no link of the graph carries, as a problem at `path`. */
+export function productProblems(graph: SupplyGraph, product: string, path = 'product'): InputProblem[] {
+  return graph.productIndex(product) < 0 ? [{ path, message: `no link carries product "${product}"` }] : [];
+}
+
 /** What a scenario names that the graph does not have, as problems under `path`. */
 export function scenarioProblems(graph: SupplyGraph, scenario: Scenario, path = 'scenario'): InputProblem[] {
   const unknown = findUnknownScenarioIds(graph, scenario);
@@ -45,8 +50,7 @@ export function scenarioProblems(graph: SupplyGraph, scenario: Scenario, path = 
 
 /** Refuses problems with BAD_USER_INPUT naming every one of them. */
 export function refuseProblems(what: string, problems: InputProblem[]): void {
-  if (problems.length === 0) return;
-  throw badUserInput(`${what} names what the graph does not have: ${problems.map((p) => p.message).join(', ')}`, problems);
+  if (problems.length > 0) throw unknownNames(what, problems);
 }
 
 /** The plain criteria a link candidate must meet: the listing filter's fields and a link filter. */
@@ -73,16 +77,12 @@ export function criticalLinksOn(
   criteria: LinkCandidateCriteria,
   request: RankingRequest,
 ): CriticalEntry[] {
-  const problems = (criteria.products ?? [])
-    .filter((name) => graph.productIndex(name) < 0)
-    .map((name) => ({ path: 'filter.product', message: `no link carries product "${name}"` }));
+  const problems = (criteria.products ?? []).flatMap((name) => productProblems(graph, name, 'filter.product'));
   if (criteria.where) problems.push(...linkFilterProblems(graph, criteria.where, 'where'));
   refuseProblems('The candidate filter', problems);
   const products = criteria.products ? new Set(criteria.products.map((p) => graph.productIndex(p))) : null;
   const modes = criteria.modes ? new Set<string>(criteria.modes) : null;
-  const blocked = criteria.statuses
-    ? new Set<number>(criteria.statuses.map((s) => (s === 'BLOCKED' ? 1 : 0)))
-    : null;
+  const blocked = criteria.statuses ? new Set<number>(criteria.statuses.map((s) => (s === 'BLOCKED' ? 1 : 0))) : null;
   const from = criteria.from ? graph.nodeIndex(criteria.from) : null;
   const to = criteria.to ? graph.nodeIndex(criteria.to) : null;
   let matched: Uint8Array | null = null;

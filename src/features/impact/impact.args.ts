@@ -43,7 +43,8 @@ class RankingArgs {
 
   @Field(() => Float, {
     nullable: true,
-    description: 'How long each block lasts, in days, more than 0: only what stalls within it counts. Unbounded when omitted.',
+    description:
+      'How long each block lasts, in days, more than 0: only what stalls within it counts. Unbounded when omitted.',
   })
   @IsDuration()
   durationDays?: number | null;

@@ -71,9 +71,7 @@ export function pageOfGroup(
   page: PageArgs,
 ): Page<AffectedEnterpriseType> {
   const { result } = report;
-  return pageOfRange(result.count(group), page.first, page.after, (start, count) =>
-    result.rows(group, start, count),
-  );
+  return pageOfRange(result.count(group), page.first, page.after, (start, count) => result.rows(group, start, count));
 }
 
 @Resolver()

@@ -21,6 +21,7 @@ import type { ImpactReport, ImpactSummaryType } from './impact-report.type';
 import {
   criticalEnterprisesOn,
   criticalLinksOn,
+  productProblems,
   refuseProblems,
   scenarioProblems,
   type LinkCandidateCriteria,
@@ -81,6 +82,7 @@ export class ImpactService {
   ): Promise<AlternativeSupplier[]> {
     const { graph } = await this.snapshots.current();
     if (graph.nodeIndex(enterpriseId) < 0) throw notFound('Enterprise', enterpriseId);
+    refuseProblems('The query', productProblems(graph, product));
     assertKnown(graph, scenario);
     return findAlternativeSuppliers(graph, enterpriseId, product, scenario, limit);
   }
@@ -95,6 +97,7 @@ export class ImpactService {
   ): Promise<AlternativeRoute[]> {
     const { graph } = await this.snapshots.current();
     for (const id of [fromId, toId]) if (graph.nodeIndex(id) < 0) throw notFound('Enterprise', id);
+    refuseProblems('The query', productProblems(graph, product));
     assertKnown(graph, scenario);
     return findAlternativeRoutes(graph, fromId, toId, product, scenario, { maxHops, limit });
   }

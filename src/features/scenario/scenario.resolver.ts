@@ -103,21 +103,30 @@ export class ScenarioComparisonResolver {
   @FieldResolver(() => ComparedEnterpriseConnection, {
     description: 'Stalled in a but not in b, in a’s order (by stall day, then id).',
   })
-  stalledOnlyInA(@Root() comparison: ScenarioComparison, @Args(() => PageArgs) page: PageArgs): Page<ComparedEnterprise> {
+  stalledOnlyInA(
+    @Root() comparison: ScenarioComparison,
+    @Args(() => PageArgs) page: PageArgs,
+  ): Page<ComparedEnterprise> {
     return pageOfGroup(comparison, comparison.groups.onlyInA, page);
   }
 
   @FieldResolver(() => ComparedEnterpriseConnection, {
     description: 'Stalled in b but not in a, in b’s order (by stall day, then id).',
   })
-  stalledOnlyInB(@Root() comparison: ScenarioComparison, @Args(() => PageArgs) page: PageArgs): Page<ComparedEnterprise> {
+  stalledOnlyInB(
+    @Root() comparison: ScenarioComparison,
+    @Args(() => PageArgs) page: PageArgs,
+  ): Page<ComparedEnterprise> {
     return pageOfGroup(comparison, comparison.groups.onlyInB, page);
   }
 
   @FieldResolver(() => ComparedEnterpriseConnection, {
     description: 'Stalled in both, in a’s order; stallDayDifference says which holds out longer.',
   })
-  stalledInBoth(@Root() comparison: ScenarioComparison, @Args(() => PageArgs) page: PageArgs): Page<ComparedEnterprise> {
+  stalledInBoth(
+    @Root() comparison: ScenarioComparison,
+    @Args(() => PageArgs) page: PageArgs,
+  ): Page<ComparedEnterprise> {
     return pageOfGroup(comparison, comparison.groups.inBoth, page);
   }
 }

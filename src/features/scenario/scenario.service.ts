@@ -130,7 +130,8 @@ export class ScenarioService {
 
   async compare(a: ScenarioReference, b: ScenarioReference, owner: ScenarioOwner): Promise<ScenarioComparison> {
     const [scenarioA, scenarioB] = await Promise.all([this.resolve(a, 'a', owner), this.resolve(b, 'b', owner)]);
-    const pathOf = (ref: ScenarioReference, name: string) => (ref.id ? `${name} (saved scenario ${ref.id})` : `${name}.scenario`);
+    const pathOf = (ref: ScenarioReference, name: string) =>
+      ref.id ? `${name} (saved scenario ${ref.id})` : `${name}.scenario`;
     const [reportA, reportB] = await this.impact.impacts([scenarioA, scenarioB], [pathOf(a, 'a'), pathOf(b, 'b')]);
     return {
       a: reportA,
