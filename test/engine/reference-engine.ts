@@ -278,11 +278,7 @@ function push<T>(map: Map<string, T[]>, k: string, value: T): void {
 }
 
 /** A link filter read literally: every given field must hold (a list: one of its values), crossRegion compares regions. */
-export function filterMatchesLink(
-  filter: LinkFilter,
-  link: EngineLink,
-  regionOf: (id: string) => string,
-): boolean {
+export function filterMatchesLink(filter: LinkFilter, link: EngineLink, regionOf: (id: string) => string): boolean {
   const from = regionOf(link.from);
   const to = regionOf(link.to);
   return (

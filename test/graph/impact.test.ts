@@ -95,7 +95,12 @@ describe('impact', () => {
       lostOutputByUnit: [{ unit: 't', amount: 100 }],
       unvaluedProducerCount: 0,
     });
-    expect(both.byKind).toContainEqual({ key: 'MANUFACTURER', stalledCount: 1, lostOutputValue: 1000, lostTradeValue: 0 });
+    expect(both.byKind).toContainEqual({
+      key: 'MANUFACTURER',
+      stalledCount: 1,
+      lostOutputValue: 1000,
+      lostTradeValue: 0,
+    });
   });
 
   it('blockModes: [ROAD] alone keeps K running over rail, at the rail share of its supply', async () => {
@@ -373,7 +378,11 @@ describe('saved scenarios', () => {
       edges: [{ node: { enterprise: { id: id('H') }, stallDayDifference: 0 } }],
     });
     // In a, K still runs at the rail share (half its output): b loses the other half too.
-    expect(compare).toMatchObject({ stalledCountDifference: 2, lostOutputValueDifference: 500, lostTradeValueDifference: 0 });
+    expect(compare).toMatchObject({
+      stalledCountDifference: 2,
+      lostOutputValueDifference: 500,
+      lostTradeValueDifference: 0,
+    });
 
     const missing = await t.server.gql(`{ scenario(id: "scn-00000000-0000-0000-0000-000000000000") { id } }`);
     expect(missing.errors?.[0].extensions?.code).toBe('NOT_FOUND');
