@@ -6,4 +6,5 @@ UNWIND range(0, size(enterprises) - 1, $chunk) AS start
 WITH enterprises[start..start + $chunk] AS part
 RETURN [e IN part | e.id] AS ids, [e IN part | e.kind] AS kinds, [e IN part | e.region] AS regions,
        [e IN part | e.park] AS parks, [e IN part | e.status] AS statuses,
-       [e IN part | e.capacityRecovery] AS capacities, [e IN part | e.dailyCapacity] AS dailyCapacities
+       [e IN part | e.capacityRecovery] AS capacities, [e IN part | e.dailyCapacity] AS dailyCapacities,
+       [e IN part | e.dailyOutputValue] AS dailyOutputValues, [e IN part | e.unit] AS units

@@ -1,6 +1,5 @@
 import { ApiTokenRepository } from '../features/access/api-token.repository';
 import { ApiTokenService } from '../features/access/api-token.service';
-import { ChainRepository } from '../features/chain/chain.repository';
 import { ChainService } from '../features/chain/chain.service';
 import { EnterpriseRepository } from '../features/enterprise/enterprise.repository';
 import { EnterpriseService } from '../features/enterprise/enterprise.service';
@@ -33,7 +32,7 @@ export function createServices(db: GraphDatabase, logger?: Logger, metrics?: Met
   const linkRepository = new SupplyLinkRepository(db);
   const changes = new GraphChangeRepository(db);
   const enterprises = new EnterpriseService(db, enterpriseRepository);
-  const links = new SupplyLinkService(db, linkRepository);
+  const links = new SupplyLinkService(db, linkRepository, enterprises);
   const snapshots = new GraphSnapshotCache(changes, new GraphSnapshotRepository(db), logger, (event) =>
     metrics?.snapshotRefreshed(event),
   );
@@ -47,8 +46,8 @@ export function createServices(db: GraphDatabase, logger?: Logger, metrics?: Met
     imports: new ImportService(db, enterpriseRepository, linkRepository),
     exports: new GraphExportService(enterpriseRepository, linkRepository),
     history: new HistoryService(new HistoryRepository(db)),
-    chains: new ChainService(enterprises, links, new ChainRepository(db)),
-    recovery: new RecoveryService(new RecoveryRepository(db)),
+    chains: new ChainService(enterprises, links, impact),
+    recovery: new RecoveryService(new RecoveryRepository(db), enterprises),
     impact,
     scenarios: new ScenarioService(db, new ScenarioRepository(db), impact),
     apiTokens: new ApiTokenService(db, new ApiTokenRepository(db)),

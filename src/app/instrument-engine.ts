@@ -10,6 +10,7 @@ const ENGINE_CALLS = [
   'alternativeSuppliers',
   'alternativeRoutes',
   'resumptionPlan',
+  'supplyPaths',
 ] as const satisfies readonly (keyof ImpactService)[];
 
 /** Wraps each engine call of `impact` in place, labelled by its name. */

@@ -25,10 +25,8 @@ export class GraphSnapshotRepository {
       const chunk = neo4j.int(SNAPSHOT_CHUNK);
       const enterprises: EngineEnterprise[] = [];
       for await (const r of tx.run(cypher('impact/snapshot-enterprises'), { chunk })) {
-        const { ids, kinds, regions, parks, statuses, capacities, dailyCapacities } = r.toObject() as Record<
-          string,
-          unknown[]
-        >;
+        const { ids, kinds, regions, parks, statuses, capacities, dailyCapacities, dailyOutputValues, units } =
+          r.toObject() as Record<string, unknown[]>;
         for (let i = 0; i < ids.length; i++) {
           enterprises.push({
             id: ids[i] as string,
@@ -38,6 +36,8 @@ export class GraphSnapshotRepository {
             status: statuses[i] as EngineEnterprise['status'],
             capacityRecovery: capacities[i] as number,
             dailyCapacity: dailyCapacities[i] as number | null,
+            dailyOutputValue: dailyOutputValues[i] as number | null,
+            unit: units[i] as string | null,
           });
         }
       }

@@ -9,9 +9,10 @@ import { Enterprise } from '../enterprise/enterprise.type';
 import type { EnterpriseRecord } from '../enterprise/enterprise.record';
 import type { SupplyLinkRecord } from '../supply-link/supply-link.record';
 import type { Page } from '../../platform/graphql/pagination/connection.type';
-import { pageOfList } from '../../platform/graphql/pagination/cursor';
+import { pageOfRange } from '../../platform/graphql/pagination/cursor';
 import { PageArgs } from '../../platform/graphql/pagination/page.args';
 import { SupplyLink } from '../supply-link/supply-link.type';
+import { toLinkFilter } from '../supply-link/link-filter.input';
 import { toSupplyLinkCriteria } from '../supply-link/to-supply-link-criteria';
 import { AlternativeRouteType, AlternativeSupplierType } from './alternatives.type';
 import { CriticalEnterprise, CriticalLink } from './critical.type';
@@ -30,6 +31,7 @@ import {
   ImpactReport,
   ImpactSummaryType,
 } from './impact-report.type';
+import type { RankingRequest } from './impact-computations';
 import { ResumptionStepType } from './resumption-step.type';
 import { ScenarioInput } from './scenario.input';
 import { toScenario } from './to-scenario';
@@ -50,6 +52,26 @@ async function loadAll<T>(
     if (item === null || item instanceof Error) throw item ?? new Error(`"${ids[i]}" vanished from the graph`);
     return item;
   });
+}
+
+/** The ranking arguments as the engine takes them. */
+function rankingRequest(args: CriticalLinksArgs | CriticalEnterprisesArgs): RankingRequest {
+  return {
+    top: args.top,
+    measure: args.measure,
+    includeCurrentState: args.includeCurrentState,
+    durationDays: args.durationDays ?? null,
+  };
+}
+
+/** One page of a report's stalled or partial enterprises, building the rows of that page only. */
+export function pageOfGroup(
+  report: ImpactReport,
+  group: 'STALLED' | 'PARTIAL',
+  page: PageArgs,
+): Page<AffectedEnterpriseType> {
+  const { result } = report;
+  return pageOfRange(result.count(group), page.first, page.after, (start, count) => result.rows(group, start, count));
 }
 
 @Resolver()
@@ -76,16 +98,14 @@ export class ImpactResolver {
     @Ctx() ctx: ImpactContext,
   ): Promise<CriticalLink[]> {
     const ranked = await ctx.services.impact.criticalLinks(
-      toSupplyLinkCriteria(args.filter),
-      args.top,
-      args.measure,
-      args.includeCurrentState,
+      { ...toSupplyLinkCriteria(args.filter), where: args.where ? toLinkFilter(args.where) : null },
+      rankingRequest(args),
     );
     const links = await loadAll<SupplyLinkRecord>(
       ctx.loaders.link,
       ranked.map((r) => r.id),
     );
-    return ranked.map((r, i) => ({ link: links[i], stalledCount: r.stalledCount, lostDailyOutput: r.lostDailyOutput }));
+    return ranked.map((r, i) => ({ link: links[i], stalledCount: r.stalledCount, lostOutputValue: r.lostOutputValue }));
   }
 
   @Query(() => [CriticalEnterprise], {
@@ -98,9 +118,7 @@ export class ImpactResolver {
   ): Promise<CriticalEnterprise[]> {
     const ranked = await ctx.services.impact.criticalEnterprises(
       args.filter ? toEnterpriseCriteria(args.filter) : null,
-      args.top,
-      args.measure,
-      args.includeCurrentState,
+      rankingRequest(args),
     );
     const enterprises = await loadAll<EnterpriseRecord>(
       ctx.loaders.enterprise,
@@ -109,7 +127,7 @@ export class ImpactResolver {
     return ranked.map((r, i) => ({
       enterprise: enterprises[i],
       stalledCount: r.stalledCount,
-      lostDailyOutput: r.lostDailyOutput,
+      lostOutputValue: r.lostOutputValue,
     }));
   }
 
@@ -163,27 +181,42 @@ export class ImpactResolver {
 
   @Query(() => [ResumptionStepType], {
     description:
-      'Under the current real state: the order of reopening blocked links and restarting stalled enterprises ' +
-      'that recovers the most lost output first.',
+      'The order of reopening the blocked links and restarting the stalled or closed enterprises of the current ' +
+      'state that brings back the most lost output value first, each enterprise running at its capacityRecovery.',
   })
   @Allow(Role.ANALYST)
   async resumptionPlan(
     @Args(() => ResumptionPlanArgs) args: ResumptionPlanArgs,
     @Ctx() ctx: ImpactContext,
   ): Promise<ResumptionStepType[]> {
-    const steps = await ctx.services.impact.resumptionPlan(args.top);
-    return steps.map((s, i) => ({ ...s, step: i + 1 }));
+    const steps = await ctx.services.impact.resumptionPlan(args.top, args.includeCurrentState);
+    const idsOf = (kind: string) => steps.filter((s) => s.kind === kind).map((s) => s.id);
+    const [links, enterprises] = await Promise.all([
+      loadAll<SupplyLinkRecord>(ctx.loaders.link, idsOf('LINK')),
+      loadAll<EnterpriseRecord>(ctx.loaders.enterprise, idsOf('ENTERPRISE')),
+    ]);
+    const linkById = new Map(links.map((l) => [l.id, l]));
+    const enterpriseById = new Map(enterprises.map((e) => [e.id, e]));
+    return steps.map((s, i) => ({
+      step: i + 1,
+      kind: s.kind,
+      link: s.kind === 'LINK' ? linkById.get(s.id)! : null,
+      enterprise: s.kind === 'ENTERPRISE' ? enterpriseById.get(s.id)! : null,
+      recoveredOutputValue: s.recoveredOutputValue,
+      cumulativeRecoveredOutputValue: s.cumulativeRecoveredOutputValue,
+      restartedCount: s.restartedCount,
+    }));
   }
 }
 
 @Resolver(() => ImpactReport)
 export class ImpactReportResolver {
-  @FieldResolver(() => [ImpactSummaryType], { description: 'Per enterprise kind, most lost output first.' })
+  @FieldResolver(() => [ImpactSummaryType], { description: 'Per enterprise kind, most lost output value first.' })
   byKind(@Root() report: ImpactReport, @Ctx() ctx: ImpactContext): ImpactSummaryType[] {
     return ctx.services.impact.summaries(report, 'KIND');
   }
 
-  @FieldResolver(() => [ImpactSummaryType], { description: 'Per region, most lost output first.' })
+  @FieldResolver(() => [ImpactSummaryType], { description: 'Per region, most lost output value first.' })
   byRegion(@Root() report: ImpactReport, @Ctx() ctx: ImpactContext): ImpactSummaryType[] {
     return ctx.services.impact.summaries(report, 'REGION');
   }
@@ -192,20 +225,12 @@ export class ImpactReportResolver {
     description: 'Stalled enterprises: stalled first by day, then id.',
   })
   stalled(@Root() report: ImpactReport, @Args(() => PageArgs) page: PageArgs): Page<AffectedEnterpriseType> {
-    return pageOfList(
-      report.result.affected.filter((a) => a.stalled),
-      page.first,
-      page.after,
-    );
+    return pageOfGroup(report, 'STALLED', page);
   }
 
   @FieldResolver(() => AffectedEnterpriseConnection, { description: 'Enterprises that keep running with less output.' })
   partial(@Root() report: ImpactReport, @Args(() => PageArgs) page: PageArgs): Page<AffectedEnterpriseType> {
-    return pageOfList(
-      report.result.affected.filter((a) => a.partial),
-      page.first,
-      page.after,
-    );
+    return pageOfGroup(report, 'PARTIAL', page);
   }
 
   @FieldResolver(() => ImpactGraph, {
@@ -213,12 +238,12 @@ export class ImpactReportResolver {
   })
   graph(@Root() report: ImpactReport, @Args(() => ImpactGraphArgs) args: ImpactGraphArgs): ImpactGraph {
     const cap = args.maxNodes;
-    const nodes = report.result.affected.slice(0, cap);
+    const nodes = report.result.rows('ALL', 0, cap);
     const drawn = new Set(nodes.map((n) => n.index));
     const { graph } = report;
     const sources = new Set<number>();
     const linkIds: string[] = [];
-    for (const l of report.result.failedLinks) {
+    for (const l of report.result.failedLinkIndices) {
       if (!drawn.has(graph.linkTo[l])) continue;
       linkIds.push(graph.linkId(l));
       if (!drawn.has(graph.linkFrom[l])) sources.add(graph.linkFrom[l]);
@@ -227,7 +252,7 @@ export class ImpactReportResolver {
       nodes,
       sourceIds: [...sources].map((v) => graph.enterpriseId(v)),
       linkIds,
-      truncated: report.result.affected.length > cap,
+      truncated: report.result.count('ALL') > cap,
     };
   }
 }

@@ -1,5 +1,6 @@
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { IsOptional, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ConnectionType } from '../../platform/graphql/pagination/connection.type';
 import { AffectedEnterpriseType, ImpactReport } from '../impact/impact-report.type';
 import { ScenarioInput, ScenarioSpec } from '../impact/scenario.input';
 
@@ -38,7 +39,44 @@ export class ScenarioRef {
   scenario?: ScenarioInput | null;
 }
 
-@ObjectType({ description: 'Two scenarios side by side on the same graph version.' })
+/** One enterprise of a comparison group: its verdict in each scenario, and how they differ. */
+@ObjectType({ description: 'An enterprise in two scenarios: its impact in each, and the difference (b minus a).' })
+export class ComparedEnterprise {
+  /** The enterprise's id; its `enterprise` field is resolved by id. */
+  id!: string;
+
+  @Field(() => AffectedEnterpriseType, { nullable: true, description: 'Its impact in a; null when a leaves it alone.' })
+  inA!: AffectedEnterpriseType | null;
+
+  @Field(() => AffectedEnterpriseType, { nullable: true, description: 'Its impact in b; null when b leaves it alone.' })
+  inB!: AffectedEnterpriseType | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'b.stallsOnDay - a.stallsOnDay when it stalls in both: positive when it holds out longer in b.',
+  })
+  stallDayDifference!: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Producers: lost output value in b minus in a, CNY per day; null for pass-throughs or without value.',
+  })
+  lostOutputValueDifference!: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Pass-throughs: lost trade value in b minus in a; null for producers or without value.',
+  })
+  lostTradeValueDifference!: number | null;
+}
+
+export const ComparedEnterpriseConnection = ConnectionType('ComparedEnterprise', ComparedEnterprise);
+
+@ObjectType({
+  description:
+    'Two scenarios side by side on the same graph version: who stalls only in a, only in b, and in both ' +
+    '(three lists of the same shape), and the differences in stall days and lost value.',
+})
 export class ScenarioComparison {
   @Field(() => ImpactReport)
   a!: ImpactReport;
@@ -46,12 +84,15 @@ export class ScenarioComparison {
   @Field(() => ImpactReport)
   b!: ImpactReport;
 
-  @Field(() => [AffectedEnterpriseType], { description: 'Stalled in a but not in b.' })
-  stalledOnlyInA!: AffectedEnterpriseType[];
+  /** Node indices of the three groups, in a's order (b's for stalledOnlyInB); the fields page them. */
+  groups!: { onlyInA: Int32Array; onlyInB: Int32Array; inBoth: Int32Array };
 
-  @Field(() => [AffectedEnterpriseType], { description: 'Stalled in b but not in a.' })
-  stalledOnlyInB!: AffectedEnterpriseType[];
+  @Field(() => Int, { description: 'b.stalledCount - a.stalledCount.' })
+  stalledCountDifference!: number;
 
-  @Field(() => Int, { description: 'Stalled in both.' })
-  stalledInBoth!: number;
+  @Field(() => Float, { description: 'b.lostOutputValue - a.lostOutputValue, CNY per day.' })
+  lostOutputValueDifference!: number;
+
+  @Field(() => Float, { description: 'b.lostTradeValue - a.lostTradeValue, CNY per day.' })
+  lostTradeValueDifference!: number;
 }

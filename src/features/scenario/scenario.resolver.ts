@@ -2,10 +2,24 @@ import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from '
 import { Allow } from '../../platform/auth/allow';
 import type { RequestActor } from '../../platform/auth/request-actor';
 import { Role, roleAtLeast } from '../../platform/auth/role';
+import type { Page } from '../../platform/graphql/pagination/connection.type';
+import { pageOfRange } from '../../platform/graphql/pagination/cursor';
+import { PageArgs } from '../../platform/graphql/pagination/page.args';
+import type { EnterpriseLoaders } from '../enterprise/enterprise.loaders';
+import type { EnterpriseRecord } from '../enterprise/enterprise.record';
+import { Enterprise } from '../enterprise/enterprise.type';
 import { ImpactReport } from '../impact/impact-report.type';
 import { toScenario } from '../impact/to-scenario';
+import { notFound } from '../../platform/graphql/user-errors';
 import { IdArgs } from '../vocabulary/id.args';
-import { SavedScenario, ScenarioComparison, ScenarioRef } from './saved-scenario.type';
+import {
+  ComparedEnterprise,
+  ComparedEnterpriseConnection,
+  SavedScenario,
+  ScenarioComparison,
+  ScenarioRef,
+} from './saved-scenario.type';
+import { comparedRows } from './scenario.service';
 import { DeleteScenarioResult } from './delete-scenario-result.type';
 import { SaveScenarioArgs } from './scenario.args';
 import type { ScenarioOwner } from './scenario.repository';
@@ -14,6 +28,7 @@ import type { ScenarioService } from './scenario.service';
 /** What the saved scenario resolver reads of the request context. */
 export interface ScenarioContext extends RequestActor {
   services: { scenarios: ScenarioService };
+  loaders: EnterpriseLoaders;
 }
 
 /** Analysts keep their own saved scenarios; editors and admins see and delete everyone's. */
@@ -73,5 +88,53 @@ export class ScenarioResolver {
   @FieldResolver(() => ImpactReport, { description: 'The scenario evaluated against the graph as it is now.' })
   report(@Root() saved: SavedScenario, @Ctx() ctx: ScenarioContext): Promise<ImpactReport> {
     return ctx.services.scenarios.report(saved);
+  }
+}
+
+/** One page of a comparison group. */
+function pageOfGroup(comparison: ScenarioComparison, nodes: Int32Array, page: PageArgs): Page<ComparedEnterprise> {
+  return pageOfRange(nodes.length, page.first, page.after, (start, count) =>
+    comparedRows(comparison.a.result, comparison.b.result, nodes.subarray(start, start + count)),
+  );
+}
+
+@Resolver(() => ScenarioComparison)
+export class ScenarioComparisonResolver {
+  @FieldResolver(() => ComparedEnterpriseConnection, {
+    description: 'Stalled in a but not in b, in a’s order (by stall day, then id).',
+  })
+  stalledOnlyInA(
+    @Root() comparison: ScenarioComparison,
+    @Args(() => PageArgs) page: PageArgs,
+  ): Page<ComparedEnterprise> {
+    return pageOfGroup(comparison, comparison.groups.onlyInA, page);
+  }
+
+  @FieldResolver(() => ComparedEnterpriseConnection, {
+    description: 'Stalled in b but not in a, in b’s order (by stall day, then id).',
+  })
+  stalledOnlyInB(
+    @Root() comparison: ScenarioComparison,
+    @Args(() => PageArgs) page: PageArgs,
+  ): Page<ComparedEnterprise> {
+    return pageOfGroup(comparison, comparison.groups.onlyInB, page);
+  }
+
+  @FieldResolver(() => ComparedEnterpriseConnection, {
+    description: 'Stalled in both, in a’s order; stallDayDifference says which holds out longer.',
+  })
+  stalledInBoth(
+    @Root() comparison: ScenarioComparison,
+    @Args(() => PageArgs) page: PageArgs,
+  ): Page<ComparedEnterprise> {
+    return pageOfGroup(comparison, comparison.groups.inBoth, page);
+  }
+}
+
+@Resolver(() => ComparedEnterprise)
+export class ComparedEnterpriseResolver {
+  @FieldResolver(() => Enterprise)
+  async enterprise(@Root() compared: ComparedEnterprise, @Ctx() ctx: ScenarioContext): Promise<EnterpriseRecord> {
+    return (await ctx.loaders.enterprise.load(compared.id)) ?? Promise.reject(notFound('Enterprise', compared.id));
   }
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Scenario } from '../../engine';
+import type { AffectedEnterprise, ImpactResult, Scenario } from '../../engine';
 import type { Actor } from '../../platform/actor';
 import { badUserInput, notFound } from '../../platform/graphql/user-errors';
 import type { GraphDatabase } from '../../platform/neo4j/graph-database';
@@ -8,17 +8,68 @@ import type { ImpactReport } from '../impact/impact-report.type';
 import type { ImpactService } from '../impact/impact.service';
 import type { ScenarioSpec } from '../impact/scenario.input';
 import type { ScenarioOwner, ScenarioRepository, StoredScenario } from './scenario.repository';
-import type { SavedScenario, ScenarioComparison } from './saved-scenario.type';
+import type { ComparedEnterprise, SavedScenario, ScenarioComparison } from './saved-scenario.type';
 
 function toSaved(stored: StoredScenario): SavedScenario {
+  const saved = JSON.parse(stored.scenario) as Partial<ScenarioSpec>;
   return {
     id: stored.id,
     name: stored.name,
     note: stored.note ?? null,
     owner: stored.owner,
     createdAt: stored.createdAt,
-    scenario: JSON.parse(stored.scenario) as ScenarioSpec,
+    // Scenarios saved before a block kind existed lack it.
+    scenario: {
+      blockLinks: saved.blockLinks ?? [],
+      blockEnterprises: saved.blockEnterprises ?? [],
+      blockRegions: saved.blockRegions ?? [],
+      blockModes: saved.blockModes ?? [],
+      blockLinksWhere: saved.blockLinksWhere ?? [],
+      includeCurrentState: saved.includeCurrentState ?? false,
+      durationDays: saved.durationDays ?? null,
+    },
   };
+}
+
+/** Who stalls only in a, only in b, and in both: node indices in a's stall order (b's for only in b). */
+export function compareResults(a: ImpactResult, b: ImpactResult): ScenarioComparison['groups'] {
+  const stalledA = a.nodes('STALLED');
+  const stalledB = b.nodes('STALLED');
+  return {
+    onlyInA: stalledA.filter((v) => !b.isStalled(v)),
+    onlyInB: stalledB.filter((v) => !a.isStalled(v)),
+    inBoth: stalledA.filter((v) => b.isStalled(v)),
+  };
+}
+
+/**
+ * The compared rows of enterprises `nodes` (indices of the graph both results share). All of a's rows are
+ * built before b's: a result evaluates again when another has used the engine's scratch space since.
+ */
+export function comparedRows(a: ImpactResult, b: ImpactResult, nodes: ArrayLike<number>): ComparedEnterprise[] {
+  const rowsA = Array.from(nodes, (v) => a.row(v));
+  const rowsB = Array.from(nodes, (v) => b.row(v));
+  const difference = (x: number | null | undefined, y: number | null | undefined) =>
+    x === null || x === undefined || y === null || y === undefined ? null : y - x;
+  const valueOf = (row: AffectedEnterprise | null, field: 'lostOutputValue' | 'lostTradeValue', v: number) =>
+    row ? row[field] : a.graph.dailyOutputValue(v) === null ? null : 0;
+  return Array.from(nodes, (v, i) => {
+    const inA = rowsA[i];
+    const inB = rowsB[i];
+    const passThrough = a.graph.isPassThrough(v);
+    return {
+      id: a.graph.enterpriseId(v),
+      inA,
+      inB,
+      stallDayDifference: inA?.stalled && inB?.stalled ? inB.stallsOnDay! - inA.stallsOnDay! : null,
+      lostOutputValueDifference: passThrough
+        ? null
+        : difference(valueOf(inA, 'lostOutputValue', v), valueOf(inB, 'lostOutputValue', v)),
+      lostTradeValueDifference: passThrough
+        ? difference(valueOf(inA, 'lostTradeValue', v), valueOf(inB, 'lostTradeValue', v))
+        : null,
+    };
+  });
 }
 
 /** A saved scenario by id, or an inline one. */
@@ -79,17 +130,16 @@ export class ScenarioService {
 
   async compare(a: ScenarioReference, b: ScenarioReference, owner: ScenarioOwner): Promise<ScenarioComparison> {
     const [scenarioA, scenarioB] = await Promise.all([this.resolve(a, 'a', owner), this.resolve(b, 'b', owner)]);
-    const [reportA, reportB] = await this.impact.impacts([scenarioA, scenarioB]);
-    const stalledIn = (report: ImpactReport) =>
-      new Set(report.result.affected.filter((x) => x.stalled).map((x) => x.id));
-    const inA = stalledIn(reportA);
-    const inB = stalledIn(reportB);
+    const pathOf = (ref: ScenarioReference, name: string) =>
+      ref.id ? `${name} (saved scenario ${ref.id})` : `${name}.scenario`;
+    const [reportA, reportB] = await this.impact.impacts([scenarioA, scenarioB], [pathOf(a, 'a'), pathOf(b, 'b')]);
     return {
       a: reportA,
       b: reportB,
-      stalledOnlyInA: reportA.result.affected.filter((x) => x.stalled && !inB.has(x.id)),
-      stalledOnlyInB: reportB.result.affected.filter((x) => x.stalled && !inA.has(x.id)),
-      stalledInBoth: [...inA].filter((id) => inB.has(id)).length,
+      groups: compareResults(reportA.result, reportB.result),
+      stalledCountDifference: reportB.stalledCount - reportA.stalledCount,
+      lostOutputValueDifference: reportB.lostOutputValue - reportA.lostOutputValue,
+      lostTradeValueDifference: reportB.lostTradeValue - reportA.lostTradeValue,
     };
   }
 
