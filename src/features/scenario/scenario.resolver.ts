@@ -7,7 +7,9 @@ import { toScenario } from '../impact/to-scenario';
 import { IdArgs } from '../vocabulary/id.args';
 import { SavedScenario, ScenarioComparison, ScenarioRef } from './saved-scenario.type';
 import { DeleteScenarioResult } from './delete-scenario-result.type';
-import { SaveScenarioArgs } from './scenario.args';
+import { SimulationResultType } from '../simulation/simulation.type';
+import { toSimulationTimeline } from '../simulation/simulation-timeline';
+import { SaveScenarioArgs, ScenarioSimulationArgs } from './scenario.args';
 import type { ScenarioOwner } from './scenario.repository';
 import type { ScenarioService } from './scenario.service';
 
@@ -32,7 +34,13 @@ export class ScenarioResolver {
     @Args(() => SaveScenarioArgs) args: SaveScenarioArgs,
     @Ctx() ctx: ScenarioContext,
   ): Promise<SavedScenario> {
-    return ctx.services.scenarios.save(ctx.actor, args.name, toScenario(args.scenario), args.note ?? null);
+    return ctx.services.scenarios.save(
+      ctx.actor,
+      args.name,
+      toScenario(args.scenario),
+      args.note ?? null,
+      args.timeline ? toSimulationTimeline(args.timeline) : null,
+    );
   }
 
   @Mutation(() => DeleteScenarioResult, {
@@ -73,5 +81,19 @@ export class ScenarioResolver {
   @FieldResolver(() => ImpactReport, { description: 'The scenario evaluated against the graph as it is now.' })
   report(@Root() saved: SavedScenario, @Ctx() ctx: ScenarioContext): Promise<ImpactReport> {
     return ctx.services.scenarios.report(saved);
+  }
+
+  @FieldResolver(() => SimulationResultType, {
+    nullable: true,
+    description:
+      'The timeline re-run on the graph as it is now, on top of the scenario’s blocks (from day 0, lifted on day ' +
+      'ceil(durationDays) when set); null without a timeline.',
+  })
+  simulation(
+    @Root() saved: SavedScenario,
+    @Args(() => ScenarioSimulationArgs) args: ScenarioSimulationArgs,
+    @Ctx() ctx: ScenarioContext,
+  ): Promise<SimulationResultType | null> {
+    return ctx.services.scenarios.simulation(saved, args.watch ?? null);
   }
 }

@@ -7,8 +7,12 @@ import { writeGraph } from '../../platform/neo4j/write-graph';
 import type { ImpactReport } from '../impact/impact-report.type';
 import type { ImpactService } from '../impact/impact.service';
 import type { ScenarioSpec } from '../impact/scenario.input';
+import { describeTimeline, type SimulationTimeline } from '../simulation/simulation-timeline';
+import type { SimulationService } from '../simulation/simulation.service';
+import type { SimulationResultType } from '../simulation/simulation.type';
 import type { ScenarioOwner, ScenarioRepository, StoredScenario } from './scenario.repository';
 import type { SavedScenario, ScenarioComparison } from './saved-scenario.type';
+import { timelineSimulationInput } from './timeline-simulation-input';
 
 function toSaved(stored: StoredScenario): SavedScenario {
   return {
@@ -18,6 +22,7 @@ function toSaved(stored: StoredScenario): SavedScenario {
     owner: stored.owner,
     createdAt: stored.createdAt,
     scenario: JSON.parse(stored.scenario) as ScenarioSpec,
+    timeline: stored.timeline ? describeTimeline(JSON.parse(stored.timeline) as SimulationTimeline) : null,
   };
 }
 
@@ -38,15 +43,24 @@ export class ScenarioService {
     private readonly db: GraphDatabase,
     private readonly repository: ScenarioRepository,
     private readonly impact: ImpactService,
+    private readonly simulations: SimulationService,
   ) {}
 
-  async save(actor: Actor, name: string, scenario: Required<Scenario>, note: string | null): Promise<SavedScenario> {
+  async save(
+    actor: Actor,
+    name: string,
+    scenario: Required<Scenario>,
+    note: string | null,
+    timeline: SimulationTimeline | null = null,
+  ): Promise<SavedScenario> {
     await this.impact.validate(scenario);
+    if (timeline) await this.simulations.validate({ ...timeline, watch: null }, 'timeline');
     const row = {
       id: `scn-${randomUUID()}`,
       name: name.trim(),
       note,
       scenario: JSON.stringify(scenario),
+      timeline: timeline ? JSON.stringify(timeline) : null,
       createdAt: new Date().toISOString(),
       owner: actor,
     };
@@ -75,6 +89,18 @@ export class ScenarioService {
 
   report(saved: SavedScenario): Promise<ImpactReport> {
     return this.impact.impact(saved.scenario);
+  }
+
+  /**
+   * The saved timeline run on the graph as it is now, on top of the
+   * scenario's blocks; null without a timeline. Ids the graph no longer
+   * has are refused like those of a new input, under `timeline` or `scenario`.
+   */
+  async simulation(saved: SavedScenario, watch: readonly string[] | null): Promise<SimulationResultType | null> {
+    if (!saved.timeline) return null;
+    await this.simulations.validate({ ...saved.timeline, watch }, 'timeline');
+    await this.impact.validate(saved.scenario);
+    return this.simulations.simulate(timelineSimulationInput(saved.scenario, saved.timeline, watch));
   }
 
   async compare(a: ScenarioReference, b: ScenarioReference, owner: ScenarioOwner): Promise<ScenarioComparison> {

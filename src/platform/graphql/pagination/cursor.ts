@@ -15,6 +15,19 @@ export const MAX_PAGE_SIZE = 500;
 
 /** Pages over a list already in memory, with offset cursors. */
 export function pageOfList<T>(items: readonly T[], first: number, after: string | null | undefined) {
+  return pageOfRange(items.length, first, after, (start, end) => items.slice(start, end));
+}
+
+/**
+ * Pages over `total` rows in a fixed order, with offset cursors, building
+ * only the rows of the page (`rows(start, end)`, end exclusive).
+ */
+export function pageOfRange<T>(
+  total: number,
+  first: number,
+  after: string | null | undefined,
+  rows: (start: number, end: number) => T[],
+) {
   if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
     throw badUserInput(`first must be from 1 to ${MAX_PAGE_SIZE}`, [
       { path: 'first', message: `must be from 1 to ${MAX_PAGE_SIZE}` },
@@ -23,13 +36,13 @@ export function pageOfList<T>(items: readonly T[], first: number, after: string 
   const start = after ? Number(decodeCursor(after)) + 1 : 0;
   if (!Number.isInteger(start) || start < 0)
     throw badUserInput(`after is not a cursor this service issued: "${after}"`);
-  const slice = items.slice(start, start + first);
+  const slice = start < total ? rows(start, Math.min(total, start + first)) : [];
   const edges = slice.map((node, i) => ({ cursor: encodeCursor(String(start + i)), node }));
   return {
     edges,
-    totalCount: items.length,
+    totalCount: total,
     pageInfo: {
-      hasNextPage: start + first < items.length,
+      hasNextPage: start + first < total,
       hasPreviousPage: start > 0,
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges[edges.length - 1]?.cursor ?? null,
