@@ -1,4 +1,7 @@
+import type { SimulationDay } from '../../../engine';
 import type { TransportMode } from './api';
+
+export type { SimulationDay };
 import { graphql } from '../shared/graphql-client';
 
 /** The shapes of schema.graphql the timeline panel sends and reads (`simulate`). */
@@ -29,17 +32,6 @@ export interface SimulationInput {
   includeCurrentState: boolean;
   events: SimulationEventInput[];
   watch: string[];
-}
-
-export interface SimulationDay {
-  day: number;
-  stalledCount: number;
-  partialCount: number;
-  lostOutputValue: number;
-  lostTradeValue: number;
-  directLostOutputValue: number;
-  indirectLostOutputValue: number;
-  unvaluedAffectedProducers: number;
 }
 
 export interface WatchedSeries {
