@@ -28,7 +28,7 @@ describe('a saved scenario with a timeline, as a simulation', () => {
       restockRate: 0.2,
       includeCurrentState: true,
       events: [
-        { day: 0, block: { links: ['l-1'], enterprises: ['e-1'], regions: [], modes: [] } },
+        { day: 0, block: { links: ['l-1'], enterprises: ['e-1'], regions: [], modes: [], linksWhere: [] } },
         { day: 7, unblock: { enterprises: ['e-1'] } },
       ],
       watch: ['w'],
@@ -36,7 +36,7 @@ describe('a saved scenario with a timeline, as a simulation', () => {
   });
 
   it('reopens the scenario’s blocks on day ceil(durationDays), when that day is within the horizon', () => {
-    const blocks = { links: ['l-1'], enterprises: ['e-1'], regions: [], modes: [] };
+    const blocks = { links: ['l-1'], enterprises: ['e-1'], regions: [], modes: [], linksWhere: [] };
     const reopened = timelineSimulationInput({ ...scenario, durationDays: 2.5 }, timeline, null).events;
     expect(reopened.slice(0, 2)).toEqual([
       { day: 0, block: blocks },

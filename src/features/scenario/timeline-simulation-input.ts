@@ -1,15 +1,16 @@
-import type { BlockSet, Scenario, SimulationEvent, SimulationInput } from '../../engine';
+import type { BlockSet, LinkFilter, Scenario, SimulationEvent, SimulationInput } from '../../engine';
 import type { SimulationTimeline } from '../simulation/simulation-timeline';
 
 /**
  * The simulation of a saved scenario with a timeline: the scenario's blocks
+ * (link filters too, once scenarios have them: blockLinksWhere)
  * from day 0 (lifted on day ceil(durationDays) when it has a duration that
  * ends within the horizon), then the timeline's events, on the scenario's
  * base (includeCurrentState). A timeline event may lift a scenario block
  * like any other, since both land in the same sets.
  */
 export function timelineSimulationInput(
-  scenario: Required<Scenario>,
+  scenario: Required<Scenario> & { blockLinksWhere?: readonly LinkFilter[] },
   timeline: SimulationTimeline,
   watch: readonly string[] | null,
 ): SimulationInput {
@@ -18,6 +19,7 @@ export function timelineSimulationInput(
     enterprises: scenario.blockEnterprises,
     regions: scenario.blockRegions,
     modes: scenario.blockModes,
+    linksWhere: scenario.blockLinksWhere ?? [],
   };
   const blocksSomething = Object.values(blocks).some((list: readonly unknown[]) => list.length > 0);
   const events: SimulationEvent[] = [];

@@ -58,8 +58,8 @@ export class SimulationResultResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: SimulationContext,
   ): Page<EnterpriseTrajectoryType> {
-    return pageOfRange(report.result.trajectories.count, page.first, page.after, (start, end) =>
-      ctx.services.simulation.trajectories(report, start, end - start),
+    return pageOfRange(report.result.trajectories.count, page.first, page.after, (start, count) =>
+      ctx.services.simulation.trajectories(report, start, count),
     );
   }
 

@@ -2,8 +2,8 @@ import { Field, ObjectType } from 'type-graphql';
 import type { LinkFilter } from '../../engine';
 import { TransportMode } from '../vocabulary/transport-mode.enum';
 
-/** A link filter as it was given (saved timelines show theirs); a field left out is null, an empty list matches nothing. */
-@ObjectType('LinkFilter', { description: 'Links by what they carry and where they run, as given.' })
+/** A link filter as stored with a saved scenario: the fields of LinkFilterInput, null where not given. */
+@ObjectType('LinkFilter', { description: 'Links by what they carry and where they run (see LinkFilterInput).' })
 export class LinkFilterType implements LinkFilter {
   @Field(() => [TransportMode], { nullable: true })
   modes!: TransportMode[] | null;

@@ -15,18 +15,18 @@ export const MAX_PAGE_SIZE = 500;
 
 /** Pages over a list already in memory, with offset cursors. */
 export function pageOfList<T>(items: readonly T[], first: number, after: string | null | undefined) {
-  return pageOfRange(items.length, first, after, (start, end) => items.slice(start, end));
+  return pageOfRange(items.length, first, after, (start, count) => items.slice(start, start + count));
 }
 
 /**
- * Pages over `total` rows in a fixed order, with offset cursors, building
- * only the rows of the page (`rows(start, end)`, end exclusive).
+ * Pages over `total` items in a fixed order, with offset cursors, reading
+ * only the page: `slice(start, count)` gives items start .. start + count - 1.
  */
 export function pageOfRange<T>(
   total: number,
   first: number,
   after: string | null | undefined,
-  rows: (start: number, end: number) => T[],
+  slice: (start: number, count: number) => readonly T[],
 ) {
   if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
     throw badUserInput(`first must be from 1 to ${MAX_PAGE_SIZE}`, [
@@ -36,8 +36,8 @@ export function pageOfRange<T>(
   const start = after ? Number(decodeCursor(after)) + 1 : 0;
   if (!Number.isInteger(start) || start < 0)
     throw badUserInput(`after is not a cursor this service issued: "${after}"`);
-  const slice = start < total ? rows(start, Math.min(total, start + first)) : [];
-  const edges = slice.map((node, i) => ({ cursor: encodeCursor(String(start + i)), node }));
+  const page = start < total ? slice(start, Math.min(first, total - start)) : [];
+  const edges = page.map((node, i) => ({ cursor: encodeCursor(String(start + i)), node }));
   return {
     edges,
     totalCount: total,
