@@ -156,6 +156,25 @@ describe('simulate', () => {
     expect(next.trajectories.pageInfo.hasNextPage).toBe(false);
   });
 
+  it('builds every page of trajectories a query asks for, through aliases and fragments', async () => {
+    const first = await simulateOverApi(FUQUAN_TIMELINE, 1);
+    const query = `query($input: SimulationInput!, $after: String) {
+      simulate(input: $input) { one: trajectories(first: 1) { edges { node { id } } } ...Rest }
+    }
+    fragment Rest on SimulationResult { rest: trajectories(first: 5, after: $after) { edges { node { id } } } }`;
+    const both = dataOf(
+      await t.server.gql(query, { input: FUQUAN_TIMELINE, after: first.trajectories.pageInfo.endCursor }),
+    ).simulate;
+    const ids = (page: any) => page.edges.map((e: any) => e.node.id);
+    expect(ids(both.one)).toEqual(ids(first.trajectories));
+    expect([...ids(both.one), ...ids(both.rest)].sort()).toEqual([id('H'), id('K'), id('R')].sort());
+
+    // A page the job did not build beforehand is computed again, the same.
+    const report = await t.services.simulation.simulate({ ...FUQUAN_TIMELINE, includeCurrentState: false });
+    expect(report.answer.pages).toEqual([]);
+    expect((await t.services.simulation.trajectories(report, 1, 2)).map((row) => row.id)).toEqual(ids(both.rest));
+  });
+
   it('§5 consistency: a single-supplier chain blocked for the whole horizon, rho 0, stalls on day ceil(T)', async () => {
     const horizonDays = 30;
     const impact = dataOf(

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Allow } from '../../platform/auth/allow';
 import type { RequestActor } from '../../platform/auth/request-actor';
 import { Role, roleAtLeast } from '../../platform/auth/role';
@@ -8,6 +9,7 @@ import { IdArgs } from '../vocabulary/id.args';
 import { SavedScenario, ScenarioComparison, ScenarioRef } from './saved-scenario.type';
 import { DeleteScenarioResult } from './delete-scenario-result.type';
 import { SimulationResultType } from '../simulation/simulation.type';
+import { trajectoryPages } from '../simulation/simulation-needs';
 import { toSimulationTimeline } from '../simulation/simulation-timeline';
 import { SaveScenarioArgs, ScenarioSimulationArgs } from './scenario.args';
 import type { ScenarioOwner } from './scenario.repository';
@@ -93,7 +95,8 @@ export class ScenarioResolver {
     @Root() saved: SavedScenario,
     @Args(() => ScenarioSimulationArgs) args: ScenarioSimulationArgs,
     @Ctx() ctx: ScenarioContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<SimulationResultType | null> {
-    return ctx.services.scenarios.simulation(saved, args.watch ?? null);
+    return ctx.services.scenarios.simulation(saved, args.watch ?? null, trajectoryPages(info));
   }
 }

@@ -8,6 +8,7 @@ import type { ImpactReport } from '../impact/impact-report.type';
 import type { ImpactService } from '../impact/impact.service';
 import type { ScenarioSpec } from '../impact/scenario.input';
 import { describeTimeline, type SimulationTimeline } from '../simulation/simulation-timeline';
+import type { TrajectoryPageNeed } from '../simulation/run-simulation-job';
 import type { SimulationService } from '../simulation/simulation.service';
 import type { SimulationResultType } from '../simulation/simulation.type';
 import type { ScenarioOwner, ScenarioRepository, StoredScenario } from './scenario.repository';
@@ -96,11 +97,15 @@ export class ScenarioService {
    * scenario's blocks; null without a timeline. Ids the graph no longer
    * has are refused like those of a new input, under `timeline` or `scenario`.
    */
-  async simulation(saved: SavedScenario, watch: readonly string[] | null): Promise<SimulationResultType | null> {
+  async simulation(
+    saved: SavedScenario,
+    watch: readonly string[] | null,
+    pages: TrajectoryPageNeed[],
+  ): Promise<SimulationResultType | null> {
     if (!saved.timeline) return null;
     await this.simulations.validate({ ...saved.timeline, watch }, 'timeline');
     await this.impact.validate(saved.scenario);
-    return this.simulations.simulate(timelineSimulationInput(saved.scenario, saved.timeline, watch));
+    return this.simulations.simulate(timelineSimulationInput(saved.scenario, saved.timeline, watch), pages);
   }
 
   async compare(a: ScenarioReference, b: ScenarioReference, owner: ScenarioOwner): Promise<ScenarioComparison> {

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import { Allow } from '../../platform/auth/allow';
 import { Role } from '../../platform/auth/role';
 import type { Page } from '../../platform/graphql/pagination/connection.type';
@@ -7,6 +8,7 @@ import { PageArgs } from '../../platform/graphql/pagination/page.args';
 import type { EnterpriseLoaders } from '../enterprise/enterprise.loaders';
 import type { EnterpriseRecord } from '../enterprise/enterprise.record';
 import { Enterprise } from '../enterprise/enterprise.type';
+import { trajectoryPages } from './simulation-needs';
 import { toSimulationInput } from './simulation-timeline';
 import { SimulationInputType } from './simulation.input';
 import type { SimulationService } from './simulation.service';
@@ -42,8 +44,9 @@ export class SimulationResolver {
   simulate(
     @Arg('input', () => SimulationInputType) input: SimulationInputType,
     @Ctx() ctx: SimulationContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<SimulationResultType> {
-    return ctx.services.simulation.simulate(toSimulationInput(input));
+    return ctx.services.simulation.simulate(toSimulationInput(input), trajectoryPages(info));
   }
 }
 
@@ -53,21 +56,27 @@ export class SimulationResultResolver {
     description:
       'Every enterprise stalled or partial on some day: by first affected day, then largest cumulative loss.',
   })
-  trajectories(
+  async trajectories(
     @Root() report: SimulationResultType,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: SimulationContext,
-  ): Page<EnterpriseTrajectoryType> {
-    return pageOfRange(report.result.trajectories.count, page.first, page.after, (start, count) =>
-      ctx.services.simulation.trajectories(report, start, count),
-    );
+  ): Promise<Page<EnterpriseTrajectoryType>> {
+    // The first pass checks the arguments and says which rows the page holds; the second fills them in.
+    const total = report.answer.trajectoryCount;
+    let wanted: [number, number] = [0, 0];
+    pageOfRange(total, page.first, page.after, (start, count) => {
+      wanted = [start, count];
+      return [];
+    });
+    const rows = wanted[1] > 0 ? await ctx.services.simulation.trajectories(report, ...wanted) : [];
+    return pageOfRange(total, page.first, page.after, () => rows);
   }
 
   @FieldResolver(() => [WatchedSeriesType], {
     description: 'The watched enterprises’ fractions on every day, in the order first named.',
   })
   watched(@Root() report: SimulationResultType): WatchedSeriesType[] {
-    return report.result.watched.map(({ id, baselineFraction, series }) => ({ id, baselineFraction, series }));
+    return report.answer.watched.map(({ id, baselineFraction, series }) => ({ id, baselineFraction, series }));
   }
 }
 

@@ -1,19 +1,18 @@
-import {
-  findSimulationInputProblems,
-  listTrajectories,
-  type EnterpriseTrajectory,
-  type SimulationInput,
-  type SupplyGraph,
-} from '../../engine';
+import { findSimulationInputProblems, type SimulationInput, type SupplyGraph } from '../../engine';
 import { badUserInput, type InputProblem } from '../../platform/graphql/user-errors';
 import type { GraphSnapshotCache } from '../impact/graph-snapshot-cache';
-import { runSimulationJob, type SimulationJobOutcome } from './run-simulation-job';
+import {
+  runSimulationJob,
+  type SimulationJobArgs,
+  type SimulationJobOutcome,
+  type TrajectoryPageNeed,
+} from './run-simulation-job';
 import type { EnterpriseTrajectoryType, SimulationResultType } from './simulation.type';
 
 /** Runs a simulation job on a graph; today on this thread, later on the engine's worker pool. */
-export type SimulationJobRunner = (graph: SupplyGraph, input: SimulationInput) => Promise<SimulationJobOutcome>;
+export type SimulationJobRunner = (graph: SupplyGraph, args: SimulationJobArgs) => Promise<SimulationJobOutcome>;
 
-const runOnThisThread: SimulationJobRunner = (graph, input) => Promise.resolve(runSimulationJob(graph, input));
+const runOnThisThread: SimulationJobRunner = (graph, args) => Promise.resolve(runSimulationJob(graph, args));
 
 /** Problems listed in the message before "and N more". */
 const LISTED_PROBLEMS = 5;
@@ -28,9 +27,10 @@ function refuse(problems: readonly InputProblem[], at: string): never {
 
 /**
  * Day-by-day simulations (§9) over the engine's index of the current graph.
- * The engine work is one job (runSimulationJob) of the snapshot and a plain
- * input; this service resolves the snapshot, refuses inputs with problems
- * (BAD_USER_INPUT naming each) and pages the result. Nothing here writes.
+ * The engine work is one job (runSimulationJob) of the graph and plain
+ * arguments; this service resolves the snapshot, refuses inputs with
+ * problems (BAD_USER_INPUT naming each) and hands the answer to the
+ * resolvers. Nothing here writes.
  */
 export class SimulationService {
   constructor(
@@ -38,54 +38,62 @@ export class SimulationService {
     private readonly runJob: SimulationJobRunner = runOnThisThread,
   ) {}
 
-  /** Runs the simulation on the current graph; problems are refused with their paths under `at`. */
-  async simulate(input: SimulationInput, at = ''): Promise<SimulationResultType> {
+  /**
+   * Runs the simulation on the current graph, building the trajectory pages
+   * asked for; problems are refused with their paths under `at`.
+   */
+  async simulate(input: SimulationInput, pages: TrajectoryPageNeed[] = [], at = ''): Promise<SimulationResultType> {
     const { graph, version } = await this.snapshots.current();
-    const outcome = await this.runJob(graph, input);
+    const outcome = await this.runJob(graph, { input, pages });
     if (!outcome.ok) refuse(outcome.problems, at);
-    const { result } = outcome;
+    const { answer } = outcome;
     return {
       graphVersion: version,
-      horizonDays: result.horizonDays,
-      restockRate: result.restockRate,
-      days: result.days,
-      cumulativeLostOutputValue: result.cumulativeLostOutputValue,
-      cumulativeLostTradeValue: result.cumulativeLostTradeValue,
-      cumulativeDirectLostOutputValue: result.cumulativeDirectLostOutputValue,
-      cumulativeIndirectLostOutputValue: result.cumulativeIndirectLostOutputValue,
-      cumulativeLostOutputByUnit: result.cumulativeLostOutputByUnit,
-      unvaluedAffectedProducers: result.unvaluedAffectedProducers,
-      peakDay: result.peakDay,
-      converged: result.converged,
-      result,
-      graph,
+      horizonDays: answer.horizonDays,
+      restockRate: answer.restockRate,
+      days: answer.days,
+      cumulativeLostOutputValue: answer.cumulativeLostOutputValue,
+      cumulativeLostTradeValue: answer.cumulativeLostTradeValue,
+      cumulativeDirectLostOutputValue: answer.cumulativeDirectLostOutputValue,
+      cumulativeIndirectLostOutputValue: answer.cumulativeIndirectLostOutputValue,
+      cumulativeLostOutputByUnit: answer.cumulativeLostOutputByUnit,
+      unvaluedAffectedProducers: answer.unvaluedAffectedProducers,
+      peakDay: answer.peakDay,
+      converged: answer.converged,
+      answer,
+      input,
     };
   }
 
-  /** Refuses an input with problems against the current graph, without running it. */
+  /** Refuses an input with problems against the current graph, without running it (a cheap check). */
   async validate(input: SimulationInput, at = ''): Promise<void> {
     const { graph } = await this.snapshots.current();
     const problems = findSimulationInputProblems(graph, input);
     if (problems.length > 0) refuse(problems, at);
   }
 
-  /** Rows offset .. offset + limit - 1 of the trajectories, built only for that page. */
-  trajectories(report: SimulationResultType, offset: number, limit: number): EnterpriseTrajectoryType[] {
-    return listTrajectories(report.graph, report.result, offset, limit).map(toTrajectoryType);
+  /**
+   * Rows offset .. offset + count - 1 of the trajectories: from the pages
+   * the job built, or (a page the query's arguments did not show beforehand)
+   * by running the simulation again for it.
+   */
+  async trajectories(report: SimulationResultType, offset: number, count: number): Promise<EnterpriseTrajectoryType[]> {
+    let page = report.answer.pages.find((p) => p.offset === offset && p.limit >= count);
+    if (!page) {
+      const again = await this.simulate(report.input, [{ offset, limit: count }]);
+      page = again.answer.pages[0];
+    }
+    return page.rows.slice(0, count).map((row) => ({
+      id: row.id,
+      passThrough: row.passThrough,
+      baselineFraction: row.baselineFraction,
+      firstAffectedDay: row.firstAffectedDay,
+      firstStallDay: row.firstStallDay,
+      recoveredOnDay: row.recoveredOnDay,
+      minFraction: row.minFraction,
+      lostOutputValue: row.passThrough ? null : row.lostValue,
+      lostTradeValue: row.passThrough ? row.lostValue : null,
+      series: row.series,
+    }));
   }
-}
-
-function toTrajectoryType(row: EnterpriseTrajectory): EnterpriseTrajectoryType {
-  return {
-    id: row.id,
-    passThrough: row.passThrough,
-    baselineFraction: row.baselineFraction,
-    firstAffectedDay: row.firstAffectedDay,
-    firstStallDay: row.firstStallDay,
-    recoveredOnDay: row.recoveredOnDay,
-    minFraction: row.minFraction,
-    lostOutputValue: row.passThrough ? null : row.lostValue,
-    lostTradeValue: row.passThrough ? row.lostValue : null,
-    series: row.series,
-  };
 }

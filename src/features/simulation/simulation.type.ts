@@ -1,6 +1,7 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import type { LostOutputByUnit, SimulationDay, SimulationResult, SupplyGraph } from '../../engine';
+import type { LostOutputByUnit, SimulationDay, SimulationInput } from '../../engine';
 import { ConnectionType } from '../../platform/graphql/pagination/connection.type';
+import type { SimulationAnswer } from './run-simulation-job';
 
 @ObjectType('SimulationDay', { description: 'One day of a simulation; values in CNY for that day (§8).' })
 export class SimulationDayType implements SimulationDay {
@@ -102,7 +103,7 @@ export class LostOutputByUnitType implements LostOutputByUnit {
   amount!: number;
 }
 
-/** The engine's result kept whole, so trajectories page it without building every row. */
+/** The job's answer, with the input it ran (a page of trajectories the job did not build is asked for again). */
 @ObjectType('SimulationResult', { description: 'How a shock unfolds and heals day by day (§9).' })
 export class SimulationResultType {
   @Field(() => Int, { description: 'Graph version the simulation ran on.' })
@@ -148,6 +149,6 @@ export class SimulationResultType {
   @Field(() => Boolean, { description: 'False when a day’s fractions inside a cycle did not settle.' })
   converged!: boolean;
 
-  result!: SimulationResult;
-  graph!: SupplyGraph;
+  answer!: SimulationAnswer;
+  input!: SimulationInput;
 }
