@@ -17,6 +17,12 @@ import {
   ScenarioComparisonResolver,
   ScenarioResolver,
 } from '../features/scenario/scenario.resolver';
+import {
+  EnterpriseTrajectoryResolver,
+  SimulationResolver,
+  SimulationResultResolver,
+  WatchedSeriesResolver,
+} from '../features/simulation/simulation.resolver';
 import { RecoveryResolver } from '../features/recovery/recovery.resolver';
 import { EnterpriseLinksResolver } from '../features/supply-link/enterprise-links.resolver';
 import { SupplyLinkResolver } from '../features/supply-link/supply-link.resolver';
@@ -40,6 +46,10 @@ export const RESOLVERS = [
   ScenarioResolver,
   ScenarioComparisonResolver,
   ComparedEnterpriseResolver,
+  SimulationResolver,
+  SimulationResultResolver,
+  EnterpriseTrajectoryResolver,
+  WatchedSeriesResolver,
   ApiTokenResolver,
 ] as const;
 

@@ -14,13 +14,14 @@ import { RecoveryRepository } from '../features/recovery/recovery.repository';
 import { RecoveryService } from '../features/recovery/recovery.service';
 import { ScenarioRepository } from '../features/scenario/scenario.repository';
 import { ScenarioService } from '../features/scenario/scenario.service';
+import { SimulationService } from '../features/simulation/simulation.service';
 import { SupplyLinkRepository } from '../features/supply-link/supply-link.repository';
 import { SupplyLinkService } from '../features/supply-link/supply-link.service';
 import type { Logger } from '../platform/logging/create-logger';
 import type { Metrics } from '../platform/metrics/metrics';
 import { GraphChangeRepository } from '../platform/neo4j/graph-change.repository';
 import type { GraphDatabase } from '../platform/neo4j/graph-database';
-import { instrumentEngine } from './instrument-engine';
+import { instrumentEngine, instrumentSimulation } from './instrument-engine';
 
 /**
  * Wires repositories into services, once per process. Services hold no
@@ -37,7 +38,11 @@ export function createServices(db: GraphDatabase, logger?: Logger, metrics?: Met
     metrics?.snapshotRefreshed(event),
   );
   const impact = new ImpactService(snapshots, enterprises);
-  if (metrics) instrumentEngine(impact, metrics);
+  const simulation = new SimulationService(snapshots);
+  if (metrics) {
+    instrumentEngine(impact, metrics);
+    instrumentSimulation(simulation, metrics);
+  }
   return {
     db,
     changes,
@@ -49,7 +54,8 @@ export function createServices(db: GraphDatabase, logger?: Logger, metrics?: Met
     chains: new ChainService(enterprises, links, impact),
     recovery: new RecoveryService(new RecoveryRepository(db), enterprises),
     impact,
-    scenarios: new ScenarioService(db, new ScenarioRepository(db), impact),
+    simulation,
+    scenarios: new ScenarioService(db, new ScenarioRepository(db), impact, simulation),
     apiTokens: new ApiTokenService(db, new ApiTokenRepository(db)),
   };
 }

@@ -3,6 +3,7 @@ import { IsOptional, Matches, MaxLength, ValidateNested } from 'class-validator'
 import { ConnectionType } from '../../platform/graphql/pagination/connection.type';
 import { AffectedEnterpriseType, ImpactReport } from '../impact/impact-report.type';
 import { ScenarioInput, ScenarioSpec } from '../impact/scenario.input';
+import { SimulationTimelineType } from '../simulation/simulation-timeline.type';
 
 @ObjectType({ description: 'A named what-if, kept so it can be re-run against the graph as it changes.' })
 export class SavedScenario {
@@ -23,6 +24,12 @@ export class SavedScenario {
 
   @Field(() => ScenarioSpec)
   scenario!: ScenarioSpec;
+
+  @Field(() => SimulationTimelineType, {
+    nullable: true,
+    description: 'Events day by day, if saved with the scenario; `simulation` re-runs them.',
+  })
+  timeline!: SimulationTimelineType | null;
 }
 
 @InputType({ description: 'A saved scenario by id, or a scenario given inline: exactly one of the two.' })

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Allow } from '../../platform/auth/allow';
 import type { RequestActor } from '../../platform/auth/request-actor';
 import { Role, roleAtLeast } from '../../platform/auth/role';
@@ -21,7 +22,10 @@ import {
 } from './saved-scenario.type';
 import { comparedRows } from './scenario.service';
 import { DeleteScenarioResult } from './delete-scenario-result.type';
-import { SaveScenarioArgs } from './scenario.args';
+import { SimulationResultType } from '../simulation/simulation.type';
+import { trajectoryPages } from '../simulation/simulation-needs';
+import { toSimulationTimeline } from '../simulation/simulation-timeline';
+import { SaveScenarioArgs, ScenarioSimulationArgs } from './scenario.args';
 import type { ScenarioOwner } from './scenario.repository';
 import type { ScenarioService } from './scenario.service';
 
@@ -47,7 +51,13 @@ export class ScenarioResolver {
     @Args(() => SaveScenarioArgs) args: SaveScenarioArgs,
     @Ctx() ctx: ScenarioContext,
   ): Promise<SavedScenario> {
-    return ctx.services.scenarios.save(ctx.actor, args.name, toScenario(args.scenario), args.note ?? null);
+    return ctx.services.scenarios.save(
+      ctx.actor,
+      args.name,
+      toScenario(args.scenario),
+      args.note ?? null,
+      args.timeline ? toSimulationTimeline(args.timeline) : null,
+    );
   }
 
   @Mutation(() => DeleteScenarioResult, {
@@ -88,6 +98,21 @@ export class ScenarioResolver {
   @FieldResolver(() => ImpactReport, { description: 'The scenario evaluated against the graph as it is now.' })
   report(@Root() saved: SavedScenario, @Ctx() ctx: ScenarioContext): Promise<ImpactReport> {
     return ctx.services.scenarios.report(saved);
+  }
+
+  @FieldResolver(() => SimulationResultType, {
+    nullable: true,
+    description:
+      'The timeline re-run on the graph as it is now, on top of the scenario’s blocks (from day 0, lifted on day ' +
+      'ceil(durationDays) when set); null without a timeline.',
+  })
+  simulation(
+    @Root() saved: SavedScenario,
+    @Args(() => ScenarioSimulationArgs) args: ScenarioSimulationArgs,
+    @Ctx() ctx: ScenarioContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<SimulationResultType | null> {
+    return ctx.services.scenarios.simulation(saved, args.watch ?? null, trajectoryPages(info));
   }
 }
 

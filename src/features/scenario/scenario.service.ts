@@ -7,8 +7,13 @@ import { writeGraph } from '../../platform/neo4j/write-graph';
 import type { ImpactReport } from '../impact/impact-report.type';
 import type { ImpactService } from '../impact/impact.service';
 import type { ScenarioSpec } from '../impact/scenario.input';
+import { describeTimeline, type SimulationTimeline } from '../simulation/simulation-timeline';
+import type { TrajectoryPageNeed } from '../simulation/run-simulation-job';
+import type { SimulationService } from '../simulation/simulation.service';
+import type { SimulationResultType } from '../simulation/simulation.type';
 import type { ScenarioOwner, ScenarioRepository, StoredScenario } from './scenario.repository';
 import type { ComparedEnterprise, SavedScenario, ScenarioComparison } from './saved-scenario.type';
+import { timelineSimulationInput } from './timeline-simulation-input';
 
 function toSaved(stored: StoredScenario): SavedScenario {
   const saved = JSON.parse(stored.scenario) as Partial<ScenarioSpec>;
@@ -28,6 +33,7 @@ function toSaved(stored: StoredScenario): SavedScenario {
       includeCurrentState: saved.includeCurrentState ?? false,
       durationDays: saved.durationDays ?? null,
     },
+    timeline: stored.timeline ? describeTimeline(JSON.parse(stored.timeline) as SimulationTimeline) : null,
   };
 }
 
@@ -89,15 +95,24 @@ export class ScenarioService {
     private readonly db: GraphDatabase,
     private readonly repository: ScenarioRepository,
     private readonly impact: ImpactService,
+    private readonly simulations: SimulationService,
   ) {}
 
-  async save(actor: Actor, name: string, scenario: Required<Scenario>, note: string | null): Promise<SavedScenario> {
+  async save(
+    actor: Actor,
+    name: string,
+    scenario: Required<Scenario>,
+    note: string | null,
+    timeline: SimulationTimeline | null = null,
+  ): Promise<SavedScenario> {
     await this.impact.validate(scenario);
+    if (timeline) await this.simulations.validate({ ...timeline, watch: null }, 'timeline');
     const row = {
       id: `scn-${randomUUID()}`,
       name: name.trim(),
       note,
       scenario: JSON.stringify(scenario),
+      timeline: timeline ? JSON.stringify(timeline) : null,
       createdAt: new Date().toISOString(),
       owner: actor,
     };
@@ -126,6 +141,22 @@ export class ScenarioService {
 
   report(saved: SavedScenario): Promise<ImpactReport> {
     return this.impact.impact(saved.scenario);
+  }
+
+  /**
+   * The saved timeline run on the graph as it is now, on top of the
+   * scenario's blocks; null without a timeline. Ids the graph no longer
+   * has are refused like those of a new input, under `timeline` or `scenario`.
+   */
+  async simulation(
+    saved: SavedScenario,
+    watch: readonly string[] | null,
+    pages: TrajectoryPageNeed[],
+  ): Promise<SimulationResultType | null> {
+    if (!saved.timeline) return null;
+    await this.simulations.validate({ ...saved.timeline, watch }, 'timeline');
+    await this.impact.validate(saved.scenario);
+    return this.simulations.simulate(timelineSimulationInput(saved.scenario, saved.timeline, watch), pages);
   }
 
   async compare(a: ScenarioReference, b: ScenarioReference, owner: ScenarioOwner): Promise<ScenarioComparison> {

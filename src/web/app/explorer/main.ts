@@ -26,6 +26,7 @@ import { resumptionTable } from './resumption-table';
 import { Scenario, type ScenarioItem } from './scenario';
 import { searchResultItem, suggestionChips } from './search-results';
 import { DEFAULT_DEPTH, renderShell } from './shell';
+import { TimelinePanel } from './timeline-panel';
 import { tokenControl } from './token-control';
 
 // The chain explorer: the Explorer below holds the state (chain, scenario, impact, tabs) and wires
@@ -39,6 +40,7 @@ const SUGGESTED_STARTS = ['kq-dye-alice', 'fq-chem-chuandong', 'sj-components-ma
 class Explorer {
   private readonly scenario = new Scenario();
   readonly graph: GraphView;
+  private readonly timeline: TimelinePanel;
   private chain: Chain | null = null;
   private startId: string | null = null;
   private startName = '';
@@ -62,6 +64,11 @@ class Explorer {
       toggle: (type, id) => this.toggle(type, id),
       recenter: (id) => void this.loadChain(id),
       hover: (element) => this.showHover(element),
+    });
+    this.timeline = new TimelinePanel($('#timeline-card'), {
+      scenario: () => this.scenario.toInput(),
+      chain: () => this.chain,
+      cy: this.graph.cy,
     });
     this.scenario.onChange(() => this.scenarioChanged());
     this.bind();
@@ -205,6 +212,7 @@ class Explorer {
       this.graph.showChain(chain, id);
       this.graph.setScenario(this.scenario.ids('link'), this.scenario.ids('enterprise'));
       this.highlightImpact();
+      this.timeline.chainChanged();
       this.renderChainTitle();
       const kinds = new Set(chain.nodes.map((node) => node.enterprise.kind));
       for (const item of document.querySelectorAll<HTMLElement>('.legend-item[data-kind]')) {
@@ -275,6 +283,7 @@ class Explorer {
     this.graph.setScenario(this.scenario.ids('link'), this.scenario.ids('enterprise'));
     this.renderScenario();
     this.renderImpactFreshness();
+    this.timeline.scenarioChanged();
     if (this.hovered) this.showHover(this.hovered);
     if (this.activeTab === 'critical') this.renderTab();
   }

@@ -115,6 +115,7 @@ export function renderShell(root: HTMLElement) {
           ),
           h('div#impact-lists', {}),
         ),
+        h('section.card#timeline-card', {}),
       ),
       h(
         'section.workspace',

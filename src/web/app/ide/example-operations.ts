@@ -149,6 +149,52 @@ query FuquanHighway($scenario: ScenarioInput!) {
     }),
   },
   {
+    query: `# Fuquan day by day: the highway checkpoint closed from
+# day 0, and freight moved to rail through Kaili station
+# from day 7 (closed until then). Customers without stock
+# stall at once, the others when their phosphate runs out;
+# rail brings Foshan back to half its supply on day 7.
+query FuquanTimeline($input: SimulationInput!) {
+  simulate(input: $input) {
+    peakDay
+    days {
+      day
+      stalledCount
+      partialCount
+      lostOutputValue
+      directLostOutputValue
+      indirectLostOutputValue
+    }
+    trajectories(first: 20) {
+      totalCount
+      edges {
+        node {
+          enterprise { id name }
+          firstAffectedDay
+          firstStallDay
+          recoveredOnDay
+          minFraction
+        }
+      }
+    }
+    watched { enterprise { name } series }
+  }
+}
+`,
+    variables: json({
+      input: {
+        horizonDays: 30,
+        restockRate: 0.1,
+        includeCurrentState: false,
+        events: [
+          { day: 0, block: { enterprises: ['fq-checkpoint-highway', 'fq-kaili-station'] } },
+          { day: 7, unblock: { enterprises: ['fq-kaili-station'] } },
+        ],
+        watch: ['fq-cust-guangdong-foshan'],
+      },
+    }),
+  },
+  {
     query: `# How far recovery has come: by region, and by kind within Keqiao.
 query Recovery {
   byRegion: recovery(groupBy: REGION) {
