@@ -7,7 +7,8 @@ import { useGraphTest } from '../support/use-graph-test';
 /**
  * Every scenario input the schema accepts, sent to `impact`, gets an answer
  * or a client error: BAD_USER_INPUT, never INTERNAL_SERVER_ERROR, and never
- * an HTTP status of 500 or more (issue 9, item 9).
+ * an HTTP status of 500 or more (issue 9, item 9); so do the critical
+ * rankings' arguments and scenarios compared.
  */
 const p = uniquePrefix('scenario-input');
 const fixture = keqiaoFixture(p);
@@ -82,33 +83,74 @@ const IMPACT = `query($s: ScenarioInput!) { impact(scenario: $s) {
   graph(maxNodes: 50) { nodes { id } links { id } truncated }
 } }`;
 
+const CRITICAL = `query($w: LinkFilterInput, $f: EnterpriseFilter, $d: Float, $c: Boolean!, $m: CriticalMeasure!, $n: Int!) {
+  criticalLinks(where: $w, durationDays: $d, includeCurrentState: $c, measure: $m, top: $n) { link { id } stalledCount }
+  criticalEnterprises(filter: $f, durationDays: $d, includeCurrentState: $c, measure: $m, top: $n) { enterprise { id } }
+}`;
+const COMPARE = `query($a: ScenarioRef!, $b: ScenarioRef!) { compareScenarios(a: $a, b: $b) {
+  stalledCountDifference lostOutputValueDifference
+  stalledInBoth { totalCount edges { node { stallDayDifference } } }
+} }`;
+const rankingArguments = fc.record({
+  w: maybe(linkFilter),
+  f: maybe(fc.record({ region: fc.array(region, { maxLength: 2 }) }, { requiredKeys: [] })),
+  d: durationDays,
+  c: fc.boolean(),
+  m: fc.constantFrom('STALLED_COUNT', 'LOST_OUTPUT'),
+  n: fc.oneof(fc.integer({ min: 1, max: 20 }), fc.constantFrom(0, -1, 201)),
+});
+
+/** Data, or errors that are all BAD_USER_INPUT, and never a 5xx; counted by outcome. */
+async function expectAnswerOrBadUserInput(
+  outcomes: Map<string, number>,
+  query: string,
+  variables: Record<string, unknown>,
+): Promise<Record<string, any> | null> {
+  const { status, body } = await t.server.gqlWithStatus(query, variables);
+  const codes = (body.errors ?? []).map((error) => error.extensions?.code ?? 'NONE');
+  const outcome = `${status} ${codes[0] ?? 'ok'}`;
+  outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
+  const label = JSON.stringify(variables);
+  expect(status, label).toBeLessThan(500);
+  if (codes.length === 0) return body.data!;
+  expect(codes, label).toEqual(codes.map(() => 'BAD_USER_INPUT'));
+  return null;
+}
+
+/** The run saw answers and refusals alike. */
+function expectAnswersAndRefusals(outcomes: Map<string, number>): void {
+  if (process.env.FUZZ_REPORT) console.log(Object.fromEntries([...outcomes].sort()));
+  expect([...outcomes.keys()].some((outcome) => outcome.endsWith(' ok'))).toBe(true);
+  expect([...outcomes.keys()].some((outcome) => outcome.endsWith(' BAD_USER_INPUT'))).toBe(true);
+}
+
 describe('impact over any scenario input', () => {
   it('answers random scenario inputs with data or BAD_USER_INPUT, never INTERNAL_SERVER_ERROR or a 5xx', async () => {
     const outcomes = new Map<string, number>();
     await fc.assert(
       fc.asyncProperty(scenario, async (s) => {
-        const { status, body } = await t.server.gqlWithStatus(IMPACT, { s });
-        const codes = (body.errors ?? []).map((error) => error.extensions?.code ?? 'NONE');
-        const outcome = `${status} ${codes[0] ?? 'ok'}`;
-        outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
+        const data = await expectAnswerOrBadUserInput(outcomes, IMPACT, { s });
+        if (data === null) return;
         const label = JSON.stringify(s);
-        expect(status, label).toBeLessThan(500);
-        if (codes.length > 0) {
-          expect(codes, label).toEqual(codes.map(() => 'BAD_USER_INPUT'));
-          expect(body.data?.impact ?? null, label).toBeNull();
-          return;
-        }
-        const report = body.data!.impact;
-        expect(report.stalled.totalCount, label).toBe(report.stalledCount);
-        expect(report.lostOutputValue, label).toBeGreaterThanOrEqual(0);
-        expect(Number.isFinite(report.lostOutputValue), label).toBe(true);
+        expect(data.impact.stalled.totalCount, label).toBe(data.impact.stalledCount);
+        expect(data.impact.lostOutputValue, label).toBeGreaterThanOrEqual(0);
+        expect(Number.isFinite(data.impact.lostOutputValue), label).toBe(true);
       }),
       // A fixed seed by default, so a run is repeatable; FUZZ_SEED explores others.
       { numRuns: 300, seed: Number(process.env.FUZZ_SEED ?? 9) },
     );
-    if (process.env.FUZZ_REPORT) console.log(Object.fromEntries([...outcomes].sort()));
-    // The run saw answers and refusals alike.
-    expect([...outcomes.keys()].some((outcome) => outcome.endsWith(' ok'))).toBe(true);
-    expect([...outcomes.keys()].some((outcome) => outcome.endsWith(' BAD_USER_INPUT'))).toBe(true);
+    expectAnswersAndRefusals(outcomes);
+  }, 180_000);
+
+  it('answers random critical-ranking arguments and compared scenarios the same way', async () => {
+    const outcomes = new Map<string, number>();
+    await fc.assert(
+      fc.asyncProperty(rankingArguments, scenario, scenario, async (ranking, a, b) => {
+        await expectAnswerOrBadUserInput(outcomes, CRITICAL, ranking);
+        await expectAnswerOrBadUserInput(outcomes, COMPARE, { a: { scenario: a }, b: { scenario: b } });
+      }),
+      { numRuns: 100, seed: Number(process.env.FUZZ_SEED ?? 9) },
+    );
+    expectAnswersAndRefusals(outcomes);
   }, 180_000);
 });
