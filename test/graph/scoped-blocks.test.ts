@@ -65,7 +65,7 @@ const ROADS_OUT_OF_FUQUAN = { modes: ['ROAD'], fromRegions: [fuquan], crossRegio
 const name = (prefixed: string) => prefixed.slice(p.length + 1);
 
 const IMPACT = `query($s: ScenarioInput!) { impact(scenario: $s) {
-  stalledCount lostOutputValue
+  stalledCount lostOutputValue byRegion { key stalledCount lostOutputValue }
   stalled(first: 100) { edges { node { id } } }
   partial(first: 100) { edges { node { id outputFraction } } }
 } }`;
@@ -78,7 +78,12 @@ async function impactOf(scenario: object) {
       .filter((node: any) => node.id.startsWith(p))
       .map((node: any) => name(node.id))
       .sort();
-  return { stalled: mine(report.stalled), partial: mine(report.partial), lostOutputValue: report.lostOutputValue };
+  return {
+    stalled: mine(report.stalled),
+    partial: mine(report.partial),
+    lostOutputValue: report.lostOutputValue,
+    byRegion: report.byRegion.filter((group: any) => group.key.startsWith(p)),
+  };
 }
 
 const SUPPLY_LINKS = `query($w: LinkFilterInput, $f: SupplyLinkFilter) {
@@ -97,16 +102,28 @@ describe('scoped blocks', () => {
     expect(roadsOut.partial).toEqual(['K']);
     expect(roadsOut.lostOutputValue).toBe(700 + 2000 / 2);
 
+    // Every road link out of Fuquan, local trucks included: no ore reaches P, so nothing of P's reaches anyone.
+    const roadsFromFuquan = await impactOf({ blockLinksWhere: [{ modes: ['ROAD'], fromRegions: [fuquan] }] });
+    expect(roadsFromFuquan.stalled).toEqual(['K', 'K2', 'L', 'P']);
+
+    // Every road link anywhere (the whole test database): here P, L, K, K2, and in Keqiao D and M.
     const everyRoad = await impactOf({ blockModes: ['ROAD'] });
-    expect(everyRoad.stalled).toEqual(['D', 'K', 'K2', 'L', 'M', 'P']);
+    expect(everyRoad.byRegion.map((group: any) => [group.key, group.stalledCount]).sort()).toEqual(
+      [
+        [fuquan, 2],
+        [foshan, 2],
+        [keqiao, 2],
+      ].sort(),
+    );
   });
 
   it('several filters block the union of their links, and each blocks what its links blocked by id block', async () => {
+    // Each names this file's regions: the test database holds other files' links too.
     const filters = [
       ROADS_OUT_OF_FUQUAN,
-      { crossRegion: false },
+      { crossRegion: false, fromRegions: [fuquan, keqiao] },
       { products: ['phosphate'], toRegions: [foshan] },
-      { modes: ['PIPELINE'] },
+      { modes: ['PIPELINE'], toRegions: [keqiao] },
       { fromRegions: [keqiao], modes: ['ROAD', 'RAIL'] },
     ];
     for (const filter of filters) {
@@ -114,7 +131,9 @@ describe('scoped blocks', () => {
       const byIds = await impactOf({ blockLinks: await linksWhere(filter) });
       expect(byFilter, JSON.stringify(filter)).toEqual(byIds);
     }
-    const union = await impactOf({ blockLinksWhere: [ROADS_OUT_OF_FUQUAN, { modes: ['PIPELINE'] }] });
+    const union = await impactOf({
+      blockLinksWhere: [ROADS_OUT_OF_FUQUAN, { modes: ['PIPELINE'], toRegions: [keqiao] }],
+    });
     expect(union.stalled).toEqual(['D', 'K2', 'M']);
   });
 
