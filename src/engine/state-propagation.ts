@@ -158,7 +158,6 @@ export class StatePropagation {
 
   run(base: BaseState, change: StateChange): void {
     this.begin(base, change);
-    const graph = this.graph;
     for (let k = 0; k < change.downNodes.length; k++) {
       const v = change.downNodes[k];
       if (base.down[v] === 1) continue;
@@ -377,7 +376,6 @@ export class StatePropagation {
    */
   private propagateFractions(change: StateChange): void {
     const graph = this.graph;
-    const n = graph.nodeCount;
     const work = this.work;
     const { cyclic, order } = this.order;
     for (const v of this.directNodes) this.enqueueNode(v);

@@ -1,5 +1,6 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import type { AffectedEnterprise, ImpactResult, SupplyGraph } from '../../engine';
+import type { AffectedEnterprise } from '../../engine';
+import type { ImpactAnswer } from './impact.jobs';
 import { ConnectionType } from '../../platform/graphql/pagination/connection.type';
 
 /** The engine's verdict on one enterprise; its `enterprise` field is resolved by id. */
@@ -91,7 +92,7 @@ export class ImpactGraph {
   truncated!: boolean;
 }
 
-/** The engine's answer, kept whole so the fields below can page and cut it. */
+/** The engine's answer: the counts, and the pages, summaries and drawings the query asked for. */
 @ObjectType({ description: 'Who stalls in a scenario, how much output is lost, and when.' })
 export class ImpactReport {
   @Field(() => Int, { description: 'Graph version the report was computed on.' })
@@ -106,6 +107,6 @@ export class ImpactReport {
   @Field(() => Float, { description: 'Sum of lostDailyOutput over affected enterprises.' })
   lostDailyOutput!: number;
 
-  result!: ImpactResult;
-  graph!: SupplyGraph;
+  /** What the engine job computed for this query's fields (see impactNeeds). */
+  answer!: ImpactAnswer;
 }

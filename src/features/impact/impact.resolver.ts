@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import { Allow } from '../../platform/auth/allow';
 import { Role } from '../../platform/auth/role';
 import type { EnterpriseLoaders } from '../enterprise/enterprise.loaders';
@@ -9,7 +10,7 @@ import { Enterprise } from '../enterprise/enterprise.type';
 import type { EnterpriseRecord } from '../enterprise/enterprise.record';
 import type { SupplyLinkRecord } from '../supply-link/supply-link.record';
 import type { Page } from '../../platform/graphql/pagination/connection.type';
-import { pageOfList } from '../../platform/graphql/pagination/cursor';
+import { pageOfSlice, pageStart } from '../../platform/graphql/pagination/cursor';
 import { PageArgs } from '../../platform/graphql/pagination/page.args';
 import { SupplyLink } from '../supply-link/supply-link.type';
 import { toSupplyLinkCriteria } from '../supply-link/to-supply-link-criteria';
@@ -33,6 +34,7 @@ import {
 import { ResumptionStepType } from './resumption-step.type';
 import { ScenarioInput } from './scenario.input';
 import { toScenario } from './to-scenario';
+import { impactNeeds } from './impact-needs';
 
 /** What the impact resolvers read of the request context. */
 export interface ImpactContext {
@@ -63,8 +65,9 @@ export class ImpactResolver {
   impact(
     @Arg('scenario', () => ScenarioInput) scenario: ScenarioInput,
     @Ctx() ctx: ImpactContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ImpactReport> {
-    return ctx.services.impact.impact(toScenario(scenario));
+    return ctx.services.impact.impact(toScenario(scenario), impactNeeds(info));
   }
 
   @Query(() => [CriticalLink], {
@@ -176,59 +179,53 @@ export class ImpactResolver {
   }
 }
 
+/** A part of the answer the job was asked for; missing only if impactNeeds missed a field (a bug). */
+function prepared<T>(part: T | undefined, what: string): T {
+  if (part === undefined) throw new Error(`the impact job was not asked for ${what}`);
+  return part;
+}
+
+function page(report: ImpactReport, group: 'STALLED' | 'PARTIAL', args: PageArgs): Page<AffectedEnterpriseType> {
+  const start = pageStart(args.first, args.after);
+  const found = report.answer.pages.find((p) => p.group === group && p.offset === start && p.limit === args.first);
+  const { rows } = prepared(found, `${group} rows from ${start}`);
+  const total = group === 'STALLED' ? report.stalledCount : report.partialCount;
+  return pageOfSlice(rows, start, args.first, total);
+}
+
 @Resolver(() => ImpactReport)
 export class ImpactReportResolver {
   @FieldResolver(() => [ImpactSummaryType], { description: 'Per enterprise kind, most lost output first.' })
-  byKind(@Root() report: ImpactReport, @Ctx() ctx: ImpactContext): ImpactSummaryType[] {
-    return ctx.services.impact.summaries(report, 'KIND');
+  byKind(@Root() report: ImpactReport): ImpactSummaryType[] {
+    return prepared(report.answer.summaries.KIND, 'the summary by kind');
   }
 
   @FieldResolver(() => [ImpactSummaryType], { description: 'Per region, most lost output first.' })
-  byRegion(@Root() report: ImpactReport, @Ctx() ctx: ImpactContext): ImpactSummaryType[] {
-    return ctx.services.impact.summaries(report, 'REGION');
+  byRegion(@Root() report: ImpactReport): ImpactSummaryType[] {
+    return prepared(report.answer.summaries.REGION, 'the summary by region');
   }
 
   @FieldResolver(() => AffectedEnterpriseConnection, {
     description: 'Stalled enterprises: stalled first by day, then id.',
   })
-  stalled(@Root() report: ImpactReport, @Args(() => PageArgs) page: PageArgs): Page<AffectedEnterpriseType> {
-    return pageOfList(
-      report.result.affected.filter((a) => a.stalled),
-      page.first,
-      page.after,
-    );
+  stalled(@Root() report: ImpactReport, @Args(() => PageArgs) args: PageArgs): Page<AffectedEnterpriseType> {
+    return page(report, 'STALLED', args);
   }
 
   @FieldResolver(() => AffectedEnterpriseConnection, { description: 'Enterprises that keep running with less output.' })
-  partial(@Root() report: ImpactReport, @Args(() => PageArgs) page: PageArgs): Page<AffectedEnterpriseType> {
-    return pageOfList(
-      report.result.affected.filter((a) => a.partial),
-      page.first,
-      page.after,
-    );
+  partial(@Root() report: ImpactReport, @Args(() => PageArgs) args: PageArgs): Page<AffectedEnterpriseType> {
+    return page(report, 'PARTIAL', args);
   }
 
   @FieldResolver(() => ImpactGraph, {
     description: 'The affected subgraph for drawing, capped at maxNodes enterprises.',
   })
   graph(@Root() report: ImpactReport, @Args(() => ImpactGraphArgs) args: ImpactGraphArgs): ImpactGraph {
-    const cap = args.maxNodes;
-    const nodes = report.result.affected.slice(0, cap);
-    const drawn = new Set(nodes.map((n) => n.index));
-    const { graph } = report;
-    const sources = new Set<number>();
-    const linkIds: string[] = [];
-    for (const l of report.result.failedLinks) {
-      if (!drawn.has(graph.linkTo[l])) continue;
-      linkIds.push(graph.linkId(l));
-      if (!drawn.has(graph.linkFrom[l])) sources.add(graph.linkFrom[l]);
-    }
-    return {
-      nodes,
-      sourceIds: [...sources].map((v) => graph.enterpriseId(v)),
-      linkIds,
-      truncated: report.result.affected.length > cap,
-    };
+    const { maxNodes: _maxNodes, ...drawing } = prepared(
+      report.answer.drawings.find((d) => d.maxNodes === args.maxNodes),
+      `a drawing of ${args.maxNodes} nodes`,
+    );
+    return drawing;
   }
 }
 

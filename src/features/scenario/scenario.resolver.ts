@@ -1,4 +1,6 @@
-import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { impactNeeds, selectedFields } from '../impact/impact-needs';
 import { Allow } from '../../platform/auth/allow';
 import type { RequestActor } from '../../platform/auth/request-actor';
 import { Role, roleAtLeast } from '../../platform/auth/role';
@@ -65,13 +67,22 @@ export class ScenarioResolver {
     @Arg('a', () => ScenarioRef) a: ScenarioRef,
     @Arg('b', () => ScenarioRef) b: ScenarioRef,
     @Ctx() ctx: ScenarioContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ScenarioComparison> {
     const reference = (ref: ScenarioRef) => ({ id: ref.id, scenario: ref.scenario ? toScenario(ref.scenario) : null });
-    return ctx.services.scenarios.compare(reference(a), reference(b), ownerSeenBy(ctx));
+    const needs = (field: string) => impactNeeds(info, selectedFields(info, info.fieldNodes, field));
+    return ctx.services.scenarios.compare(reference(a), reference(b), ownerSeenBy(ctx), {
+      a: needs('a'),
+      b: needs('b'),
+    });
   }
 
   @FieldResolver(() => ImpactReport, { description: 'The scenario evaluated against the graph as it is now.' })
-  report(@Root() saved: SavedScenario, @Ctx() ctx: ScenarioContext): Promise<ImpactReport> {
-    return ctx.services.scenarios.report(saved);
+  report(
+    @Root() saved: SavedScenario,
+    @Ctx() ctx: ScenarioContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<ImpactReport> {
+    return ctx.services.scenarios.report(saved, impactNeeds(info));
   }
 }

@@ -5,10 +5,11 @@ import { badUserInput, notFound } from '../../platform/graphql/user-errors';
 import type { GraphDatabase } from '../../platform/neo4j/graph-database';
 import { writeGraph } from '../../platform/neo4j/write-graph';
 import type { ImpactReport } from '../impact/impact-report.type';
-import type { ImpactService } from '../impact/impact.service';
+import type { Comparison, ImpactService } from '../impact/impact.service';
+import { NO_NEEDS, type ImpactNeeds } from '../impact/impact.jobs';
 import type { ScenarioSpec } from '../impact/scenario.input';
 import type { ScenarioOwner, ScenarioRepository, StoredScenario } from './scenario.repository';
-import type { SavedScenario, ScenarioComparison } from './saved-scenario.type';
+import type { SavedScenario } from './saved-scenario.type';
 
 function toSaved(stored: StoredScenario): SavedScenario {
   return {
@@ -73,24 +74,23 @@ export class ScenarioService {
     });
   }
 
-  report(saved: SavedScenario): Promise<ImpactReport> {
-    return this.impact.impact(saved.scenario);
+  /** The saved scenario evaluated now, with what the query reads of the report. */
+  report(saved: SavedScenario, needs?: ImpactNeeds): Promise<ImpactReport> {
+    return this.impact.impact(saved.scenario, needs);
   }
 
-  async compare(a: ScenarioReference, b: ScenarioReference, owner: ScenarioOwner): Promise<ScenarioComparison> {
+  /** Who stalls in one and not the other, on one graph version; `needs` says what is read of each report. */
+  async compare(
+    a: ScenarioReference,
+    b: ScenarioReference,
+    owner: ScenarioOwner,
+    needs: { a?: ImpactNeeds; b?: ImpactNeeds } = {},
+  ): Promise<Comparison> {
     const [scenarioA, scenarioB] = await Promise.all([this.resolve(a, 'a', owner), this.resolve(b, 'b', owner)]);
-    const [reportA, reportB] = await this.impact.impacts([scenarioA, scenarioB]);
-    const stalledIn = (report: ImpactReport) =>
-      new Set(report.result.affected.filter((x) => x.stalled).map((x) => x.id));
-    const inA = stalledIn(reportA);
-    const inB = stalledIn(reportB);
-    return {
-      a: reportA,
-      b: reportB,
-      stalledOnlyInA: reportA.result.affected.filter((x) => x.stalled && !inB.has(x.id)),
-      stalledOnlyInB: reportB.result.affected.filter((x) => x.stalled && !inA.has(x.id)),
-      stalledInBoth: [...inA].filter((id) => inB.has(id)).length,
-    };
+    return this.impact.compare(
+      { scenario: scenarioA, needs: needs.a ?? NO_NEEDS },
+      { scenario: scenarioB, needs: needs.b ?? NO_NEEDS },
+    );
   }
 
   private async resolve(reference: ScenarioReference, path: string, owner: ScenarioOwner): Promise<Scenario> {

@@ -13,8 +13,8 @@ export function decodeCursor(cursor: string, argument = 'after'): string {
 
 export const MAX_PAGE_SIZE = 500;
 
-/** Pages over a list already in memory, with offset cursors. */
-export function pageOfList<T>(items: readonly T[], first: number, after: string | null | undefined) {
+/** Where a page of offset cursors starts, refusing a page size or cursor this service would not issue. */
+export function pageStart(first: number, after: string | null | undefined): number {
   if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
     throw badUserInput(`first must be from 1 to ${MAX_PAGE_SIZE}`, [
       { path: 'first', message: `must be from 1 to ${MAX_PAGE_SIZE}` },
@@ -23,16 +23,26 @@ export function pageOfList<T>(items: readonly T[], first: number, after: string 
   const start = after ? Number(decodeCursor(after)) + 1 : 0;
   if (!Number.isInteger(start) || start < 0)
     throw badUserInput(`after is not a cursor this service issued: "${after}"`);
-  const slice = items.slice(start, start + first);
+  return start;
+}
+
+/** A page of offset cursors from the slice of a list starting at `start`, `total` items long in all. */
+export function pageOfSlice<T>(slice: readonly T[], start: number, first: number, total: number) {
   const edges = slice.map((node, i) => ({ cursor: encodeCursor(String(start + i)), node }));
   return {
     edges,
-    totalCount: items.length,
+    totalCount: total,
     pageInfo: {
-      hasNextPage: start + first < items.length,
+      hasNextPage: start + first < total,
       hasPreviousPage: start > 0,
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges[edges.length - 1]?.cursor ?? null,
     },
   };
+}
+
+/** Pages over a list already in memory, with offset cursors. */
+export function pageOfList<T>(items: readonly T[], first: number, after: string | null | undefined) {
+  const start = pageStart(first, after);
+  return pageOfSlice(items.slice(start, start + first), start, first, items.length);
 }
