@@ -35,6 +35,7 @@ export default defineConfig({
           name: 'unit',
           setupFiles: ['reflect-metadata'],
           include: ['test/unit/**/*.test.ts', 'test/engine/**/*.test.ts'],
+          globalSetup: ['test/support/engine-worker-global-setup.ts'],
         },
       },
       {
@@ -46,7 +47,7 @@ export default defineConfig({
           name: 'graph',
           setupFiles: ['reflect-metadata'],
           include: ['test/graph/**/*.test.ts', 'test/e2e/**/*.test.ts'],
-          globalSetup: ['test/support/neo4j-global-setup.ts'],
+          globalSetup: ['test/support/neo4j-global-setup.ts', 'test/support/engine-worker-global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 180_000,
         },
