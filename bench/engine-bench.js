@@ -40,7 +40,7 @@ function requireDistFile(fileName) {
 }
 
 const engine = require(path.join(DIST, 'engine', 'index.js'));
-const { SupplyGraph, SupplyGraphBuilder, evaluateScenario, prepareGraph, rankCriticalLinks } = engine;
+const { SupplyGraphBuilder, evaluateScenario, prepareGraph, rankCriticalLinks } = engine;
 const { streamSupplyGraph } = requireDistFile('generate-supply-graph.js');
 
 const n = Number(arg('enterprises', 100000));
