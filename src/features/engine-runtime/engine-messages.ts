@@ -18,7 +18,8 @@ export type ToEngineWorker =
 /** An engine worker to the main thread. */
 export type FromEngineWorker =
   | { type: 'done'; id: number; version: number; result: unknown; ms: number }
-  | { type: 'failed'; id: number; message: string };
+  /** `extensions`: a GraphQL error a job threw on purpose (input the graph it ran on refuses), passed on as it is. */
+  | { type: 'failed'; id: number; message: string; extensions?: Record<string, unknown> };
 
 /** Main thread to the graph keeper. */
 export type ToKeeper =

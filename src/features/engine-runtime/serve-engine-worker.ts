@@ -1,4 +1,5 @@
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import { GraphQLError } from 'graphql';
 import { SupplyGraph } from '../../engine';
 import { GraphChangeRepository } from '../../platform/neo4j/graph-change.repository';
 import { GraphDatabase, type GraphDatabaseOptions } from '../../platform/neo4j/graph-database';
@@ -47,6 +48,10 @@ function serveJobs(port: MessagePort, jobs: JobTable): void {
           const result = job.run(graph, message.args as never);
           reply({ type: 'done', id: message.id, version, result, ms: performance.now() - started });
         } catch (error) {
+          if (error instanceof GraphQLError && typeof error.extensions.code === 'string') {
+            reply({ type: 'failed', id: message.id, message: error.message, extensions: { ...error.extensions } });
+            return;
+          }
           const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
           reply({ type: 'failed', id: message.id, message: text });
         }

@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { GraphQLError } from 'graphql';
 import type { TransferableSupplyGraph } from '../../engine';
 import type { JobLane } from './engine-job';
 import type { FromEngineWorker, SharedMemo, ToEngineWorker } from './engine-messages';
@@ -150,6 +151,9 @@ export class WorkerPool {
     worker.job = null;
     if (message.type === 'done') {
       this.finish(job, null, { version: message.version, result: message.result, ms: message.ms });
+    } else if (message.extensions) {
+      // A refusal (ids the graph the job ran on no longer has): the client's error, not the engine's.
+      this.finish(job, new GraphQLError(message.message, { extensions: message.extensions }));
     } else {
       const error = new Error(`engine job ${job.name} failed: ${message.message}`);
       this.options.onWorkerError?.(error);
