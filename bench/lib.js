@@ -60,4 +60,28 @@ function stats(values) {
 
 const round = (ms, digits = 1) => (ms === null || ms === undefined ? null : Number(ms.toFixed(digits)));
 
-module.exports = { ROOT, DIST, projectRequire, requireDist, neo4jTarget, openDriver, percentile, stats, round };
+/** `--name value` or `--name=value` arguments over `defaults`; numbers where the default is a number. */
+function parseArgs(argv, defaults) {
+  const args = { ...defaults };
+  for (let i = 0; i < argv.length; i++) {
+    const match = /^--([a-z-]+)(?:=(.*))?$/.exec(argv[i]);
+    if (!match || !(match[1] in defaults)) throw new Error(`unknown argument ${argv[i]}`);
+    const value = match[2] ?? argv[++i];
+    if (value === undefined) throw new Error(`--${match[1]} needs a value`);
+    args[match[1]] = typeof defaults[match[1]] === 'number' ? Number(value) : value;
+  }
+  return args;
+}
+
+module.exports = {
+  ROOT,
+  DIST,
+  projectRequire,
+  requireDist,
+  neo4jTarget,
+  openDriver,
+  parseArgs,
+  percentile,
+  stats,
+  round,
+};

@@ -1,5 +1,7 @@
 // Upsert by id; a row replaces every property. A history entry is written when
-// the enterprise is new or its status, capacity or workforce changed.
+// the enterprise is new or its status, capacity or workforce changed; it is the newest
+// entry (dated no earlier than any other, numbered after them), so the current state
+// stays the latest entry of the history.
 UNWIND $rows AS row
 OPTIONAL MATCH (old:Enterprise {id: row.id})
 WITH row, old IS NULL AS created, old.status AS oldStatus,
@@ -11,7 +13,10 @@ WITH e, created,
        OR coalesce(oldWorkforce, -1.0) <> coalesce(e.workforceReturned, -1.0) AS changed
 CALL (e, changed) {
   WITH e WHERE changed
-  CREATE (:StatusChange {subjectId: e.id, subjectType: 'ENTERPRISE', at: datetime($at), status: e.status,
+  OPTIONAL MATCH (old:StatusChange {subjectId: e.id, subjectType: 'ENTERPRISE'})
+  WITH e, coalesce(max(old.seq), 0) AS lastSeq, max(old.at) AS lastAt
+  CREATE (:StatusChange {subjectId: e.id, subjectType: 'ENTERPRISE', seq: lastSeq + 1,
+                         at: CASE WHEN lastAt > datetime($at) THEN lastAt ELSE datetime($at) END, status: e.status,
                          capacityRecovery: e.capacityRecovery, workforceReturned: e.workforceReturned, note: $note,
                          actor: $actor})
 }

@@ -12,7 +12,17 @@ import {
   ImpactReportResolver,
   ImpactResolver,
 } from '../features/impact/impact.resolver';
-import { ScenarioResolver } from '../features/scenario/scenario.resolver';
+import {
+  ComparedEnterpriseResolver,
+  ScenarioComparisonResolver,
+  ScenarioResolver,
+} from '../features/scenario/scenario.resolver';
+import {
+  EnterpriseTrajectoryResolver,
+  SimulationResolver,
+  SimulationResultResolver,
+  WatchedSeriesResolver,
+} from '../features/simulation/simulation.resolver';
 import { RecoveryResolver } from '../features/recovery/recovery.resolver';
 import { EnterpriseLinksResolver } from '../features/supply-link/enterprise-links.resolver';
 import { SupplyLinkResolver } from '../features/supply-link/supply-link.resolver';
@@ -34,6 +44,12 @@ export const RESOLVERS = [
   AffectedEnterpriseResolver,
   ImpactGraphResolver,
   ScenarioResolver,
+  ScenarioComparisonResolver,
+  ComparedEnterpriseResolver,
+  SimulationResolver,
+  SimulationResultResolver,
+  EnterpriseTrajectoryResolver,
+  WatchedSeriesResolver,
   ApiTokenResolver,
 ] as const;
 

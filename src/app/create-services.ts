@@ -1,6 +1,5 @@
 import { ApiTokenRepository } from '../features/access/api-token.repository';
 import { ApiTokenService } from '../features/access/api-token.service';
-import { ChainRepository } from '../features/chain/chain.repository';
 import { ChainService } from '../features/chain/chain.service';
 import { EnterpriseRepository } from '../features/enterprise/enterprise.repository';
 import { EnterpriseService } from '../features/enterprise/enterprise.service';
@@ -16,6 +15,7 @@ import { RecoveryRepository } from '../features/recovery/recovery.repository';
 import { RecoveryService } from '../features/recovery/recovery.service';
 import { ScenarioRepository } from '../features/scenario/scenario.repository';
 import { ScenarioService } from '../features/scenario/scenario.service';
+import { SimulationService } from '../features/simulation/simulation.service';
 import { SupplyLinkRepository } from '../features/supply-link/supply-link.repository';
 import { SupplyLinkService } from '../features/supply-link/supply-link.service';
 import { DEFAULT_ENGINE_WORKERS, type EngineConfig } from '../platform/config/config';
@@ -24,7 +24,7 @@ import type { Metrics } from '../platform/metrics/metrics';
 import { GraphChangeRepository } from '../platform/neo4j/graph-change.repository';
 import type { GraphDatabase } from '../platform/neo4j/graph-database';
 import { ENGINE_JOBS } from './engine-jobs';
-import { instrumentEngine } from './instrument-engine';
+import { instrumentEngine, instrumentSimulation } from './instrument-engine';
 
 /** The compiled engine worker script beside this file (dist/app/engine-worker.js). */
 export const ENGINE_WORKER_SCRIPT = path.join(__dirname, 'engine-worker.js');
@@ -50,7 +50,7 @@ export function createServices(db: GraphDatabase, options: ServiceOptions = {}) 
   const linkRepository = new SupplyLinkRepository(db);
   const changes = new GraphChangeRepository(db);
   const enterprises = new EnterpriseService(db, enterpriseRepository);
-  const links = new SupplyLinkService(db, linkRepository);
+  const links = new SupplyLinkService(db, linkRepository, enterprises);
   const workerScript = options.engine?.workerScript ?? ENGINE_WORKER_SCRIPT;
   const engine = new EngineRuntime({
     jobs: ENGINE_JOBS,
@@ -65,8 +65,10 @@ export function createServices(db: GraphDatabase, options: ServiceOptions = {}) 
   if (!fs.existsSync(workerScript))
     logger?.warn({ workerScript }, 'the engine worker script is missing: npm run build');
   const impact = new ImpactService(engine, enterprises);
+  const simulation = new SimulationService(engine);
   if (metrics) {
     instrumentEngine(impact, metrics);
+    instrumentSimulation(simulation, metrics);
     metrics.trackEnginePool(() => engine.stats());
   }
   return {
@@ -78,10 +80,11 @@ export function createServices(db: GraphDatabase, options: ServiceOptions = {}) 
     imports: new ImportService(db, enterpriseRepository, linkRepository),
     exports: new GraphExportService(enterpriseRepository, linkRepository),
     history: new HistoryService(new HistoryRepository(db)),
-    chains: new ChainService(enterprises, links, new ChainRepository(db)),
-    recovery: new RecoveryService(new RecoveryRepository(db)),
+    chains: new ChainService(enterprises, links, impact),
+    recovery: new RecoveryService(new RecoveryRepository(db), enterprises),
     impact,
-    scenarios: new ScenarioService(db, new ScenarioRepository(db), impact),
+    simulation,
+    scenarios: new ScenarioService(db, new ScenarioRepository(db), impact, simulation),
     apiTokens: new ApiTokenService(db, new ApiTokenRepository(db)),
   };
 }

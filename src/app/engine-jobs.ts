@@ -1,4 +1,5 @@
 import { IMPACT_JOBS } from '../features/impact/impact.jobs';
+import { SIMULATION_JOBS } from '../features/simulation/simulation.jobs';
 
 /**
  * Every job the engine's worker threads run, by name: one entry (or one
@@ -7,6 +8,7 @@ import { IMPACT_JOBS } from '../features/impact/impact.jobs';
  */
 export const ENGINE_JOBS = {
   ...IMPACT_JOBS,
+  ...SIMULATION_JOBS,
 };
 
 export type EngineJobs = typeof ENGINE_JOBS;

@@ -7,6 +7,7 @@ import type { ImpactContext } from '../features/impact/impact.resolver';
 import type { ImportContext } from '../features/import/import.resolver';
 import type { RecoveryContext } from '../features/recovery/recovery.resolver';
 import type { ScenarioContext } from '../features/scenario/scenario.resolver';
+import type { SimulationContext } from '../features/simulation/simulation.resolver';
 import type { EnterpriseLinksContext } from '../features/supply-link/enterprise-links.resolver';
 import { createSupplyLinkLoaders } from '../features/supply-link/supply-link.loaders';
 import type { SupplyLinkContext } from '../features/supply-link/supply-link.resolver';
@@ -26,6 +27,7 @@ export type RequestContext = EnterpriseContext &
   ImportContext &
   ImpactContext &
   ScenarioContext &
+  SimulationContext &
   AccessContext;
 
 /** A fresh context per request: who asks, the shared services and this request's own DataLoaders. */

@@ -59,27 +59,33 @@ export function runScenario(
   return propagation;
 }
 
-/** Lost daily output of v after a run. */
-export function lostOutput(graph: SupplyGraph, run: StatePropagation, v: number): number {
-  const capacity = graph.nodeDailyCapacity[v];
-  if (Number.isNaN(capacity)) return 0;
-  return capacity * (run.baseState.fraction[v] - run.fraction(v));
+/** The counts and §8 value totals of a run. */
+export interface RunSummary {
+  stalledCount: number;
+  partialCount: number;
+  /** Over producers, CNY per day (unknown values count as 0). */
+  lostOutputValue: number;
+  /** Over pass-throughs. */
+  lostTradeValue: number;
 }
 
-/** Counts only, without building result objects: used where thousands of scenarios are compared. */
-export function summarizeRun(
-  graph: SupplyGraph,
-  run: StatePropagation,
-): { stalledCount: number; partialCount: number; lostDailyOutput: number } {
+/** Counts and value totals only, without building result objects: used where thousands of scenarios are compared. */
+export function summarizeRun(graph: SupplyGraph, run: StatePropagation): RunSummary {
   let stalledCount = 0;
   let partialCount = 0;
-  let lostDailyOutput = 0;
+  let lostOutputValue = 0;
+  let lostTradeValue = 0;
+  const base = run.baseState.fraction;
   for (const v of run.touchedNodes) {
     const stalled = run.isStalled(v);
     if (stalled) stalledCount++;
     else if (isPartial(graph, run, v)) partialCount++;
     else continue;
-    lostDailyOutput += lostOutput(graph, run, v);
+    const value = graph.nodeDailyOutputValue[v];
+    if (Number.isNaN(value)) continue;
+    const lost = value * (base[v] - run.fraction(v));
+    if (graph.nodePassThrough[v] === 1) lostTradeValue += lost;
+    else lostOutputValue += lost;
   }
-  return { stalledCount, partialCount, lostDailyOutput };
+  return { stalledCount, partialCount, lostOutputValue, lostTradeValue };
 }

@@ -1,4 +1,5 @@
 import { idRankOf } from './id-order';
+import { OutputLossAccumulator, type LostOutputByUnit, type OutputLossTotals } from './output-value';
 import { selectBest } from './select-best';
 import { CauseTrail, type StatePropagation } from './state-propagation';
 import type { SupplyGraph } from './supply-graph';
@@ -14,8 +15,12 @@ export interface AffectedEnterprise {
   partial: boolean;
   baselineFraction: number;
   outputFraction: number;
-  /** (dailyCapacity ?? 0) * (baselineFraction - outputFraction). */
+  /** Physical output lost, in the enterprise's own unit: (dailyCapacity ?? 0) * (baselineFraction - outputFraction). */
   lostDailyOutput: number;
+  /** §8, producers only: dailyOutputValue * (baselineFraction - outputFraction); null when its value is unknown. */
+  lostOutputValue: number | null;
+  /** §8, pass-throughs only: the same, the value of the goods it no longer forwards; null when unknown. */
+  lostTradeValue: number | null;
   /** T(v) of §5 when stalled (0 when direct), else null. */
   stallsOnDay: number | null;
   /** Products it had in the baseline and no longer gets within the window, sorted. */
@@ -32,7 +37,12 @@ export interface ImpactSummary {
   key: string;
   stalledCount: number;
   partialCount: number;
-  lostDailyOutput: number;
+  /** §8: over the group's producers. */
+  lostOutputValue: number;
+  /** §8: over the group's pass-throughs. */
+  lostTradeValue: number;
+  /** Affected producers of the group without a dailyOutputValue. */
+  unvaluedProducerCount: number;
 }
 
 const STALLED = 1;
@@ -51,7 +61,10 @@ export interface AffectedColumns {
   day: Float64Array;
   baseline: Float64Array;
   fraction: Float64Array;
+  /** Physical output lost, in each enterprise's own unit (never summed across enterprises). */
   lost: Float64Array;
+  /** §8 lost value (output value for producers, trade value for pass-throughs); NaN when unknown. */
+  lostValue: Float64Array;
 }
 
 /**
@@ -69,11 +82,18 @@ export interface AffectedColumns {
  * evaluated again first (same answer, it is deterministic), so a result stays
  * valid for as long as it is kept.
  */
-export class ImpactResult {
+export class ImpactResult implements OutputLossTotals {
   readonly stalledCount: number;
   readonly partialCount: number;
-  /** Summed over affected. */
-  readonly lostDailyOutput: number;
+  /** §8: lost output value over the affected producers, CNY per day. */
+  readonly lostOutputValue: number;
+  /** §8: lost trade value over the affected pass-throughs, kept apart. */
+  readonly lostTradeValue: number;
+  /** §8: physical output lost by producers, per unit. */
+  readonly lostOutputByUnit: LostOutputByUnit[];
+  readonly affectedProducerCount: number;
+  /** Affected producers without a dailyOutputValue: what lostOutputValue leaves out. */
+  readonly unvaluedProducerCount: number;
   /** Link indices that deliver in the baseline and stop within the window (blocked ones included). */
   readonly failedLinkIndices: Int32Array;
 
@@ -95,14 +115,19 @@ export class ImpactResult {
     const columns = affectedColumns(graph, run);
     this.columns = columns;
     let stalled = 0;
-    let lost = 0;
+    const loss = new OutputLossAccumulator(graph);
     for (let k = 0; k < columns.node.length; k++) {
       if ((columns.flags[k] & STALLED) !== 0) stalled++;
-      lost += columns.lost[k];
+      loss.add(columns.node[k], columns.baseline[k] - columns.fraction[k], true);
     }
     this.stalledCount = stalled;
     this.partialCount = columns.node.length - stalled;
-    this.lostDailyOutput = lost;
+    const totals = loss.totals();
+    this.lostOutputValue = totals.lostOutputValue;
+    this.lostTradeValue = totals.lostTradeValue;
+    this.lostOutputByUnit = totals.lostOutputByUnit;
+    this.affectedProducerCount = totals.affectedProducerCount;
+    this.unvaluedProducerCount = totals.unvaluedProducerCount;
     this.failedLinkIndices = Int32Array.from(run.failedLinks);
   }
 
@@ -163,26 +188,45 @@ export class ImpactResult {
     return group === 'ALL' ? this.affectedCount : group === 'STALLED' ? this.stalledCount : this.partialCount;
   }
 
-  /** Impact per enterprise kind or region, most lost output first, then most stalled, then by key. */
+  /**
+   * Impact per enterprise kind or region: most lost output value first, then
+   * most lost trade value, then most stalled, then by key.
+   */
   summarize(by: 'KIND' | 'REGION'): ImpactSummary[] {
     const graph = this.graph;
     const keys = by === 'KIND' ? graph.nodeKind : graph.nodeRegion;
     const groups = new Map<number, ImpactSummary>();
-    const { node, flags, lost } = this.columns;
+    const { node, flags, lostValue } = this.columns;
     for (let k = 0; k < node.length; k++) {
-      const key = keys[node[k]];
+      const v = node[k];
+      const key = keys[v];
       let group = groups.get(key);
       if (group === undefined) {
-        const name = by === 'KIND' ? graph.kind(node[k]) : graph.regionNameAt(key);
-        group = { key: name, stalledCount: 0, partialCount: 0, lostDailyOutput: 0 };
+        const name = by === 'KIND' ? graph.kind(v) : graph.regionNameAt(key);
+        group = {
+          key: name,
+          stalledCount: 0,
+          partialCount: 0,
+          lostOutputValue: 0,
+          lostTradeValue: 0,
+          unvaluedProducerCount: 0,
+        };
         groups.set(key, group);
       }
       if ((flags[k] & STALLED) !== 0) group.stalledCount++;
       else group.partialCount++;
-      group.lostDailyOutput += lost[k];
+      const value = lostValue[k];
+      if (graph.nodePassThrough[v] === 1) {
+        if (!Number.isNaN(value)) group.lostTradeValue += value;
+      } else if (Number.isNaN(value)) group.unvaluedProducerCount++;
+      else group.lostOutputValue += value;
     }
     return [...groups.values()].sort(
-      (a, b) => b.lostDailyOutput - a.lostDailyOutput || b.stalledCount - a.stalledCount || a.key.localeCompare(b.key),
+      (a, b) =>
+        b.lostOutputValue - a.lostOutputValue ||
+        b.lostTradeValue - a.lostTradeValue ||
+        b.stalledCount - a.stalledCount ||
+        a.key.localeCompare(b.key),
     );
   }
 
@@ -263,8 +307,10 @@ export class ImpactResult {
     const cached = this.rowCache.get(k);
     if (cached !== undefined) return cached;
     const graph = this.graph;
-    const { node, flags, day, baseline, fraction, lost } = this.columns;
+    const { node, flags, day, baseline, fraction, lost, lostValue } = this.columns;
     const v = node[k];
+    const passThrough = graph.nodePassThrough[v] === 1;
+    const value = Number.isNaN(lostValue[k]) ? null : lostValue[k];
     const stalled = (flags[k] & STALLED) !== 0;
     const direct = (flags[k] & DIRECT) !== 0;
     const run = this.current();
@@ -282,6 +328,8 @@ export class ImpactResult {
       baselineFraction: baseline[k],
       outputFraction: fraction[k],
       lostDailyOutput: lost[k],
+      lostOutputValue: passThrough ? null : value,
+      lostTradeValue: passThrough ? value : null,
       stallsOnDay: stalled ? day[k] : null,
       missingInputs: missingInputs(graph, run, v),
       cause,
@@ -323,6 +371,7 @@ function affectedColumns(graph: SupplyGraph, run: StatePropagation): AffectedCol
     baseline: new Float64Array(count),
     fraction: new Float64Array(count),
     lost: new Float64Array(count),
+    lostValue: new Float64Array(count),
   };
   for (let k = 0; k < count; k++) {
     const v = node[k];
@@ -331,6 +380,7 @@ function affectedColumns(graph: SupplyGraph, run: StatePropagation): AffectedCol
     columns.fraction[k] = run.fraction(v);
     const capacity = graph.nodeDailyCapacity[v];
     columns.lost[k] = Number.isNaN(capacity) ? 0 : capacity * (columns.baseline[k] - columns.fraction[k]);
+    columns.lostValue[k] = graph.nodeDailyOutputValue[v] * (columns.baseline[k] - columns.fraction[k]);
   }
   return columns;
 }

@@ -18,7 +18,7 @@ export { SupplyGraphBuilder } from './supply-graph-builder';
 export { type EnterpriseStatusChange, type GraphPatch, type LinkStatusChange } from './graph-patch';
 export { prepareGraph } from './prepare-graph';
 export { findUnknownScenarioIds, type Scenario, type UnknownScenarioIds } from './scenario';
-export { evaluateScenario, type EvaluateOptions } from './evaluate-scenario';
+export { evaluateScenario, type EvaluateOptions, type RunSummary } from './evaluate-scenario';
 export {
   ImpactResult,
   type AffectedColumns,
@@ -39,7 +39,8 @@ export {
   type AlternativeRoute,
   type AlternativeSupplier,
 } from './find-alternatives';
-export { planResumption, type ResumptionStep } from './plan-resumption';
+export { planResumption, type PlanResumptionOptions, type ResumptionStep } from './plan-resumption';
+export { findSupplyPaths, type FindSupplyPathsOptions, type SupplyPathFound } from './find-supply-paths';
 export {
   findUnknownLinkFilterNames,
   linkFilterKey,

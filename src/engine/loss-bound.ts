@@ -4,14 +4,17 @@ import type { SupplyGraph } from './supply-graph';
 import { targetVariable, variableOrderOf } from './topological-rank';
 
 /**
- * Upper bounds on the lost daily output of a single block, used to skip exact
- * evaluations when ranking thousands of candidates.
+ * Upper bounds on the lost output value (§8: dailyOutputValue x lost share,
+ * summed over producers) of a single block, used to skip exact evaluations
+ * when ranking thousands of candidates. A pass-through's own loss is trade
+ * value, outside that sum: its weight is 0, but what it forwards still
+ * passes the bound on downstream.
  *
  * Every step of §4 is 1-Lipschitz: the cap at 1 and the min over products
  * never pass on more than the drop of a supply sum, and own(v) <= 1. So a
  * drop d > 0 in the supply sum of port q costs at most slope(q) * d +
- * offset(q), where, outside cycles, slope(q) = own(v) * (capacity share of
- * q at v + sum over v's delivering outbound links l (of q's product for a
+ * offset(q), where, outside cycles, slope(q) = own(v) * (v's weight +
+ * sum over v's delivering outbound links l (of q's product for a
  * pass-through) of w(l) * slope(port(l))) and offset(q) sums the offsets
  * downstream. On a cycle the slopes solve the same equations as a linear
  * system (see boundComponent). Computed sinks first in topological order;
@@ -20,7 +23,7 @@ import { targetVariable, variableOrderOf } from './topological-rank';
 export interface LossBounds {
   slope: Float64Array;
   offset: Float64Array;
-  /** Sum of capacity * baseline fraction: nothing can lose more. */
+  /** Sum of weight * baseline fraction: nothing can lose more. */
   total: number;
 }
 
@@ -38,7 +41,7 @@ function computeBounds(graph: SupplyGraph, base: BaseState): LossBounds {
     offset: sharedFloat64(graph.portCount),
     total: 0,
   };
-  for (let v = 0; v < n; v++) bounds.total += capacityOf(graph, v) * base.fraction[v];
+  for (let v = 0; v < n; v++) bounds.total += weightOf(graph, v) * base.fraction[v];
   const { slope, offset } = bounds;
   // Customers first: variables in decreasing rank (see topological-rank.ts).
   for (let r = order.length - 1; r >= 0; r--) {
@@ -81,7 +84,7 @@ function computeBounds(graph: SupplyGraph, base: BaseState): LossBounds {
       downSlope += graph.outShare[i] * slope[q];
       downOffset += offset[q];
     }
-    slope.fill(own * (capacityShare(graph, v, from) + downSlope), from, to);
+    slope.fill(own * (weightOf(graph, v) + downSlope), from, to);
     offset.fill(Math.min(downOffset, bounds.total), from, to);
   }
   return bounds;
@@ -110,15 +113,6 @@ function outLinksOfPorts(graph: SupplyGraph, v: number, q: number): [number, num
     : [graph.nodeOutStart[v], graph.nodeOutStart[v + 1]];
 }
 
-/** Capacity lost per unit drop of port q's supply at v itself: all of it for a producer, the product's share for a pass-through. */
-function capacityShare(graph: SupplyGraph, v: number, q: number): number {
-  const capacity = capacityOf(graph, v);
-  if (graph.nodePassThrough[v] === 0) return capacity;
-  const weightSum = graph.nodePortWeightSum[v];
-  const ports = graph.nodePortStart[v + 1] - graph.nodePortStart[v];
-  return capacity * (weightSum > 0 ? graph.portWeight[q] / weightSum : 1 / ports);
-}
-
 /**
  * Slopes on a cycle solve slope = W slope + b (W: the shares inside the
  * component), found by iterating up from 0 and accepted only if a slightly
@@ -145,7 +139,7 @@ function boundComponent(
     const { from, v } = portsOfVariable(graph, order[k]);
     if (!counted.has(v)) {
       counted.add(v);
-      fixed += capacityOf(graph, v) * base.fraction[v];
+      fixed += weightOf(graph, v) * base.fraction[v];
     }
     const [outFrom, outTo] = outLinksOfPorts(graph, v, from);
     for (let i = outFrom; i < outTo; i++) {
@@ -164,7 +158,7 @@ function boundComponent(
       const { from, to, v } = portsOfVariable(graph, order[k]);
       if (from === to) continue;
       const [outFrom, outTo] = outLinksOfPorts(graph, v, from);
-      let sum = capacityShare(graph, v, from);
+      let sum = weightOf(graph, v);
       for (let i = outFrom; i < outTo; i++) {
         const l = graph.outLinks[i];
         if (base.linkDelivers[l] === 0) continue;
@@ -206,9 +200,11 @@ function boundComponent(
   if (!converged) fillMembers(0, fixed);
 }
 
-function capacityOf(graph: SupplyGraph, v: number): number {
-  const capacity = graph.nodeDailyCapacity[v];
-  return Number.isNaN(capacity) || capacity < 0 ? 0 : capacity;
+/** What a unit drop of v's own fraction costs in lost output value: its value for a producer, 0 for a pass-through. */
+function weightOf(graph: SupplyGraph, v: number): number {
+  if (graph.nodePassThrough[v] === 1) return 0;
+  const value = graph.nodeDailyOutputValue[v];
+  return Number.isNaN(value) || value < 0 ? 0 : value;
 }
 
 function linkBound(graph: SupplyGraph, base: BaseState, bounds: LossBounds, l: number): number {
@@ -221,17 +217,17 @@ function linkBound(graph: SupplyGraph, base: BaseState, bounds: LossBounds, l: n
   return Math.min(bounds.slope[q] * drop + bounds.offset[q], bounds.total);
 }
 
-/** Bound on the lost daily output of taking enterprise v down alone. */
+/** Bound on the lost output value of taking enterprise v down alone. */
 export function enterpriseLossBound(graph: SupplyGraph, base: BaseState, bounds: LossBounds, v: number): number {
   if (base.down[v] === 1) return 0;
-  let bound = capacityOf(graph, v) * base.fraction[v];
+  let bound = weightOf(graph, v) * base.fraction[v];
   for (let i = graph.nodeOutStart[v]; i < graph.nodeOutStart[v + 1]; i++)
     bound += linkBound(graph, base, bounds, graph.outLinks[i]);
   return Math.min(bound, bounds.total);
 }
 
 /**
- * The bound on the lost daily output of blocking each link alone, by link
+ * The bound on the lost output value of blocking each link alone, by link
  * index: walked in outLinks order, a supplier's links and value are read in
  * sequence.
  */

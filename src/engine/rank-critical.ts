@@ -11,31 +11,39 @@ export interface CriticalEntry {
   index: number;
   id: string;
   stalledCount: number;
-  lostDailyOutput: number;
+  /** §8: lost output value over producers, CNY per day. */
+  lostOutputValue: number;
 }
 
 export interface RankCriticalOptions<Candidate> {
   top: number;
+  /** STALLED_COUNT: enterprises stalled; LOST_OUTPUT: lost output value (§8). */
   measure: CriticalMeasure;
   includeCurrentState?: boolean;
+  /** D of §5: how long each block lasts; unbounded when absent or null. Must be positive. */
+  durationDays?: number | null;
   candidate?: (index: Candidate) => boolean;
 }
 
 /**
- * Links ranked by the exact impact of blocking each one alone (unbounded
- * window), compared with the baseline of includeCurrentState. Ties: the
- * other measure higher first, then id ascending; entries without impact are
- * kept and sort last, by id.
+ * Links ranked by the exact impact of blocking each one alone, compared with
+ * the baseline of includeCurrentState, within the window of durationDays.
+ * Ties: the other measure higher first, then id ascending; entries without
+ * impact (nothing stalled, no output value lost) are kept and sort last, by
+ * id.
  *
- * Exact, but not every candidate is evaluated in full: stall counts come
- * from the cheap §3 pass alone, and a candidate is skipped once an upper
- * bound on its lost output (see loss-bound.ts) shows it cannot enter the top.
- * A link can stall something only if it is the one delivering link of its
- * product into its customer, and then it stalls exactly what its customer's
- * failure stalls: one §3 pass per such customer, shared by its links.
+ * Exact, but not every candidate is evaluated in full: a candidate is skipped
+ * once upper bounds on its stalls and on its lost output value (see
+ * loss-bound.ts) show it cannot enter the top. Stall counts without a window
+ * come from the cheap §3 pass alone and are exact; with a window they bound
+ * the exact count, since a window only removes stalls. A link can stall
+ * something only if it is the one delivering link of its product into its
+ * customer, and then it stalls exactly what its customer's failure stalls:
+ * one §3 pass per such customer, shared by its links.
  */
 export function rankCriticalLinks(graph: SupplyGraph, options: RankCriticalOptions<number>): CriticalEntry[] {
   const includeCurrentState = options.includeCurrentState ?? false;
+  const window = windowOf(options.durationDays);
   const base = baseStateOf(graph, includeCurrentState);
   const bounds = lossBoundsOf(graph, includeCurrentState);
   const linkBounds = allLinkLossBounds(graph, base, bounds);
@@ -58,7 +66,7 @@ export function rankCriticalLinks(graph: SupplyGraph, options: RankCriticalOptio
       if (producer) byCustomer[v] = count;
       return count;
     },
-    change: (l) => ({ downNodes: none, blockedLinks: [l], window: Infinity }),
+    change: (l) => ({ downNodes: none, blockedLinks: [l], window }),
     base,
     slack: 1e-9 * (1 + bounds.total),
   });
@@ -67,6 +75,7 @@ export function rankCriticalLinks(graph: SupplyGraph, options: RankCriticalOptio
 /** Enterprises ranked by the exact impact of taking each one down alone; same ordering as rankCriticalLinks. */
 export function rankCriticalEnterprises(graph: SupplyGraph, options: RankCriticalOptions<number>): CriticalEntry[] {
   const includeCurrentState = options.includeCurrentState ?? false;
+  const window = windowOf(options.durationDays);
   const base = baseStateOf(graph, includeCurrentState);
   const bounds = lossBoundsOf(graph, includeCurrentState);
   const propagation = propagationFor(graph);
@@ -76,16 +85,25 @@ export function rankCriticalEnterprises(graph: SupplyGraph, options: RankCritica
     isInert: (v) => base.down[v] === 1,
     lossBound: (v) => enterpriseLossBound(graph, base, bounds, v),
     stallCount: (v) => propagation.countStalls(base, v, -1),
-    change: (v) => ({ downNodes: [v], blockedLinks: none, window: Infinity }),
+    change: (v) => ({ downNodes: [v], blockedLinks: none, window }),
     base,
     slack: 1e-9 * (1 + bounds.total),
   });
 }
 
+/** The window of §5 for a duration: Infinity when unbounded; a duration that is not positive is an error. */
+function windowOf(durationDays: number | null | undefined): number {
+  if (durationDays === null || durationDays === undefined) return Infinity;
+  if (!(durationDays > 0)) throw new RangeError(`durationDays must be positive, got ${durationDays}`);
+  return durationDays;
+}
+
 interface CandidateKind {
   idOf: (index: number) => string;
   isInert: (index: number) => boolean;
+  /** Upper bound on the lost output value. */
   lossBound: (index: number) => number;
+  /** Stalls without a window: the exact count when there is none, else an upper bound on it. */
   stallCount: (index: number) => number;
   change: (index: number) => StateChange;
   base: BaseState;
@@ -104,7 +122,8 @@ function rank(
   const byStalled = options.measure === 'STALLED_COUNT';
   const propagation = propagationFor(graph);
   const inert: number[] = [];
-  // Candidates as typed columns: millions of them, no object each.
+  // Candidates as typed columns: millions of them, no object each. `stalled` holds the stall count, or a
+  // bound on it under a window.
   const stalled = new Int32Array(count);
   const bound = new Float64Array(count);
   let remaining = new Int32Array(count);
@@ -126,8 +145,8 @@ function rank(
   const before = (a: number, b: number): boolean =>
     stalled[a] !== stalled[b] ? stalled[a] > stalled[b] : bound[a] > bound[b];
 
-  const primary = (e: CriticalEntry): number => (byStalled ? e.stalledCount : e.lostDailyOutput);
-  const secondary = (e: CriticalEntry): number => (byStalled ? e.lostDailyOutput : e.stalledCount);
+  const primary = (e: CriticalEntry): number => (byStalled ? e.stalledCount : e.lostOutputValue);
+  const secondary = (e: CriticalEntry): number => (byStalled ? e.lostOutputValue : e.stalledCount);
   const compare = (a: CriticalEntry, b: CriticalEntry): number =>
     primary(b) - primary(a) || secondary(b) - secondary(a) || compareIds(a.id, b.id);
   const best: CriticalEntry[] = []; // the top so far, sorted
@@ -147,7 +166,7 @@ function rank(
       // The strategy evaluateScenario would pick, so that ties between candidates break the same way.
       propagation.run(kind.base, kind.change(candidate));
       const impact = summarizeRun(graph, propagation);
-      if (impact.stalledCount === 0 && !(impact.lostDailyOutput > 0)) {
+      if (impact.stalledCount === 0 && !(impact.lostOutputValue > 0)) {
         inert.push(candidate);
         continue;
       }
@@ -155,7 +174,7 @@ function rank(
         index: candidate,
         id: kind.idOf(candidate),
         stalledCount: impact.stalledCount,
-        lostDailyOutput: impact.lostDailyOutput,
+        lostOutputValue: impact.lostOutputValue,
       };
       if (best.length === top && compare(entry, best[top - 1]) >= 0) continue;
       let at = best.length;
@@ -174,7 +193,7 @@ function rank(
   }
   if (best.length < top) {
     // Only reached when every candidate was evaluated, so `inert` is complete.
-    const rest = inert.map((i) => ({ index: i, id: kind.idOf(i), stalledCount: 0, lostDailyOutput: 0 }));
+    const rest = inert.map((i) => ({ index: i, id: kind.idOf(i), stalledCount: 0, lostOutputValue: 0 }));
     rest.sort((a, b) => compareIds(a.id, b.id));
     best.push(...rest.slice(0, top - best.length));
   }
@@ -182,17 +201,17 @@ function rank(
 }
 
 /**
- * True when even the candidate's best case (its exact stalls, its loss bound)
- * ranks after `last`. The slack covers float error between the bound and
- * the evaluation: fractions are exact to about 1e-12, times capacities.
+ * True when even the candidate's best case (its stalls or their bound, its
+ * loss bound) ranks after `last`. The slack covers float error between the
+ * bound and the evaluation: fractions are exact to about 1e-12, times values.
  */
 function cannotEnter(stalled: number, bound: number, last: CriticalEntry, byStalled: boolean, slack: number): boolean {
   const best = bound * (1 + 1e-9) + slack;
   if (byStalled) {
     if (stalled !== last.stalledCount) return stalled < last.stalledCount;
-    return best < last.lostDailyOutput;
+    return best < last.lostOutputValue;
   }
-  return best < last.lostDailyOutput;
+  return best < last.lostOutputValue;
 }
 
 function compareIds(a: string, b: string): number {

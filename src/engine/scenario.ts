@@ -1,4 +1,5 @@
 import { TRANSPORT_MODES, type TransportMode } from './graph-input';
+import { findUnknownLinkFilterNames, matchLinks, type LinkFilter } from './link-filter';
 import type { SupplyGraph } from './supply-graph';
 
 /** A what-if of README §2; every block is optional. */
@@ -9,6 +10,8 @@ export interface Scenario {
   blockRegions?: readonly string[];
   /** Every link of these modes is blocked. */
   blockModes?: readonly TransportMode[];
+  /** Every link matching one of these filters is blocked (e.g. the road links leaving one region). */
+  blockLinksWhere?: readonly LinkFilter[];
   /** Compare with the real state (STALLED/CLOSED down, BLOCKED links blocked) instead of all operating. */
   includeCurrentState?: boolean;
   /** D of §5: days the blocks last; null or absent means unbounded. Must be positive. */
@@ -19,16 +22,28 @@ export interface UnknownScenarioIds {
   links: string[];
   enterprises: string[];
   regions: string[];
+  /** Per filter of blockLinksWhere that names what the graph lacks: its position and those names. */
+  linkFilters: { index: number; products: string[]; regions: string[]; modes: string[] }[];
 }
 
-/** Ids the scenario names that the graph does not hold; null when all are known. */
+/** Ids and names the scenario uses that the graph does not hold; null when all are known. */
 export function findUnknownScenarioIds(graph: SupplyGraph, scenario: Scenario): UnknownScenarioIds | null {
+  const linkFilters: UnknownScenarioIds['linkFilters'] = [];
+  (scenario.blockLinksWhere ?? []).forEach((filter, index) => {
+    const names = findUnknownLinkFilterNames(graph, filter);
+    if (names !== null) linkFilters.push({ index, ...names });
+  });
   const unknown: UnknownScenarioIds = {
     links: (scenario.blockLinks ?? []).filter((id) => graph.linkIndex(id) < 0),
     enterprises: (scenario.blockEnterprises ?? []).filter((id) => graph.nodeIndex(id) < 0),
     regions: (scenario.blockRegions ?? []).filter((name) => graph.regionIndex(name) < 0),
+    linkFilters,
   };
-  const none = unknown.links.length === 0 && unknown.enterprises.length === 0 && unknown.regions.length === 0;
+  const none =
+    unknown.links.length === 0 &&
+    unknown.enterprises.length === 0 &&
+    unknown.regions.length === 0 &&
+    linkFilters.length === 0;
   return none ? null : unknown;
 }
 
@@ -53,6 +68,9 @@ export function resolveScenario(graph: SupplyGraph, scenario: Scenario): Resolve
       unknown.links.length > 0 ? `links ${unknown.links.join(', ')}` : '',
       unknown.enterprises.length > 0 ? `enterprises ${unknown.enterprises.join(', ')}` : '',
       unknown.regions.length > 0 ? `regions ${unknown.regions.join(', ')}` : '',
+      ...unknown.linkFilters.map(
+        (f) => `names in link filter ${f.index}: ${[...f.modes, ...f.products, ...f.regions].join(', ')}`,
+      ),
     ].filter(Boolean);
     throw new Error(`Scenario names unknown ${parts.join('; ')}`);
   }
@@ -70,6 +88,9 @@ export function resolveScenario(graph: SupplyGraph, scenario: Scenario): Resolve
     const m = TRANSPORT_MODES.indexOf(mode);
     if (m < 0) throw new Error(`Unknown transport mode ${String(mode)}`);
     for (let i = graph.modeLinkStart[m]; i < graph.modeLinkStart[m + 1]; i++) blockedLinks.push(graph.modeLinks[i]);
+  }
+  for (const filter of scenario.blockLinksWhere ?? []) {
+    for (const l of matchLinks(graph, filter)) blockedLinks.push(l);
   }
   return {
     downNodes,

@@ -2,7 +2,15 @@ import { deriveSeed } from './derive-seed';
 import type { EnterpriseStatus } from '../engine';
 import type { GeneratedEnterprise } from './generated-enterprise';
 import { GENERATION_REGIONS } from './generation-regions';
-import { KIND_SHARES, P, PRODUCT_LINK_VOLUME, PRODUCT_UNITS, PRODUCTS } from './generation-products';
+import {
+  KIND_SHARES,
+  LOGISTICS_GOODS_PRICE,
+  P,
+  PRODUCT_LINK_VOLUME,
+  PRODUCT_PRICES,
+  PRODUCT_UNITS,
+  PRODUCTS,
+} from './generation-products';
 import { mulberry32 } from './mulberry32';
 import { NO_OUTPUT, type SupplyGraphPlan } from './plan-supply-graph';
 
@@ -69,10 +77,13 @@ function firstHandled(mask: number): number {
 /**
  * Streams the enterprises of a plan in id order. Attributes (name, status,
  * capacity, coordinates) come from their own random stream, so they are the
- * same whether or not links are generated.
+ * same whether or not links are generated. Output value is capacity times the
+ * price of what the enterprise makes or forwards, within 25% either way, from
+ * a stream of its own (so adding it changed no other attribute).
  */
 export function* generateEnterprises(plan: SupplyGraphPlan): Generator<GeneratedEnterprise> {
   const random = mulberry32(deriveSeed(plan.seed, 2));
+  const priceSpread = mulberry32(deriveSeed(plan.seed, 4));
   for (let i = 0; i < plan.count; i++) {
     const kind = KIND_SHARES[plan.kind[i]].kind;
     const region = GENERATION_REGIONS[plan.region[i]];
@@ -82,20 +93,25 @@ export function* generateEnterprises(plan: SupplyGraphPlan): Generator<Generated
     let trade: string;
     let unit: string;
     let dailyCapacity: number;
+    let price: number;
     if (out !== NO_OUTPUT) {
       trade = PRODUCT_TRADE[out];
       unit = PRODUCT_UNITS[out];
       dailyCapacity = PRODUCT_LINK_VOLUME[out] * (3 + random() * 12);
+      price = PRODUCT_PRICES[out];
     } else if (kind === 'LOGISTICS') {
       trade = LOGISTICS_TRADE[plan.logisticsMode[i]];
       unit = 't';
       dailyCapacity = 500 + random() * 4500;
+      price = LOGISTICS_GOODS_PRICE;
     } else {
       const p = firstHandled(plan.handled[i]);
       trade = kind === 'MARKET' ? 'Textile Market' : 'Import and Export';
       unit = PRODUCT_UNITS[p];
       dailyCapacity = PRODUCT_LINK_VOLUME[p] * (kind === 'MARKET' ? 20 + random() * 30 : 2 + random() * 6);
+      price = PRODUCT_PRICES[p];
     }
+    const dailyOutputValue = Math.round(round(dailyCapacity, 1) * price * (0.75 + priceSpread() * 0.5));
 
     const head = NAME_HEADS[Math.floor(random() * NAME_HEADS.length)];
     const tail = NAME_TAILS[Math.floor(random() * NAME_TAILS.length)];
@@ -135,6 +151,7 @@ export function* generateEnterprises(plan: SupplyGraphPlan): Generator<Generated
       workforceReturned,
       dailyCapacity: round(dailyCapacity, 1),
       unit,
+      dailyOutputValue,
       whitelisted: random() < 0.03,
     };
   }

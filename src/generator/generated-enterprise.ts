@@ -18,6 +18,8 @@ export interface GeneratedEnterprise {
   workforceReturned: number;
   dailyCapacity: number;
   unit: string;
+  /** CNY per day of normal full output (for a pass-through: of the goods it forwards). */
+  dailyOutputValue: number;
   whitelisted: boolean;
 }
 
@@ -35,5 +37,6 @@ export const GENERATED_ENTERPRISE_COLUMNS: readonly (keyof GeneratedEnterprise)[
   'workforceReturned',
   'dailyCapacity',
   'unit',
+  'dailyOutputValue',
   'whitelisted',
 ];

@@ -57,6 +57,17 @@ export const PRODUCT_UNITS: readonly string[] = [
   'pcs',
 ];
 
+/**
+ * Typical price of one unit of the product in CNY (tonnes, metres, pieces
+ * as in PRODUCT_UNITS), before random spread: what makes dailyOutputValue.
+ */
+export const PRODUCT_PRICES: readonly number[] = [
+  5_000, 4_500, 13_000, 30_000, 10_000, 200, 7_000, 20_000, 5, 8, 10, 60, 3, 80,
+];
+
+/** CNY per tonne of the mixed textile goods a logistics node forwards. */
+export const LOGISTICS_GOODS_PRICE = 20_000;
+
 /** Typical daily volume of one link of the product, before random spread. */
 export const PRODUCT_LINK_VOLUME: readonly number[] = [
   60, 40, 30, 2, 1.5, 300, 12, 10, 40000, 30000, 20000, 5000, 20000, 3000,

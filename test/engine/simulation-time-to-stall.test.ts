@@ -45,6 +45,7 @@ describe('§9 is consistent with §5 (time to stall)', () => {
                   enterprises: scenario.blockEnterprises,
                   regions: scenario.blockRegions,
                   modes: scenario.blockModes,
+                  linksWhere: scenario.blockLinksWhere,
                 },
               },
             ],

@@ -18,10 +18,10 @@ describe('README §6 worked examples', () => {
   it('Example 1: blocking F->D stalls D, M and T in the chain F -> D -> M -> T', () => {
     const graph = SupplyGraph.build({
       enterprises: [
-        enterprise('F', 'FIBER', { dailyCapacity: 10 }),
-        enterprise('D', 'PRINTING_DYEING', { dailyCapacity: 100 }),
-        enterprise('M', 'MARKET', { dailyCapacity: 50 }),
-        enterprise('T', 'FOREIGN_TRADE', { dailyCapacity: 20 }),
+        enterprise('F', 'FIBER', { dailyCapacity: 10, unit: 't', dailyOutputValue: 80_000 }),
+        enterprise('D', 'PRINTING_DYEING', { dailyCapacity: 100, unit: 'm', dailyOutputValue: 1_000 }),
+        enterprise('M', 'MARKET', { dailyCapacity: 50, unit: 'm', dailyOutputValue: 500 }),
+        enterprise('T', 'FOREIGN_TRADE', { dailyCapacity: 20, unit: 'm', dailyOutputValue: 200 }),
       ],
       links: [link('F', 'D', 'polyester yarn'), link('D', 'M', 'dyed fabric'), link('M', 'T', 'dyed fabric')],
     });
@@ -41,8 +41,12 @@ describe('README §6 worked examples', () => {
     expect(byId(result, 'M')?.missingInputs).toEqual(['dyed fabric']);
     expect(byId(result, 'T')?.cause).toEqual(['F->D', 'D->M', 'M->T']);
     expect(byId(result, 'D')?.cause).toEqual(['F->D']);
-    expect(result.lostDailyOutput).toBe(170);
-    expect(byId(result, 'D')?.lostDailyOutput).toBe(100);
+    // §8: only D is a producer; the market and the trade firm forward D's fabric, so their loss is trade value.
+    expect(result.lostOutputValue).toBe(1_000);
+    expect(result.lostTradeValue).toBe(700);
+    expect(result.lostOutputByUnit).toEqual([{ unit: 'm', amount: 100 }]);
+    expect(byId(result, 'D')).toMatchObject({ lostDailyOutput: 100, lostOutputValue: 1_000, lostTradeValue: null });
+    expect(byId(result, 'M')).toMatchObject({ lostOutputValue: null, lostTradeValue: 500 });
     expect(result.failedLinks.map((l) => graph.linkId(l)).sort()).toEqual(['D->M', 'F->D', 'M->T']);
   });
 
@@ -64,7 +68,8 @@ describe('README §6 worked examples', () => {
     expect(d.stallsOnDay).toBeNull();
     expect(d.missingInputs).toEqual([]);
     expect(d.cause).toEqual(['C1->D']);
-    expect(result.lostDailyOutput).toBeCloseTo(75, 9);
+    expect(result.lostOutputByUnit).toEqual([{ unit: null, amount: expect.closeTo(75, 9) }]);
+    expect(result.unvaluedProducerCount).toBe(1);
   });
 
   it('Example 3: blocking W->D stalls D and everything that depends only on D', () => {
@@ -102,7 +107,7 @@ describe('README §6 worked examples', () => {
         enterprise('P', 'CHEMICAL', { region: 'Qiannan/Fuquan' }),
         enterprise('H', 'LOGISTICS', { region: 'Qiannan/Fuquan' }),
         enterprise('R', 'LOGISTICS', { region: 'Qiannan/Fuquan' }),
-        enterprise('K', 'MANUFACTURER', { region: 'Guiyang', dailyCapacity: 200 }),
+        enterprise('K', 'MANUFACTURER', { region: 'Guiyang', dailyCapacity: 200, dailyOutputValue: 2_000 }),
       ],
       links: [
         link('P', 'H', 'phosphate', { mode: 'ROAD' }),
@@ -121,7 +126,7 @@ describe('README §6 worked examples', () => {
       expect(byId(result, 'K')?.partial).toBe(true);
       expect(byId(result, 'K')?.outputFraction).toBeCloseTo(0.5, 12);
       expect(byId(result, 'K')?.cause).toEqual(['H->K']);
-      expect(result.lostDailyOutput).toBeCloseTo(100, 9);
+      expect(result.lostOutputValue).toBeCloseTo(1_000, 6);
     });
 
     it('Example 4: blocking H and R stalls K', () => {
@@ -130,7 +135,8 @@ describe('README §6 worked examples', () => {
       expect(byId(result, 'K')?.direct).toBe(false);
       expect(byId(result, 'K')?.stallsOnDay).toBe(0);
       expect(byId(result, 'K')?.missingInputs).toEqual(['phosphate']);
-      expect(result.lostDailyOutput).toBe(200);
+      expect(result.lostOutputValue).toBe(2_000);
+      expect(result.lostTradeValue).toBe(0);
     });
 
     it('Example 4: blockModes ROAD alone keeps K running over rail', () => {
@@ -185,7 +191,7 @@ describe('README §6 worked examples', () => {
     it('Example 6: blocking C->D for 3 days stalls nothing and loses nothing', () => {
       const result = evaluateScenario(graph, { blockLinks: ['C->D'], durationDays: 3 });
       expect(result.affected).toEqual([]);
-      expect(result.lostDailyOutput).toBe(0);
+      expect(result.lostOutputValue).toBe(0);
       expect(result.failedLinks.map((l) => graph.linkId(l))).toEqual(['C->D']);
     });
 

@@ -78,6 +78,51 @@ const scenario = fc.oneof(
   ),
   anyJson,
 );
+const blockSet = fc.record(
+  {
+    links: fc.array(id, { maxLength: 2 }),
+    enterprises: fc.array(id, { maxLength: 2 }),
+    regions: fc.array(region, { maxLength: 2 }),
+    modes: fc.array(mode, { maxLength: 2 }),
+    linksWhere: fc.array(
+      fc.record(
+        {
+          modes: fc.array(mode, { maxLength: 2 }),
+          products: fc.array(text, { maxLength: 2 }),
+          crossRegion: fc.boolean(),
+        },
+        { requiredKeys: [] },
+      ),
+      { maxLength: 2 },
+    ),
+  },
+  { requiredKeys: [] },
+);
+const timeline = fc.oneof(
+  fc.record(
+    {
+      horizonDays: int,
+      restockRate: fc.oneof(float, int),
+      events: fc.array(
+        fc.record(
+          {
+            day: int,
+            block: blockSet,
+            unblock: blockSet,
+            setCapacity: fc.array(
+              fc.record({ enterpriseId: id, region, capacity: float }, { requiredKeys: ['capacity'] }),
+              { maxLength: 2 },
+            ),
+          },
+          { requiredKeys: ['day'] },
+        ),
+        { maxLength: 3 },
+      ),
+    },
+    { requiredKeys: ['horizonDays', 'events'] },
+  ),
+  anyJson,
+);
 const enterpriseInput = fc.oneof(
   fc.record(
     {
@@ -155,6 +200,18 @@ const operations: fc.Arbitrary<Operation>[] = [
     fc.record({ s: scenario, n: int, m: int, a: text }),
   ),
   op(
+    'query($i: SimulationInput!, $n: Int, $a: String) { simulate(input: $i) { peakDay days { stalledCount } trajectories(first: $n, after: $a) { totalCount edges { node { enterprise { id } series } } } watched { id } } }',
+    fc.record({
+      i: fc
+        .tuple(timeline, fc.record({ includeCurrentState: fc.boolean(), watch: fc.array(id, { maxLength: 2 }) }))
+        .map(([base, extra]) =>
+          base && typeof base === 'object' && !Array.isArray(base) ? { ...base, ...extra } : base,
+        ),
+      n: int,
+      a: text,
+    }),
+  ),
+  op(
     'query($n: Int) { criticalLinks(top: $n) { stalledCount } resumptionPlan(top: $n) { step } }',
     fc.record({ n: fc.integer({ min: -3, max: 30 }) }),
   ),
@@ -199,6 +256,11 @@ const operations: fc.Arbitrary<Operation>[] = [
   op(
     'mutation($n: String!, $s: ScenarioInput!, $note: String) { saveScenario(name: $n, scenario: $s, note: $note) { id } }',
     fc.record({ n: text, s: scenario, note: text }),
+    true,
+  ),
+  op(
+    'mutation($n: String!, $s: ScenarioInput!, $t: SimulationTimelineInput) { saveScenario(name: $n, scenario: $s, timeline: $t) { id simulation { peakDay } } }',
+    fc.record({ n: text, s: scenario, t: timeline }),
     true,
   ),
   op('mutation($id: ID!) { deleteScenario(id: $id) { id } }', fc.record({ id: text }), true),

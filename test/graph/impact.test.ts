@@ -24,6 +24,8 @@ const enterprise = (name: string, kind: string, extra: object = {}) => ({
   kind,
   region,
   dailyCapacity: 100,
+  unit: 't',
+  dailyOutputValue: 1000,
   ...extra,
 });
 const link = (name: string, from: string, to: string, product: string, mode: string, extra: object = {}) => ({
@@ -37,12 +39,12 @@ const link = (name: string, from: string, to: string, product: string, mode: str
 const document = {
   enterprises: [
     enterprise('P', 'CHEMICAL'),
-    enterprise('H', 'LOGISTICS', { dailyCapacity: null }),
-    enterprise('R', 'LOGISTICS', { dailyCapacity: null }),
+    enterprise('H', 'LOGISTICS', { dailyCapacity: null, dailyOutputValue: null }),
+    enterprise('R', 'LOGISTICS', { dailyCapacity: null, dailyOutputValue: null }),
     enterprise('K', 'MANUFACTURER'),
     enterprise('C', 'CHEMICAL'),
-    enterprise('D', 'PRINTING_DYEING', { dailyCapacity: 300 }),
-    enterprise('M', 'MARKET', { dailyCapacity: null }),
+    enterprise('D', 'PRINTING_DYEING', { dailyCapacity: 300, unit: 'm', dailyOutputValue: 3000 }),
+    enterprise('M', 'MARKET', { dailyCapacity: null, dailyOutputValue: 500 }),
   ],
   links: [
     link('P-H', 'P', 'H', 'phosphate', 'ROAD'),
@@ -56,9 +58,11 @@ const document = {
 const t = useGraphTest(p, { document });
 
 const IMPACT = `query($s: ScenarioInput!) { impact(scenario: $s) {
-  stalledCount partialCount lostDailyOutput byKind { key stalledCount lostDailyOutput } byRegion { key stalledCount }
+  stalledCount partialCount lostOutputValue lostTradeValue lostOutputByUnit { unit amount } unvaluedProducerCount
+  byKind { key stalledCount lostOutputValue lostTradeValue } byRegion { key stalledCount }
   stalled(first: 50) { totalCount edges { node {
-    id direct outputFraction lostDailyOutput stallsOnDay missingInputs cause enterprise { id name }
+    id direct outputFraction lostDailyOutput lostOutputValue lostTradeValue stallsOnDay missingInputs cause
+    enterprise { id name }
   } } }
   partial { totalCount edges { node { id outputFraction } } }
   graph { nodes { id } sourceIds links { id } truncated } } }`;
@@ -78,13 +82,26 @@ describe('impact', () => {
       direct: false,
       outputFraction: 0,
       lostDailyOutput: 100,
+      lostOutputValue: 1000,
+      lostTradeValue: null,
       stallsOnDay: 0,
       missingInputs: ['phosphate'],
       enterprise: { name: 'K' },
     });
     expect([[id('H-K')], [id('R-K')]]).toContainEqual(k.cause);
-    expect(both.lostDailyOutput).toBe(100);
-    expect(both.byKind).toContainEqual({ key: 'MANUFACTURER', stalledCount: 1, lostDailyOutput: 100 });
+    // §8: K's output is valued; the checkpoint and the station carry no value of their own.
+    expect(both).toMatchObject({
+      lostOutputValue: 1000,
+      lostTradeValue: 0,
+      lostOutputByUnit: [{ unit: 't', amount: 100 }],
+      unvaluedProducerCount: 0,
+    });
+    expect(both.byKind).toContainEqual({
+      key: 'MANUFACTURER',
+      stalledCount: 1,
+      lostOutputValue: 1000,
+      lostTradeValue: 0,
+    });
   });
 
   it('blockModes: [ROAD] alone keeps K running over rail, at the rail share of its supply', async () => {
@@ -97,11 +114,14 @@ describe('impact', () => {
   it('inventories buffer a block for its duration: 3 days nothing stalls, 7 days D stalls on day 5', async () => {
     const short = dataOf(await t.server.gql(IMPACT, { s: { blockLinks: [id('C-D')], durationDays: 3 } })).impact;
     expect(short.stalledCount).toBe(0);
-    expect(short.lostDailyOutput).toBe(0);
+    expect(short.lostOutputValue).toBe(0);
     const long = dataOf(await t.server.gql(IMPACT, { s: { blockLinks: [id('C-D')], durationDays: 7 } })).impact;
     const d = long.stalled.edges.find((e: any) => e.node.id === id('D')).node;
-    expect(d).toMatchObject({ stallsOnDay: 5, cause: [id('C-D')], lostDailyOutput: 300 });
+    expect(d).toMatchObject({ stallsOnDay: 5, cause: [id('C-D')], lostDailyOutput: 300, lostOutputValue: 3000 });
     expect(stalledIds(long)).toEqual([id('D'), id('M')].sort());
+    // The market forwards D's fabric: its loss is trade value, kept apart from D's output value.
+    expect(long).toMatchObject({ lostOutputValue: 3000, lostTradeValue: 500 });
+    expect(long.lostOutputByUnit).toEqual([{ unit: 'm', amount: 300 }]);
     expect(long.graph.links.map((l: any) => l.id).sort()).toEqual([id('C-D'), id('D-M')].sort());
     expect(long.graph.sourceIds).toEqual([id('C')]);
   });
@@ -271,6 +291,7 @@ describe('the engine graph after writes', () => {
         blockEnterprises: [id('H')],
         blockRegions: [],
         blockModes: [],
+        blockLinksWhere: [],
         includeCurrentState: false,
         durationDays: null,
       };
@@ -304,18 +325,18 @@ describe('critical links and enterprises, alternatives, resumption', () => {
     const data = dataOf(
       await t.server.gql(
         `query($f: SupplyLinkFilter) {
-          criticalLinks(filter: $f, top: 3) { link { id } stalledCount lostDailyOutput }
+          criticalLinks(filter: $f, top: 3) { link { id } stalledCount lostOutputValue }
         }`,
         { f: { product: ['dyestuff', 'dyed fabric'] } },
       ),
     );
     const mine = data.criticalLinks.filter((c: any) => c.link.id.startsWith(p));
-    expect(mine[0]).toEqual({ link: { id: id('C-D') }, stalledCount: 2, lostDailyOutput: 300 });
+    expect(mine[0]).toEqual({ link: { id: id('C-D') }, stalledCount: 2, lostOutputValue: 3000 });
     const enterprises = dataOf(
       await t.server.gql(
         `query($f: EnterpriseFilter) {
           criticalEnterprises(filter: $f, top: 2, measure: LOST_OUTPUT) {
-            enterprise { id } stalledCount lostDailyOutput
+            enterprise { id } stalledCount lostOutputValue
           }
         }`,
         { f: { region: [region] } },
@@ -381,13 +402,14 @@ describe('critical links and enterprises, alternatives, resumption', () => {
         await t.server.gql(
           `{
             resumptionPlan(top: 50) {
-              step kind id recoveredDailyOutput cumulativeRecoveredDailyOutput restartedCount
+              step kind enterprise { id } link { id } recoveredOutputValue cumulativeRecoveredOutputValue restartedCount
             }
           }`,
         ),
       );
-      const restartC = data.resumptionPlan.find((s: any) => s.id === id('C'));
-      expect(restartC).toMatchObject({ kind: 'ENTERPRISE', recoveredDailyOutput: 400, restartedCount: 3 });
+      const restartC = data.resumptionPlan.find((s: any) => s.enterprise?.id === id('C'));
+      // C's own output and D's: the market's forwarding is trade value.
+      expect(restartC).toMatchObject({ kind: 'ENTERPRISE', link: null, recoveredOutputValue: 4000, restartedCount: 3 });
     } finally {
       await t.services.enterprises.setStatus('test', { id: id('C'), status: 'OPERATING' as never });
     }
@@ -418,7 +440,12 @@ describe('saved scenarios', () => {
     const compare = dataOf(
       await t.server.gql(
         `query($a: ScenarioRef!, $b: ScenarioRef!) {
-          compareScenarios(a: $a, b: $b) { stalledOnlyInA { id } stalledOnlyInB { id } stalledInBoth }
+          compareScenarios(a: $a, b: $b) {
+            stalledOnlyInA { totalCount edges { node { enterprise { id } } } }
+            stalledOnlyInB { totalCount edges { node { enterprise { id } inA { id } inB { stallsOnDay } } } }
+            stalledInBoth { totalCount edges { node { enterprise { id } stallDayDifference } } }
+            stalledCountDifference lostOutputValueDifference lostTradeValueDifference
+          }
         }`,
         {
           a: { id: saved.id },
@@ -426,9 +453,23 @@ describe('saved scenarios', () => {
         },
       ),
     ).compareScenarios;
-    expect(compare.stalledOnlyInA).toEqual([]);
-    expect(compare.stalledOnlyInB.map((x: any) => x.id).sort()).toEqual([id('K'), id('R')].sort());
-    expect(compare.stalledInBoth).toBe(1);
+    expect(compare.stalledOnlyInA).toEqual({ totalCount: 0, edges: [] });
+    const onlyInB = compare.stalledOnlyInB.edges.map((e: any) => e.node);
+    expect(onlyInB.map((x: any) => x.enterprise.id).sort()).toEqual([id('K'), id('R')].sort());
+    // K runs on in a at the rail share (affected there, not stalled); the station is untouched in a.
+    const byId = new Map(onlyInB.map((x: any) => [x.enterprise.id, x]));
+    expect(byId.get(id('K'))).toMatchObject({ inA: { id: id('K') }, inB: { stallsOnDay: 0 } });
+    expect(byId.get(id('R'))).toMatchObject({ inA: null, inB: { stallsOnDay: 0 } });
+    expect(compare.stalledInBoth).toEqual({
+      totalCount: 1,
+      edges: [{ node: { enterprise: { id: id('H') }, stallDayDifference: 0 } }],
+    });
+    // In a, K still runs at the rail share (half its output): b loses the other half too.
+    expect(compare).toMatchObject({
+      stalledCountDifference: 2,
+      lostOutputValueDifference: 500,
+      lostTradeValueDifference: 0,
+    });
 
     const missing = await t.server.gql(`{ scenario(id: "scn-00000000-0000-0000-0000-000000000000") { id } }`);
     expect(missing.errors?.[0].extensions?.code).toBe('NOT_FOUND');

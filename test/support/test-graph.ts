@@ -26,6 +26,12 @@ export function uniquePrefix(name: string): string {
 
 /** Removes everything a test created under its prefix. */
 export async function removeByPrefix(db: GraphDatabase, prefix: string): Promise<void> {
+  // Scenarios first: left behind, they would name enterprises no longer there to other test files.
+  await db.write(
+    `MATCH (s:Scenario) WHERE s.name STARTS WITH $prefix OR s.scenario CONTAINS $prefix
+       OR coalesce(s.timeline, '') CONTAINS $prefix DETACH DELETE s`,
+    { prefix },
+  );
   await db.write('MATCH (e:Enterprise) WHERE e.id STARTS WITH $prefix DETACH DELETE e', { prefix });
   await db.write('MATCH (c:StatusChange) WHERE c.subjectId STARTS WITH $prefix DELETE c', { prefix });
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { generateSupplyGraph, streamSupplyGraph } from '../../src/generator/generate-supply-graph';
 import type { GeneratedSupplyGraph } from '../../src/generator/generate-supply-graph';
 import { mulberry32 } from '../../src/generator/mulberry32';
+import { KIND_SHARES, LOGISTICS_GOODS_PRICE, PRODUCT_PRICES } from '../../src/generator/generation-products';
 
 const KINDS = new Set([
   'RAW_MATERIAL',
@@ -33,6 +34,7 @@ function expectWellFormed(graph: GeneratedSupplyGraph): void {
     if (!STATUSES.has(e.status)) problems.push(`${e.id} status ${e.status}`);
     if (!fraction(e.capacityRecovery) || !fraction(e.workforceReturned)) problems.push(`${e.id} fraction`);
     if (!(e.dailyCapacity > 0)) problems.push(`${e.id} dailyCapacity`);
+    if (!(e.dailyOutputValue > 0) || !Number.isInteger(e.dailyOutputValue)) problems.push(`${e.id} dailyOutputValue`);
   }
   for (const l of graph.links) {
     if (!ids.has(l.from) || !ids.has(l.to)) problems.push(`${l.id} dangling`);
@@ -80,6 +82,30 @@ describe('generateSupplyGraph', () => {
 
   it('is well formed: unique ids, endpoints exist, enums and fractions valid', () => {
     expectWellFormed(graph);
+  });
+
+  it('values output by what an enterprise makes and how much: capacity times its product price, within 25%', () => {
+    const problems: string[] = [];
+    for (const e of graph.enterprises) {
+      const share = KIND_SHARES.find((k) => k.kind === e.kind)!;
+      const prices =
+        e.kind === 'LOGISTICS'
+          ? [LOGISTICS_GOODS_PRICE]
+          : share.outputs.length > 0
+            ? share.outputs.map(([p]) => PRODUCT_PRICES[p])
+            : PRODUCT_PRICES;
+      const perUnit = e.dailyOutputValue / e.dailyCapacity;
+      if (!prices.some((price) => perUnit >= price * 0.74 && perUnit <= price * 1.26))
+        problems.push(`${e.id} (${e.kind}): ${perUnit} CNY per ${e.unit}`);
+    }
+    expect(problems.slice(0, 10)).toEqual([]);
+    // A dyeing plant's day is worth more than a dyestuff maker's, a garment maker's more than an accessory maker's.
+    const median = (kind: string) => {
+      const values = graph.enterprises.filter((e) => e.kind === kind).map((e) => e.dailyOutputValue);
+      return values.sort((x, y) => x - y)[Math.floor(values.length / 2)];
+    };
+    expect(median('PRINTING_DYEING')).toBeGreaterThan(median('CHEMICAL'));
+    expect(median('GARMENT')).toBeGreaterThan(median('CHEMICAL'));
   });
 
   it('has about four links per enterprise', () => {

@@ -36,6 +36,7 @@ describe('the roles of the schema', () => {
       'Query.scenarios': 'analyst',
       'Query.scenario': 'analyst',
       'Query.compareScenarios': 'analyst',
+      'Query.simulate': 'analyst',
       'Query.apiTokens': 'admin',
       'Mutation.saveScenario': 'analyst',
       'Mutation.deleteScenario': 'analyst',

@@ -5,8 +5,8 @@ import { ChainDirection } from './chain.type';
 
 export const MAX_CHAIN_DEPTH = 10;
 export const MAX_CHAIN_NODES = 5_000;
-/** Matches the fixed ceiling of cypher/chain/shortest-paths.cypher. */
 export const MAX_PATH_DEPTH = 12;
+export const MAX_PATHS = 100;
 
 @ArgsType()
 export class ChainArgs {
@@ -51,4 +51,9 @@ export class PathsArgs {
   @Min(1, { message: 'maxDepth must be at least 1' })
   @Max(MAX_PATH_DEPTH, { message: `maxDepth must be at most ${MAX_PATH_DEPTH}` })
   maxDepth!: number;
+
+  @Field(() => Int, { defaultValue: 20, description: `Most paths to return, 1 to ${MAX_PATHS}.` })
+  @Min(1, { message: 'first must be at least 1' })
+  @Max(MAX_PATHS, { message: `first must be at most ${MAX_PATHS}` })
+  first!: number;
 }

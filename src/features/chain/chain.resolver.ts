@@ -20,9 +20,13 @@ export class ChainResolver {
     return ctx.services.chains.chain({ ...args, products: args.products ?? null });
   }
 
-  @Query(() => [SupplyPath], { description: 'The shortest supply paths from one enterprise down to another.' })
+  @Query(() => [SupplyPath], {
+    description:
+      'The shortest supply paths from one enterprise down to another along which goods can flow: goods entering ' +
+      'a market, trade firm or logistics node as one product leave it as that product. In the order of their link ids.',
+  })
   @Allow(Role.VIEWER)
   paths(@Args(() => PathsArgs) args: PathsArgs, @Ctx() ctx: ChainContext): Promise<SupplyPath[]> {
-    return ctx.services.chains.paths(args.fromId, args.toId, args.maxDepth);
+    return ctx.services.chains.paths(args.fromId, args.toId, args.maxDepth, args.first);
   }
 }

@@ -2,7 +2,7 @@ import type { EnterpriseService } from '../enterprise/enterprise.service';
 import type { EnterpriseRecord } from '../enterprise/enterprise.record';
 import type { SupplyLinkRecord } from '../supply-link/supply-link.record';
 import type { SupplyLinkService } from '../supply-link/supply-link.service';
-import type { ChainRepository } from './chain.repository';
+import type { ImpactService } from '../impact/impact.service';
 import { type Chain, ChainDirection, type SupplyPath } from './chain.type';
 
 export interface ChainRequest {
@@ -16,17 +16,19 @@ export interface ChainRequest {
 /**
  * Chains and paths. A chain is walked breadth first, one query per hop and
  * direction, so each node gets its smallest depth and the node cap applies
- * tier by tier.
+ * tier by tier. Paths follow goods product by product through markets and
+ * trade firms, which the engine's index of the graph answers in memory.
  */
 export class ChainService {
   constructor(
     private readonly enterprises: EnterpriseService,
     private readonly links: SupplyLinkService,
-    private readonly repository: ChainRepository,
+    private readonly impact: ImpactService,
   ) {}
 
   async chain(request: ChainRequest): Promise<Chain> {
     const root = await this.enterprises.get(request.id);
+    await this.links.assertKnownProducts({ products: request.products });
     const tiers = new Map<string, number>([[root.id, 0]]);
     const links = new Map<string, SupplyLinkRecord>();
     const products = request.products ? new Set(request.products) : null;
@@ -69,10 +71,11 @@ export class ChainService {
     return { nodes, links: kept, truncated };
   }
 
-  async paths(fromId: string, toId: string, maxDepth: number, limit = 20): Promise<SupplyPath[]> {
+  /** The shortest supply paths goods can take, at most `first`, in the order of their link ids. */
+  async paths(fromId: string, toId: string, maxDepth: number, first: number): Promise<SupplyPath[]> {
     await Promise.all([this.enterprises.get(fromId), this.enterprises.get(toId)]);
     if (fromId === toId) return [];
-    const found = await this.repository.shortestPaths(fromId, toId, maxDepth, limit);
+    const found = await this.impact.supplyPaths(fromId, toId, maxDepth, first);
     const enterpriseIds = [...new Set(found.flatMap((p) => p.enterpriseIds))];
     const linkIds = [...new Set(found.flatMap((p) => p.linkIds))];
     const [enterprises, links] = await Promise.all([

@@ -94,6 +94,15 @@ export class EnterpriseInput {
   @MaxLength(50)
   unit?: string | null;
 
+  @Field(() => Float, {
+    nullable: true,
+    description: 'CNY value of one normal day of full output (of the goods forwarded, for a pass-through).',
+  })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'dailyOutputValue must be a number' })
+  @Min(0, { message: 'dailyOutputValue must not be negative' })
+  dailyOutputValue?: number | null;
+
   @Field(() => Boolean, { nullable: true })
   @IsOptional()
   @IsBoolean({ message: 'whitelisted must be true or false' })

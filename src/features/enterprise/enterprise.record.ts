@@ -15,6 +15,7 @@ export interface EnterpriseRecord {
   workforceReturned: number | null;
   dailyCapacity: number | null;
   unit: string | null;
+  dailyOutputValue: number | null;
   whitelisted: boolean | null;
   source: string | null;
   note: string | null;
@@ -33,6 +34,7 @@ export const ENTERPRISE_FIELDS = [
   'workforceReturned',
   'dailyCapacity',
   'unit',
+  'dailyOutputValue',
   'whitelisted',
   'source',
   'note',

@@ -86,6 +86,13 @@ export class EnterpriseRepository {
     return result.records[0].get('ids') as string[];
   }
 
+  /** Of `names`, the regions no enterprise lies in. */
+  async unknownRegions(names: readonly string[]): Promise<string[]> {
+    if (names.length === 0) return [];
+    const result = await this.db.read(cypher('enterprise/unknown-regions'), { names });
+    return result.records[0].get('unknown') as string[];
+  }
+
   async existingIds(ids: readonly string[]): Promise<Set<string>> {
     const result = await this.db.read(cypher('enterprise/existing-ids'), { ids });
     return new Set(result.records[0]?.get('ids') as string[]);
@@ -120,6 +127,9 @@ export class EnterpriseRepository {
       workforceReturned: number | null;
     } & HistoryNote,
   ): Promise<EnterpriseRecord | null> {
+    // The enterprise's lock first, so its history entries are numbered in commit order.
+    const locked = await write.tx.run(cypher('enterprise/lock-existing'), { ids: [change.id] });
+    if ((locked.records[0]?.get('ids') as string[]).length === 0) return null;
     const result = await write.tx.run(cypher('enterprise/set-status'), { ...change, actor: write.actor });
     if (result.records.length === 0) return null;
     const updated = toEnterpriseRecord(result.records[0].get('enterprise'));

@@ -1,7 +1,7 @@
 import type { Actor } from '../../platform/actor';
 import type { Page } from '../../platform/graphql/pagination/connection.type';
 import { keysetPage } from '../../platform/graphql/pagination/keyset-page';
-import { badUserInput, conflict, notFound } from '../../platform/graphql/user-errors';
+import { badUserInput, conflict, notFound, unknownNames } from '../../platform/graphql/user-errors';
 import type { GraphDatabase } from '../../platform/neo4j/graph-database';
 import { writeGraph } from '../../platform/neo4j/write-graph';
 import type { EnterpriseStatus } from '../vocabulary/enterprise-status.enum';
@@ -10,6 +10,7 @@ import type { EnterpriseInput } from './enterprise.input';
 import type { EnterpriseRecord } from './enterprise.record';
 import type { EnterpriseCriteria, EnterpriseRepository } from './enterprise.repository';
 import { toEnterpriseRow } from './to-enterprise-row';
+import { changeTime } from '../history/change-time';
 
 export interface StatusChangeRequest {
   id: string;
@@ -31,8 +32,21 @@ export class EnterpriseService {
     return this.repository.findByIds(ids);
   }
 
-  idsMatching(criteria: EnterpriseCriteria): Promise<string[]> {
+  async idsMatching(criteria: EnterpriseCriteria): Promise<string[]> {
+    await this.assertKnownRegions(criteria.regions, 'filter.region');
     return this.repository.idsMatching(criteria);
+  }
+
+  /**
+   * Refuses region names no enterprise lies in, naming them: a filter with a
+   * misspelt region would otherwise silently match nothing. The same rule
+   * holds for every filter that names regions or products.
+   */
+  async assertKnownRegions(regions: readonly string[] | null | undefined, path: string): Promise<void> {
+    const unknown = await this.repository.unknownRegions(regions ?? []);
+    if (unknown.length === 0) return;
+    const problems = unknown.map((name) => ({ path, message: `no enterprise lies in region "${name}"` }));
+    throw unknownNames('The filter', problems);
   }
 
   async get(id: string): Promise<EnterpriseRecord> {
@@ -41,7 +55,8 @@ export class EnterpriseService {
     return found;
   }
 
-  page(criteria: EnterpriseCriteria, first: number, after: string | null): Promise<Page<EnterpriseRecord>> {
+  async page(criteria: EnterpriseCriteria, first: number, after: string | null): Promise<Page<EnterpriseRecord>> {
+    await this.assertKnownRegions(criteria.regions, 'filter.region');
     return keysetPage(
       first,
       after,
@@ -75,23 +90,47 @@ export class EnterpriseService {
     });
   }
 
+  /**
+   * Records a dated status change in the history. The history is one time
+   * series per enterprise, ordered by `at` and then by commit order; the
+   * current state is its newest entry, so a backdated change takes its place
+   * in the history and leaves the current state to what came after it.
+   */
   async setStatus(actor: Actor, request: StatusChangeRequest): Promise<EnterpriseRecord> {
-    const capacityRecovery = request.capacityRecovery ?? defaultCapacity(request.status);
-    if (capacityRecovery === null) {
-      throw badUserInput('capacityRecovery is required when status is PARTIAL', [
-        { path: 'capacityRecovery', message: 'is required when status is PARTIAL' },
-      ]);
-    }
-    return writeGraph(this.db, { actor, operation: 'setEnterpriseStatus' }, async (write) => {
-      const updated = await this.repository.setStatus(write, {
+    const [updated] = await this.setStatuses(actor, [request], 'setEnterpriseStatus');
+    return updated;
+  }
+
+  /** Several dated status changes in one write, in the order given (see setStatus); all or nothing. */
+  async setStatuses(
+    actor: Actor,
+    requests: StatusChangeRequest[],
+    operation = 'setEnterpriseStatuses',
+  ): Promise<EnterpriseRecord[]> {
+    const changes = requests.map((request, i) => {
+      const capacityRecovery = request.capacityRecovery ?? defaultCapacity(request.status);
+      const path = requests.length === 1 ? '' : `[${i}].`;
+      if (capacityRecovery === null) {
+        throw badUserInput('capacityRecovery is required when status is PARTIAL', [
+          { path: `${path}capacityRecovery`, message: 'is required when status is PARTIAL' },
+        ]);
+      }
+      return {
         id: request.id,
         status: request.status,
         capacityRecovery,
         workforceReturned: request.workforceReturned ?? null,
         note: request.note ?? null,
-        at: request.at ?? new Date().toISOString(),
-      });
-      if (!updated) throw notFound('Enterprise', request.id);
+        at: changeTime(request.at),
+      };
+    });
+    return writeGraph(this.db, { actor, operation }, async (write) => {
+      const updated: EnterpriseRecord[] = [];
+      for (const change of changes) {
+        const record = await this.repository.setStatus(write, change);
+        if (!record) throw notFound('Enterprise', change.id);
+        updated.push(record);
+      }
       return updated;
     });
   }

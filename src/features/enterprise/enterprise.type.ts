@@ -38,8 +38,16 @@ export class Enterprise implements EnterpriseRecord {
   @Field(() => Float, { nullable: true, description: 'Normal output per day, in `unit`.' })
   dailyCapacity!: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Unit of dailyCapacity: m, t, pcs, truckloads, ...' })
   unit!: string | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'CNY value of one normal day of full output (for a market, trade firm or logistics node: of the goods ' +
+      'it forwards in a normal day). What lost output is valued at.',
+  })
+  dailyOutputValue!: number | null;
 
   @Field(() => Boolean, { nullable: true, description: 'On a government key-enterprise list.' })
   whitelisted!: boolean | null;

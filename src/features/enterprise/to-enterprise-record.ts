@@ -20,6 +20,7 @@ export function toEnterpriseRecord(stored: Stored): EnterpriseRecord {
     workforceReturned: orNull(stored.workforceReturned),
     dailyCapacity: orNull(stored.dailyCapacity),
     unit: orNull(stored.unit),
+    dailyOutputValue: orNull(stored.dailyOutputValue),
     whitelisted: orNull(stored.whitelisted),
     source: orNull(stored.source),
     note: orNull(stored.note),

@@ -4,6 +4,8 @@ import type { EnterpriseRecord } from '../enterprise/enterprise.record';
 import type { SupplyLinkRecord } from '../supply-link/supply-link.record';
 import { SupplyLink } from '../supply-link/supply-link.type';
 
+const LOST_OUTPUT_VALUE = 'Lost output value of blocking it alone, CNY per day, over producers.';
+
 @ObjectType({ description: 'A supply link and the impact of blocking it alone.' })
 export class CriticalLink {
   @Field(() => SupplyLink)
@@ -12,8 +14,8 @@ export class CriticalLink {
   @Field(() => Int)
   stalledCount!: number;
 
-  @Field(() => Float)
-  lostDailyOutput!: number;
+  @Field(() => Float, { description: LOST_OUTPUT_VALUE })
+  lostOutputValue!: number;
 }
 
 @ObjectType({ description: 'An enterprise and the impact of taking it down alone.' })
@@ -24,6 +26,6 @@ export class CriticalEnterprise {
   @Field(() => Int, { description: 'Enterprises stalled, itself included.' })
   stalledCount!: number;
 
-  @Field(() => Float)
-  lostDailyOutput!: number;
+  @Field(() => Float, { description: LOST_OUTPUT_VALUE })
+  lostOutputValue!: number;
 }

@@ -15,5 +15,8 @@ export const MAX_DRAWN_NODES = 2_000;
 /** Most ids one scenario list may name. */
 export const MAX_SCENARIO_BLOCKS = 10_000;
 
+/** Most link filters one scenario may name. */
+export const MAX_LINK_FILTERS = 100;
+
 /** Longest block a scenario may last, in days. */
 export const MAX_DURATION_DAYS = 100_000;

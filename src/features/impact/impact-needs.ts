@@ -38,22 +38,10 @@ export function selectedFields(info: GraphQLResolveInfo, nodes: readonly FieldNo
 export function impactNeeds(info: GraphQLResolveInfo, nodes: readonly FieldNode[] = info.fieldNodes): ImpactNeeds {
   const fields = (info.schema.getType('ImpactReport') as GraphQLObjectType).getFields();
   const argumentsOf = (name: string, node: FieldNode) => getArgumentValues(fields[name], node, info.variableValues);
-  const pages: PageNeed[] = [];
-  for (const [name, group] of [
-    ['stalled', 'STALLED'],
-    ['partial', 'PARTIAL'],
-  ] as const) {
-    for (const node of selectedFields(info, nodes, name)) {
-      try {
-        const { first, after } = argumentsOf(name, node) as { first: number; after?: string | null };
-        const offset = pageStart(first, after);
-        if (!pages.some((p) => p.group === group && p.offset === offset && p.limit === first))
-          pages.push({ group, offset, limit: first });
-      } catch {
-        // The field resolver refuses these arguments with the proper error.
-      }
-    }
-  }
+  const pages: PageNeed[] = [
+    ...pagesOf(info, nodes, 'ImpactReport', 'stalled').map((page) => ({ group: 'STALLED' as const, ...page })),
+    ...pagesOf(info, nodes, 'ImpactReport', 'partial').map((page) => ({ group: 'PARTIAL' as const, ...page })),
+  ];
   const drawings = new Set<number>();
   for (const node of selectedFields(info, nodes, 'graph')) {
     const { maxNodes } = argumentsOf('graph', node) as { maxNodes: number };
@@ -63,4 +51,38 @@ export function impactNeeds(info: GraphQLResolveInfo, nodes: readonly FieldNode[
   if (selectedFields(info, nodes, 'byKind').length > 0) summaries.push('KIND');
   if (selectedFields(info, nodes, 'byRegion').length > 0) summaries.push('REGION');
   return { pages, summaries, drawings: [...drawings] };
+}
+
+/**
+ * The pages (`first`, `after`) of the connection field `field` of `type`
+ * selected under these fields, each once. Arguments the field resolver will
+ * refuse are left out: it refuses them with the proper error.
+ */
+export function pagesOf(
+  info: GraphQLResolveInfo,
+  nodes: readonly FieldNode[],
+  type: string,
+  field: string,
+): { offset: number; limit: number }[] {
+  const definition = (info.schema.getType(type) as GraphQLObjectType).getFields()[field];
+  const pages: { offset: number; limit: number }[] = [];
+  for (const node of selectedFields(info, nodes, field)) {
+    try {
+      const { first, after } = getArgumentValues(definition, node, info.variableValues) as {
+        first: number;
+        after?: string | null;
+      };
+      const offset = pageStart(first, after);
+      if (!pages.some((p) => p.offset === offset && p.limit === first)) pages.push({ offset, limit: first });
+    } catch {
+      // Left to the field resolver.
+    }
+  }
+  return pages;
+}
+
+/** A part of the answer an engine job was asked for; missing only if the needs missed a field (a bug). */
+export function prepared<T>(part: T | undefined, what: string): T {
+  if (part === undefined) throw new Error(`the engine job was not asked for ${what}`);
+  return part;
 }

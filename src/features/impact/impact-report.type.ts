@@ -12,6 +12,8 @@ export class AffectedEnterpriseType implements Pick<
   | 'outputFraction'
   | 'baselineFraction'
   | 'lostDailyOutput'
+  | 'lostOutputValue'
+  | 'lostTradeValue'
   | 'stallsOnDay'
   | 'missingInputs'
   | 'cause'
@@ -38,7 +40,27 @@ export class AffectedEnterpriseType implements Pick<
   @Field(() => Float, { description: 'Share of normal output in the baseline, 0..1.' })
   baselineFraction!: number;
 
-  @Field(() => Float, { description: 'dailyCapacity x (baselineFraction - outputFraction).' })
+  @Field(() => Float, {
+    description:
+      'Producers: dailyOutputValue x (baselineFraction - outputFraction), CNY per day. ' +
+      'Null for a market, trade firm or logistics node (see lostTradeValue) and when dailyOutputValue is unknown.',
+    nullable: true,
+  })
+  lostOutputValue!: number | null;
+
+  @Field(() => Float, {
+    description:
+      'Markets, trade firms and logistics nodes: the value of the goods they no longer forward, CNY per day, ' +
+      'kept apart from lost output value (they forward what producers made). Null for producers and when unknown.',
+    nullable: true,
+  })
+  lostTradeValue!: number | null;
+
+  @Field(() => Float, {
+    description:
+      'Physical output lost per day in the enterprise’s own unit (enterprise.unit): ' +
+      'dailyCapacity x (baselineFraction - outputFraction); 0 when dailyCapacity is unknown.',
+  })
   lostDailyOutput!: number;
 
   @Field(() => Float, {
@@ -56,6 +78,15 @@ export class AffectedEnterpriseType implements Pick<
 
 export const AffectedEnterpriseConnection = ConnectionType('AffectedEnterprise', AffectedEnterpriseType);
 
+@ObjectType('LostOutput', { description: 'Physical output lost per day in one unit.' })
+export class LostOutputType {
+  @Field(() => String, { nullable: true, description: 'The unit; null for enterprises that record none.' })
+  unit!: string | null;
+
+  @Field(() => Float)
+  amount!: number;
+}
+
 @ObjectType('ImpactSummary', { description: 'Impact summed over one kind or region.' })
 export class ImpactSummaryType {
   @Field(() => String)
@@ -67,8 +98,14 @@ export class ImpactSummaryType {
   @Field(() => Int)
   partialCount!: number;
 
-  @Field(() => Float)
-  lostDailyOutput!: number;
+  @Field(() => Float, { description: 'Lost output value of the group’s producers, CNY per day.' })
+  lostOutputValue!: number;
+
+  @Field(() => Float, { description: 'Lost trade value of the group’s markets, trade firms and logistics nodes.' })
+  lostTradeValue!: number;
+
+  @Field(() => Int, { description: 'Affected producers of the group without a dailyOutputValue.' })
+  unvaluedProducerCount!: number;
 }
 
 @ObjectType({
@@ -92,8 +129,8 @@ export class ImpactGraph {
   truncated!: boolean;
 }
 
-/** The engine's answer: the counts, and the pages, summaries and drawings the query asked for. */
-@ObjectType({ description: 'Who stalls in a scenario, how much output is lost, and when.' })
+/** The engine's answer: the totals, and the pages, summaries and drawings the query asked for. */
+@ObjectType({ description: 'Who stalls in a scenario, how much output value is lost, and when.' })
 export class ImpactReport {
   @Field(() => Int, { description: 'Graph version the report was computed on.' })
   graphVersion!: number;
@@ -104,8 +141,32 @@ export class ImpactReport {
   @Field(() => Int)
   partialCount!: number;
 
-  @Field(() => Float, { description: 'Sum of lostDailyOutput over affected enterprises.' })
-  lostDailyOutput!: number;
+  @Field(() => Float, {
+    description:
+      'Lost output value, CNY per day: dailyOutputValue x lost share, summed over affected producers only. ' +
+      'See unvaluedProducerCount for what it leaves out.',
+  })
+  lostOutputValue!: number;
+
+  @Field(() => Float, {
+    description:
+      'Lost trade value, CNY per day: the same over affected markets, trade firms and logistics nodes, ' +
+      'never added to lostOutputValue (it would count the same goods again).',
+  })
+  lostTradeValue!: number;
+
+  @Field(() => [LostOutputType], {
+    description: 'Physical output lost per day by the affected producers, one entry per unit (never added up).',
+  })
+  lostOutputByUnit!: LostOutputType[];
+
+  @Field(() => Int, { description: 'Affected producers (stalled or partial).' })
+  affectedProducerCount!: number;
+
+  @Field(() => Int, {
+    description: 'Affected producers without a dailyOutputValue: lostOutputValue leaves their loss out.',
+  })
+  unvaluedProducerCount!: number;
 
   /** What the engine job computed for this query's fields (see impactNeeds). */
   answer!: ImpactAnswer;

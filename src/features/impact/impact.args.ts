@@ -1,9 +1,11 @@
 import { IsOptional, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { ArgsType, Field, ID, Int } from 'type-graphql';
+import { ArgsType, Field, Float, ID, Int } from 'type-graphql';
 import { EnterpriseFilter } from '../enterprise/enterprise.args';
 import { ID_LENGTH_RULE, ID_MAX_LENGTH } from '../vocabulary/id-pattern';
+import { LinkFilterInput } from '../supply-link/link-filter.input';
 import { SupplyLinkFilter } from '../supply-link/supply-link.args';
 import { CriticalMeasure } from './critical-measure.enum';
+import { IsDuration } from './duration.validator';
 import { MAX_ALTERNATIVES, MAX_DRAWN_NODES, MAX_ROUTE_HOPS, MAX_TOP } from './impact-limits';
 import { ScenarioInput } from './scenario.input';
 
@@ -13,6 +15,14 @@ export class ResumptionPlanArgs {
   @Min(1, { message: 'top must be at least 1' })
   @Max(MAX_TOP, { message: `top must be at most ${MAX_TOP}` })
   top!: number;
+
+  @Field(() => Boolean, {
+    defaultValue: true,
+    description:
+      'Run every enterprise at its capacityRecovery (a restarted one at full capacity); false: everything at full ' +
+      'capacity. The blocks to lift always come from the current state.',
+  })
+  includeCurrentState!: boolean;
 }
 
 @ArgsType()
@@ -30,6 +40,14 @@ class RankingArgs {
     description: 'Rank against the real current state instead of everything running.',
   })
   includeCurrentState!: boolean;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'How long each block lasts, in days, more than 0: only what stalls within it counts. Unbounded when omitted.',
+  })
+  @IsDuration()
+  durationDays?: number | null;
 }
 
 @ArgsType()
@@ -38,6 +56,14 @@ export class CriticalLinksArgs extends RankingArgs {
   @IsOptional()
   @ValidateNested()
   filter?: SupplyLinkFilter | null;
+
+  @Field(() => LinkFilterInput, {
+    nullable: true,
+    description: 'Only rank the links this filter matches (by mode, product, regions); combines with filter.',
+  })
+  @IsOptional()
+  @ValidateNested()
+  where?: LinkFilterInput | null;
 }
 
 @ArgsType()

@@ -2,29 +2,41 @@ import {
   evaluateScenario,
   findAlternativeRoutes,
   findAlternativeSuppliers,
-  findUnknownScenarioIds,
+  findSupplyPaths,
   planResumption,
-  rankCriticalEnterprises,
-  rankCriticalLinks,
   type AffectedEnterprise,
   type AlternativeRoute,
   type AlternativeSupplier,
-  type CriticalMeasure,
+  type CriticalEntry,
   type ImpactResult,
   type ImpactSummary,
+  type LostOutputByUnit,
   type ResumptionStep,
   type Scenario,
   type SupplyGraph,
-  type UnknownScenarioIds,
+  type SupplyPathFound,
 } from '../../engine';
+import { notFound } from '../../platform/graphql/user-errors';
 import { defineJob, type JobLane } from '../engine-runtime/engine-job';
-import type { SupplyLinkCriteria } from '../supply-link/supply-link.repository';
+import {
+  criticalEnterprisesOn,
+  criticalLinksOn,
+  productProblems,
+  refuseProblems,
+  scenarioProblems,
+  type LinkCandidateCriteria,
+  type RankingRequest,
+} from './impact-computations';
+import { compareResults, comparedRows, type ComparedRow } from './compare-results';
 
 /**
  * The impact feature's work for the engine's worker threads: plain
  * arguments in, plain answers out (see EngineJob). Each answer holds what
  * the GraphQL query asked for (ImpactNeeds), since the engine's lazy result
- * stays behind in the worker.
+ * stays behind in the worker. A job checks again the ids and names its
+ * arguments rely on (the graph may be newer than the one the main thread
+ * checked) and refuses them with the same errors, which cross to the main
+ * thread as they are.
  */
 
 /** A page of stalled or partial enterprises, in the order of ImpactResult. */
@@ -53,27 +65,29 @@ export interface ImpactDrawing {
   truncated: boolean;
 }
 
-/** One impact report: counts, and the pages, summaries and drawings asked for. */
+/** One impact report: its totals (§8), and the pages, summaries and drawings asked for. */
 export interface ImpactAnswer {
   stalledCount: number;
   partialCount: number;
-  lostDailyOutput: number;
+  lostOutputValue: number;
+  lostTradeValue: number;
+  lostOutputByUnit: LostOutputByUnit[];
+  affectedProducerCount: number;
+  unvaluedProducerCount: number;
   pages: (PageNeed & { rows: AffectedEnterprise[] })[];
   summaries: Partial<Record<'KIND' | 'REGION', ImpactSummary[]>>;
   drawings: ImpactDrawing[];
 }
 
-/** The ids a scenario names that the graph the job ran on lacks (deleted since the main thread checked). */
-export interface UnknownIds {
-  unknown: UnknownScenarioIds;
-}
-
 /** Blocks this large touch most of a big graph: they take seconds at a million enterprises. */
 const MANY_BLOCKS = 1_000;
 
-/** Regions, modes and long block lists are long jobs; a few links or enterprises are short. */
+/** Regions, modes, link filters and long block lists are long jobs; a few links or enterprises are short. */
 function scenarioLane(scenario: Scenario): JobLane {
-  const wide = (scenario.blockRegions?.length ?? 0) > 0 || (scenario.blockModes?.length ?? 0) > 0;
+  const wide =
+    (scenario.blockRegions?.length ?? 0) > 0 ||
+    (scenario.blockModes?.length ?? 0) > 0 ||
+    (scenario.blockLinksWhere?.length ?? 0) > 0;
   const blocks = (scenario.blockLinks?.length ?? 0) + (scenario.blockEnterprises?.length ?? 0);
   return wide || blocks > MANY_BLOCKS ? 'long' : 'short';
 }
@@ -84,7 +98,11 @@ function answer(graph: SupplyGraph, result: ImpactResult, needs: ImpactNeeds): I
   return {
     stalledCount: result.stalledCount,
     partialCount: result.partialCount,
-    lostDailyOutput: result.lostDailyOutput,
+    lostOutputValue: result.lostOutputValue,
+    lostTradeValue: result.lostTradeValue,
+    lostOutputByUnit: result.lostOutputByUnit,
+    affectedProducerCount: result.affectedProducerCount,
+    unvaluedProducerCount: result.unvaluedProducerCount,
     pages: needs.pages.map((page) => ({ ...page, rows: result.rows(page.group, page.offset, page.limit) })),
     summaries,
     drawings: needs.drawings.map((maxNodes) => drawing(graph, result, maxNodes)),
@@ -107,133 +125,92 @@ function drawing(graph: SupplyGraph, result: ImpactResult, maxNodes: number): Im
     nodes,
     sourceIds: [...sources].map((v) => graph.enterpriseId(v)),
     linkIds,
-    truncated: result.affectedCount > maxNodes,
+    truncated: result.count('ALL') > maxNodes,
   };
 }
 
-/** The scenario naming these enterprises too, so one check covers every id a job relies on. */
-function withEnterprises(scenario: Scenario, ids: string[]): Scenario {
-  return { ...scenario, blockEnterprises: [...(scenario.blockEnterprises ?? []), ...ids] };
+/** Refuses a scenario naming ids or names the graph does not have, listing all of them. */
+export function assertKnown(graph: SupplyGraph, scenario: Scenario, path = 'scenario'): void {
+  refuseProblems('The scenario', scenarioProblems(graph, scenario, path));
 }
 
-function unknownIn(graph: SupplyGraph, scenario: Scenario): UnknownIds | null {
-  const unknown = findUnknownScenarioIds(graph, scenario);
-  return unknown ? { unknown } : null;
+/** Refuses enterprise ids the graph does not have (NOT_FOUND), and a product no link carries. */
+export function assertEnterprisesAndProduct(graph: SupplyGraph, ids: string[], product: string): void {
+  for (const id of ids) if (graph.nodeIndex(id) < 0) throw notFound('Enterprise', id);
+  refuseProblems('The query', productProblems(graph, product));
 }
 
 export interface ImpactArgs {
   scenario: Scenario;
   needs: ImpactNeeds;
+  /** Where the scenario is in the request, for the errors. */
+  path?: string;
+}
+
+/** A page of one comparison group. */
+export interface ComparisonPageNeed {
+  group: 'ONLY_IN_A' | 'ONLY_IN_B' | 'IN_BOTH';
+  offset: number;
+  limit: number;
+}
+
+export interface CompareArgs {
+  a: ImpactArgs;
+  b: ImpactArgs;
+  pages: ComparisonPageNeed[];
 }
 
 export interface CompareAnswer {
   a: ImpactAnswer;
   b: ImpactAnswer;
-  stalledOnlyInA: AffectedEnterprise[];
-  stalledOnlyInB: AffectedEnterprise[];
-  stalledInBoth: number;
+  counts: Record<ComparisonPageNeed['group'], number>;
+  pages: (ComparisonPageNeed & { rows: ComparedRow[] })[];
 }
-
-export interface CriticalLinksArgs {
-  criteria: SupplyLinkCriteria;
-  top: number;
-  measure: CriticalMeasure;
-  includeCurrentState: boolean;
-}
-
-export interface CriticalEnterprisesArgs {
-  /** Only these enterprises are candidates; null: all of them. */
-  ids: string[] | null;
-  top: number;
-  measure: CriticalMeasure;
-  includeCurrentState: boolean;
-}
-
-/** A ranked candidate, by id. */
-export interface RankedEntry {
-  id: string;
-  stalledCount: number;
-  lostDailyOutput: number;
-}
-
-/** Links matching the criteria, as the ranking's candidate test. */
-function linkCandidate(graph: SupplyGraph, criteria: SupplyLinkCriteria): (l: number) => boolean {
-  const products = criteria.products ? new Set(criteria.products.map((p) => graph.productIndex(p))) : null;
-  const modes = criteria.modes ? new Set<string>(criteria.modes) : null;
-  const blocked = criteria.statuses ? new Set<number>(criteria.statuses.map((s) => (s === 'BLOCKED' ? 1 : 0))) : null;
-  const from = criteria.from ? graph.nodeIndex(criteria.from) : null;
-  const to = criteria.to ? graph.nodeIndex(criteria.to) : null;
-  return (l) =>
-    (!products || products.has(graph.linkProduct[l])) &&
-    (!modes || modes.has(graph.mode(l))) &&
-    (!blocked || blocked.has(graph.linkBlocked[l])) &&
-    (from === null || graph.linkFrom[l] === from) &&
-    (to === null || graph.linkTo[l] === to);
-}
-
-const ranked = ({ id, stalledCount, lostDailyOutput }: RankedEntry): RankedEntry => ({
-  id,
-  stalledCount,
-  lostDailyOutput,
-});
 
 export const IMPACT_JOBS = {
   impact: defineJob({
     lane: (args: ImpactArgs) => scenarioLane(args.scenario),
-    run: (graph, { scenario, needs }: ImpactArgs): ImpactAnswer | UnknownIds =>
-      unknownIn(graph, scenario) ?? answer(graph, evaluateScenario(graph, scenario), needs),
+    run: (graph, { scenario, needs, path }: ImpactArgs): ImpactAnswer => {
+      assertKnown(graph, scenario, path);
+      return answer(graph, evaluateScenario(graph, scenario), needs);
+    },
   }),
 
   /** Two scenarios on the same graph, and who stalls in one and not the other. */
   compare: defineJob({
-    lane: (args: { a: ImpactArgs; b: ImpactArgs }) =>
-      scenarioLane(args.a.scenario) === 'long' ? 'long' : scenarioLane(args.b.scenario),
-    run: (graph, { a, b }: { a: ImpactArgs; b: ImpactArgs }): CompareAnswer | UnknownIds => {
-      const unknown = unknownIn(graph, a.scenario) ?? unknownIn(graph, b.scenario);
-      if (unknown) return unknown;
+    lane: (args: CompareArgs) => (scenarioLane(args.a.scenario) === 'long' ? 'long' : scenarioLane(args.b.scenario)),
+    run: (graph, { a, b, pages }: CompareArgs): CompareAnswer => {
+      assertKnown(graph, a.scenario, a.path);
+      assertKnown(graph, b.scenario, b.path);
       const resultA = evaluateScenario(graph, a.scenario);
       const resultB = evaluateScenario(graph, b.scenario);
-      const onlyIn = (one: ImpactResult, other: ImpactResult) =>
-        Array.from(one.nodes('STALLED'))
-          .filter((v) => !other.isStalled(v))
-          .map((v) => one.row(v) as AffectedEnterprise);
-      // Rows of B first, while B's evaluation is the one in the scratch space; then A's (evaluated again once).
-      const answerB = answer(graph, resultB, b.needs);
-      const stalledOnlyInB = onlyIn(resultB, resultA);
-      const answerA = answer(graph, resultA, a.needs);
-      const stalledOnlyInA = onlyIn(resultA, resultB);
+      const groups = compareResults(resultA, resultB);
+      const nodesOf = { ONLY_IN_A: groups.onlyInA, ONLY_IN_B: groups.onlyInB, IN_BOTH: groups.inBoth };
       return {
-        a: answerA,
-        b: answerB,
-        stalledOnlyInA,
-        stalledOnlyInB,
-        stalledInBoth: resultA.stalledCount - stalledOnlyInA.length,
+        // Each result evaluates again when the other used the scratch space since: answers one after the other.
+        a: answer(graph, resultA, a.needs),
+        b: answer(graph, resultB, b.needs),
+        counts: { ONLY_IN_A: groups.onlyInA.length, ONLY_IN_B: groups.onlyInB.length, IN_BOTH: groups.inBoth.length },
+        pages: pages.map((page) => ({
+          ...page,
+          rows: comparedRows(resultA, resultB, nodesOf[page.group].subarray(page.offset, page.offset + page.limit)),
+        })),
       };
     },
   }),
 
   criticalLinks: defineJob({
     lane: 'long',
-    run: (graph, { criteria, top, measure, includeCurrentState }: CriticalLinksArgs): RankedEntry[] =>
-      rankCriticalLinks(graph, { top, measure, includeCurrentState, candidate: linkCandidate(graph, criteria) }).map(
-        ranked,
-      ),
+    run: (
+      graph,
+      { criteria, request }: { criteria: LinkCandidateCriteria; request: RankingRequest },
+    ): CriticalEntry[] => criticalLinksOn(graph, criteria, request),
   }),
 
   criticalEnterprises: defineJob({
     lane: 'long',
-    run: (graph, { ids, top, measure, includeCurrentState }: CriticalEnterprisesArgs): RankedEntry[] => {
-      let candidate: ((v: number) => boolean) | undefined;
-      if (ids) {
-        const allowed = new Uint8Array(graph.nodeCount);
-        for (const id of ids) {
-          const v = graph.nodeIndex(id);
-          if (v >= 0) allowed[v] = 1;
-        }
-        candidate = (v) => allowed[v] === 1;
-      }
-      return rankCriticalEnterprises(graph, { top, measure, includeCurrentState, candidate }).map(ranked);
-    },
+    run: (graph, { ids, request }: { ids: string[] | null; request: RankingRequest }): CriticalEntry[] =>
+      criticalEnterprisesOn(graph, ids, request),
   }),
 
   /** Each returned candidate may rebuild the index once (wouldUnstall): long. */
@@ -242,9 +219,11 @@ export const IMPACT_JOBS = {
     run: (
       graph,
       args: { enterpriseId: string; product: string; scenario: Scenario; limit: number },
-    ): AlternativeSupplier[] | UnknownIds =>
-      unknownIn(graph, withEnterprises(args.scenario, [args.enterpriseId])) ??
-      findAlternativeSuppliers(graph, args.enterpriseId, args.product, args.scenario, args.limit),
+    ): AlternativeSupplier[] => {
+      assertEnterprisesAndProduct(graph, [args.enterpriseId], args.product);
+      assertKnown(graph, args.scenario);
+      return findAlternativeSuppliers(graph, args.enterpriseId, args.product, args.scenario, args.limit);
+    },
   }),
 
   alternativeRoutes: defineJob({
@@ -252,21 +231,27 @@ export const IMPACT_JOBS = {
     run: (
       graph,
       args: { fromId: string; toId: string; product: string; scenario: Scenario; maxHops: number; limit: number },
-    ): AlternativeRoute[] | UnknownIds =>
-      unknownIn(graph, withEnterprises(args.scenario, [args.fromId, args.toId])) ??
-      findAlternativeRoutes(graph, args.fromId, args.toId, args.product, args.scenario, {
+    ): AlternativeRoute[] => {
+      assertEnterprisesAndProduct(graph, [args.fromId, args.toId], args.product);
+      assertKnown(graph, args.scenario);
+      return findAlternativeRoutes(graph, args.fromId, args.toId, args.product, args.scenario, {
         maxHops: args.maxHops,
         limit: args.limit,
-      }),
+      });
+    },
   }),
 
   resumptionPlan: defineJob({
     lane: 'long',
-    run: (graph, { top }: { top: number }): ResumptionStep[] => planResumption(graph, top),
+    run: (graph, options: { top: number; includeCurrentState: boolean }): ResumptionStep[] =>
+      planResumption(graph, options),
+  }),
+
+  supplyPaths: defineJob({
+    lane: 'short',
+    run: (graph, args: { fromId: string; toId: string; maxDepth: number; first: number }): SupplyPathFound[] => {
+      for (const id of [args.fromId, args.toId]) if (graph.nodeIndex(id) < 0) throw notFound('Enterprise', id);
+      return findSupplyPaths(graph, args.fromId, args.toId, { maxDepth: args.maxDepth, first: args.first });
+    },
   }),
 };
-
-/** True when a job found ids the graph no longer has. */
-export function isUnknownIds(value: unknown): value is UnknownIds {
-  return typeof value === 'object' && value !== null && 'unknown' in value;
-}

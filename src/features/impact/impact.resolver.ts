@@ -10,9 +10,10 @@ import { Enterprise } from '../enterprise/enterprise.type';
 import type { EnterpriseRecord } from '../enterprise/enterprise.record';
 import type { SupplyLinkRecord } from '../supply-link/supply-link.record';
 import type { Page } from '../../platform/graphql/pagination/connection.type';
-import { pageOfSlice, pageStart } from '../../platform/graphql/pagination/cursor';
+import { pageOfRange } from '../../platform/graphql/pagination/cursor';
 import { PageArgs } from '../../platform/graphql/pagination/page.args';
 import { SupplyLink } from '../supply-link/supply-link.type';
+import { toLinkFilter } from '../supply-link/link-filter.input';
 import { toSupplyLinkCriteria } from '../supply-link/to-supply-link-criteria';
 import { AlternativeRouteType, AlternativeSupplierType } from './alternatives.type';
 import { CriticalEnterprise, CriticalLink } from './critical.type';
@@ -31,10 +32,11 @@ import {
   ImpactReport,
   ImpactSummaryType,
 } from './impact-report.type';
+import type { RankingRequest } from './impact-computations';
 import { ResumptionStepType } from './resumption-step.type';
 import { ScenarioInput } from './scenario.input';
 import { toScenario } from './to-scenario';
-import { impactNeeds } from './impact-needs';
+import { impactNeeds, prepared } from './impact-needs';
 
 /** What the impact resolvers read of the request context. */
 export interface ImpactContext {
@@ -51,6 +53,25 @@ async function loadAll<T>(
   return found.map((item, i) => {
     if (item === null || item instanceof Error) throw item ?? new Error(`"${ids[i]}" vanished from the graph`);
     return item;
+  });
+}
+
+/** The ranking arguments as the engine takes them. */
+function rankingRequest(args: CriticalLinksArgs | CriticalEnterprisesArgs): RankingRequest {
+  return {
+    top: args.top,
+    measure: args.measure,
+    includeCurrentState: args.includeCurrentState,
+    durationDays: args.durationDays ?? null,
+  };
+}
+
+/** One page of a report's stalled or partial enterprises, from the rows the job built for it. */
+function pageOfGroup(report: ImpactReport, group: 'STALLED' | 'PARTIAL', page: PageArgs): Page<AffectedEnterpriseType> {
+  const total = group === 'STALLED' ? report.stalledCount : report.partialCount;
+  return pageOfRange(total, page.first, page.after, (start, count) => {
+    const found = report.answer.pages.find((p) => p.group === group && p.offset === start && p.limit === page.first);
+    return prepared(found, `${group} rows from ${start}`).rows.slice(0, count);
   });
 }
 
@@ -79,16 +100,14 @@ export class ImpactResolver {
     @Ctx() ctx: ImpactContext,
   ): Promise<CriticalLink[]> {
     const ranked = await ctx.services.impact.criticalLinks(
-      toSupplyLinkCriteria(args.filter),
-      args.top,
-      args.measure,
-      args.includeCurrentState,
+      { ...toSupplyLinkCriteria(args.filter), where: args.where ? toLinkFilter(args.where) : null },
+      rankingRequest(args),
     );
     const links = await loadAll<SupplyLinkRecord>(
       ctx.loaders.link,
       ranked.map((r) => r.id),
     );
-    return ranked.map((r, i) => ({ link: links[i], stalledCount: r.stalledCount, lostDailyOutput: r.lostDailyOutput }));
+    return ranked.map((r, i) => ({ link: links[i], stalledCount: r.stalledCount, lostOutputValue: r.lostOutputValue }));
   }
 
   @Query(() => [CriticalEnterprise], {
@@ -101,9 +120,7 @@ export class ImpactResolver {
   ): Promise<CriticalEnterprise[]> {
     const ranked = await ctx.services.impact.criticalEnterprises(
       args.filter ? toEnterpriseCriteria(args.filter) : null,
-      args.top,
-      args.measure,
-      args.includeCurrentState,
+      rankingRequest(args),
     );
     const enterprises = await loadAll<EnterpriseRecord>(
       ctx.loaders.enterprise,
@@ -112,7 +129,7 @@ export class ImpactResolver {
     return ranked.map((r, i) => ({
       enterprise: enterprises[i],
       stalledCount: r.stalledCount,
-      lostDailyOutput: r.lostDailyOutput,
+      lostOutputValue: r.lostOutputValue,
     }));
   }
 
@@ -166,41 +183,42 @@ export class ImpactResolver {
 
   @Query(() => [ResumptionStepType], {
     description:
-      'Under the current real state: the order of reopening blocked links and restarting stalled enterprises ' +
-      'that recovers the most lost output first.',
+      'The order of reopening the blocked links and restarting the stalled or closed enterprises of the current ' +
+      'state that brings back the most lost output value first, each enterprise running at its capacityRecovery.',
   })
   @Allow(Role.ANALYST)
   async resumptionPlan(
     @Args(() => ResumptionPlanArgs) args: ResumptionPlanArgs,
     @Ctx() ctx: ImpactContext,
   ): Promise<ResumptionStepType[]> {
-    const steps = await ctx.services.impact.resumptionPlan(args.top);
-    return steps.map((s, i) => ({ ...s, step: i + 1 }));
+    const steps = await ctx.services.impact.resumptionPlan(args.top, args.includeCurrentState);
+    const idsOf = (kind: string) => steps.filter((s) => s.kind === kind).map((s) => s.id);
+    const [links, enterprises] = await Promise.all([
+      loadAll<SupplyLinkRecord>(ctx.loaders.link, idsOf('LINK')),
+      loadAll<EnterpriseRecord>(ctx.loaders.enterprise, idsOf('ENTERPRISE')),
+    ]);
+    const linkById = new Map(links.map((l) => [l.id, l]));
+    const enterpriseById = new Map(enterprises.map((e) => [e.id, e]));
+    return steps.map((s, i) => ({
+      step: i + 1,
+      kind: s.kind,
+      link: s.kind === 'LINK' ? linkById.get(s.id)! : null,
+      enterprise: s.kind === 'ENTERPRISE' ? enterpriseById.get(s.id)! : null,
+      recoveredOutputValue: s.recoveredOutputValue,
+      cumulativeRecoveredOutputValue: s.cumulativeRecoveredOutputValue,
+      restartedCount: s.restartedCount,
+    }));
   }
-}
-
-/** A part of the answer the job was asked for; missing only if impactNeeds missed a field (a bug). */
-function prepared<T>(part: T | undefined, what: string): T {
-  if (part === undefined) throw new Error(`the impact job was not asked for ${what}`);
-  return part;
-}
-
-function page(report: ImpactReport, group: 'STALLED' | 'PARTIAL', args: PageArgs): Page<AffectedEnterpriseType> {
-  const start = pageStart(args.first, args.after);
-  const found = report.answer.pages.find((p) => p.group === group && p.offset === start && p.limit === args.first);
-  const { rows } = prepared(found, `${group} rows from ${start}`);
-  const total = group === 'STALLED' ? report.stalledCount : report.partialCount;
-  return pageOfSlice(rows, start, args.first, total);
 }
 
 @Resolver(() => ImpactReport)
 export class ImpactReportResolver {
-  @FieldResolver(() => [ImpactSummaryType], { description: 'Per enterprise kind, most lost output first.' })
+  @FieldResolver(() => [ImpactSummaryType], { description: 'Per enterprise kind, most lost output value first.' })
   byKind(@Root() report: ImpactReport): ImpactSummaryType[] {
     return prepared(report.answer.summaries.KIND, 'the summary by kind');
   }
 
-  @FieldResolver(() => [ImpactSummaryType], { description: 'Per region, most lost output first.' })
+  @FieldResolver(() => [ImpactSummaryType], { description: 'Per region, most lost output value first.' })
   byRegion(@Root() report: ImpactReport): ImpactSummaryType[] {
     return prepared(report.answer.summaries.REGION, 'the summary by region');
   }
@@ -208,13 +226,13 @@ export class ImpactReportResolver {
   @FieldResolver(() => AffectedEnterpriseConnection, {
     description: 'Stalled enterprises: stalled first by day, then id.',
   })
-  stalled(@Root() report: ImpactReport, @Args(() => PageArgs) args: PageArgs): Page<AffectedEnterpriseType> {
-    return page(report, 'STALLED', args);
+  stalled(@Root() report: ImpactReport, @Args(() => PageArgs) page: PageArgs): Page<AffectedEnterpriseType> {
+    return pageOfGroup(report, 'STALLED', page);
   }
 
   @FieldResolver(() => AffectedEnterpriseConnection, { description: 'Enterprises that keep running with less output.' })
-  partial(@Root() report: ImpactReport, @Args(() => PageArgs) args: PageArgs): Page<AffectedEnterpriseType> {
-    return page(report, 'PARTIAL', args);
+  partial(@Root() report: ImpactReport, @Args(() => PageArgs) page: PageArgs): Page<AffectedEnterpriseType> {
+    return pageOfGroup(report, 'PARTIAL', page);
   }
 
   @FieldResolver(() => ImpactGraph, {

@@ -1,8 +1,11 @@
-import { ArrayMaxSize, IsOptional, IsPositive, Max, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsOptional, MaxLength, ValidateNested } from 'class-validator';
 import { ID_LENGTH_RULE, ID_MAX_LENGTH } from '../vocabulary/id-pattern';
 import { Field, Float, ID, InputType, ObjectType } from 'type-graphql';
+import { LinkFilterInput } from '../supply-link/link-filter.input';
+import { LinkFilterType } from '../supply-link/link-filter.type';
 import { TransportMode } from '../vocabulary/transport-mode.enum';
-import { MAX_DURATION_DAYS, MAX_SCENARIO_BLOCKS as MAX_BLOCKS } from './impact-limits';
+import { IsDuration } from './duration.validator';
+import { MAX_LINK_FILTERS, MAX_SCENARIO_BLOCKS as MAX_BLOCKS } from './impact-limits';
 
 /**
  * A what-if: what is blocked on top of the baseline. The baseline is every
@@ -36,6 +39,17 @@ export class ScenarioInput {
   @ArrayMaxSize(MAX_BLOCKS)
   blockModes?: TransportMode[] | null;
 
+  @Field(() => [LinkFilterInput], {
+    nullable: true,
+    description:
+      'Every link one of these filters matches is blocked: "the road links leaving Fuquan" is ' +
+      '{modes: [ROAD], fromRegions: ["Guizhou/Fuquan"], crossRegion: true}.',
+  })
+  @IsOptional()
+  @ArrayMaxSize(MAX_LINK_FILTERS)
+  @ValidateNested({ each: true })
+  blockLinksWhere?: LinkFilterInput[] | null;
+
   @Field(() => Boolean, {
     defaultValue: false,
     description: 'Start from the real current state instead of everything running.',
@@ -46,9 +60,7 @@ export class ScenarioInput {
     nullable: true,
     description: 'How long the blocks last, in days, more than 0; inventories buffer them. Unbounded when omitted.',
   })
-  @IsOptional()
-  @IsPositive({ message: 'durationDays must be more than 0 (leave it out for blocks without an end)' })
-  @Max(MAX_DURATION_DAYS, { message: `durationDays must be at most ${MAX_DURATION_DAYS}` })
+  @IsDuration()
   durationDays?: number | null;
 }
 
@@ -65,6 +77,9 @@ export class ScenarioSpec {
 
   @Field(() => [TransportMode])
   blockModes!: TransportMode[];
+
+  @Field(() => [LinkFilterType])
+  blockLinksWhere!: LinkFilterType[];
 
   @Field(() => Boolean)
   includeCurrentState!: boolean;

@@ -1,4 +1,5 @@
 import type { Scenario } from '../../engine';
+import { toLinkFilter } from '../supply-link/link-filter.input';
 import type { ScenarioInput } from './scenario.input';
 
 /** The GraphQL input as the engine's plain scenario. */
@@ -8,6 +9,7 @@ export function toScenario(input: ScenarioInput | null | undefined): Required<Sc
     blockEnterprises: input?.blockEnterprises ?? [],
     blockRegions: input?.blockRegions ?? [],
     blockModes: input?.blockModes ?? [],
+    blockLinksWhere: (input?.blockLinksWhere ?? []).map(toLinkFilter),
     includeCurrentState: input?.includeCurrentState ?? false,
     durationDays: input?.durationDays ?? null,
   };

@@ -11,6 +11,7 @@ const NUMERIC = new Set([
   'capacityRecovery',
   'workforceReturned',
   'dailyCapacity',
+  'dailyOutputValue',
   'volume',
   'inventoryDays',
 ]);

@@ -17,6 +17,20 @@ export class RecoveryArgs {
 }
 
 @ArgsType()
+export class RecoveryAtArgs extends RecoveryArgs {
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'ISO 8601 moment: the state then, replayed from the status history exactly as recoveryTimeline replays it. ' +
+      'Now when omitted; a moment in the future is refused.',
+  })
+  @IsOptional()
+  @MaxLength(DATE_TIME_MAX_LENGTH, { message: 'at must be an ISO 8601 date-time' })
+  @IsISO8601({ strict: true }, { message: 'at must be an ISO 8601 date-time' })
+  at?: string | null;
+}
+
+@ArgsType()
 export class RecoveryTimelineArgs extends RecoveryArgs {
   @Field(() => String, { description: 'ISO 8601 start of the timeline.' })
   @MaxLength(DATE_TIME_MAX_LENGTH, { message: 'from must be an ISO 8601 date-time' })

@@ -2,7 +2,7 @@ import { Args, Ctx, Query, Resolver } from 'type-graphql';
 import { Allow } from '../../platform/auth/allow';
 import { Role } from '../../platform/auth/role';
 import { toEnterpriseCriteria } from '../enterprise/to-enterprise-criteria';
-import { RecoveryArgs, RecoveryTimelineArgs } from './recovery.args';
+import { RecoveryAtArgs, RecoveryTimelineArgs } from './recovery.args';
 import type { RecoveryService } from './recovery.service';
 import { RecoveryGroup, RecoveryTimeline } from './recovery.type';
 
@@ -13,10 +13,12 @@ export interface RecoveryContext {
 
 @Resolver()
 export class RecoveryResolver {
-  @Query(() => [RecoveryGroup], { description: 'How far recovery has come, per region, kind or park.' })
+  @Query(() => [RecoveryGroup], {
+    description: 'How far recovery has come, per region, kind or park: now, or at a past moment.',
+  })
   @Allow(Role.VIEWER)
-  recovery(@Args(() => RecoveryArgs) args: RecoveryArgs, @Ctx() ctx: RecoveryContext): Promise<RecoveryGroup[]> {
-    return ctx.services.recovery.recovery(args.groupBy, toEnterpriseCriteria(args.filter));
+  recovery(@Args(() => RecoveryAtArgs) args: RecoveryAtArgs, @Ctx() ctx: RecoveryContext): Promise<RecoveryGroup[]> {
+    return ctx.services.recovery.recovery(args.groupBy, toEnterpriseCriteria(args.filter), args.at);
   }
 
   @Query(() => [RecoveryTimeline], { description: 'Recovery per group over time, replayed from the status history.' })

@@ -10,12 +10,22 @@ export class StatusCount {
   count!: number;
 }
 
+/** The figures of a group at one moment, now or replayed from the history. */
+export interface RecoveryFigures {
+  enterpriseCount: number;
+  byStatus: StatusCount[];
+  resumedCount: number;
+  resumedShare: number;
+  capacityRecovery: number;
+  workforceReturned: number | null;
+}
+
 @ObjectType({ description: 'How far one region, kind or park has recovered.' })
-export class RecoveryGroup {
+export class RecoveryGroup implements RecoveryFigures {
   @Field(() => String, { description: 'The region, kind or park; "" for enterprises without a park.' })
   key!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Enterprises of the group (with a history entry by then, at a past moment).' })
   enterpriseCount!: number;
 
   @Field(() => [StatusCount], { description: 'Enterprises per status, every status listed.' })
@@ -37,12 +47,15 @@ export class RecoveryGroup {
 }
 
 @ObjectType({ description: 'Recovery figures of a group at one moment, replayed from the status history.' })
-export class RecoveryPoint {
+export class RecoveryPoint implements RecoveryFigures {
   @Field(() => String, { description: 'ISO 8601 end of the interval; the state at that moment.' })
   at!: string;
 
   @Field(() => Int, { description: 'Enterprises with a known state by then.' })
   enterpriseCount!: number;
+
+  @Field(() => [StatusCount], { description: 'Enterprises per status, every status listed.' })
+  byStatus!: StatusCount[];
 
   @Field(() => Int)
   resumedCount!: number;

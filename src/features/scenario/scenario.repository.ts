@@ -2,12 +2,14 @@ import { cypher } from '../../platform/neo4j/cypher';
 import type { GraphDatabase } from '../../platform/neo4j/graph-database';
 import type { GraphWrite } from '../../platform/neo4j/write-graph';
 
-/** A saved scenario as stored: the scenario itself as JSON text. */
+/** A saved scenario as stored: the scenario itself, and its timeline if any, as JSON text. */
 export interface StoredScenario {
   id: string;
   name: string;
   note: string | null;
   scenario: string;
+  /** The timeline as JSON text; null without one (and for scenarios saved before timelines were kept). */
+  timeline: string | null;
   createdAt: string;
   /** The actor that saved it. */
   owner: string;

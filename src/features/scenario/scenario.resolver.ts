@@ -1,21 +1,40 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { impactNeeds, selectedFields } from '../impact/impact-needs';
 import { Allow } from '../../platform/auth/allow';
 import type { RequestActor } from '../../platform/auth/request-actor';
 import { Role, roleAtLeast } from '../../platform/auth/role';
+import type { Page } from '../../platform/graphql/pagination/connection.type';
+import { pageOfRange } from '../../platform/graphql/pagination/cursor';
+import { PageArgs } from '../../platform/graphql/pagination/page.args';
+import type { EnterpriseLoaders } from '../enterprise/enterprise.loaders';
+import type { EnterpriseRecord } from '../enterprise/enterprise.record';
+import { Enterprise } from '../enterprise/enterprise.type';
 import { ImpactReport } from '../impact/impact-report.type';
 import { toScenario } from '../impact/to-scenario';
+import { notFound } from '../../platform/graphql/user-errors';
 import { IdArgs } from '../vocabulary/id.args';
-import { SavedScenario, ScenarioComparison, ScenarioRef } from './saved-scenario.type';
+import {
+  ComparedEnterprise,
+  ComparedEnterpriseConnection,
+  SavedScenario,
+  ScenarioComparison,
+  ScenarioRef,
+} from './saved-scenario.type';
+import { impactNeeds, prepared, selectedFields } from '../impact/impact-needs';
+import type { ComparisonPageNeed } from '../impact/impact.jobs';
+import { comparisonPages } from './comparison-needs';
 import { DeleteScenarioResult } from './delete-scenario-result.type';
-import { SaveScenarioArgs } from './scenario.args';
+import { SimulationResultType } from '../simulation/simulation.type';
+import { trajectoryPages } from '../simulation/simulation-needs';
+import { toSimulationTimeline } from '../simulation/simulation-timeline';
+import { SaveScenarioArgs, ScenarioSimulationArgs } from './scenario.args';
 import type { ScenarioOwner } from './scenario.repository';
 import type { ScenarioService } from './scenario.service';
 
 /** What the saved scenario resolver reads of the request context. */
 export interface ScenarioContext extends RequestActor {
   services: { scenarios: ScenarioService };
+  loaders: EnterpriseLoaders;
 }
 
 /** Analysts keep their own saved scenarios; editors and admins see and delete everyone's. */
@@ -34,7 +53,13 @@ export class ScenarioResolver {
     @Args(() => SaveScenarioArgs) args: SaveScenarioArgs,
     @Ctx() ctx: ScenarioContext,
   ): Promise<SavedScenario> {
-    return ctx.services.scenarios.save(ctx.actor, args.name, toScenario(args.scenario), args.note ?? null);
+    return ctx.services.scenarios.save(
+      ctx.actor,
+      args.name,
+      toScenario(args.scenario),
+      args.note ?? null,
+      args.timeline ? toSimulationTimeline(args.timeline) : null,
+    );
   }
 
   @Mutation(() => DeleteScenarioResult, {
@@ -74,6 +99,7 @@ export class ScenarioResolver {
     return ctx.services.scenarios.compare(reference(a), reference(b), ownerSeenBy(ctx), {
       a: needs('a'),
       b: needs('b'),
+      pages: comparisonPages(info),
     });
   }
 
@@ -84,5 +110,74 @@ export class ScenarioResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<ImpactReport> {
     return ctx.services.scenarios.report(saved, impactNeeds(info));
+  }
+
+  @FieldResolver(() => SimulationResultType, {
+    nullable: true,
+    description:
+      'The timeline re-run on the graph as it is now, on top of the scenario’s blocks (from day 0, lifted on day ' +
+      'ceil(durationDays) when set); null without a timeline.',
+  })
+  simulation(
+    @Root() saved: SavedScenario,
+    @Args(() => ScenarioSimulationArgs) args: ScenarioSimulationArgs,
+    @Ctx() ctx: ScenarioContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<SimulationResultType | null> {
+    return ctx.services.scenarios.simulation(saved, args.watch ?? null, trajectoryPages(info));
+  }
+}
+
+/** One page of a comparison group. */
+function pageOfGroup(
+  comparison: ScenarioComparison,
+  group: ComparisonPageNeed['group'],
+  page: PageArgs,
+): Page<ComparedEnterprise> {
+  const { counts, pages } = comparison.groups;
+  return pageOfRange(counts[group], page.first, page.after, (start, count) => {
+    const found = pages.find((p) => p.group === group && p.offset === start && p.limit === page.first);
+    return prepared(found, `${group} rows from ${start}`).rows.slice(0, count);
+  });
+}
+
+@Resolver(() => ScenarioComparison)
+export class ScenarioComparisonResolver {
+  @FieldResolver(() => ComparedEnterpriseConnection, {
+    description: 'Stalled in a but not in b, in a’s order (by stall day, then id).',
+  })
+  stalledOnlyInA(
+    @Root() comparison: ScenarioComparison,
+    @Args(() => PageArgs) page: PageArgs,
+  ): Page<ComparedEnterprise> {
+    return pageOfGroup(comparison, 'ONLY_IN_A', page);
+  }
+
+  @FieldResolver(() => ComparedEnterpriseConnection, {
+    description: 'Stalled in b but not in a, in b’s order (by stall day, then id).',
+  })
+  stalledOnlyInB(
+    @Root() comparison: ScenarioComparison,
+    @Args(() => PageArgs) page: PageArgs,
+  ): Page<ComparedEnterprise> {
+    return pageOfGroup(comparison, 'ONLY_IN_B', page);
+  }
+
+  @FieldResolver(() => ComparedEnterpriseConnection, {
+    description: 'Stalled in both, in a’s order; stallDayDifference says which holds out longer.',
+  })
+  stalledInBoth(
+    @Root() comparison: ScenarioComparison,
+    @Args(() => PageArgs) page: PageArgs,
+  ): Page<ComparedEnterprise> {
+    return pageOfGroup(comparison, 'IN_BOTH', page);
+  }
+}
+
+@Resolver(() => ComparedEnterprise)
+export class ComparedEnterpriseResolver {
+  @FieldResolver(() => Enterprise)
+  async enterprise(@Root() compared: ComparedEnterprise, @Ctx() ctx: ScenarioContext): Promise<EnterpriseRecord> {
+    return (await ctx.loaders.enterprise.load(compared.id)) ?? Promise.reject(notFound('Enterprise', compared.id));
   }
 }

@@ -5,20 +5,36 @@ import { badUserInput, notFound } from '../../platform/graphql/user-errors';
 import type { GraphDatabase } from '../../platform/neo4j/graph-database';
 import { writeGraph } from '../../platform/neo4j/write-graph';
 import type { ImpactReport } from '../impact/impact-report.type';
-import type { Comparison, ImpactService } from '../impact/impact.service';
-import { NO_NEEDS, type ImpactNeeds } from '../impact/impact.jobs';
+import type { ImpactService } from '../impact/impact.service';
+import { NO_NEEDS, type ComparisonPageNeed, type ImpactNeeds } from '../impact/impact.jobs';
 import type { ScenarioSpec } from '../impact/scenario.input';
+import { describeTimeline, type SimulationTimeline } from '../simulation/simulation-timeline';
+import type { TrajectoryPageNeed } from '../simulation/run-simulation-job';
+import type { SimulationService } from '../simulation/simulation.service';
+import type { SimulationResultType } from '../simulation/simulation.type';
 import type { ScenarioOwner, ScenarioRepository, StoredScenario } from './scenario.repository';
-import type { SavedScenario } from './saved-scenario.type';
+import type { SavedScenario, ScenarioComparison } from './saved-scenario.type';
+import { timelineSimulationInput } from './timeline-simulation-input';
 
 function toSaved(stored: StoredScenario): SavedScenario {
+  const saved = JSON.parse(stored.scenario) as Partial<ScenarioSpec>;
   return {
     id: stored.id,
     name: stored.name,
     note: stored.note ?? null,
     owner: stored.owner,
     createdAt: stored.createdAt,
-    scenario: JSON.parse(stored.scenario) as ScenarioSpec,
+    // Scenarios saved before a block kind existed lack it.
+    scenario: {
+      blockLinks: saved.blockLinks ?? [],
+      blockEnterprises: saved.blockEnterprises ?? [],
+      blockRegions: saved.blockRegions ?? [],
+      blockModes: saved.blockModes ?? [],
+      blockLinksWhere: saved.blockLinksWhere ?? [],
+      includeCurrentState: saved.includeCurrentState ?? false,
+      durationDays: saved.durationDays ?? null,
+    },
+    timeline: stored.timeline ? describeTimeline(JSON.parse(stored.timeline) as SimulationTimeline) : null,
   };
 }
 
@@ -39,15 +55,24 @@ export class ScenarioService {
     private readonly db: GraphDatabase,
     private readonly repository: ScenarioRepository,
     private readonly impact: ImpactService,
+    private readonly simulations: SimulationService,
   ) {}
 
-  async save(actor: Actor, name: string, scenario: Required<Scenario>, note: string | null): Promise<SavedScenario> {
+  async save(
+    actor: Actor,
+    name: string,
+    scenario: Required<Scenario>,
+    note: string | null,
+    timeline: SimulationTimeline | null = null,
+  ): Promise<SavedScenario> {
     await this.impact.validate(scenario);
+    if (timeline) await this.simulations.validate({ ...timeline, watch: null }, 'timeline');
     const row = {
       id: `scn-${randomUUID()}`,
       name: name.trim(),
       note,
       scenario: JSON.stringify(scenario),
+      timeline: timeline ? JSON.stringify(timeline) : null,
       createdAt: new Date().toISOString(),
       owner: actor,
     };
@@ -79,18 +104,52 @@ export class ScenarioService {
     return this.impact.impact(saved.scenario, needs);
   }
 
-  /** Who stalls in one and not the other, on one graph version; `needs` says what is read of each report. */
+  /**
+   * The saved timeline run on the graph as it is now, on top of the
+   * scenario's blocks; null without a timeline. Ids the graph no longer
+   * has are refused like those of a new input, under `timeline` or `scenario`.
+   */
+  async simulation(
+    saved: SavedScenario,
+    watch: readonly string[] | null,
+    pages: TrajectoryPageNeed[],
+  ): Promise<SimulationResultType | null> {
+    if (!saved.timeline) return null;
+    await this.simulations.validate({ ...saved.timeline, watch }, 'timeline');
+    await this.impact.validate(saved.scenario);
+    return this.simulations.simulate(timelineSimulationInput(saved.scenario, saved.timeline, watch), pages);
+  }
+
+  /**
+   * Who stalls in one and not the other, on one graph version; `needs` says
+   * what the query reads of each report and which pages of the groups.
+   */
   async compare(
     a: ScenarioReference,
     b: ScenarioReference,
     owner: ScenarioOwner,
-    needs: { a?: ImpactNeeds; b?: ImpactNeeds } = {},
-  ): Promise<Comparison> {
+    needs: { a?: ImpactNeeds; b?: ImpactNeeds; pages?: ComparisonPageNeed[] } = {},
+  ): Promise<ScenarioComparison> {
     const [scenarioA, scenarioB] = await Promise.all([this.resolve(a, 'a', owner), this.resolve(b, 'b', owner)]);
-    return this.impact.compare(
-      { scenario: scenarioA, needs: needs.a ?? NO_NEEDS },
-      { scenario: scenarioB, needs: needs.b ?? NO_NEEDS },
+    const pathOf = (ref: ScenarioReference, name: string) =>
+      ref.id ? `${name} (saved scenario ${ref.id})` : `${name}.scenario`;
+    const {
+      a: reportA,
+      b: reportB,
+      groups,
+    } = await this.impact.compare(
+      { scenario: scenarioA, needs: needs.a ?? NO_NEEDS, path: pathOf(a, 'a') },
+      { scenario: scenarioB, needs: needs.b ?? NO_NEEDS, path: pathOf(b, 'b') },
+      needs.pages ?? [],
     );
+    return {
+      a: reportA,
+      b: reportB,
+      groups,
+      stalledCountDifference: reportB.stalledCount - reportA.stalledCount,
+      lostOutputValueDifference: reportB.lostOutputValue - reportA.lostOutputValue,
+      lostTradeValueDifference: reportB.lostTradeValue - reportA.lostTradeValue,
+    };
   }
 
   private async resolve(reference: ScenarioReference, path: string, owner: ScenarioOwner): Promise<Scenario> {

@@ -3,6 +3,7 @@ import { PageArgs } from '../../platform/graphql/pagination/page.args';
 import { ArrayMaxSize, IsOptional, MaxLength, ValidateNested } from 'class-validator';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { MAX_FILTER_VALUES } from '../enterprise/enterprise.args';
+import { LinkFilterInput } from './link-filter.input';
 import { ID_LENGTH_RULE, ID_MAX_LENGTH } from '../vocabulary/id-pattern';
 import { LinkStatus } from '../vocabulary/link-status.enum';
 import { TransportMode } from '../vocabulary/transport-mode.enum';
@@ -42,6 +43,14 @@ export class SupplyLinksArgs extends PageArgs {
   @IsOptional()
   @ValidateNested()
   filter?: SupplyLinkFilter | null;
+
+  @Field(() => LinkFilterInput, {
+    nullable: true,
+    description: 'Links by mode, product and regions (the filter of scenario blocks); combines with filter.',
+  })
+  @IsOptional()
+  @ValidateNested()
+  where?: LinkFilterInput | null;
 }
 
 @ArgsType()

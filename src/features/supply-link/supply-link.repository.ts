@@ -1,3 +1,4 @@
+import type { LinkFilter } from '../../engine';
 import type { LinkStatus } from '../vocabulary/link-status.enum';
 import type { TransportMode } from '../vocabulary/transport-mode.enum';
 import type { SupplyLinkRecord } from './supply-link.record';
@@ -15,6 +16,8 @@ export interface SupplyLinkCriteria {
   statuses?: LinkStatus[] | null;
   from?: string | null;
   to?: string | null;
+  /** A link filter (LinkFilterInput), ANDed with the fields above. */
+  where?: LinkFilter | null;
 }
 
 /** A link row to write: endpoints, and the properties stored on the relationship. */
@@ -32,6 +35,11 @@ function criteriaParams(criteria: SupplyLinkCriteria) {
     statuses: criteria.statuses ?? null,
     from: criteria.from ?? null,
     to: criteria.to ?? null,
+    whereModes: criteria.where?.modes ?? null,
+    whereProducts: criteria.where?.products ?? null,
+    whereFromRegions: criteria.where?.fromRegions ?? null,
+    whereToRegions: criteria.where?.toRegions ?? null,
+    whereCrossRegion: criteria.where?.crossRegion ?? null,
   };
 }
 
@@ -70,6 +78,13 @@ export class SupplyLinkRepository {
     return this.links(this.pageQuery, { ...criteriaParams(criteria), after: afterId, limit });
   }
 
+  /** Of `names`, the products no link carries. */
+  async unknownProducts(names: readonly string[]): Promise<string[]> {
+    if (names.length === 0) return [];
+    const result = await this.db.read(cypher('supply-link/unknown-products'), { names });
+    return result.records[0].get('unknown') as string[];
+  }
+
   async count(criteria: SupplyLinkCriteria): Promise<number> {
     const result = await this.db.read(this.countQuery, criteriaParams(criteria));
     return result.records[0].get('total') as number;
@@ -106,6 +121,9 @@ export class SupplyLinkRepository {
     write: GraphWrite,
     change: { id: string; status: LinkStatus; reason: string | null; at: string },
   ): Promise<SupplyLinkRecord | null> {
+    // The link's lock first, so its history entries are numbered in commit order.
+    const locked = await write.tx.run(cypher('supply-link/lock'), { id: change.id });
+    if (locked.records.length === 0) return null;
     const result = await write.tx.run(cypher('supply-link/set-status'), { ...change, actor: write.actor });
     if (result.records.length === 0) return null;
     const updated = toSupplyLinkRecord(result.records[0].get('link'));

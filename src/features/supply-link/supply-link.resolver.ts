@@ -17,6 +17,7 @@ import type { Page } from '../../platform/graphql/pagination/connection.type';
 import { SetLinkStatusArgs, SupplyLinksArgs } from './supply-link.args';
 import { SupplyLinkInput } from './supply-link.input';
 import { SupplyLink } from './supply-link.type';
+import { toLinkFilter } from './link-filter.input';
 import { toSupplyLinkCriteria } from './to-supply-link-criteria';
 import { SupplyLinkConnection } from './supply-link-connection.type';
 import { DeleteSupplyLinkResult } from './delete-supply-link-result.type';
@@ -41,7 +42,8 @@ export class SupplyLinkResolver {
     @Args(() => SupplyLinksArgs) args: SupplyLinksArgs,
     @Ctx() ctx: SupplyLinkContext,
   ): Promise<Page<SupplyLinkRecord>> {
-    return ctx.services.links.page(toSupplyLinkCriteria(args.filter), args.first, args.after ?? null);
+    const criteria = { ...toSupplyLinkCriteria(args.filter), where: args.where ? toLinkFilter(args.where) : null };
+    return ctx.services.links.page(criteria, args.first, args.after ?? null);
   }
 
   @FieldResolver(() => ID, { description: 'Id of the supplier.' })

@@ -1,21 +1,45 @@
 import type { Actor } from '../../platform/actor';
 import type { Page } from '../../platform/graphql/pagination/connection.type';
 import { keysetPage } from '../../platform/graphql/pagination/keyset-page';
-import { badUserInput, conflict, notFound } from '../../platform/graphql/user-errors';
+import { badUserInput, conflict, notFound, unknownNames } from '../../platform/graphql/user-errors';
 import type { GraphDatabase } from '../../platform/neo4j/graph-database';
+import type { EnterpriseService } from '../enterprise/enterprise.service';
 import { writeGraph } from '../../platform/neo4j/write-graph';
 import type { LinkStatus } from '../vocabulary/link-status.enum';
 import type { SupplyLinkInput } from './supply-link.input';
 import type { SupplyLinkRecord } from './supply-link.record';
 import type { SupplyLinkCriteria, SupplyLinkRepository } from './supply-link.repository';
 import { toSupplyLinkRow } from './to-supply-link-row';
+import { changeTime } from '../history/change-time';
+
+export interface LinkStatusChangeRequest {
+  id: string;
+  status: LinkStatus;
+  reason?: string | null;
+  at?: string | null;
+}
 
 /** Supply links: lookups, listings and the writes that keep their history. */
 export class SupplyLinkService {
   constructor(
     private readonly db: GraphDatabase,
     private readonly repository: SupplyLinkRepository,
+    private readonly enterprises: EnterpriseService,
   ) {}
+
+  /**
+   * Refuses products no link carries and regions no enterprise lies in,
+   * naming them (see EnterpriseService.assertKnownRegions).
+   */
+  async assertKnownProducts(products: Record<string, readonly string[] | null | undefined>): Promise<void> {
+    const problems = [];
+    for (const [path, names] of Object.entries(products)) {
+      for (const name of await this.repository.unknownProducts(names ?? [])) {
+        problems.push({ path, message: `no link carries product "${name}"` });
+      }
+    }
+    if (problems.length > 0) throw unknownNames('The filter', problems);
+  }
 
   findByIds(ids: readonly string[]): Promise<SupplyLinkRecord[]> {
     return this.repository.findByIds(ids);
@@ -35,7 +59,10 @@ export class SupplyLinkService {
     return found;
   }
 
-  page(criteria: SupplyLinkCriteria, first: number, after: string | null): Promise<Page<SupplyLinkRecord>> {
+  async page(criteria: SupplyLinkCriteria, first: number, after: string | null): Promise<Page<SupplyLinkRecord>> {
+    await this.assertKnownProducts({ 'filter.product': criteria.products, 'where.products': criteria.where?.products });
+    await this.enterprises.assertKnownRegions(criteria.where?.fromRegions, 'where.fromRegions');
+    await this.enterprises.assertKnownRegions(criteria.where?.toRegions, 'where.toRegions');
     return keysetPage(
       first,
       after,
@@ -74,18 +101,35 @@ export class SupplyLinkService {
     });
   }
 
-  async setStatus(
+  /**
+   * Records a dated status change in the link's history, a time series
+   * ordered by `at` and then by commit order whose newest entry is the
+   * current status (see EnterpriseService.setStatus).
+   */
+  async setStatus(actor: Actor, request: LinkStatusChangeRequest): Promise<SupplyLinkRecord> {
+    const [updated] = await this.setStatuses(actor, [request], 'setLinkStatus');
+    return updated;
+  }
+
+  /** Several dated status changes in one write, in the order given; all or nothing. */
+  async setStatuses(
     actor: Actor,
-    request: { id: string; status: LinkStatus; reason?: string | null; at?: string | null },
-  ): Promise<SupplyLinkRecord> {
-    return writeGraph(this.db, { actor, operation: 'setLinkStatus' }, async (write) => {
-      const updated = await this.repository.setStatus(write, {
-        id: request.id,
-        status: request.status,
-        reason: request.reason ?? null,
-        at: request.at ?? new Date().toISOString(),
-      });
-      if (!updated) throw notFound('Supply link', request.id);
+    requests: LinkStatusChangeRequest[],
+    operation = 'setLinkStatuses',
+  ): Promise<SupplyLinkRecord[]> {
+    const changes = requests.map((request) => ({
+      id: request.id,
+      status: request.status,
+      reason: request.reason ?? null,
+      at: changeTime(request.at),
+    }));
+    return writeGraph(this.db, { actor, operation }, async (write) => {
+      const updated: SupplyLinkRecord[] = [];
+      for (const change of changes) {
+        const record = await this.repository.setStatus(write, change);
+        if (!record) throw notFound('Supply link', change.id);
+        updated.push(record);
+      }
       return updated;
     });
   }

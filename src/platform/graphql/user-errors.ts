@@ -12,6 +12,17 @@ export function badUserInput(message: string, problems: InputProblem[] = []): Gr
   return new GraphQLError(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, problems } });
 }
 
+/**
+ * Names the input uses that the graph does not have (ids, regions, products):
+ * refused, every one named, rather than left to match nothing.
+ */
+export function unknownNames(what: string, problems: InputProblem[]): GraphQLError {
+  return badUserInput(
+    `${what} names what the graph does not have: ${problems.map((p) => p.message).join(', ')}`,
+    problems,
+  );
+}
+
 export function notFound(what: string, id: string): GraphQLError {
   return new GraphQLError(`${what} "${id}" does not exist`, { extensions: { code: ErrorCode.NOT_FOUND, id } });
 }

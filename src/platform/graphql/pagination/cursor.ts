@@ -26,9 +26,24 @@ export function pageStart(first: number, after: string | null | undefined): numb
   return start;
 }
 
-/** A page of offset cursors from the slice of a list starting at `start`, `total` items long in all. */
-export function pageOfSlice<T>(slice: readonly T[], start: number, first: number, total: number) {
-  const edges = slice.map((node, i) => ({ cursor: encodeCursor(String(start + i)), node }));
+/** Pages over a list already in memory, with offset cursors. */
+export function pageOfList<T>(items: readonly T[], first: number, after: string | null | undefined) {
+  return pageOfRange(items.length, first, after, (start, count) => items.slice(start, start + count));
+}
+
+/**
+ * Pages over `total` items in a fixed order, with offset cursors, reading
+ * only the page: `slice(start, count)` gives items start .. start + count - 1.
+ */
+export function pageOfRange<T>(
+  total: number,
+  first: number,
+  after: string | null | undefined,
+  slice: (start: number, count: number) => readonly T[],
+) {
+  const start = pageStart(first, after);
+  const page = start < total ? slice(start, Math.min(first, total - start)) : [];
+  const edges = page.map((node, i) => ({ cursor: encodeCursor(String(start + i)), node }));
   return {
     edges,
     totalCount: total,
@@ -39,10 +54,4 @@ export function pageOfSlice<T>(slice: readonly T[], start: number, first: number
       endCursor: edges[edges.length - 1]?.cursor ?? null,
     },
   };
-}
-
-/** Pages over a list already in memory, with offset cursors. */
-export function pageOfList<T>(items: readonly T[], first: number, after: string | null | undefined) {
-  const start = pageStart(first, after);
-  return pageOfSlice(items.slice(start, start + first), start, first, items.length);
 }

@@ -39,14 +39,20 @@ function clampedSize(value: unknown, cap: number): number {
  * A field's cost is 1 plus its children's cost times the number of items it
  * may return: its size argument (clamped) when it has one, else a small
  * guess for list fields. A connection's `edges` are counted by the
- * connection's `first`.
+ * connection's `first`. An object that is not a list but takes a size (a
+ * chain's `maxNodes`, an impact drawing's) holds lists of that size, which
+ * its children have counted at the guess: they are scaled up to it, not
+ * multiplied by it again.
  */
 function paginationEstimator(caps: QueryLimits['listSizeCaps']): ComplexityEstimator {
   return ({ args, childComplexity, field }) => {
     const sizeArgument = SIZE_ARGUMENTS.find((name) => name in args);
-    const isList = /^\[|\]!?$/.test(String(field.type)) && field.name !== 'edges';
-    const items = sizeArgument ? clampedSize(args[sizeArgument], caps[sizeArgument]) : isList ? ASSUMED_LIST_SIZE : 1;
-    return 1 + childComplexity * items;
+    const type = String(field.type);
+    const isList = /^\[|\]!?$/.test(type) && field.name !== 'edges';
+    if (!sizeArgument) return 1 + childComplexity * (isList ? ASSUMED_LIST_SIZE : 1);
+    const items = clampedSize(args[sizeArgument], caps[sizeArgument]);
+    const holdsLists = !isList && !/Connection!?$/.test(type);
+    return 1 + childComplexity * (holdsLists ? Math.max(1, items / ASSUMED_LIST_SIZE) : items);
   };
 }
 

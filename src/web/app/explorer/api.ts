@@ -57,7 +57,11 @@ export interface AffectedEnterprise {
   enterprise: { id: string; name: string; kind: EnterpriseKind; region: string; unit: string | null };
   direct: boolean;
   outputFraction: number;
+  /** Physical output lost, in the enterprise's own unit. */
   lostDailyOutput: number;
+  /** CNY a day: producers' lost output value, pass-throughs' lost trade value; null when unknown. */
+  lostOutputValue: number | null;
+  lostTradeValue: number | null;
   stallsOnDay: number | null;
   missingInputs: string[];
   /** Link ids from a block to this enterprise, upstream first; empty when blocked directly. */
@@ -72,14 +76,31 @@ export interface AffectedPage {
 export interface ImpactReport {
   stalledCount: number;
   partialCount: number;
-  lostDailyOutput: number;
+  /** CNY a day over producers (§8). */
+  lostOutputValue: number;
+  /** CNY a day over markets, trade firms and logistics nodes, kept apart. */
+  lostTradeValue: number;
+  lostOutputByUnit: { unit: string | null; amount: number }[];
+  affectedProducerCount: number;
+  unvaluedProducerCount: number;
   stalled: AffectedPage;
   partial: AffectedPage;
 }
 
+export interface ResumptionStep {
+  step: number;
+  kind: 'LINK' | 'ENTERPRISE';
+  link: { id: string; product: string; from: { id: string; name: string }; to: { id: string; name: string } } | null;
+  enterprise: { id: string; name: string } | null;
+  recoveredOutputValue: number;
+  cumulativeRecoveredOutputValue: number;
+  restartedCount: number;
+}
+
 export interface CriticalLink {
   stalledCount: number;
-  lostDailyOutput: number;
+  /** CNY a day over producers. */
+  lostOutputValue: number;
   link: {
     id: string;
     product: string;
@@ -165,6 +186,8 @@ const AFFECTED_FIELDS = /* GraphQL */ `
       direct
       outputFraction
       lostDailyOutput
+      lostOutputValue
+      lostTradeValue
       stallsOnDay
       missingInputs
       cause
@@ -177,7 +200,11 @@ const IMPACT = /* GraphQL */ `
     impact(scenario: $scenario) {
       stalledCount
       partialCount
-      lostDailyOutput
+      lostOutputValue
+      lostTradeValue
+      lostOutputByUnit { unit amount }
+      affectedProducerCount
+      unvaluedProducerCount
       stalled(first: $first) { ${AFFECTED_FIELDS} }
       partial(first: $first) { ${AFFECTED_FIELDS} }
     }
@@ -188,7 +215,7 @@ const CRITICAL_LINKS = /* GraphQL */ `
   query ExplorerCriticalLinks($top: Int!, $includeCurrentState: Boolean!) {
     criticalLinks(top: $top, includeCurrentState: $includeCurrentState) {
       stalledCount
-      lostDailyOutput
+      lostOutputValue
       link {
         id
         product
@@ -204,6 +231,34 @@ const CRITICAL_LINKS = /* GraphQL */ `
           name
         }
       }
+    }
+  }
+`;
+
+const RESUMPTION_PLAN = /* GraphQL */ `
+  query ExplorerResumptionPlan($top: Int!) {
+    resumptionPlan(top: $top) {
+      step
+      kind
+      link {
+        id
+        product
+        from {
+          id
+          name
+        }
+        to {
+          id
+          name
+        }
+      }
+      enterprise {
+        id
+        name
+      }
+      recoveredOutputValue
+      cumulativeRecoveredOutputValue
+      restartedCount
     }
   }
 `;
@@ -257,6 +312,11 @@ export async function fetchImpact(scenario: ScenarioInput): Promise<ImpactReport
 export async function fetchCriticalLinks(includeCurrentState: boolean): Promise<CriticalLink[]> {
   const data = await graphql<{ criticalLinks: CriticalLink[] }>(CRITICAL_LINKS, { top: 10, includeCurrentState });
   return data.criticalLinks;
+}
+
+export async function fetchResumptionPlan(): Promise<ResumptionStep[]> {
+  const data = await graphql<{ resumptionPlan: ResumptionStep[] }>(RESUMPTION_PLAN, { top: 10 });
+  return data.resumptionPlan;
 }
 
 export async function fetchRecovery(groupBy: RecoveryGrouping): Promise<RecoveryGroup[]> {

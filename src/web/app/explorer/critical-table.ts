@@ -1,5 +1,5 @@
 import type { CriticalLink } from './api';
-import { formatNumber, h } from './dom';
+import { formatMoney, formatNumber, h } from './dom';
 
 export interface CriticalLinksState {
   /** The ranking, or null while it loads. */
@@ -33,7 +33,11 @@ export function criticalTable(state: CriticalLinksState, actions: CriticalLinkAc
         h('th', {}, 'Mode'),
         h('th.num', { title: 'Days of stock at the customer' }, 'Stock'),
         h('th.num', { title: 'Enterprises that stall when this link alone is blocked' }, 'Stalls'),
-        h('th.num', { title: 'Normal daily output lost, in the enterprises’ own units' }, 'Lost / day'),
+        h(
+          'th.num',
+          { title: 'Output value lost by producers when this link alone is blocked, CNY a day' },
+          'Lost value / day',
+        ),
         h('th', {}, ''),
       ),
     ),
@@ -63,7 +67,7 @@ export function criticalTable(state: CriticalLinksState, actions: CriticalLinkAc
           h('td', {}, item.link.mode.toLowerCase()),
           h('td.num', {}, `${formatNumber(item.link.inventoryDays ?? 0)} d`),
           h('td.num', {}, String(item.stalledCount)),
-          h('td.num', {}, formatNumber(item.lostDailyOutput)),
+          h('td.num.money', {}, formatMoney(item.lostOutputValue)),
           h('td.action', {}, h('span.toggle-label', {}, inScenario ? 'Unblock' : 'Block')),
         );
       }),

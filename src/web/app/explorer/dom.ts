@@ -44,22 +44,9 @@ export function replaceChildren(parent: Element, ...children: (Child | Child[])[
   append(parent, children);
 }
 
-const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-const decimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+import { formatMoney, formatNumber, formatPercent } from './format';
 
-/** 437500 -> "437,500"; 12.25 -> "12.3"; small values keep a decimal. */
-export function formatNumber(value: number | null | undefined): string {
-  if (value === null || value === undefined || Number.isNaN(value)) return '–';
-  return Math.abs(value) >= 100 ? integer.format(value) : decimal.format(value);
-}
-
-/** 0.921 -> "92%"; 0.9251 -> "92.5%" */
-export function formatPercent(value: number | null | undefined): string {
-  if (value === null || value === undefined || Number.isNaN(value)) return '–';
-  const percent = value * 100;
-  const digits = Number.isInteger(Math.round(percent * 10) / 10) ? 0 : 1;
-  return `${percent.toFixed(digits)}%`;
-}
+export { formatMoney, formatNumber, formatPercent };
 
 /** "PRINTING_DYEING" -> "printing & dyeing" */
 export function humanize(value: string): string {

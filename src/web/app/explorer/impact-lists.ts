@@ -1,5 +1,5 @@
 import { AFFECTED_PAGE_SIZE, type AffectedEnterprise, type ImpactReport } from './api';
-import { formatNumber, formatPercent, formatStallDay, h } from './dom';
+import { formatMoney, formatNumber, formatPercent, formatStallDay, h } from './dom';
 import { KIND_COLOURS } from './palette';
 
 export interface AffectedActions {
@@ -33,6 +33,14 @@ export function impactLists(report: ImpactReport, actions: AffectedActions) {
   return [section('Stalled', report.stalled, 'stalled'), section('Partial', report.partial, 'partial')];
 }
 
+/** What an enterprise loses a day: its output value (a producer) or trade value (a pass-through), else its output. */
+function lostText(item: AffectedEnterprise): string {
+  const unit = item.enterprise.unit ? ` ${item.enterprise.unit}` : '';
+  if (item.lostOutputValue !== null) return ` · −${formatMoney(item.lostOutputValue)}/day`;
+  if (item.lostTradeValue !== null) return ` · −${formatMoney(item.lostTradeValue)} trade/day`;
+  return ` · −${formatNumber(item.lostDailyOutput)}${unit}/day`;
+}
+
 function affectedItem(item: AffectedEnterprise, outcome: Outcome, actions: AffectedActions) {
   const inGraph = actions.inGraph(item.enterprise.id);
   const unit = item.enterprise.unit ? ` ${item.enterprise.unit}` : '';
@@ -61,11 +69,11 @@ function affectedItem(item: AffectedEnterprise, outcome: Outcome, actions: Affec
         ),
         h(
           'span.affected-meta',
-          {},
+          { title: `Output lost: ${formatNumber(item.lostDailyOutput)}${unit} a day` },
           outcome === 'stalled'
             ? `stalls ${formatStallDay(item.stallsOnDay)}`
             : `${formatPercent(item.outputFraction)} output${from}`,
-          ` · −${formatNumber(item.lostDailyOutput)}${unit}/day`,
+          lostText(item),
           item.missingInputs.length ? ` · missing ${item.missingInputs.join(', ')}` : '',
         ),
       ),

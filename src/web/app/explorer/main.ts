@@ -5,6 +5,7 @@ import {
   fetchEnterprises,
   fetchImpact,
   fetchRecovery,
+  fetchResumptionPlan,
   searchEnterprises,
   type Chain,
   type CriticalLink,
@@ -12,17 +13,20 @@ import {
   type ImpactReport,
   type RecoveryGroup,
   type RecoveryGrouping,
+  type ResumptionStep,
 } from './api';
 import { GraphQLRequestError } from '../shared/graphql-client';
 import { criticalTable } from './critical-table';
-import { $, errorMessage, formatNumber, h, humanize, replaceChildren } from './dom';
+import { $, errorMessage, formatMoney, formatNumber, h, humanize, replaceChildren } from './dom';
 import { GraphView, type Hovered } from './graph-view';
 import { renderHoverCard } from './hover-card';
 import { impactLists } from './impact-lists';
 import { recoveryTable } from './recovery-table';
+import { resumptionTable } from './resumption-table';
 import { Scenario, type ScenarioItem } from './scenario';
 import { searchResultItem, suggestionChips } from './search-results';
 import { DEFAULT_DEPTH, renderShell } from './shell';
+import { TimelinePanel } from './timeline-panel';
 import { tokenControl } from './token-control';
 
 // The chain explorer: the Explorer below holds the state (chain, scenario, impact, tabs) and wires
@@ -36,6 +40,7 @@ const SUGGESTED_STARTS = ['kq-dye-alice', 'fq-chem-chuandong', 'sj-components-ma
 class Explorer {
   private readonly scenario = new Scenario();
   readonly graph: GraphView;
+  private readonly timeline: TimelinePanel;
   private chain: Chain | null = null;
   private startId: string | null = null;
   private startName = '';
@@ -48,6 +53,8 @@ class Explorer {
   private criticalLinks: CriticalLink[] | null = null;
   private criticalError: string | null = null;
   private recovery = new Map<RecoveryGrouping, RecoveryGroup[] | string>();
+  /** The resumption plan once loaded, or the reason it failed. */
+  private plan: ResumptionStep[] | string | null = null;
   private activeTab = 'critical';
   /** Names seen anywhere (search, chain, critical links), for the scenario list. */
   private readonly names = new Map<string, string>();
@@ -58,6 +65,11 @@ class Explorer {
       recenter: (id) => void this.loadChain(id),
       hover: (element) => this.showHover(element),
     });
+    this.timeline = new TimelinePanel($('#timeline-card'), {
+      scenario: () => this.scenario.toInput(),
+      chain: () => this.chain,
+      cy: this.graph.cy,
+    });
     this.scenario.onChange(() => this.scenarioChanged());
     this.bind();
     this.renderScenario();
@@ -67,6 +79,8 @@ class Explorer {
   async start() {
     const [id, depth] = this.readHash();
     if (depth) this.setDepth(depth);
+    this.plan = null;
+    if (this.activeTab === 'plan') this.renderTab();
     void this.loadCriticalLinks();
     void this.loadSuggestions();
     if (id) await this.loadChain(id);
@@ -198,6 +212,7 @@ class Explorer {
       this.graph.showChain(chain, id);
       this.graph.setScenario(this.scenario.ids('link'), this.scenario.ids('enterprise'));
       this.highlightImpact();
+      this.timeline.chainChanged();
       this.renderChainTitle();
       const kinds = new Set(chain.nodes.map((node) => node.enterprise.kind));
       for (const item of document.querySelectorAll<HTMLElement>('.legend-item[data-kind]')) {
@@ -268,6 +283,7 @@ class Explorer {
     this.graph.setScenario(this.scenario.ids('link'), this.scenario.ids('enterprise'));
     this.renderScenario();
     this.renderImpactFreshness();
+    this.timeline.scenarioChanged();
     if (this.hovered) this.showHover(this.hovered);
     if (this.activeTab === 'critical') this.renderTab();
   }
@@ -403,7 +419,13 @@ class Explorer {
     $('#impact-metrics').hidden = false;
     $('#impact-stalled-count').textContent = String(report.stalledCount);
     $('#impact-partial-count').textContent = String(report.partialCount);
-    $('#impact-lost-output').textContent = formatNumber(report.lostDailyOutput);
+    $('#impact-lost-value').textContent = formatMoney(report.lostOutputValue);
+    $('#impact-lost-trade').textContent = formatMoney(report.lostTradeValue);
+    // The physical output behind the value, per unit (never added across units), on hover.
+    const breakdown = lostOutputBreakdown(report);
+    const metric = $('#impact-lost-value').parentElement!;
+    metric.title = breakdown;
+    metric.dataset.breakdown = breakdown;
     this.renderImpactSummary();
     $('#impact-status').classList.remove('stale', 'error');
 
@@ -452,6 +474,11 @@ class Explorer {
       );
       return;
     }
+    if (this.activeTab === 'plan') {
+      replaceChildren(body, resumptionTable(this.plan));
+      if (this.plan === null) void this.loadPlan();
+      return;
+    }
     const grouping: RecoveryGrouping = this.activeTab === 'recovery-kind' ? 'KIND' : 'REGION';
     const groups = this.recovery.get(grouping);
     if (groups === undefined) {
@@ -482,6 +509,15 @@ class Explorer {
     if (this.activeTab === 'critical') this.renderTab();
   }
 
+  private async loadPlan() {
+    try {
+      this.plan = await fetchResumptionPlan();
+    } catch (error) {
+      this.plan = errorMessage(error);
+    }
+    if (this.activeTab === 'plan') this.renderTab();
+  }
+
   private async loadRecovery(grouping: RecoveryGrouping) {
     try {
       this.recovery.set(grouping, await fetchRecovery(grouping));
@@ -490,6 +526,21 @@ class Explorer {
     }
     this.renderTab();
   }
+}
+
+/** The hover text of the lost output value: physical output lost per unit, and what the value leaves out. */
+function lostOutputBreakdown(report: ImpactReport): string {
+  const lines = ['Output lost by producers a day, per unit:'];
+  if (!report.lostOutputByUnit.length) lines.push('  none');
+  for (const { unit, amount } of report.lostOutputByUnit)
+    lines.push(`  ${formatNumber(amount)} ${unit ?? '(no unit)'}`);
+  if (report.unvaluedProducerCount > 0) {
+    lines.push(
+      `${report.unvaluedProducerCount} of ${report.affectedProducerCount} affected producers have no output value: ` +
+        'their loss is not in the total.',
+    );
+  }
+  return lines.join('\n');
 }
 
 // ---------------------------------------------------------------- start

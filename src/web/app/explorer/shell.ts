@@ -102,13 +102,20 @@ export function renderShell(root: HTMLElement) {
             metric('impact-stalled-count', 'stalled', 'Enterprises with no output'),
             metric('impact-partial-count', 'partial', 'Enterprises running below their normal output'),
             metric(
-              'impact-lost-output',
-              'lost output / day',
-              'Normal daily output lost, summed over the affected enterprises in their own units',
+              'impact-lost-value',
+              'lost output, CNY / day',
+              'Output value lost by the affected producers, CNY a day',
+            ),
+            metric(
+              'impact-lost-trade',
+              'lost trade, CNY / day',
+              'Value of the goods markets, trade firms and logistics nodes no longer forward, CNY a day; ' +
+                'kept apart from lost output, which it would count again',
             ),
           ),
           h('div#impact-lists', {}),
         ),
+        h('section.card#timeline-card', {}),
       ),
       h(
         'section.workspace',
@@ -156,6 +163,7 @@ export function renderShell(root: HTMLElement) {
             'div.tabs',
             { role: 'tablist' },
             tab('critical', 'Critical links', true),
+            tab('plan', 'Resumption plan'),
             tab('recovery-region', 'Recovery by region'),
             tab('recovery-kind', 'Recovery by kind'),
           ),

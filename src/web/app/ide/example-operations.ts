@@ -58,7 +58,10 @@ query Impact($scenario: ScenarioInput!) {
   impact(scenario: $scenario) {
     stalledCount
     partialCount
-    lostDailyOutput
+    lostOutputValue
+    lostTradeValue
+    lostOutputByUnit { unit amount }
+    unvaluedProducerCount
     stalled(first: 20) {
       totalCount
       edges {
@@ -66,7 +69,8 @@ query Impact($scenario: ScenarioInput!) {
           enterprise { id name kind region unit }
           direct
           stallsOnDay
-          lostDailyOutput
+          lostOutputValue
+          lostTradeValue
           missingInputs
           cause
         }
@@ -78,11 +82,12 @@ query Impact($scenario: ScenarioInput!) {
         node {
           enterprise { id name }
           outputFraction
-          lostDailyOutput
+          lostOutputValue
+          lostTradeValue
         }
       }
     }
-    byRegion { key stalledCount partialCount lostDailyOutput }
+    byRegion { key stalledCount partialCount lostOutputValue lostTradeValue }
   }
 }
 `,
@@ -98,7 +103,8 @@ query FuquanRoutes($scenario: ScenarioInput!) {
   impact(scenario: $scenario) {
     stalledCount
     partialCount
-    lostDailyOutput
+    lostOutputValue
+    lostTradeValue
     stalled(first: 20) {
       edges {
         node {
@@ -109,12 +115,83 @@ query FuquanRoutes($scenario: ScenarioInput!) {
         }
       }
     }
-    byKind { key stalledCount partialCount lostDailyOutput }
+    byKind { key stalledCount partialCount lostOutputValue lostTradeValue }
   }
 }
 `,
     variables: json({
       scenario: { blockEnterprises: ['fq-checkpoint-highway', 'fq-kaili-station'], includeCurrentState: false },
+    }),
+  },
+  {
+    query: `# The highway out of Fuquan closed, rail open: only the
+# road links leaving the region are blocked, the local
+# truck links inside it keep running.
+query FuquanHighway($scenario: ScenarioInput!) {
+  impact(scenario: $scenario) {
+    stalledCount
+    partialCount
+    lostOutputValue
+    stalled(first: 20) {
+      edges { node { enterprise { id name region } } }
+    }
+    partial(first: 20) {
+      edges { node { enterprise { id name } outputFraction } }
+    }
+  }
+}
+`,
+    variables: json({
+      scenario: {
+        blockLinksWhere: [{ modes: ['ROAD'], fromRegions: ['Guizhou/Fuquan'], crossRegion: true }],
+        includeCurrentState: false,
+      },
+    }),
+  },
+  {
+    query: `# Fuquan day by day: the highway checkpoint closed from
+# day 0, and freight moved to rail through Kaili station
+# from day 7 (closed until then). Customers without stock
+# stall at once, the others when their phosphate runs out;
+# rail brings Foshan back to half its supply on day 7.
+query FuquanTimeline($input: SimulationInput!) {
+  simulate(input: $input) {
+    peakDay
+    days {
+      day
+      stalledCount
+      partialCount
+      lostOutputValue
+      directLostOutputValue
+      indirectLostOutputValue
+    }
+    trajectories(first: 20) {
+      totalCount
+      edges {
+        node {
+          enterprise { id name }
+          firstAffectedDay
+          firstStallDay
+          recoveredOnDay
+          minFraction
+        }
+      }
+    }
+    watched { enterprise { name } series }
+  }
+}
+`,
+    variables: json({
+      input: {
+        horizonDays: 30,
+        restockRate: 0.1,
+        includeCurrentState: false,
+        events: [
+          { day: 0, block: { enterprises: ['fq-checkpoint-highway', 'fq-kaili-station'] } },
+          { day: 7, unblock: { enterprises: ['fq-kaili-station'] } },
+        ],
+        watch: ['fq-cust-guangdong-foshan'],
+      },
     }),
   },
   {
@@ -141,11 +218,11 @@ query Recovery {
 `,
   },
   {
-    query: `# The ten links whose loss stalls the most enterprises.
+    query: `# The ten links whose loss costs the most output value (CNY a day).
 query CriticalLinks {
-  criticalLinks(top: 10, measure: STALLED_COUNT) {
+  criticalLinks(top: 10, measure: LOST_OUTPUT) {
     stalledCount
-    lostDailyOutput
+    lostOutputValue
     link {
       id
       product
