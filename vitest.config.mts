@@ -36,6 +36,8 @@ export default defineConfig({
           setupFiles: ['reflect-metadata'],
           include: ['test/unit/**/*.test.ts', 'test/engine/**/*.test.ts'],
           globalSetup: ['test/support/engine-worker-global-setup.ts'],
+          // The property tests run hundreds of random graphs: seconds alone, more beside a loaded graph project.
+          testTimeout: 30_000,
         },
       },
       {
