@@ -23,6 +23,7 @@ import {
   SimulationResultResolver,
   WatchedSeriesResolver,
 } from '../features/simulation/simulation.resolver';
+import { NodeResolver } from '../features/node/node.resolver';
 import { RecoveryResolver } from '../features/recovery/recovery.resolver';
 import { EnterpriseLinksResolver } from '../features/supply-link/enterprise-links.resolver';
 import { SupplyLinkResolver } from '../features/supply-link/supply-link.resolver';
@@ -33,6 +34,7 @@ import { PROJECT_ROOT } from '../platform/project-root';
 export const SCHEMA_FILE = path.join(PROJECT_ROOT, 'schema.graphql');
 
 export const RESOLVERS = [
+  NodeResolver,
   EnterpriseResolver,
   EnterpriseLinksResolver,
   SupplyLinkResolver,

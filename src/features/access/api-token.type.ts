@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Role } from './role.enum';
+import { DateTimeScalar } from '../../platform/graphql/date-time.scalar';
 
 @ObjectType({ description: 'An API token: who it is for and what it may do. The key itself is never shown again.' })
 export class ApiToken {
@@ -12,13 +13,13 @@ export class ApiToken {
   @Field(() => Role)
   role!: Role;
 
-  @Field(() => String, { description: 'ISO 8601 date-time it was created.' })
+  @Field(() => DateTimeScalar, { description: 'When it was created.' })
   createdAt!: string;
 
   @Field(() => String, { description: 'Who created it.' })
   createdBy!: string;
 
-  @Field(() => String, { nullable: true, description: 'ISO 8601 date-time it was revoked; null while it works.' })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When it was revoked; null while it works.' })
   revokedAt!: string | null;
 
   @Field(() => String, { nullable: true })

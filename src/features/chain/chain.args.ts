@@ -2,10 +2,12 @@ import { ArrayMaxSize, IsOptional, Max, MaxLength, Min } from 'class-validator';
 import { ID_LENGTH_RULE, ID_MAX_LENGTH } from '../vocabulary/id-pattern';
 import { ArgsType, Field, ID, Int } from 'type-graphql';
 import { ChainDirection } from './chain.type';
+import { PageArgs } from '../../platform/graphql/pagination/page.args';
 
 export const MAX_CHAIN_DEPTH = 10;
 export const MAX_CHAIN_NODES = 5_000;
 export const MAX_PATH_DEPTH = 12;
+/** Most shortest paths found between two enterprises; the connection pages over them. */
 export const MAX_PATHS = 100;
 
 @ArgsType()
@@ -38,7 +40,7 @@ export class ChainArgs {
 }
 
 @ArgsType()
-export class PathsArgs {
+export class PathsArgs extends PageArgs {
   @Field(() => ID)
   @MaxLength(ID_MAX_LENGTH, { message: `fromId ${ID_LENGTH_RULE}` })
   fromId!: string;
@@ -51,9 +53,4 @@ export class PathsArgs {
   @Min(1, { message: 'maxDepth must be at least 1' })
   @Max(MAX_PATH_DEPTH, { message: `maxDepth must be at most ${MAX_PATH_DEPTH}` })
   maxDepth!: number;
-
-  @Field(() => Int, { defaultValue: 20, description: `Most paths to return, 1 to ${MAX_PATHS}.` })
-  @Min(1, { message: 'first must be at least 1' })
-  @Max(MAX_PATHS, { message: `first must be at most ${MAX_PATHS}` })
-  first!: number;
 }

@@ -1,4 +1,5 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { ConnectionType } from '../../platform/graphql/pagination/connection.type';
 import { Enterprise } from '../enterprise/enterprise.type';
 import type { EnterpriseRecord } from '../enterprise/enterprise.record';
 import type { SupplyLinkRecord } from '../supply-link/supply-link.record';
@@ -50,3 +51,5 @@ export class SupplyPath {
   @Field(() => [SupplyLink])
   links!: SupplyLinkRecord[];
 }
+
+export const SupplyPathConnection = ConnectionType('SupplyPath', SupplyPath, 'supply path');

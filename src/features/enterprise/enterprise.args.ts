@@ -7,6 +7,7 @@ import { IdArgs } from '../vocabulary/id.args';
 import { EnterpriseKind } from '../vocabulary/enterprise-kind.enum';
 import { EnterpriseStatus } from '../vocabulary/enterprise-status.enum';
 import { IsCapacityRecovery } from './capacity-recovery.validator';
+import { EnterpriseOrder } from './enterprise-order.input';
 
 /** Most values one filter list may hold. */
 export const MAX_FILTER_VALUES = 1_000;
@@ -49,10 +50,18 @@ export class EnterpriseFilter {
 
 @ArgsType()
 export class EnterprisesArgs extends PageArgs {
-  @Field(() => EnterpriseFilter, { nullable: true })
+  @Field(() => EnterpriseFilter, { nullable: true, description: 'Only the enterprises it matches.' })
   @IsOptional()
   @ValidateNested()
   filter?: EnterpriseFilter | null;
+
+  @Field(() => EnterpriseOrder, {
+    nullable: true,
+    description: 'Sort order, then id; by id ascending when omitted.',
+  })
+  @IsOptional()
+  @ValidateNested()
+  orderBy?: EnterpriseOrder | null;
 }
 
 @ArgsType()

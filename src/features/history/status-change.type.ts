@@ -1,6 +1,7 @@
 import { Field, Float, ObjectType } from 'type-graphql';
 import { EnterpriseStatus } from '../vocabulary/enterprise-status.enum';
 import { LinkStatus } from '../vocabulary/link-status.enum';
+import { DateTimeScalar } from '../../platform/graphql/date-time.scalar';
 
 const BY = 'Who made the change: token:<name>, jwt:<sub>, anonymous, or a command such as cli:import.';
 
@@ -8,7 +9,7 @@ const BY = 'Who made the change: token:<name>, jwt:<sub>, anonymous, or a comman
   description: 'A dated change of an enterprise’s status, kept so recovery reads as a time series.',
 })
 export class EnterpriseStatusChangeType {
-  @Field(() => String, { description: 'ISO 8601 date-time of the change.' })
+  @Field(() => DateTimeScalar, { description: 'When the change happened.' })
   at!: string;
 
   @Field(() => EnterpriseStatus)
@@ -29,7 +30,7 @@ export class EnterpriseStatusChangeType {
 
 @ObjectType('LinkStatusChange', { description: 'A dated change of a supply link’s status.' })
 export class LinkStatusChangeType {
-  @Field(() => String, { description: 'ISO 8601 date-time of the change.' })
+  @Field(() => DateTimeScalar, { description: 'When the change happened.' })
   at!: string;
 
   @Field(() => LinkStatus)

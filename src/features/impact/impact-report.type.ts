@@ -75,7 +75,11 @@ export class AffectedEnterpriseType implements Pick<
   cause!: string[];
 }
 
-export const AffectedEnterpriseConnection = ConnectionType('AffectedEnterprise', AffectedEnterpriseType);
+export const AffectedEnterpriseConnection = ConnectionType(
+  'AffectedEnterprise',
+  AffectedEnterpriseType,
+  'affected enterprise',
+);
 
 @ObjectType('LostOutput', { description: 'Physical output lost per day in one unit.' })
 export class LostOutputType {

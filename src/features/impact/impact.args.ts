@@ -76,9 +76,9 @@ export class CriticalEnterprisesArgs extends RankingArgs {
 
 @ArgsType()
 export class AlternativeSuppliersArgs {
-  @Field(() => ID)
-  @MaxLength(ID_MAX_LENGTH, { message: `enterpriseId ${ID_LENGTH_RULE}` })
-  enterpriseId!: string;
+  @Field(() => ID, { description: 'The enterprise that needs the product.' })
+  @MaxLength(ID_MAX_LENGTH, { message: `id ${ID_LENGTH_RULE}` })
+  id!: string;
 
   @Field(() => String)
   @MaxLength(200, { message: 'product must be at most 200 characters' })
@@ -92,10 +92,10 @@ export class AlternativeSuppliersArgs {
   @ValidateNested()
   scenario?: ScenarioInput | null;
 
-  @Field(() => Int, { defaultValue: 10 })
-  @Min(1, { message: 'limit must be at least 1' })
-  @Max(MAX_ALTERNATIVES, { message: `limit must be at most ${MAX_ALTERNATIVES}` })
-  limit!: number;
+  @Field(() => Int, { defaultValue: 10, description: `How many to return, 1 to ${MAX_ALTERNATIVES}.` })
+  @Min(1, { message: 'first must be at least 1' })
+  @Max(MAX_ALTERNATIVES, { message: `first must be at most ${MAX_ALTERNATIVES}` })
+  first!: number;
 }
 
 @ArgsType()
@@ -122,10 +122,10 @@ export class AlternativeRoutesArgs {
   @Max(MAX_ROUTE_HOPS, { message: `maxHops must be at most ${MAX_ROUTE_HOPS}` })
   maxHops!: number;
 
-  @Field(() => Int, { defaultValue: 10 })
-  @Min(1, { message: 'limit must be at least 1' })
-  @Max(MAX_ALTERNATIVES, { message: `limit must be at most ${MAX_ALTERNATIVES}` })
-  limit!: number;
+  @Field(() => Int, { defaultValue: 10, description: `How many to return, 1 to ${MAX_ALTERNATIVES}.` })
+  @Min(1, { message: 'first must be at least 1' })
+  @Max(MAX_ALTERNATIVES, { message: `first must be at most ${MAX_ALTERNATIVES}` })
+  first!: number;
 }
 
 @ArgsType()

@@ -71,12 +71,13 @@ export function pageOfGroup(
   page: PageArgs,
 ): Page<AffectedEnterpriseType> {
   const { result } = report;
-  return pageOfRange(result.count(group), page.first, page.after, (start, count) => result.rows(group, start, count));
+  return pageOfRange(result.count(group), page, (start, count) => result.rows(group, start, count));
 }
 
 @Resolver()
 export class ImpactResolver {
   @Query(() => ImpactReport, {
+    nullable: true,
     description:
       'Who stalls, how much output is lost, and when, ' +
       'if the scenario’s links, enterprises, regions or modes are blocked. Never writes.',
@@ -90,6 +91,7 @@ export class ImpactResolver {
   }
 
   @Query(() => [CriticalLink], {
+    nullable: true,
     description: 'Single points of failure among links, ranked by the exact impact of blocking each alone.',
   })
   @Allow(Role.ANALYST)
@@ -109,6 +111,7 @@ export class ImpactResolver {
   }
 
   @Query(() => [CriticalEnterprise], {
+    nullable: true,
     description: 'Single points of failure among enterprises, ranked by the exact impact of taking each down alone.',
   })
   @Allow(Role.ANALYST)
@@ -132,6 +135,7 @@ export class ImpactResolver {
   }
 
   @Query(() => [AlternativeSupplierType], {
+    nullable: true,
     description:
       'Enterprises still running in the scenario that ship the product to others: ' +
       'same region first, then capacity, then distance.',
@@ -142,10 +146,10 @@ export class ImpactResolver {
     @Ctx() ctx: ImpactContext,
   ): Promise<AlternativeSupplierType[]> {
     const found = await ctx.services.impact.alternativeSuppliers(
-      args.enterpriseId,
+      args.id,
       args.product,
       toScenario(args.scenario),
-      args.limit,
+      args.first,
     );
     const enterprises = await loadAll<EnterpriseRecord>(
       ctx.loaders.enterprise,
@@ -155,6 +159,7 @@ export class ImpactResolver {
   }
 
   @Query(() => [AlternativeRouteType], {
+    nullable: true,
     description: 'Routes of the product that still deliver in the scenario, through logistics nodes of any mode.',
   })
   @Allow(Role.ANALYST)
@@ -168,7 +173,7 @@ export class ImpactResolver {
       args.product,
       toScenario(args.scenario),
       args.maxHops,
-      args.limit,
+      args.first,
     );
     return Promise.all(
       routes.map(async (route) => ({
@@ -180,6 +185,7 @@ export class ImpactResolver {
   }
 
   @Query(() => [ResumptionStepType], {
+    nullable: true,
     description:
       'The order of reopening the blocked links and restarting the stalled or closed enterprises of the current ' +
       'state that brings back the most lost output value first, each enterprise running at its capacityRecovery.',

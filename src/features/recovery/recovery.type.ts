@@ -1,5 +1,6 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { EnterpriseStatus } from '../vocabulary/enterprise-status.enum';
+import { DateTimeScalar } from '../../platform/graphql/date-time.scalar';
 
 @ObjectType()
 export class StatusCount {
@@ -48,7 +49,7 @@ export class RecoveryGroup implements RecoveryFigures {
 
 @ObjectType({ description: 'Recovery figures of a group at one moment, replayed from the status history.' })
 export class RecoveryPoint implements RecoveryFigures {
-  @Field(() => String, { description: 'ISO 8601 end of the interval; the state at that moment.' })
+  @Field(() => DateTimeScalar, { description: 'End of the interval; the state at that moment.' })
   at!: string;
 
   @Field(() => Int, { description: 'Enterprises with a known state by then.' })

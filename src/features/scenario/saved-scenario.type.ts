@@ -4,8 +4,13 @@ import { ConnectionType } from '../../platform/graphql/pagination/connection.typ
 import { AffectedEnterpriseType, ImpactReport } from '../impact/impact-report.type';
 import { ScenarioInput, ScenarioSpec } from '../impact/scenario.input';
 import { SimulationTimelineType } from '../simulation/simulation-timeline.type';
+import { Node } from '../node/node.type';
+import { DateTimeScalar } from '../../platform/graphql/date-time.scalar';
 
-@ObjectType({ description: 'A named what-if, kept so it can be re-run against the graph as it changes.' })
+@ObjectType({
+  implements: Node,
+  description: 'A named what-if, kept so it can be re-run against the graph as it changes.',
+})
 export class SavedScenario {
   @Field(() => ID)
   id!: string;
@@ -16,7 +21,7 @@ export class SavedScenario {
   @Field(() => String, { nullable: true })
   note!: string | null;
 
-  @Field(() => String, { description: 'ISO 8601 date-time it was saved.' })
+  @Field(() => DateTimeScalar, { description: 'When it was saved.' })
   createdAt!: string;
 
   @Field(() => String, { description: 'Who saved it (token:<name>, jwt:<sub> or anonymous).' })
@@ -31,6 +36,8 @@ export class SavedScenario {
   })
   timeline!: SimulationTimelineType | null;
 }
+
+export const SavedScenarioConnection = ConnectionType('SavedScenario', SavedScenario, 'saved scenario');
 
 @InputType({ description: 'A saved scenario by id, or a scenario given inline: exactly one of the two.' })
 export class ScenarioRef {
@@ -77,7 +84,11 @@ export class ComparedEnterprise {
   lostTradeValueDifference!: number | null;
 }
 
-export const ComparedEnterpriseConnection = ConnectionType('ComparedEnterprise', ComparedEnterprise);
+export const ComparedEnterpriseConnection = ConnectionType(
+  'ComparedEnterprise',
+  ComparedEnterprise,
+  'compared enterprise',
+);
 
 @ObjectType({
   description:

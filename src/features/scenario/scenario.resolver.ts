@@ -4,7 +4,7 @@ import { Allow } from '../../platform/auth/allow';
 import type { RequestActor } from '../../platform/auth/request-actor';
 import { Role, roleAtLeast } from '../../platform/auth/role';
 import type { Page } from '../../platform/graphql/pagination/connection.type';
-import { pageOfRange } from '../../platform/graphql/pagination/cursor';
+import { pageOfList, pageOfRange } from '../../platform/graphql/pagination/cursor';
 import { PageArgs } from '../../platform/graphql/pagination/page.args';
 import type { EnterpriseLoaders } from '../enterprise/enterprise.loaders';
 import type { EnterpriseRecord } from '../enterprise/enterprise.record';
@@ -17,6 +17,7 @@ import {
   ComparedEnterprise,
   ComparedEnterpriseConnection,
   SavedScenario,
+  SavedScenarioConnection,
   ScenarioComparison,
   ScenarioRef,
 } from './saved-scenario.type';
@@ -68,21 +69,26 @@ export class ScenarioResolver {
     return ctx.services.scenarios.delete(ctx.actor, id, ownerSeenBy(ctx));
   }
 
-  @Query(() => [SavedScenario], {
+  @Query(() => SavedScenarioConnection, {
+    nullable: true,
     description: 'Saved scenarios, newest first: an analyst’s own, or everyone’s for an editor or admin.',
   })
   @Allow(Role.ANALYST)
-  scenarios(@Ctx() ctx: ScenarioContext): Promise<SavedScenario[]> {
-    return ctx.services.scenarios.list(ownerSeenBy(ctx));
+  async scenarios(@Args(() => PageArgs) page: PageArgs, @Ctx() ctx: ScenarioContext): Promise<Page<SavedScenario>> {
+    return pageOfList(await ctx.services.scenarios.list(ownerSeenBy(ctx)), page);
   }
 
-  @Query(() => SavedScenario, { description: 'One saved scenario the caller may see; NOT_FOUND otherwise.' })
+  @Query(() => SavedScenario, {
+    nullable: true,
+    description: 'One saved scenario by id; null when there is none the caller may see.',
+  })
   @Allow(Role.ANALYST)
-  scenario(@Args(() => IdArgs) { id }: IdArgs, @Ctx() ctx: ScenarioContext): Promise<SavedScenario> {
-    return ctx.services.scenarios.get(id, ownerSeenBy(ctx));
+  scenario(@Args(() => IdArgs) { id }: IdArgs, @Ctx() ctx: ScenarioContext): Promise<SavedScenario | null> {
+    return ctx.services.scenarios.find(id, ownerSeenBy(ctx));
   }
 
   @Query(() => ScenarioComparison, {
+    nullable: true,
     description: 'Who stalls in one scenario and not the other, on the same graph version.',
   })
   @Allow(Role.ANALYST)
@@ -118,7 +124,7 @@ export class ScenarioResolver {
 
 /** One page of a comparison group. */
 function pageOfGroup(comparison: ScenarioComparison, nodes: Int32Array, page: PageArgs): Page<ComparedEnterprise> {
-  return pageOfRange(nodes.length, page.first, page.after, (start, count) =>
+  return pageOfRange(nodes.length, page, (start, count) =>
     comparedRows(comparison.a.result, comparison.b.result, nodes.subarray(start, start + count)),
   );
 }

@@ -79,7 +79,11 @@ export class EnterpriseTrajectoryType {
   series!: number[] | null;
 }
 
-export const EnterpriseTrajectoryConnection = ConnectionType('EnterpriseTrajectory', EnterpriseTrajectoryType);
+export const EnterpriseTrajectoryConnection = ConnectionType(
+  'EnterpriseTrajectory',
+  EnterpriseTrajectoryType,
+  'enterprise trajectory',
+);
 
 @ObjectType('WatchedSeries', { description: 'A watched enterprise’s fraction on every day, affected or not.' })
 export class WatchedSeriesType {

@@ -4,6 +4,7 @@ import { ArrayMaxSize, IsOptional, MaxLength, ValidateNested } from 'class-valid
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { MAX_FILTER_VALUES } from '../enterprise/enterprise.args';
 import { LinkFilterInput } from './link-filter.input';
+import { SupplyLinkOrder } from './supply-link-order.input';
 import { ID_LENGTH_RULE, ID_MAX_LENGTH } from '../vocabulary/id-pattern';
 import { LinkStatus } from '../vocabulary/link-status.enum';
 import { TransportMode } from '../vocabulary/transport-mode.enum';
@@ -39,10 +40,15 @@ export class SupplyLinkFilter {
 
 @ArgsType()
 export class SupplyLinksArgs extends PageArgs {
-  @Field(() => SupplyLinkFilter, { nullable: true })
+  @Field(() => SupplyLinkFilter, { nullable: true, description: 'Only the links it matches.' })
   @IsOptional()
   @ValidateNested()
   filter?: SupplyLinkFilter | null;
+
+  @Field(() => SupplyLinkOrder, { nullable: true, description: 'Sort order, then id; by id ascending when omitted.' })
+  @IsOptional()
+  @ValidateNested()
+  orderBy?: SupplyLinkOrder | null;
 
   @Field(() => LinkFilterInput, {
     nullable: true,
@@ -54,7 +60,7 @@ export class SupplyLinksArgs extends PageArgs {
 }
 
 @ArgsType()
-export class ProductArgs {
+export class ProductArgs extends PageArgs {
   @Field(() => String, { nullable: true, description: 'Only links of this product.' })
   @IsOptional()
   @MaxLength(200, { message: 'product must be at most 200 characters' })

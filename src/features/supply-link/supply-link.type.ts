@@ -2,8 +2,12 @@ import { Field, Float, ID, ObjectType } from 'type-graphql';
 import { LinkStatus } from '../vocabulary/link-status.enum';
 import { TransportMode } from '../vocabulary/transport-mode.enum';
 import type { SupplyLinkRecord } from './supply-link.record';
+import { Node } from '../node/node.type';
 
-@ObjectType({ description: 'Goods of one product flowing from a supplier (from) to a customer (to).' })
+@ObjectType({
+  implements: Node,
+  description: 'Goods of one product flowing from a supplier (from) to a customer (to).',
+})
 export class SupplyLink implements SupplyLinkRecord {
   @Field(() => ID)
   id!: string;
@@ -20,7 +24,7 @@ export class SupplyLink implements SupplyLinkRecord {
   @Field(() => TransportMode)
   mode!: TransportMode;
 
-  @Field(() => Float, { nullable: true, description: 'Normal volume per day; 1 when unset.' })
+  /** Normal volume per day, null when unset; the `volume` field resolver gives the default. */
   volume!: number | null;
 
   @Field(() => String, { nullable: true })
@@ -29,10 +33,7 @@ export class SupplyLink implements SupplyLinkRecord {
   @Field(() => LinkStatus)
   status!: LinkStatus;
 
-  @Field(() => Float, {
-    nullable: true,
-    description: 'Days the customer can run on its stock of this input; 0 when unset.',
-  })
+  /** Days of stock at the customer, null when unset; the `inventoryDays` field resolver gives the default. */
   inventoryDays!: number | null;
 
   @Field(() => String, { nullable: true })

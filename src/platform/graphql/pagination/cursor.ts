@@ -1,4 +1,6 @@
 import { badUserInput } from '../user-errors';
+import type { Page } from './connection.type';
+import { type PageRequest, pageWindow } from './page-request';
 
 /** Opaque cursors: clients pass them back, never build them. */
 export function encodeCursor(key: string): string {
@@ -14,8 +16,28 @@ export function decodeCursor(cursor: string, argument = 'after'): string {
 export const MAX_PAGE_SIZE = 500;
 
 /** Pages over a list already in memory, with offset cursors. */
-export function pageOfList<T>(items: readonly T[], first: number, after: string | null | undefined) {
-  return pageOfRange(items.length, first, after, (start, count) => items.slice(start, start + count));
+export function pageOfList<T>(items: readonly T[], request: PageRequest) {
+  return pageOfRange(items.length, request, (start, count) => items.slice(start, start + count));
+}
+
+/**
+ * The items `start .. start + count - 1` a page request covers of `total`
+ * items in a fixed order, with offset cursors: forward from just after
+ * `after`, or backward, ending just before `before` (at the end without it).
+ */
+export function offsetRange(total: number, request: PageRequest): { start: number; count: number } {
+  const window = pageWindow(request);
+  const argument = window.backward ? 'before' : 'after';
+  const offset = window.cursor === null ? null : Number(decodeCursor(window.cursor, argument));
+  if (offset !== null && (!Number.isInteger(offset) || offset < 0))
+    throw badUserInput(`${argument} is not a cursor this service issued: "${window.cursor}"`);
+  if (!window.backward) {
+    const start = offset === null ? 0 : offset + 1;
+    return { start, count: Math.max(0, Math.min(window.size, total - start)) };
+  }
+  const end = Math.min(offset ?? total, total);
+  const start = Math.max(0, end - window.size);
+  return { start, count: end - start };
 }
 
 /**
@@ -24,25 +46,18 @@ export function pageOfList<T>(items: readonly T[], first: number, after: string 
  */
 export function pageOfRange<T>(
   total: number,
-  first: number,
-  after: string | null | undefined,
+  request: PageRequest,
   slice: (start: number, count: number) => readonly T[],
-) {
-  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-    throw badUserInput(`first must be from 1 to ${MAX_PAGE_SIZE}`, [
-      { path: 'first', message: `must be from 1 to ${MAX_PAGE_SIZE}` },
-    ]);
-  }
-  const start = after ? Number(decodeCursor(after)) + 1 : 0;
-  if (!Number.isInteger(start) || start < 0)
-    throw badUserInput(`after is not a cursor this service issued: "${after}"`);
-  const page = start < total ? slice(start, Math.min(first, total - start)) : [];
+): Page<T> {
+  const { start, count } = offsetRange(total, request);
+  const page = count > 0 ? slice(start, count) : [];
   const edges = page.map((node, i) => ({ cursor: encodeCursor(String(start + i)), node }));
   return {
     edges,
+    nodes: edges.map((edge) => edge.node),
     totalCount: total,
     pageInfo: {
-      hasNextPage: start + first < total,
+      hasNextPage: start + count < total,
       hasPreviousPage: start > 0,
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges[edges.length - 1]?.cursor ?? null,
