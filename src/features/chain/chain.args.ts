@@ -12,11 +12,11 @@ export const MAX_PATHS = 100;
 
 @ArgsType()
 export class ChainArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The enterprise to draw the chain around.' })
   @MaxLength(ID_MAX_LENGTH, { message: `id ${ID_LENGTH_RULE}` })
   id!: string;
 
-  @Field(() => ChainDirection, { defaultValue: ChainDirection.DOWNSTREAM })
+  @Field(() => ChainDirection, { description: 'Which way to walk.', defaultValue: ChainDirection.DOWNSTREAM })
   direction!: ChainDirection;
 
   @Field(() => Int, { defaultValue: 3, description: `Hops to walk, 1 to ${MAX_CHAIN_DEPTH}.` })
@@ -41,11 +41,11 @@ export class ChainArgs {
 
 @ArgsType()
 export class PathsArgs extends PageArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The enterprise the goods leave.' })
   @MaxLength(ID_MAX_LENGTH, { message: `fromId ${ID_LENGTH_RULE}` })
   fromId!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The enterprise the goods reach.' })
   @MaxLength(ID_MAX_LENGTH, { message: `toId ${ID_LENGTH_RULE}` })
   toId!: string;
 

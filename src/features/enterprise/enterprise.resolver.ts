@@ -64,7 +64,7 @@ export class EnterpriseResolver {
   @Mutation(() => Enterprise, { description: 'Creates the enterprise, or replaces its properties when the id exists.' })
   @Allow(Role.EDITOR)
   upsertEnterprise(
-    @Arg('input', () => EnterpriseInput) input: EnterpriseInput,
+    @Arg('input', () => EnterpriseInput, { description: 'The enterprise, every property.' }) input: EnterpriseInput,
     @Ctx() ctx: EnterpriseContext,
   ): Promise<EnterpriseRecord> {
     return ctx.services.enterprises.upsert(ctx.actor, input);

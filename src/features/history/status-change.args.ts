@@ -6,7 +6,7 @@ import { DateTimeScalar } from '../../platform/graphql/date-time.scalar';
 /** What every status change names: the subject, and when it happened. */
 @ArgsType()
 export class StatusChangeArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Id of the enterprise or link whose status changes.' })
   @MaxLength(ID_MAX_LENGTH, { message: `id ${ID_RULE}` })
   @Matches(ID_PATTERN, { message: `id ${ID_RULE}` })
   id!: string;

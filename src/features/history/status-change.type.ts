@@ -12,16 +12,19 @@ export class EnterpriseStatusChangeType {
   @Field(() => DateTimeScalar, { description: 'When the change happened.' })
   at!: string;
 
-  @Field(() => EnterpriseStatus)
+  @Field(() => EnterpriseStatus, { description: 'The status from then on.' })
   status!: EnterpriseStatus;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { description: 'Share of normal output running from then on, 0..1.', nullable: true })
   capacityRecovery!: number | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, {
+    description: 'Share of staff back at work from then on, 0..1; null when not reported.',
+    nullable: true,
+  })
   workforceReturned!: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'Why, or where the figure comes from.', nullable: true })
   note!: string | null;
 
   @Field(() => String, { nullable: true, description: BY })
@@ -33,7 +36,7 @@ export class LinkStatusChangeType {
   @Field(() => DateTimeScalar, { description: 'When the change happened.' })
   at!: string;
 
-  @Field(() => LinkStatus)
+  @Field(() => LinkStatus, { description: 'The status from then on.' })
   status!: LinkStatus;
 
   @Field(() => String, { nullable: true, description: 'Why it changed, e.g. highway checkpoint closed.' })

@@ -84,7 +84,7 @@ export class ImpactResolver {
   })
   @Allow(Role.ANALYST)
   impact(
-    @Arg('scenario', () => ScenarioInput) scenario: ScenarioInput,
+    @Arg('scenario', () => ScenarioInput, { description: 'What to block.' }) scenario: ScenarioInput,
     @Ctx() ctx: ImpactContext,
   ): Promise<ImpactReport> {
     return ctx.services.impact.impact(toScenario(scenario));
@@ -265,7 +265,7 @@ export class ImpactReportResolver {
 
 @Resolver(() => AffectedEnterpriseType)
 export class AffectedEnterpriseResolver {
-  @FieldResolver(() => Enterprise)
+  @FieldResolver(() => Enterprise, { description: 'The enterprise itself.' })
   async enterprise(@Root() affected: AffectedEnterpriseType, @Ctx() ctx: ImpactContext): Promise<EnterpriseRecord> {
     const [record] = await loadAll<EnterpriseRecord>(ctx.loaders.enterprise, [affected.id]);
     return record;

@@ -55,7 +55,8 @@ export class NodeResolver {
 
   @Query(() => [Node], {
     nullable: 'items',
-    description: 'node(id:) for each id, in the order given: null where nothing the caller may see has the id.',
+    description:
+      'What node(id:) answers for each id, in the order given: null where nothing the caller may see has the id.',
   })
   @Allow(Role.VIEWER)
   nodes(@Args(() => NodesArgs) { ids }: NodesArgs, @Ctx() ctx: NodeContext): Promise<(NodeRecord | null)[]> {

@@ -7,10 +7,10 @@ import { DateTimeScalar } from '../../platform/graphql/date-time.scalar';
 
 @ArgsType()
 export class RecoveryArgs {
-  @Field(() => RecoveryGrouping, { defaultValue: RecoveryGrouping.REGION })
+  @Field(() => RecoveryGrouping, { description: 'What to group by.', defaultValue: RecoveryGrouping.REGION })
   groupBy!: RecoveryGrouping;
 
-  @Field(() => EnterpriseFilter, { nullable: true })
+  @Field(() => EnterpriseFilter, { description: 'Only the enterprises it matches.', nullable: true })
   @IsOptional()
   @ValidateNested()
   filter?: EnterpriseFilter | null;
@@ -35,6 +35,6 @@ export class RecoveryTimelineArgs extends RecoveryArgs {
   @Field(() => DateTimeScalar, { description: 'End of the timeline.' })
   to!: string;
 
-  @Field(() => TimelineInterval, { defaultValue: TimelineInterval.DAY })
+  @Field(() => TimelineInterval, { description: 'Spacing of the points.', defaultValue: TimelineInterval.DAY })
   interval!: TimelineInterval;
 }

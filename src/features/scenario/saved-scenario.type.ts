@@ -12,13 +12,13 @@ import { DateTimeScalar } from '../../platform/graphql/date-time.scalar';
   description: 'A named what-if, kept so it can be re-run against the graph as it changes.',
 })
 export class SavedScenario {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable id, e.g. scn-0f8e...' })
   id!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Name given when saved.' })
   name!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'Note given when saved.', nullable: true })
   note!: string | null;
 
   @Field(() => DateTimeScalar, { description: 'When it was saved.' })
@@ -27,7 +27,7 @@ export class SavedScenario {
   @Field(() => String, { description: 'Who saved it (token:<name>, jwt:<sub> or anonymous).' })
   owner!: string;
 
-  @Field(() => ScenarioSpec)
+  @Field(() => ScenarioSpec, { description: 'The scenario, as saved.' })
   scenario!: ScenarioSpec;
 
   @Field(() => SimulationTimelineType, {
@@ -41,13 +41,13 @@ export const SavedScenarioConnection = ConnectionType('SavedScenario', SavedScen
 
 @InputType({ description: 'A saved scenario by id, or a scenario given inline: exactly one of the two.' })
 export class ScenarioRef {
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { description: 'Id of a saved scenario.', nullable: true })
   @IsOptional()
   @MaxLength(40, { message: 'id must be the id of a saved scenario' })
   @Matches(/^scn-[0-9a-f-]{36}$/, { message: 'id must be the id of a saved scenario' })
   id?: string | null;
 
-  @Field(() => ScenarioInput, { nullable: true })
+  @Field(() => ScenarioInput, { description: 'A scenario given inline.', nullable: true })
   @IsOptional()
   @ValidateNested()
   scenario?: ScenarioInput | null;
@@ -67,7 +67,8 @@ export class ComparedEnterprise {
 
   @Field(() => Float, {
     nullable: true,
-    description: 'b.stallsOnDay - a.stallsOnDay when it stalls in both: positive when it holds out longer in b.',
+    description:
+      'The difference b.stallsOnDay - a.stallsOnDay when it stalls in both: positive when it holds out longer in b.',
   })
   stallDayDifference!: number | null;
 
@@ -96,21 +97,21 @@ export const ComparedEnterpriseConnection = ConnectionType(
     '(three lists of the same shape), and the differences in stall days and lost value.',
 })
 export class ScenarioComparison {
-  @Field(() => ImpactReport)
+  @Field(() => ImpactReport, { description: 'The report of scenario a.' })
   a!: ImpactReport;
 
-  @Field(() => ImpactReport)
+  @Field(() => ImpactReport, { description: 'The report of scenario b.' })
   b!: ImpactReport;
 
   /** Node indices of the three groups, in a's order (b's for stalledOnlyInB); the fields page them. */
   groups!: { onlyInA: Int32Array; onlyInB: Int32Array; inBoth: Int32Array };
 
-  @Field(() => Int, { description: 'b.stalledCount - a.stalledCount.' })
+  @Field(() => Int, { description: 'The difference b.stalledCount - a.stalledCount.' })
   stalledCountDifference!: number;
 
-  @Field(() => Float, { description: 'b.lostOutputValue - a.lostOutputValue, CNY per day.' })
+  @Field(() => Float, { description: 'The difference b.lostOutputValue - a.lostOutputValue, CNY per day.' })
   lostOutputValueDifference!: number;
 
-  @Field(() => Float, { description: 'b.lostTradeValue - a.lostTradeValue, CNY per day.' })
+  @Field(() => Float, { description: 'The difference b.lostTradeValue - a.lostTradeValue, CNY per day.' })
   lostTradeValueDifference!: number;
 }

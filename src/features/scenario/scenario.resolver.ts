@@ -93,8 +93,8 @@ export class ScenarioResolver {
   })
   @Allow(Role.ANALYST)
   compareScenarios(
-    @Arg('a', () => ScenarioRef) a: ScenarioRef,
-    @Arg('b', () => ScenarioRef) b: ScenarioRef,
+    @Arg('a', () => ScenarioRef, { description: 'The first scenario.' }) a: ScenarioRef,
+    @Arg('b', () => ScenarioRef, { description: 'The second scenario, compared with a.' }) b: ScenarioRef,
     @Ctx() ctx: ScenarioContext,
   ): Promise<ScenarioComparison> {
     const reference = (ref: ScenarioRef) => ({ id: ref.id, scenario: ref.scenario ? toScenario(ref.scenario) : null });
@@ -164,7 +164,7 @@ export class ScenarioComparisonResolver {
 
 @Resolver(() => ComparedEnterprise)
 export class ComparedEnterpriseResolver {
-  @FieldResolver(() => Enterprise)
+  @FieldResolver(() => Enterprise, { description: 'The enterprise compared.' })
   async enterprise(@Root() compared: ComparedEnterprise, @Ctx() ctx: ScenarioContext): Promise<EnterpriseRecord> {
     return (await ctx.loaders.enterprise.load(compared.id)) ?? Promise.reject(notFound('Enterprise', compared.id));
   }

@@ -43,7 +43,7 @@ export class SimulationResolver {
   })
   @Allow(Role.ANALYST)
   simulate(
-    @Arg('input', () => SimulationInputType) input: SimulationInputType,
+    @Arg('input', () => SimulationInputType, { description: 'The timeline and its base.' }) input: SimulationInputType,
     @Ctx() ctx: SimulationContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<SimulationResultType> {
@@ -79,7 +79,7 @@ export class SimulationResultResolver {
 
 @Resolver(() => EnterpriseTrajectoryType)
 export class EnterpriseTrajectoryResolver {
-  @FieldResolver(() => Enterprise)
+  @FieldResolver(() => Enterprise, { description: 'The enterprise.' })
   enterprise(@Root() row: EnterpriseTrajectoryType, @Ctx() ctx: SimulationContext): Promise<EnterpriseRecord> {
     return enterpriseOf(ctx, row.id);
   }
@@ -87,7 +87,7 @@ export class EnterpriseTrajectoryResolver {
 
 @Resolver(() => WatchedSeriesType)
 export class WatchedSeriesResolver {
-  @FieldResolver(() => Enterprise)
+  @FieldResolver(() => Enterprise, { description: 'The enterprise.' })
   enterprise(@Root() row: WatchedSeriesType, @Ctx() ctx: SimulationContext): Promise<EnterpriseRecord> {
     return enterpriseOf(ctx, row.id);
   }

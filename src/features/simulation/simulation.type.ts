@@ -14,7 +14,9 @@ export class SimulationDayType implements SimulationDay {
   @Field(() => Int, { description: 'Not stalled, and below the baseline fraction by more than 1e-6.' })
   partialCount!: number;
 
-  @Field(() => Float, { description: 'dailyOutputValue x (baseline fraction - fraction) summed over producers.' })
+  @Field(() => Float, {
+    description: 'The sum over producers of dailyOutputValue x (baseline fraction - fraction), CNY.',
+  })
   lostOutputValue!: number;
 
   @Field(() => Float, { description: 'The same over pass-throughs (markets, trade, logistics), kept apart.' })
@@ -39,7 +41,7 @@ export class SimulationDayType implements SimulationDay {
 })
 export class EnterpriseTrajectoryType {
   /** The `enterprise` field resolves it. */
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Id of the enterprise (the same as enterprise.id).' })
   id!: string;
 
   @Field(() => Boolean, { description: 'A market, trade firm or logistics node: its loss is trade value.' })
@@ -88,7 +90,7 @@ export const EnterpriseTrajectoryConnection = ConnectionType(
 @ObjectType('WatchedSeries', { description: 'A watched enterprise’s fraction on every day, affected or not.' })
 export class WatchedSeriesType {
   /** The `enterprise` field resolves it. */
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Id of the enterprise (the same as enterprise.id).' })
   id!: string;
 
   @Field(() => Float, { description: 'Its fraction in the baseline, without events.' })
@@ -100,10 +102,10 @@ export class WatchedSeriesType {
 
 @ObjectType('LostOutputByUnit', { description: 'Physical output lost, in one unit (never added across units).' })
 export class LostOutputByUnitType implements LostOutputByUnit {
-  @Field(() => String, { nullable: true, description: 'null: enterprises without a unit.' })
+  @Field(() => String, { nullable: true, description: 'The unit; null for enterprises without one.' })
   unit!: string | null;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Output lost over the horizon, in unit.' })
   amount!: number;
 }
 
@@ -113,10 +115,10 @@ export class SimulationResultType {
   @Field(() => Int, { description: 'Graph version the simulation ran on.' })
   graphVersion!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Days simulated.' })
   horizonDays!: number;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Rho of the stocks’ refill, as run.' })
   restockRate!: number;
 
   @Field(() => [SimulationDayType], { description: 'Days 0 .. horizonDays - 1, in order.' })
@@ -128,10 +130,10 @@ export class SimulationResultType {
   @Field(() => Float, { description: 'Sum of the days’ lostTradeValue.' })
   cumulativeLostTradeValue!: number;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Sum of the days’ directLostOutputValue, CNY.' })
   cumulativeDirectLostOutputValue!: number;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Sum of the days’ indirectLostOutputValue, CNY.' })
   cumulativeIndirectLostOutputValue!: number;
 
   @Field(() => [LostOutputByUnitType], {

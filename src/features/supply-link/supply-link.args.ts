@@ -11,18 +11,18 @@ import { TransportMode } from '../vocabulary/transport-mode.enum';
 
 @InputType({ description: 'Narrows a link listing; every field is optional and they combine with AND.' })
 export class SupplyLinkFilter {
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], { description: 'Only these products (each must be one some link carries).', nullable: true })
   @IsOptional()
   @ArrayMaxSize(MAX_FILTER_VALUES)
   @MaxLength(200, { each: true, message: 'product must be at most 200 characters' })
   product?: string[] | null;
 
-  @Field(() => [TransportMode], { nullable: true })
+  @Field(() => [TransportMode], { description: 'Only these modes.', nullable: true })
   @IsOptional()
   @ArrayMaxSize(MAX_FILTER_VALUES)
   mode?: TransportMode[] | null;
 
-  @Field(() => [LinkStatus], { nullable: true })
+  @Field(() => [LinkStatus], { description: 'Only these statuses.', nullable: true })
   @IsOptional()
   @ArrayMaxSize(MAX_FILTER_VALUES)
   status?: LinkStatus[] | null;
@@ -69,7 +69,7 @@ export class ProductArgs extends PageArgs {
 
 @ArgsType()
 export class SetLinkStatusArgs extends StatusChangeArgs {
-  @Field(() => LinkStatus)
+  @Field(() => LinkStatus, { description: 'The status from now (or from at) on.' })
   status!: LinkStatus;
 
   @Field(() => String, { nullable: true, description: 'Why, e.g. "highway checkpoint closed".' })

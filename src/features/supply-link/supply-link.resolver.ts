@@ -100,13 +100,13 @@ export class SupplyLinkResolver {
   })
   @Allow(Role.EDITOR)
   upsertSupplyLink(
-    @Arg('input', () => SupplyLinkInput) input: SupplyLinkInput,
+    @Arg('input', () => SupplyLinkInput, { description: 'The link, every property.' }) input: SupplyLinkInput,
     @Ctx() ctx: SupplyLinkContext,
   ): Promise<SupplyLinkRecord> {
     return ctx.services.links.upsert(ctx.actor, input);
   }
 
-  @Mutation(() => DeleteSupplyLinkResult)
+  @Mutation(() => DeleteSupplyLinkResult, { description: 'Deletes a supply link; NOT_FOUND when there is none.' })
   @Allow(Role.ADMIN)
   deleteSupplyLink(@Args(() => IdArgs) { id }: IdArgs, @Ctx() ctx: SupplyLinkContext): Promise<DeleteSupplyLinkResult> {
     return ctx.services.links.delete(ctx.actor, id);

@@ -9,7 +9,7 @@ import { Node } from '../node/node.type';
   description: 'Goods of one product flowing from a supplier (from) to a customer (to).',
 })
 export class SupplyLink implements SupplyLinkRecord {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable external id, e.g. kq-l-alice-market; unique across links and enterprises.' })
   id!: string;
 
   /** Id of the supplier; the `from` and `fromId` field resolvers read it. */
@@ -21,24 +21,24 @@ export class SupplyLink implements SupplyLinkRecord {
   @Field(() => String, { description: 'What flows, e.g. dyestuff, grey fabric.' })
   product!: string;
 
-  @Field(() => TransportMode)
+  @Field(() => TransportMode, { description: 'How the goods move.' })
   mode!: TransportMode;
 
   /** Normal volume per day, null when unset; the `volume` field resolver gives the default. */
   volume!: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'Unit of volume, e.g. t or m.', nullable: true })
   unit!: string | null;
 
-  @Field(() => LinkStatus)
+  @Field(() => LinkStatus, { description: 'Current real state.' })
   status!: LinkStatus;
 
   /** Days of stock at the customer, null when unset; the `inventoryDays` field resolver gives the default. */
   inventoryDays!: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'Where the figures come from.', nullable: true })
   source!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'Free text.', nullable: true })
   note!: string | null;
 }
