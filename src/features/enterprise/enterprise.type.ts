@@ -2,7 +2,7 @@ import { Field, Float, ID, ObjectType } from 'type-graphql';
 import { EnterpriseKind } from '../vocabulary/enterprise-kind.enum';
 import { EnterpriseStatus } from '../vocabulary/enterprise-status.enum';
 import type { EnterpriseRecord } from './enterprise.record';
-import { Node } from '../node/node.type';
+import { Node } from '../vocabulary/node.type';
 
 @ObjectType({ implements: Node, description: 'A plant, market, trade firm or logistics node of a supply chain.' })
 export class Enterprise implements EnterpriseRecord {

@@ -10,7 +10,7 @@ import type { SupplyLinkLoaders } from '../supply-link/supply-link.loaders';
 import type { SupplyLinkRecord } from '../supply-link/supply-link.record';
 import { IdArgs } from '../vocabulary/id.args';
 import { NodesArgs } from './node.args';
-import { Node } from './node.type';
+import { Node } from '../vocabulary/node.type';
 
 /** What the node resolver reads of the request context. */
 export interface NodeContext extends RequestActor {

@@ -4,7 +4,7 @@ import { ConnectionType } from '../../platform/graphql/pagination/connection.typ
 import { AffectedEnterpriseType, ImpactReport } from '../impact/impact-report.type';
 import { ScenarioInput, ScenarioSpec } from '../impact/scenario.input';
 import { SimulationTimelineType } from '../simulation/simulation-timeline.type';
-import { Node } from '../node/node.type';
+import { Node } from '../vocabulary/node.type';
 import { DateTimeScalar } from '../../platform/graphql/date-time.scalar';
 
 @ObjectType({

@@ -2,7 +2,7 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { LinkStatus } from '../vocabulary/link-status.enum';
 import { TransportMode } from '../vocabulary/transport-mode.enum';
 import type { SupplyLinkRecord } from './supply-link.record';
-import { Node } from '../node/node.type';
+import { Node } from '../vocabulary/node.type';
 
 @ObjectType({
   implements: Node,
