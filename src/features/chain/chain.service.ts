@@ -7,6 +7,7 @@ import type { Page } from '../../platform/graphql/pagination/connection.type';
 import { offsetRange, pageOfRange } from '../../platform/graphql/pagination/cursor';
 import type { PageRequest } from '../../platform/graphql/pagination/page-request';
 import { MAX_PATHS } from './chain.args';
+import { ChainLinks } from './chain-links.enum';
 import { type Chain, ChainDirection, type SupplyPath } from './chain.type';
 
 export interface ChainRequest {
@@ -15,6 +16,8 @@ export interface ChainRequest {
   maxDepth: number;
   products: string[] | null;
   maxNodes: number;
+  /** ALL (the default): every link among the returned enterprises; WALKED: the links walked. */
+  links?: ChainLinks;
 }
 
 /**
@@ -70,7 +73,10 @@ export class ChainService {
       tier,
     }));
     nodes.sort((a, b) => a.tier - b.tier || a.enterprise.id.localeCompare(b.enterprise.id));
-    const kept = [...links.values()].filter((link) => tiers.has(link.from) && tiers.has(link.to));
+    const kept =
+      request.links === ChainLinks.WALKED
+        ? [...links.values()].filter((link) => tiers.has(link.from) && tiers.has(link.to))
+        : await this.links.among([...tiers.keys()], request.products);
     kept.sort((a, b) => a.id.localeCompare(b.id));
     return { nodes, links: kept, truncated };
   }

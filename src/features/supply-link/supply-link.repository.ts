@@ -101,6 +101,11 @@ export class SupplyLinkRepository {
     return new Set(result.records[0]?.get('ids') as string[]);
   }
 
+  /** Links between any two of `ids`, of `products` when given, ordered by link id. */
+  among(ids: readonly string[], products: readonly string[] | null): Promise<SupplyLinkRecord[]> {
+    return this.links(cypher('supply-link/among'), { ids, products });
+  }
+
   /** Of `names`, the products no link carries. */
   async unknownProducts(names: readonly string[]): Promise<string[]> {
     if (names.length === 0) return [];
