@@ -23,6 +23,7 @@ import {
   SimulationResultResolver,
   WatchedSeriesResolver,
 } from '../features/simulation/simulation.resolver';
+import { NodeResolver } from '../features/node/node.resolver';
 import { RecoveryResolver } from '../features/recovery/recovery.resolver';
 import { EnterpriseLinksResolver } from '../features/supply-link/enterprise-links.resolver';
 import { SupplyLinkResolver } from '../features/supply-link/supply-link.resolver';
@@ -33,6 +34,7 @@ import { PROJECT_ROOT } from '../platform/project-root';
 export const SCHEMA_FILE = path.join(PROJECT_ROOT, 'schema.graphql');
 
 export const RESOLVERS = [
+  NodeResolver,
   EnterpriseResolver,
   EnterpriseLinksResolver,
   SupplyLinkResolver,
@@ -59,12 +61,18 @@ export const RESOLVERS = [
  * Each query and mutation declares its least role with @Allow, which the
  * auth checker enforces (and the operation guard before execution).
  */
-export function buildGraphQLSchema(): Promise<GraphQLSchema> {
-  return buildSchema({
+export async function buildGraphQLSchema(): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
     resolvers: RESOLVERS,
     // Missing fields are validated too: a rule may require one depending on another (capacityRecovery when PARTIAL).
     validate: { forbidUnknownValues: false, stopAtFirstError: false, skipMissingProperties: false },
     emitSchemaFile: false,
     authChecker,
   });
+  // type-graphql has no option for the root types' descriptions, which the IDE's docs pane shows first.
+  const query = schema.getQueryType();
+  const mutation = schema.getMutationType();
+  if (query) query.description = 'Reads: the graph, what-ifs on it, recovery and saved scenarios. Never writes.';
+  if (mutation) mutation.description = 'Writes: each one all or nothing, recorded with who made it.';
+  return schema;
 }

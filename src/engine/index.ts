@@ -13,6 +13,7 @@ export {
   type SupplyGraphInput,
   type TransportMode,
 } from './graph-input';
+export { inventoryDaysOf, linkVolumeOf } from './graph-columns';
 export { SupplyGraph, type GraphMemoryUsage, type TransferableSupplyGraph } from './supply-graph';
 export { SupplyGraphBuilder } from './supply-graph-builder';
 export { type EnterpriseStatusChange, type GraphPatch, type LinkStatusChange } from './graph-patch';

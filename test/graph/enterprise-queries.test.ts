@@ -24,8 +24,8 @@ describe('enterprise and supplyLink lookups', () => {
       await t.server.gql(
         `query($id: ID!, $none: ID!) {
           enterprise(id: $id) { id name kind region status capacityRecovery passThrough
-            suppliers { id product from { id } } dyestuff: suppliers(product: "dyestuff") { id }
-            customers { id to { id kind } } }
+            suppliers { nodes { id product from { id } } } dyestuff: suppliers(product: "dyestuff") { nodes { id } }
+            customers { nodes { id to { id kind } } } }
           missing: enterprise(id: $none) { id }
         }`,
         { id: `${p}-dye`, none: `${p}-nothing` },
@@ -38,13 +38,15 @@ describe('enterprise and supplyLink lookups', () => {
       capacityRecovery: 0.8,
       passThrough: false,
     });
-    expect(data.enterprise.suppliers.map((l: any) => l.id)).toEqual([`${p}-l-dyestuff`, `${p}-l-yarn`]);
-    expect(data.enterprise.dyestuff).toEqual([{ id: `${p}-l-dyestuff` }]);
-    expect(data.enterprise.customers).toEqual([{ id: `${p}-l-fabric`, to: { id: `${p}-market`, kind: 'MARKET' } }]);
+    expect(data.enterprise.suppliers.nodes.map((l: any) => l.id)).toEqual([`${p}-l-dyestuff`, `${p}-l-yarn`]);
+    expect(data.enterprise.dyestuff.nodes).toEqual([{ id: `${p}-l-dyestuff` }]);
+    expect(data.enterprise.customers.nodes).toEqual([
+      { id: `${p}-l-fabric`, to: { id: `${p}-market`, kind: 'MARKET' } },
+    ]);
     expect(data.missing).toBeNull();
   });
 
-  it('finds a supply link by id with both ends', async () => {
+  it('finds a supply link by id with both ends, an unset volume read as the 1 the engine uses', async () => {
     const data = dataOf(
       await t.server.gql(
         `query($id: ID!) {
@@ -57,7 +59,7 @@ describe('enterprise and supplyLink lookups', () => {
       id: `${p}-l-dyestuff`,
       product: 'dyestuff',
       mode: 'ROAD',
-      volume: null,
+      volume: 1,
       inventoryDays: 5,
       status: 'OPEN',
       fromId: `${p}-chem`,
@@ -121,7 +123,7 @@ describe('DataLoader batching', () => {
     const counting = new CountingGraphDatabase(inject('neo4j'));
     const countingServer = await startTestServer(testServices(counting));
     const nested = `query($f: EnterpriseFilter) { enterprises(filter: $f) { edges { node {
-      id suppliers { id from { id suppliers { id from { id } } } } } } } }`;
+      id suppliers(first: 10) { nodes { id from { id suppliers(first: 10) { nodes { id from { id } } } } } } } } } }`;
     const roundTrips = async (ids: string[]) => {
       counting.queries = 0;
       const data = dataOf(await countingServer.gql(nested, { f: { ids: ids.map((id) => `${p}-${id}`) } }));

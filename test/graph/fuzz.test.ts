@@ -172,11 +172,11 @@ const op = (query: string, variables: fc.Arbitrary<Record<string, unknown>>, wri
 
 const operations: fc.Arbitrary<Operation>[] = [
   op(
-    'query($id: ID!, $s: String) { enterprise(id: $id) { id name statusHistory { status by } suppliers(product: $s) { id } } }',
+    'query($id: ID!, $s: String) { enterprise(id: $id) { id name statusHistory { status by } suppliers(product: $s) { nodes { id } } } }',
     fc.record({ id, s: text }),
   ),
   op(
-    'query($n: Int, $a: String, $f: EnterpriseFilter) { enterprises(first: $n, after: $a, filter: $f) { totalCount edges { node { id customers { to { id } } } } } }',
+    'query($n: Int, $a: String, $f: EnterpriseFilter) { enterprises(first: $n, after: $a, filter: $f) { totalCount edges { node { id customers { nodes { to { id } } } } } } }',
     fc.record({ n: int, a: text, f: filter }, { requiredKeys: [] }),
   ),
   op(
@@ -188,11 +188,11 @@ const operations: fc.Arbitrary<Operation>[] = [
     fc.record({ id, d: int, m: int }),
   ),
   op(
-    'query($a: ID!, $b: ID!, $d: Int) { paths(fromId: $a, toId: $b, maxDepth: $d) { links { id } } }',
+    'query($a: ID!, $b: ID!, $d: Int) { paths(fromId: $a, toId: $b, maxDepth: $d) { nodes { links { id } } } }',
     fc.record({ a: id, b: id, d: int }),
   ),
   op(
-    'query($f: EnterpriseFilter, $from: String!, $to: String!) { recovery(groupBy: KIND, filter: $f) { key } recoveryTimeline(from: $from, to: $to, interval: WEEK) { key } }',
+    'query($f: EnterpriseFilter, $from: DateTime!, $to: DateTime!) { recovery(groupBy: KIND, filter: $f) { key } recoveryTimeline(from: $from, to: $to, interval: WEEK) { key } }',
     fc.record({ f: filter, from: date, to: date }),
   ),
   op(
@@ -216,7 +216,7 @@ const operations: fc.Arbitrary<Operation>[] = [
     fc.record({ n: fc.integer({ min: -3, max: 30 }) }),
   ),
   op(
-    'query($id: ID!, $p: String!, $s: ScenarioInput, $l: Int) { alternativeSuppliers(enterpriseId: $id, product: $p, scenario: $s, limit: $l) { hops } }',
+    'query($id: ID!, $p: String!, $s: ScenarioInput, $l: Int) { alternativeSuppliers(id: $id, product: $p, scenario: $s, first: $l) { hops } }',
     fc.record({ id, p: text, s: scenario, l: int }),
   ),
   op(
@@ -238,7 +238,7 @@ const operations: fc.Arbitrary<Operation>[] = [
     true,
   ),
   op(
-    'mutation($id: ID!, $s: EnterpriseStatus!, $c: Float, $at: String, $n: String) { setEnterpriseStatus(id: $id, status: $s, capacityRecovery: $c, at: $at, note: $n) { id } }',
+    'mutation($id: ID!, $s: EnterpriseStatus!, $c: Float, $at: DateTime, $n: String) { setEnterpriseStatus(id: $id, status: $s, capacityRecovery: $c, at: $at, note: $n) { id } }',
     fc.record({ id, s: enterpriseStatus, c: float, at: date, n: text }, { requiredKeys: ['id', 's'] }),
     true,
   ),

@@ -147,7 +147,7 @@ describe('deleteEnterprise and deleteSupplyLink', () => {
 
 describe('setEnterpriseStatus and setLinkStatus', () => {
   it('records the change and its dated history entry together', async () => {
-    const set = `mutation($id: ID!, $at: String) {
+    const set = `mutation($id: ID!, $at: DateTime) {
       setEnterpriseStatus(
         id: $id, status: PARTIAL, capacityRecovery: 0.92, workforceReturned: 0.85, note: "92% capacity", at: $at
       ) {
@@ -158,7 +158,7 @@ describe('setEnterpriseStatus and setLinkStatus', () => {
     const result = dataOf(await t.server.gql(set, { id: `${p}-chem`, at: '2020-03-10T00:00:00Z' })).setEnterpriseStatus;
     expect(result).toMatchObject({ status: 'PARTIAL', capacityRecovery: 0.92, workforceReturned: 0.85 });
     expect(result.statusHistory).toContainEqual({
-      at: '2020-03-10T00:00:00Z',
+      at: '2020-03-10T00:00:00.000Z',
       status: 'PARTIAL',
       capacityRecovery: 0.92,
       workforceReturned: 0.85,
@@ -173,7 +173,7 @@ describe('setEnterpriseStatus and setLinkStatus', () => {
     const result = dataOf(await t.server.gql(set, { id: `${p}-l-yarn` })).setLinkStatus;
     expect(result.status).toBe('BLOCKED');
     expect(result.statusHistory).toContainEqual({
-      at: '2020-02-10T08:00:00Z',
+      at: '2020-02-10T08:00:00.000Z',
       status: 'BLOCKED',
       reason: 'highway checkpoint',
     });
@@ -201,8 +201,8 @@ describe('setEnterpriseStatus and setLinkStatus', () => {
     await expectRefused(
       `mutation { setLinkStatus(id: "${p}-l-yarn", status: OPEN, at: "yesterday") { id } }`,
       {},
-      'BAD_USER_INPUT',
-      /at must be an ISO 8601 date-time/,
+      'GRAPHQL_VALIDATION_FAILED',
+      /DateTime cannot represent an invalid date-time-string yesterday/,
     );
     await expectRefused(
       `mutation { setLinkStatus(id: "${p}-l-none", status: OPEN) { id } }`,

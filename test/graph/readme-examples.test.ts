@@ -63,8 +63,10 @@ afterAll(async () => {
   await db.write(`MATCH (c:StatusChange) WHERE c.subjectId IN $ids DELETE c`, {
     ids: [...CREATED_ENTERPRISES, 'kq-l-new'],
   });
-  const saved = await server.gql<{ scenarios: { id: string; name: string }[] }>('{ scenarios { id name } }');
-  for (const s of saved.data?.scenarios ?? []) {
+  const saved = await server.gql<{ scenarios: { nodes: { id: string; name: string }[] } }>(
+    '{ scenarios(first: 500) { nodes { id name } } }',
+  );
+  for (const s of saved.data?.scenarios.nodes ?? []) {
     if (s.name === 'Roads out of Fuquan closed') await server.gql(`mutation { deleteScenario(id: "${s.id}") { id } }`);
   }
   await server?.stop();

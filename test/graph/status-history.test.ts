@@ -39,10 +39,10 @@ const document = {
 const IMPORTED_AT = '2020-02-01T00:00:00.000Z';
 const t = useGraphTest(p, { document, at: new Date(IMPORTED_AT) });
 
-const SET_ENTERPRISE = `mutation($id: ID!, $s: EnterpriseStatus!, $c: Float, $at: String, $n: String) {
+const SET_ENTERPRISE = `mutation($id: ID!, $s: EnterpriseStatus!, $c: Float, $at: DateTime, $n: String) {
   setEnterpriseStatus(id: $id, status: $s, capacityRecovery: $c, at: $at, note: $n) { id status capacityRecovery }
 }`;
-const SET_LINK = `mutation($id: ID!, $s: LinkStatus!, $at: String, $r: String) {
+const SET_LINK = `mutation($id: ID!, $s: LinkStatus!, $at: DateTime, $r: String) {
   setLinkStatus(id: $id, status: $s, at: $at, reason: $r) { id status }
 }`;
 const ENTERPRISE = `query($id: ID!) {
@@ -93,7 +93,7 @@ describe('status history', () => {
       ['OPERATING', 'late'],
       ['OPERATING', 'import'],
     ]);
-    expect(backdated.statusHistory[1].at).toBe('2020-03-10T08:00:00Z');
+    expect(backdated.statusHistory[1].at).toBe('2020-03-10T08:00:00.000Z');
 
     dataOf(await t.server.gql(SET_LINK, { id: id('l-backdated'), s: 'BLOCKED', r: 'checkpoint closed today' }));
     const reopened = dataOf(
@@ -159,7 +159,7 @@ describe('status history', () => {
     expect(timeline.map((group: any) => group.key)).toEqual([replayRegion]);
     const points = timeline[0].points;
     expect(points).toHaveLength(13);
-    const RECOVERY_AT = `query($f: EnterpriseFilter, $at: String) { recovery(groupBy: REGION, filter: $f, at: $at) { key ${RECOVERY_FIELDS} } }`;
+    const RECOVERY_AT = `query($f: EnterpriseFilter, $at: DateTime) { recovery(groupBy: REGION, filter: $f, at: $at) { key ${RECOVERY_FIELDS} } }`;
     for (const { at, ...figures } of points) {
       const atThen = dataOf(await t.server.gql(RECOVERY_AT, { f: { region: [replayRegion] }, at })).recovery;
       expect(atThen, at).toEqual(figures.enterpriseCount === 0 ? [] : [{ key: replayRegion, ...figures }]);

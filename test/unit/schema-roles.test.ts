@@ -18,6 +18,8 @@ describe('the roles of the schema', () => {
     }
     expect(Object.keys(roles).filter((field) => roles[field] === null)).toEqual([]);
     expect(roles).toEqual({
+      'Query.node': 'viewer',
+      'Query.nodes': 'viewer',
       'Query.enterprise': 'viewer',
       'Query.enterprises': 'viewer',
       'Query.supplyLink': 'viewer',

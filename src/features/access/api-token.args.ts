@@ -14,14 +14,14 @@ export class CreateApiTokenArgs {
   @Matches(TOKEN_NAME_PATTERN, { message: TOKEN_NAME_RULE })
   name!: string;
 
-  @Field(() => Role)
+  @Field(() => Role, { description: 'What the token may do.' })
   @IsEnum(Role, { message: 'role must be one of VIEWER, ANALYST, EDITOR, ADMIN' })
   role!: Role;
 }
 
 @ArgsType()
 export class RevokeApiTokenArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Id of the token, as apiTokens lists it.' })
   @MaxLength(64)
   id!: string;
 }

@@ -20,7 +20,10 @@ export class ApiTokenResolver {
     return { actor: ctx.principal.actor, role: ctx.principal.role, via: ctx.principal.via };
   }
 
-  @Query(() => [ApiToken], { description: 'Every API token, revoked ones too, oldest first; never their keys.' })
+  @Query(() => [ApiToken], {
+    nullable: true,
+    description: 'Every API token, revoked ones too, oldest first; never their keys.',
+  })
   @Allow(Role.ADMIN)
   apiTokens(@Ctx() ctx: AccessContext): Promise<ApiToken[]> {
     return ctx.services.apiTokens.list();

@@ -8,7 +8,7 @@ export class PrincipalType {
   })
   actor!: string;
 
-  @Field(() => Role, { nullable: true })
+  @Field(() => Role, { description: 'Its role; null when it may do nothing.', nullable: true })
   role!: Role | null;
 
   @Field(() => String, { description: 'How it was authenticated: token, jwt or anonymous.' })

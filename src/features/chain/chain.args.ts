@@ -3,19 +3,21 @@ import { ID_LENGTH_RULE, ID_MAX_LENGTH } from '../vocabulary/id-pattern';
 import { ArgsType, Field, ID, Int } from 'type-graphql';
 import { ChainLinks } from './chain-links.enum';
 import { ChainDirection } from './chain.type';
+import { PageArgs } from '../../platform/graphql/pagination/page.args';
 
 export const MAX_CHAIN_DEPTH = 10;
 export const MAX_CHAIN_NODES = 5_000;
 export const MAX_PATH_DEPTH = 12;
+/** Most shortest paths found between two enterprises; the connection pages over them. */
 export const MAX_PATHS = 100;
 
 @ArgsType()
 export class ChainArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The enterprise to draw the chain around.' })
   @MaxLength(ID_MAX_LENGTH, { message: `id ${ID_LENGTH_RULE}` })
   id!: string;
 
-  @Field(() => ChainDirection, { defaultValue: ChainDirection.DOWNSTREAM })
+  @Field(() => ChainDirection, { description: 'Which way to walk.', defaultValue: ChainDirection.DOWNSTREAM })
   direction!: ChainDirection;
 
   @Field(() => Int, { defaultValue: 3, description: `Hops to walk, 1 to ${MAX_CHAIN_DEPTH}.` })
@@ -45,12 +47,12 @@ export class ChainArgs {
 }
 
 @ArgsType()
-export class PathsArgs {
-  @Field(() => ID)
+export class PathsArgs extends PageArgs {
+  @Field(() => ID, { description: 'The enterprise the goods leave.' })
   @MaxLength(ID_MAX_LENGTH, { message: `fromId ${ID_LENGTH_RULE}` })
   fromId!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The enterprise the goods reach.' })
   @MaxLength(ID_MAX_LENGTH, { message: `toId ${ID_LENGTH_RULE}` })
   toId!: string;
 
@@ -58,9 +60,4 @@ export class PathsArgs {
   @Min(1, { message: 'maxDepth must be at least 1' })
   @Max(MAX_PATH_DEPTH, { message: `maxDepth must be at most ${MAX_PATH_DEPTH}` })
   maxDepth!: number;
-
-  @Field(() => Int, { defaultValue: 20, description: `Most paths to return, 1 to ${MAX_PATHS}.` })
-  @Min(1, { message: 'first must be at least 1' })
-  @Max(MAX_PATHS, { message: `first must be at most ${MAX_PATHS}` })
-  first!: number;
 }

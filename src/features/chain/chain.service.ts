@@ -3,6 +3,10 @@ import type { EnterpriseRecord } from '../enterprise/enterprise.record';
 import type { SupplyLinkRecord } from '../supply-link/supply-link.record';
 import type { SupplyLinkService } from '../supply-link/supply-link.service';
 import type { ImpactService } from '../impact/impact.service';
+import type { Page } from '../../platform/graphql/pagination/connection.type';
+import { offsetRange, pageOfRange } from '../../platform/graphql/pagination/cursor';
+import type { PageRequest } from '../../platform/graphql/pagination/page-request';
+import { MAX_PATHS } from './chain.args';
 import { ChainLinks } from './chain-links.enum';
 import { type Chain, ChainDirection, type SupplyPath } from './chain.type';
 
@@ -77,23 +81,25 @@ export class ChainService {
     return { nodes, links: kept, truncated };
   }
 
-  /** The shortest supply paths goods can take, at most `first`, in the order of their link ids. */
-  async paths(fromId: string, toId: string, maxDepth: number, first: number): Promise<SupplyPath[]> {
+  /** The shortest supply paths goods can take, at most MAX_PATHS, in the order of their link ids, a page at a time. */
+  async paths(fromId: string, toId: string, maxDepth: number, request: PageRequest): Promise<Page<SupplyPath>> {
     await Promise.all([this.enterprises.get(fromId), this.enterprises.get(toId)]);
-    if (fromId === toId) return [];
-    const found = await this.impact.supplyPaths(fromId, toId, maxDepth, first);
-    const enterpriseIds = [...new Set(found.flatMap((p) => p.enterpriseIds))];
-    const linkIds = [...new Set(found.flatMap((p) => p.linkIds))];
+    const found = fromId === toId ? [] : await this.impact.supplyPaths(fromId, toId, maxDepth, MAX_PATHS);
+    const { start, count } = offsetRange(found.length, request);
+    const page = found.slice(start, start + count);
+    const enterpriseIds = [...new Set(page.flatMap((p) => p.enterpriseIds))];
+    const linkIds = [...new Set(page.flatMap((p) => p.linkIds))];
     const [enterprises, links] = await Promise.all([
       this.enterprises.findByIds(enterpriseIds),
       this.links.findByIds(linkIds),
     ]);
     const enterpriseById = new Map(enterprises.map((e) => [e.id, e]));
     const linkById = new Map(links.map((l) => [l.id, l]));
-    return found.map((path) => ({
+    const rows = page.map((path) => ({
       length: path.linkIds.length,
       enterprises: path.enterpriseIds.map((id) => enterpriseById.get(id) as EnterpriseRecord),
       links: path.linkIds.map((id) => linkById.get(id) as SupplyLinkRecord),
     }));
+    return pageOfRange(found.length, request, () => rows);
   }
 }

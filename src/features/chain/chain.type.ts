@@ -1,4 +1,5 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { ConnectionType } from '../../platform/graphql/pagination/connection.type';
 import { Enterprise } from '../enterprise/enterprise.type';
 import type { EnterpriseRecord } from '../enterprise/enterprise.record';
 import type { SupplyLinkRecord } from '../supply-link/supply-link.record';
@@ -13,11 +14,16 @@ export enum ChainDirection {
 registerEnumType(ChainDirection, {
   name: 'ChainDirection',
   description: 'UPSTREAM follows suppliers, DOWNSTREAM follows customers.',
+  valuesConfig: {
+    UPSTREAM: { description: 'Towards suppliers.' },
+    DOWNSTREAM: { description: 'Towards customers.' },
+    BOTH: { description: 'Both ways.' },
+  },
 });
 
 @ObjectType({ description: 'An enterprise of a chain with its place in the layout.' })
 export class ChainNode {
-  @Field(() => Enterprise)
+  @Field(() => Enterprise, { description: 'The enterprise.' })
   enterprise!: EnterpriseRecord;
 
   @Field(() => Int, { description: 'Hops from the enterprise the chain was drawn for.' })
@@ -29,7 +35,9 @@ export class ChainNode {
 
 @ObjectType({ description: 'The supply chain around one enterprise, within a number of hops.' })
 export class Chain {
-  @Field(() => [ChainNode])
+  @Field(() => [ChainNode], {
+    description: 'The enterprises of the chain, the start included, each with its layout tier.',
+  })
   nodes!: ChainNode[];
 
   @Field(() => [SupplyLink], {
@@ -48,9 +56,11 @@ export class SupplyPath {
   @Field(() => Int, { description: 'Number of links.' })
   length!: number;
 
-  @Field(() => [Enterprise])
+  @Field(() => [Enterprise], { description: 'The enterprises along the path, supplier first.' })
   enterprises!: EnterpriseRecord[];
 
-  @Field(() => [SupplyLink])
+  @Field(() => [SupplyLink], { description: 'The links along the path, in order.' })
   links!: SupplyLinkRecord[];
 }
+
+export const SupplyPathConnection = ConnectionType('SupplyPath', SupplyPath, 'supply path');

@@ -8,29 +8,33 @@ import { EnterpriseKind } from '../vocabulary/enterprise-kind.enum';
 import { EnterpriseStatus } from '../vocabulary/enterprise-status.enum';
 import { BoundingBoxInput } from './bounding-box.input';
 import { IsCapacityRecovery } from './capacity-recovery.validator';
+import { EnterpriseOrder } from './enterprise-order.input';
 
 /** Most values one filter list may hold. */
 export const MAX_FILTER_VALUES = 1_000;
 
 @InputType({ description: 'Narrows an enterprise listing; every field is optional and they combine with AND.' })
 export class EnterpriseFilter {
-  @Field(() => [EnterpriseKind], { nullable: true })
+  @Field(() => [EnterpriseKind], { description: 'Only these kinds.', nullable: true })
   @IsOptional()
   @ArrayMaxSize(MAX_FILTER_VALUES)
   kind?: EnterpriseKind[] | null;
 
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], {
+    description: 'Only these regions (each must be one some enterprise lies in).',
+    nullable: true,
+  })
   @IsOptional()
   @ArrayMaxSize(MAX_FILTER_VALUES)
   @MaxLength(200, { each: true, message: 'region must be at most 200 characters' })
   region?: string[] | null;
 
-  @Field(() => [EnterpriseStatus], { nullable: true })
+  @Field(() => [EnterpriseStatus], { description: 'Only these statuses.', nullable: true })
   @IsOptional()
   @ArrayMaxSize(MAX_FILTER_VALUES)
   status?: EnterpriseStatus[] | null;
 
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], { description: 'Only these parks.', nullable: true })
   @IsOptional()
   @ArrayMaxSize(MAX_FILTER_VALUES)
   @MaxLength(200, { each: true, message: 'park must be at most 200 characters' })
@@ -44,7 +48,7 @@ export class EnterpriseFilter {
   @MaxLength(200, { message: 'search must be at most 200 characters' })
   search?: string | null;
 
-  @Field(() => [ID], { nullable: true })
+  @Field(() => [ID], { description: 'Only these ids.', nullable: true })
   @IsOptional()
   @ArrayMaxSize(MAX_FILTER_VALUES)
   @MaxLength(ID_MAX_LENGTH, { each: true, message: `ids ${ID_LENGTH_RULE}` })
@@ -61,10 +65,18 @@ export class EnterpriseFilter {
 
 @ArgsType()
 export class EnterprisesArgs extends PageArgs {
-  @Field(() => EnterpriseFilter, { nullable: true })
+  @Field(() => EnterpriseFilter, { nullable: true, description: 'Only the enterprises it matches.' })
   @IsOptional()
   @ValidateNested()
   filter?: EnterpriseFilter | null;
+
+  @Field(() => EnterpriseOrder, {
+    nullable: true,
+    description: 'Sort order, then id; by id ascending when omitted.',
+  })
+  @IsOptional()
+  @ValidateNested()
+  orderBy?: EnterpriseOrder | null;
 }
 
 @ArgsType()
@@ -75,7 +87,7 @@ export class DeleteEnterpriseArgs extends IdArgs {
 
 @ArgsType()
 export class SetEnterpriseStatusArgs extends StatusChangeArgs {
-  @Field(() => EnterpriseStatus)
+  @Field(() => EnterpriseStatus, { description: 'The status from now (or from at) on.' })
   status!: EnterpriseStatus;
 
   @Field(() => Float, {
@@ -85,13 +97,13 @@ export class SetEnterpriseStatusArgs extends StatusChangeArgs {
   @IsCapacityRecovery()
   capacityRecovery?: number | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { description: 'Share of staff back at work, 0..1.', nullable: true })
   @IsOptional()
   @Min(0, { message: 'workforceReturned must be from 0 to 1' })
   @Max(1, { message: 'workforceReturned must be from 0 to 1' })
   workforceReturned?: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'Why, or where the figure comes from.', nullable: true })
   @IsOptional()
   @MaxLength(2000, { message: 'note must be at most 2000 characters' })
   note?: string | null;

@@ -24,12 +24,12 @@ import { IsCapacityRecovery } from './capacity-recovery.validator';
  */
 @InputType({ description: 'An enterprise to create, or to update when the id exists.' })
 export class EnterpriseInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable external id, e.g. kq-dye-alice; unique across enterprises and links.' })
   @MaxLength(ID_MAX_LENGTH, { message: `id ${ID_RULE}` })
   @Matches(ID_PATTERN, { message: `id ${ID_RULE}` })
   id!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Name as the reports give it.' })
   @IsString()
   @MinLength(1)
   @MaxLength(300)
@@ -44,28 +44,28 @@ export class EnterpriseInput {
   @MaxLength(300, { message: 'nameLocal must be at most 300 characters' })
   nameLocal?: string | null;
 
-  @Field(() => EnterpriseKind)
+  @Field(() => EnterpriseKind, { description: 'What it does.' })
   @IsEnum(EnterpriseKind, { message: `kind must be one of ${Object.values(EnterpriseKind).join(', ')}` })
   kind!: EnterpriseKind;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Province or city and district, e.g. Shaoxing/Keqiao.' })
   @IsString()
   @MinLength(1)
   @MaxLength(200)
   region!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'Industrial park or cluster.', nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(200)
   park?: string | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { description: 'Latitude in degrees (WGS 84).', nullable: true })
   @IsOptional()
   @IsLatitude({ message: 'lat must be a latitude from -90 to 90' })
   lat?: number | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { description: 'Longitude in degrees (WGS 84).', nullable: true })
   @IsOptional()
   @IsLongitude({ message: 'lon must be a longitude from -180 to 180' })
   lon?: number | null;
@@ -84,20 +84,20 @@ export class EnterpriseInput {
   @IsCapacityRecovery()
   capacityRecovery?: number | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { description: 'Share of staff back at work, 0..1.', nullable: true })
   @IsOptional()
   @IsNumber({}, { message: 'workforceReturned must be a number from 0 to 1' })
   @Min(0, { message: 'workforceReturned must be from 0 to 1' })
   @Max(1, { message: 'workforceReturned must be from 0 to 1' })
   workforceReturned?: number | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { description: 'Normal output per day, in unit.', nullable: true })
   @IsOptional()
   @IsNumber({}, { message: 'dailyCapacity must be a number' })
   @Min(0, { message: 'dailyCapacity must not be negative' })
   dailyCapacity?: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'Unit of dailyCapacity: m, t, pcs, truckloads, ...', nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(50)
@@ -112,7 +112,7 @@ export class EnterpriseInput {
   @Min(0, { message: 'dailyOutputValue must not be negative' })
   dailyOutputValue?: number | null;
 
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, { description: 'On a government key-enterprise list.', nullable: true })
   @IsOptional()
   @IsBoolean({ message: 'whitelisted must be true or false' })
   whitelisted?: boolean | null;
@@ -123,7 +123,7 @@ export class EnterpriseInput {
   @MaxLength(500)
   source?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'Free text.', nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(2000)

@@ -7,6 +7,17 @@ import type { GraphDatabase } from '../../platform/neo4j/graph-database';
 import type { PropertyValue } from '../../platform/neo4j/property-row';
 import type { GraphWrite } from '../../platform/neo4j/write-graph';
 import { toEnterpriseRecord } from './to-enterprise-record';
+import type { KeysetFetch } from '../../platform/graphql/pagination/keyset-page';
+import { keysetParams, keysetTail, type ListingOrder } from '../../platform/neo4j/keyset-query';
+import type { OrderDirection } from '../../platform/graphql/pagination/order-direction.enum';
+import type { EnterpriseOrderField } from './enterprise-order.input';
+
+/** Sort key of each listing order; never null, so keyset comparisons hold. */
+const SORT_KEYS: Record<EnterpriseOrderField, string> = {
+  ID: 'e.id',
+  NAME: 'e.name',
+  DAILY_OUTPUT_VALUE: 'coalesce(toFloat(e.dailyOutputValue), -1.0)',
+};
 
 /** Criteria of an enterprise listing; null or missing means "any". */
 export interface EnterpriseCriteria {
@@ -52,17 +63,10 @@ export const ENTERPRISE_FILTER = (): string => `MATCH (e:Enterprise)\n${cypher('
 
 /** Reads and writes `Enterprise` nodes and their status history. */
 export class EnterpriseRepository {
-  private readonly pageQuery: string;
   private readonly countQuery: string;
 
   constructor(private readonly db: GraphDatabase) {
-    const filter = ENTERPRISE_FILTER();
-    this.pageQuery = [
-      filter,
-      '  AND ($after IS NULL OR e.id > $after)',
-      'RETURN e {.*} AS enterprise ORDER BY e.id LIMIT toInteger($limit)',
-    ].join('\n');
-    this.countQuery = `${filter}\nRETURN count(e) AS total`;
+    this.countQuery = `${ENTERPRISE_FILTER()}\nRETURN count(e) AS total`;
   }
 
   async findByIds(ids: readonly string[]): Promise<EnterpriseRecord[]> {
@@ -70,10 +74,19 @@ export class EnterpriseRepository {
     return result.records.map((r) => toEnterpriseRecord(r.get('enterprise')));
   }
 
-  /** One page in id order, from just after `afterId`. */
-  async page(criteria: EnterpriseCriteria, limit: number, afterId: string | null): Promise<EnterpriseRecord[]> {
-    const result = await this.db.read(this.pageQuery, { ...enterpriseCriteriaParams(criteria), after: afterId, limit });
-    return result.records.map((r) => toEnterpriseRecord(r.get('enterprise')));
+  /** One keyset page in the listing order, each enterprise with its sort key. */
+  async page(
+    criteria: EnterpriseCriteria,
+    order: { field: EnterpriseOrderField; direction: OrderDirection },
+    how: KeysetFetch,
+  ): Promise<{ node: EnterpriseRecord; key: string | number }[]> {
+    const listing: ListingOrder = { key: SORT_KEYS[order.field], descending: order.direction === 'DESC' };
+    const query = `${ENTERPRISE_FILTER()}\n${keysetTail('e', listing, how.backward, 'e {.*} AS enterprise')}`;
+    const result = await this.db.read(query, { ...enterpriseCriteriaParams(criteria), ...keysetParams(how) });
+    return result.records.map((r) => ({
+      node: toEnterpriseRecord(r.get('enterprise')),
+      key: r.get('sortKey') as string | number,
+    }));
   }
 
   async count(criteria: EnterpriseCriteria): Promise<number> {

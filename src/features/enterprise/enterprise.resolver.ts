@@ -32,13 +32,17 @@ export class EnterpriseResolver {
     return ctx.loaders.enterprise.load(id);
   }
 
-  @Query(() => EnterpriseConnection, { description: 'Enterprises in id order, a page at a time.' })
+  @Query(() => EnterpriseConnection, {
+    nullable: true,
+    description: 'Enterprises in id order (or orderBy), a page at a time.',
+  })
   @Allow(Role.VIEWER)
   enterprises(
     @Args(() => EnterprisesArgs) args: EnterprisesArgs,
     @Ctx() ctx: EnterpriseContext,
   ): Promise<Page<EnterpriseRecord>> {
-    return ctx.services.enterprises.page(toEnterpriseCriteria(args.filter), args.first, args.after ?? null);
+    const order = { field: args.orderBy?.field ?? 'ID', direction: args.orderBy?.direction ?? 'ASC' } as const;
+    return ctx.services.enterprises.page(toEnterpriseCriteria(args.filter), order, args);
   }
 
   @FieldResolver(() => Boolean, {
@@ -60,7 +64,7 @@ export class EnterpriseResolver {
   @Mutation(() => Enterprise, { description: 'Creates the enterprise, or replaces its properties when the id exists.' })
   @Allow(Role.EDITOR)
   upsertEnterprise(
-    @Arg('input', () => EnterpriseInput) input: EnterpriseInput,
+    @Arg('input', () => EnterpriseInput, { description: 'The enterprise, every property.' }) input: EnterpriseInput,
     @Ctx() ctx: EnterpriseContext,
   ): Promise<EnterpriseRecord> {
     return ctx.services.enterprises.upsert(ctx.actor, input);

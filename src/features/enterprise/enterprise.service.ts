@@ -1,6 +1,9 @@
 import type { Actor } from '../../platform/actor';
 import type { Page } from '../../platform/graphql/pagination/connection.type';
 import { keysetPage } from '../../platform/graphql/pagination/keyset-page';
+import type { OrderDirection } from '../../platform/graphql/pagination/order-direction.enum';
+import type { PageRequest } from '../../platform/graphql/pagination/page-request';
+import type { EnterpriseOrderField } from './enterprise-order.input';
 import { badUserInput, conflict, notFound, unknownNames } from '../../platform/graphql/user-errors';
 import type { GraphDatabase } from '../../platform/neo4j/graph-database';
 import { writeGraph } from '../../platform/neo4j/write-graph';
@@ -55,12 +58,15 @@ export class EnterpriseService {
     return found;
   }
 
-  async page(criteria: EnterpriseCriteria, first: number, after: string | null): Promise<Page<EnterpriseRecord>> {
+  async page(
+    criteria: EnterpriseCriteria,
+    order: { field: EnterpriseOrderField; direction: OrderDirection },
+    request: PageRequest,
+  ): Promise<Page<EnterpriseRecord>> {
     await this.assertKnownRegions(criteria.regions, 'filter.region');
     return keysetPage(
-      first,
-      after,
-      (limit, afterId) => this.repository.page(criteria, limit, afterId),
+      request,
+      (how) => this.repository.page(criteria, order, how),
       () => this.repository.count(criteria),
     );
   }

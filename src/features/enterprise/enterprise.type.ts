@@ -2,8 +2,9 @@ import { Field, Float, ID, ObjectType } from 'type-graphql';
 import { EnterpriseKind } from '../vocabulary/enterprise-kind.enum';
 import { EnterpriseStatus } from '../vocabulary/enterprise-status.enum';
 import type { EnterpriseRecord } from './enterprise.record';
+import { Node } from '../vocabulary/node.type';
 
-@ObjectType({ description: 'A plant, market, trade firm or logistics node of a supply chain.' })
+@ObjectType({ implements: Node, description: 'A plant, market, trade firm or logistics node of a supply chain.' })
 export class Enterprise implements EnterpriseRecord {
   @Field(() => ID, { description: 'Stable external id, e.g. kq-dye-alice.' })
   id!: string;
@@ -17,7 +18,7 @@ export class Enterprise implements EnterpriseRecord {
   })
   nameLocal!: string | null;
 
-  @Field(() => EnterpriseKind)
+  @Field(() => EnterpriseKind, { description: 'What it does; decides whether it produces or forwards goods.' })
   kind!: EnterpriseKind;
 
   @Field(() => String, { description: 'Province or city and district, e.g. Shaoxing/Keqiao.' })
@@ -26,13 +27,13 @@ export class Enterprise implements EnterpriseRecord {
   @Field(() => String, { nullable: true, description: 'Industrial park or cluster.' })
   park!: string | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { description: 'Latitude in degrees (WGS 84); null when unknown.', nullable: true })
   lat!: number | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { description: 'Longitude in degrees (WGS 84); null when unknown.', nullable: true })
   lon!: number | null;
 
-  @Field(() => EnterpriseStatus)
+  @Field(() => EnterpriseStatus, { description: 'Current real state.' })
   status!: EnterpriseStatus;
 
   @Field(() => Float, { description: 'Share of normal output running now, 0..1.' })
@@ -61,6 +62,6 @@ export class Enterprise implements EnterpriseRecord {
   @Field(() => String, { nullable: true, description: 'Where the figures come from, e.g. a report file.' })
   source!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'Free text, e.g. what a report says about it.', nullable: true })
   note!: string | null;
 }

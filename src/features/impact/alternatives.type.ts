@@ -8,13 +8,13 @@ import { SupplyLink } from '../supply-link/supply-link.type';
 /** An alternative supplier the engine found (its `AlternativeSupplier`), with the enterprise itself. */
 @ObjectType('AlternativeSupplier', { description: 'An enterprise that could supply the product instead.' })
 export class AlternativeSupplierType {
-  @Field(() => Enterprise)
+  @Field(() => Enterprise, { description: 'The candidate supplier.' })
   enterprise!: EnterpriseRecord;
 
   @Field(() => Boolean, { description: 'In the same region as the enterprise that needs it.' })
   sameRegion!: boolean;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { description: 'Its normal output per day, in its own unit; null when unknown.', nullable: true })
   dailyCapacity!: number | null;
 
   @Field(() => Int, {
@@ -40,9 +40,9 @@ export class AlternativeRouteType {
   @Field(() => [Enterprise], { description: 'From the supplier, through logistics nodes, to the customer.' })
   enterprises!: EnterpriseRecord[];
 
-  @Field(() => [SupplyLink])
+  @Field(() => [SupplyLink], { description: 'The links of the route, in order.' })
   links!: SupplyLinkRecord[];
 
-  @Field(() => [TransportMode])
+  @Field(() => [TransportMode], { description: 'Transport mode of each link, in order.' })
   modes!: TransportMode[];
 }

@@ -8,10 +8,10 @@ const LOST_OUTPUT_VALUE = 'Lost output value of blocking it alone, CNY per day, 
 
 @ObjectType({ description: 'A supply link and the impact of blocking it alone.' })
 export class CriticalLink {
-  @Field(() => SupplyLink)
+  @Field(() => SupplyLink, { description: 'The supply link.' })
   link!: SupplyLinkRecord;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Enterprises stalled by blocking it alone.' })
   stalledCount!: number;
 
   @Field(() => Float, { description: LOST_OUTPUT_VALUE })
@@ -20,7 +20,7 @@ export class CriticalLink {
 
 @ObjectType({ description: 'An enterprise and the impact of taking it down alone.' })
 export class CriticalEnterprise {
-  @Field(() => Enterprise)
+  @Field(() => Enterprise, { description: 'The enterprise.' })
   enterprise!: EnterpriseRecord;
 
   @Field(() => Int, { description: 'Enterprises stalled, itself included.' })

@@ -5,7 +5,8 @@ import {
   type GraphQLResolveInfo,
   type SelectionSetNode,
 } from 'graphql';
-import { pageStart } from '../../platform/graphql/pagination/cursor';
+import { offsetWindow, type OffsetWindow } from '../../platform/graphql/pagination/cursor';
+import type { PageRequest } from '../../platform/graphql/pagination/page-request';
 import { MAX_DRAWN_NODES } from './impact-limits';
 import type { ImpactNeeds, PageNeed } from './impact.jobs';
 
@@ -54,7 +55,7 @@ export function impactNeeds(info: GraphQLResolveInfo, nodes: readonly FieldNode[
 }
 
 /**
- * The pages (`first`, `after`) of the connection field `field` of `type`
+ * The pages (forward or backward) of the connection field `field` of `type`
  * selected under these fields, each once. Arguments the field resolver will
  * refuse are left out: it refuses them with the proper error.
  */
@@ -63,22 +64,37 @@ export function pagesOf(
   nodes: readonly FieldNode[],
   type: string,
   field: string,
-): { offset: number; limit: number }[] {
+): OffsetWindow[] {
   const definition = (info.schema.getType(type) as GraphQLObjectType).getFields()[field];
-  const pages: { offset: number; limit: number }[] = [];
+  const pages: OffsetWindow[] = [];
   for (const node of selectedFields(info, nodes, field)) {
     try {
-      const { first, after } = getArgumentValues(definition, node, info.variableValues) as {
-        first: number;
-        after?: string | null;
-      };
-      const offset = pageStart(first, after);
-      if (!pages.some((p) => p.offset === offset && p.limit === first)) pages.push({ offset, limit: first });
+      const page = offsetWindow(getArgumentValues(definition, node, info.variableValues) as PageRequest);
+      const same = (p: OffsetWindow) =>
+        p.backward === page.backward && p.offset === page.offset && p.size === page.size;
+      if (!pages.some(same)) pages.push(page);
     } catch {
       // Left to the field resolver.
     }
   }
   return pages;
+}
+
+/**
+ * The page a job built for the range `start`, `count` of a group, found by
+ * where it starts (a page read backward starts where the total puts it).
+ */
+export function builtPage<T extends { start: number; rows: unknown[] }>(
+  pages: readonly T[],
+  matches: (page: T) => boolean,
+  start: number,
+  count: number,
+  what: string,
+): T {
+  return prepared(
+    pages.find((p) => matches(p) && p.start === start && p.rows.length >= count),
+    `${what} rows from ${start}`,
+  );
 }
 
 /** A part of the answer an engine job was asked for; missing only if the needs missed a field (a bug). */

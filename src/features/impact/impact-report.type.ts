@@ -83,26 +83,30 @@ export class AffectedEnterpriseType implements Pick<
   cause!: string[];
 }
 
-export const AffectedEnterpriseConnection = ConnectionType('AffectedEnterprise', AffectedEnterpriseType);
+export const AffectedEnterpriseConnection = ConnectionType(
+  'AffectedEnterprise',
+  AffectedEnterpriseType,
+  'affected enterprise',
+);
 
 @ObjectType('LostOutput', { description: 'Physical output lost per day in one unit.' })
 export class LostOutputType {
   @Field(() => String, { nullable: true, description: 'The unit; null for enterprises that record none.' })
   unit!: string | null;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Output lost per day, in unit.' })
   amount!: number;
 }
 
 @ObjectType('ImpactSummary', { description: 'Impact summed over one kind or region.' })
 export class ImpactSummaryType {
-  @Field(() => String)
+  @Field(() => String, { description: 'The kind or region.' })
   key!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Enterprises stalled.' })
   stalledCount!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Enterprises cut back.' })
   partialCount!: number;
 
   @Field(() => Float, { description: 'Lost output value of the group’s producers, CNY per day.' })
@@ -120,7 +124,7 @@ export class ImpactSummaryType {
     'The affected part of the graph, for drawing: affected enterprises and the links that stopped delivering.',
 })
 export class ImpactGraph {
-  @Field(() => [AffectedEnterpriseType])
+  @Field(() => [AffectedEnterpriseType], { description: 'The affected enterprises drawn.' })
   nodes!: AffectedEnterpriseType[];
 
   @Field(() => [ID], {
@@ -143,10 +147,10 @@ export class ImpactReport {
   @Field(() => Int, { description: 'Graph version the report was computed on.' })
   graphVersion!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Enterprises stalled in the scenario.' })
   stalledCount!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Enterprises cut back but not stalled.' })
   partialCount!: number;
 
   @Field(() => Float, {

@@ -11,7 +11,7 @@ import { ScenarioInput } from './scenario.input';
 
 @ArgsType()
 export class ResumptionPlanArgs {
-  @Field(() => Int, { defaultValue: 10 })
+  @Field(() => Int, { description: 'How many steps to return, best first.', defaultValue: 10 })
   @Min(1, { message: 'top must be at least 1' })
   @Max(MAX_TOP, { message: `top must be at most ${MAX_TOP}` })
   top!: number;
@@ -32,7 +32,7 @@ class RankingArgs {
   @Max(MAX_TOP, { message: `top must be at most ${MAX_TOP}` })
   top!: number;
 
-  @Field(() => CriticalMeasure, { defaultValue: CriticalMeasure.STALLED_COUNT })
+  @Field(() => CriticalMeasure, { description: 'What to rank by.', defaultValue: CriticalMeasure.STALLED_COUNT })
   measure!: CriticalMeasure;
 
   @Field(() => Boolean, {
@@ -76,11 +76,11 @@ export class CriticalEnterprisesArgs extends RankingArgs {
 
 @ArgsType()
 export class AlternativeSuppliersArgs {
-  @Field(() => ID)
-  @MaxLength(ID_MAX_LENGTH, { message: `enterpriseId ${ID_LENGTH_RULE}` })
-  enterpriseId!: string;
+  @Field(() => ID, { description: 'The enterprise that needs the product.' })
+  @MaxLength(ID_MAX_LENGTH, { message: `id ${ID_LENGTH_RULE}` })
+  id!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The product it needs.' })
   @MaxLength(200, { message: 'product must be at most 200 characters' })
   product!: string;
 
@@ -92,27 +92,30 @@ export class AlternativeSuppliersArgs {
   @ValidateNested()
   scenario?: ScenarioInput | null;
 
-  @Field(() => Int, { defaultValue: 10 })
-  @Min(1, { message: 'limit must be at least 1' })
-  @Max(MAX_ALTERNATIVES, { message: `limit must be at most ${MAX_ALTERNATIVES}` })
-  limit!: number;
+  @Field(() => Int, { defaultValue: 10, description: `How many to return, 1 to ${MAX_ALTERNATIVES}.` })
+  @Min(1, { message: 'first must be at least 1' })
+  @Max(MAX_ALTERNATIVES, { message: `first must be at most ${MAX_ALTERNATIVES}` })
+  first!: number;
 }
 
 @ArgsType()
 export class AlternativeRoutesArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The supplier.' })
   @MaxLength(ID_MAX_LENGTH, { message: `fromId ${ID_LENGTH_RULE}` })
   fromId!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The customer.' })
   @MaxLength(ID_MAX_LENGTH, { message: `toId ${ID_LENGTH_RULE}` })
   toId!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The product to route.' })
   @MaxLength(200, { message: 'product must be at most 200 characters' })
   product!: string;
 
-  @Field(() => ScenarioInput, { nullable: true })
+  @Field(() => ScenarioInput, {
+    description: 'The situation to look in; everything running when omitted.',
+    nullable: true,
+  })
   @IsOptional()
   @ValidateNested()
   scenario?: ScenarioInput | null;
@@ -122,15 +125,18 @@ export class AlternativeRoutesArgs {
   @Max(MAX_ROUTE_HOPS, { message: `maxHops must be at most ${MAX_ROUTE_HOPS}` })
   maxHops!: number;
 
-  @Field(() => Int, { defaultValue: 10 })
-  @Min(1, { message: 'limit must be at least 1' })
-  @Max(MAX_ALTERNATIVES, { message: `limit must be at most ${MAX_ALTERNATIVES}` })
-  limit!: number;
+  @Field(() => Int, { defaultValue: 10, description: `How many to return, 1 to ${MAX_ALTERNATIVES}.` })
+  @Min(1, { message: 'first must be at least 1' })
+  @Max(MAX_ALTERNATIVES, { message: `first must be at most ${MAX_ALTERNATIVES}` })
+  first!: number;
 }
 
 @ArgsType()
 export class ImpactGraphArgs {
-  @Field(() => Int, { defaultValue: 300 })
+  @Field(() => Int, {
+    description: 'Cap on drawn enterprises; truncated says when it cut the drawing.',
+    defaultValue: 300,
+  })
   @Min(1, { message: `maxNodes must be from 1 to ${MAX_DRAWN_NODES}` })
   @Max(MAX_DRAWN_NODES, { message: `maxNodes must be from 1 to ${MAX_DRAWN_NODES}` })
   maxNodes!: number;

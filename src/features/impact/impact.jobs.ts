@@ -1,3 +1,4 @@
+import { windowRange, type OffsetWindow } from '../../platform/graphql/pagination/cursor';
 import {
   evaluateScenario,
   findAlternativeRoutes,
@@ -40,11 +41,12 @@ import { compareResults, comparedRows, type ComparedRow } from './compare-result
  */
 
 /** A page of stalled or partial enterprises, in the order of ImpactResult. */
-export interface PageNeed {
+export interface PageNeed extends OffsetWindow {
   group: 'STALLED' | 'PARTIAL';
-  offset: number;
-  limit: number;
 }
+
+/** A page the job built: where it starts in its list (known once the total is), and its rows. */
+export type BuiltPage<Need, Row> = Need & { start: number; rows: Row[] };
 
 /** What a query reads of an impact report, beyond its counts. */
 export interface ImpactNeeds {
@@ -74,7 +76,7 @@ export interface ImpactAnswer {
   lostOutputByUnit: LostOutputByUnit[];
   affectedProducerCount: number;
   unvaluedProducerCount: number;
-  pages: (PageNeed & { rows: AffectedEnterprise[] })[];
+  pages: BuiltPage<PageNeed, AffectedEnterprise>[];
   summaries: Partial<Record<'KIND' | 'REGION', ImpactSummary[]>>;
   drawings: ImpactDrawing[];
 }
@@ -103,7 +105,10 @@ function answer(graph: SupplyGraph, result: ImpactResult, needs: ImpactNeeds): I
     lostOutputByUnit: result.lostOutputByUnit,
     affectedProducerCount: result.affectedProducerCount,
     unvaluedProducerCount: result.unvaluedProducerCount,
-    pages: needs.pages.map((page) => ({ ...page, rows: result.rows(page.group, page.offset, page.limit) })),
+    pages: needs.pages.map((page) => {
+      const { start, count } = windowRange(result.count(page.group), page);
+      return { ...page, start, rows: result.rows(page.group, start, count) };
+    }),
     summaries,
     drawings: needs.drawings.map((maxNodes) => drawing(graph, result, maxNodes)),
   };
@@ -148,10 +153,8 @@ export interface ImpactArgs {
 }
 
 /** A page of one comparison group. */
-export interface ComparisonPageNeed {
+export interface ComparisonPageNeed extends OffsetWindow {
   group: 'ONLY_IN_A' | 'ONLY_IN_B' | 'IN_BOTH';
-  offset: number;
-  limit: number;
 }
 
 export interface CompareArgs {
@@ -164,7 +167,7 @@ export interface CompareAnswer {
   a: ImpactAnswer;
   b: ImpactAnswer;
   counts: Record<ComparisonPageNeed['group'], number>;
-  pages: (ComparisonPageNeed & { rows: ComparedRow[] })[];
+  pages: BuiltPage<ComparisonPageNeed, ComparedRow>[];
 }
 
 export const IMPACT_JOBS = {
@@ -191,10 +194,14 @@ export const IMPACT_JOBS = {
         a: answer(graph, resultA, a.needs),
         b: answer(graph, resultB, b.needs),
         counts: { ONLY_IN_A: groups.onlyInA.length, ONLY_IN_B: groups.onlyInB.length, IN_BOTH: groups.inBoth.length },
-        pages: pages.map((page) => ({
-          ...page,
-          rows: comparedRows(resultA, resultB, nodesOf[page.group].subarray(page.offset, page.offset + page.limit)),
-        })),
+        pages: pages.map((page) => {
+          const { start, count } = windowRange(nodesOf[page.group].length, page);
+          return {
+            ...page,
+            start,
+            rows: comparedRows(resultA, resultB, nodesOf[page.group].subarray(start, start + count)),
+          };
+        }),
       };
     },
   }),

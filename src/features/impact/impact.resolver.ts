@@ -37,7 +37,7 @@ import type { RankingRequest } from './impact-computations';
 import { ResumptionStepType } from './resumption-step.type';
 import { ScenarioInput } from './scenario.input';
 import { toScenario } from './to-scenario';
-import { impactNeeds, prepared } from './impact-needs';
+import { builtPage, impactNeeds, prepared } from './impact-needs';
 
 /** What the impact resolvers read of the request context. */
 export interface ImpactContext {
@@ -70,22 +70,23 @@ function rankingRequest(args: CriticalLinksArgs | CriticalEnterprisesArgs): Rank
 /** One page of a report's stalled or partial enterprises, from the rows the job built for it. */
 function pageOfGroup(report: ImpactReport, group: 'STALLED' | 'PARTIAL', page: PageArgs): Page<AffectedEnterpriseType> {
   const total = group === 'STALLED' ? report.stalledCount : report.partialCount;
-  return pageOfRange(total, page.first, page.after, (start, count) => {
-    const found = report.answer.pages.find((p) => p.group === group && p.offset === start && p.limit === page.first);
-    return scopedRows(report, prepared(found, `${group} rows from ${start}`).rows.slice(0, count));
+  return pageOfRange(total, page, (start, count) => {
+    const built = builtPage(report.answer.pages, (p) => p.group === group, start, count, group);
+    return scopedRows(report, built.rows.slice(0, count));
   });
 }
 
 @Resolver()
 export class ImpactResolver {
   @Query(() => ImpactReport, {
+    nullable: true,
     description:
       'Who stalls, how much output is lost, and when, ' +
       'if the scenario’s links, enterprises, regions or modes are blocked. Never writes.',
   })
   @Allow(Role.ANALYST)
   impact(
-    @Arg('scenario', () => ScenarioInput) scenario: ScenarioInput,
+    @Arg('scenario', () => ScenarioInput, { description: 'What to block.' }) scenario: ScenarioInput,
     @Ctx() ctx: ImpactContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<ImpactReport> {
@@ -93,6 +94,7 @@ export class ImpactResolver {
   }
 
   @Query(() => [CriticalLink], {
+    nullable: true,
     description: 'Single points of failure among links, ranked by the exact impact of blocking each alone.',
   })
   @Allow(Role.ANALYST)
@@ -112,6 +114,7 @@ export class ImpactResolver {
   }
 
   @Query(() => [CriticalEnterprise], {
+    nullable: true,
     description: 'Single points of failure among enterprises, ranked by the exact impact of taking each down alone.',
   })
   @Allow(Role.ANALYST)
@@ -135,6 +138,7 @@ export class ImpactResolver {
   }
 
   @Query(() => [AlternativeSupplierType], {
+    nullable: true,
     description:
       'Enterprises still running in the scenario that ship the product to others: ' +
       'same region first, then capacity, then distance.',
@@ -145,10 +149,10 @@ export class ImpactResolver {
     @Ctx() ctx: ImpactContext,
   ): Promise<AlternativeSupplierType[]> {
     const found = await ctx.services.impact.alternativeSuppliers(
-      args.enterpriseId,
+      args.id,
       args.product,
       toScenario(args.scenario),
-      args.limit,
+      args.first,
     );
     const enterprises = await loadAll<EnterpriseRecord>(
       ctx.loaders.enterprise,
@@ -158,6 +162,7 @@ export class ImpactResolver {
   }
 
   @Query(() => [AlternativeRouteType], {
+    nullable: true,
     description: 'Routes of the product that still deliver in the scenario, through logistics nodes of any mode.',
   })
   @Allow(Role.ANALYST)
@@ -171,7 +176,7 @@ export class ImpactResolver {
       args.product,
       toScenario(args.scenario),
       args.maxHops,
-      args.limit,
+      args.first,
     );
     return Promise.all(
       routes.map(async (route) => ({
@@ -183,6 +188,7 @@ export class ImpactResolver {
   }
 
   @Query(() => [ResumptionStepType], {
+    nullable: true,
     description:
       'The order of reopening the blocked links and restarting the stalled or closed enterprises of the current ' +
       'state that brings back the most lost output value first, each enterprise running at its capacityRecovery.',
@@ -250,7 +256,7 @@ export class ImpactReportResolver {
 
 @Resolver(() => AffectedEnterpriseType)
 export class AffectedEnterpriseResolver {
-  @FieldResolver(() => Enterprise)
+  @FieldResolver(() => Enterprise, { description: 'The enterprise itself.' })
   async enterprise(@Root() affected: AffectedEnterpriseType, @Ctx() ctx: ImpactContext): Promise<EnterpriseRecord> {
     const [record] = await loadAll<EnterpriseRecord>(ctx.loaders.enterprise, [affected.enterpriseId]);
     return record;

@@ -13,7 +13,7 @@ export class ResumptionStepType {
   @Field(() => Int, { description: '1 for the first step.' })
   step!: number;
 
-  @Field(() => ResumptionKind)
+  @Field(() => ResumptionKind, { description: 'Whether it reopens a link or restarts an enterprise.' })
   kind!: ResumptionKind;
 
   @Field(() => SupplyLink, { nullable: true, description: 'The link to reopen (kind LINK).' })

@@ -66,24 +66,24 @@ export class ScenarioInput {
 
 @ObjectType('Scenario', { description: 'A scenario as it was saved.' })
 export class ScenarioSpec {
-  @Field(() => [ID])
+  @Field(() => [ID], { description: 'Supply links blocked.' })
   blockLinks!: string[];
 
-  @Field(() => [ID])
+  @Field(() => [ID], { description: 'Enterprises taken down.' })
   blockEnterprises!: string[];
 
-  @Field(() => [String])
+  @Field(() => [String], { description: 'Regions whose every enterprise is taken down.' })
   blockRegions!: string[];
 
-  @Field(() => [TransportMode])
+  @Field(() => [TransportMode], { description: 'Modes whose every link is blocked.' })
   blockModes!: TransportMode[];
 
-  @Field(() => [LinkFilterType])
+  @Field(() => [LinkFilterType], { description: 'Link filters whose links are blocked.' })
   blockLinksWhere!: LinkFilterType[];
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'Starts from the real current state.' })
   includeCurrentState!: boolean;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { description: 'How long the blocks last, in days; null: unbounded.', nullable: true })
   durationDays!: number | null;
 }

@@ -3,15 +3,15 @@ import type { ImportCounts } from './import.service';
 
 @ObjectType({ description: 'What an import wrote.' })
 export class ImportReport implements ImportCounts {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Enterprises that did not exist before.' })
   enterprisesCreated!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Existing enterprises replaced.' })
   enterprisesUpdated!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Links that did not exist before.' })
   linksCreated!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Existing links replaced.' })
   linksUpdated!: number;
 }

@@ -21,7 +21,8 @@ export class ImportResolver {
   @Allow(Role.ADMIN)
   importGraph(
     // Validated row by row by the import service, which lists every problem at once.
-    @Arg('input', () => GraphImportInput, { validate: false }) input: GraphImportInput,
+    @Arg('input', () => GraphImportInput, { validate: false, description: 'The document to import.' })
+    input: GraphImportInput,
     @Ctx() ctx: ImportContext,
   ): Promise<ImportReport> {
     return ctx.services.imports.importGraph(ctx.actor, input);

@@ -6,7 +6,7 @@ import { writeGraph } from '../../platform/neo4j/write-graph';
 import type { EnterpriseRepository } from '../enterprise/enterprise.repository';
 import type { SupplyLinkRepository } from '../supply-link/supply-link.repository';
 import { type GraphDocument, JSON_ROW_LABELS, type RowLabels } from './graph-document';
-import { validateGraphDocument } from './validate-graph-document';
+import { type ValidatedGraph, validateGraphDocument } from './validate-graph-document';
 
 export interface ImportCounts {
   enterprisesCreated: number;
@@ -60,6 +60,7 @@ export class ImportService {
         }
       }
     }
+    problems.push(...(await this.idsTakenByOtherTypes(graph)));
     if (problems.length > 0) throw importRejected(problems);
 
     const batchSize = options.batchSize ?? 5_000;
@@ -85,6 +86,29 @@ export class ImportService {
       }
       return counts;
     });
+  }
+
+  /**
+   * Ids are unique across types (node(id:) finds a thing by its id alone):
+   * an enterprise row may not take the id of a link in the graph, nor a link
+   * row the id of an enterprise.
+   */
+  private async idsTakenByOtherTypes(graph: ValidatedGraph): Promise<InputProblem[]> {
+    const [links, enterprises] = await Promise.all([
+      this.links.existingIds([...graph.enterpriseRows.keys()]),
+      this.enterprises.existingIds([...graph.linkRows.keys()]),
+    ]);
+    const taken = (rows: Map<string, string>, existing: Set<string>, other: string) =>
+      [...rows]
+        .filter(([id]) => existing.has(id))
+        .map(([id, path]) => ({
+          path,
+          message: `id "${id}" is the id of ${other} in the graph: ids are unique across types`,
+        }));
+    return [
+      ...taken(graph.enterpriseRows, links, 'a supply link'),
+      ...taken(graph.linkRows, enterprises, 'an enterprise'),
+    ];
   }
 
   /** How many enterprises and links the graph holds. */

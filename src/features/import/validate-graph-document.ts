@@ -15,6 +15,9 @@ export interface ValidatedGraph {
   links: SupplyLinkRow[];
   /** Enterprise ids links refer to that the document itself does not define. */
   externalReferences: Map<string, string[]>;
+  /** Row label of each enterprise id and of each link id, to name a row a later check refuses. */
+  enterpriseRows: Map<string, string>;
+  linkRows: Map<string, string>;
 }
 
 const VALIDATION = { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true } as const;
@@ -31,7 +34,8 @@ function describe(label: string, row: unknown): string {
 /**
  * Checks a whole import document and lists every problem by row: field rules
  * (the same class-validator rules as the GraphQL inputs, so the same
- * messages), duplicate ids and links between missing enterprises. Nothing is
+ * messages), duplicate ids (within a type and across types) and links between
+ * missing enterprises. Nothing is
  * written unless it passes.
  */
 export function validateGraphDocument(
@@ -73,6 +77,9 @@ export function validateGraphDocument(
     const earlier = linkRows.get(input.id);
     if (typeof input.id === 'string' && earlier !== undefined)
       rowProblems.push(`duplicate id "${input.id}", also at ${earlier}`);
+    const enterprise = enterpriseRows.get(input.id);
+    if (enterprise !== undefined)
+      rowProblems.push(`id "${input.id}" is the id of the enterprise at ${enterprise}: ids are unique across types`);
     for (const message of rowProblems) problems.push({ path: label, message });
     if (rowProblems.length > 0) return;
     linkRows.set(input.id, labels.link(index));
@@ -85,5 +92,5 @@ export function validateGraphDocument(
     links.push(toSupplyLinkRow(input));
   });
 
-  return { graph: { enterprises, links, externalReferences }, problems };
+  return { graph: { enterprises, links, externalReferences, enterpriseRows, linkRows }, problems };
 }

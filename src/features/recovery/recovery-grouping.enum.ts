@@ -7,4 +7,5 @@ export type RecoveryGrouping = (typeof GROUPINGS)[number];
 export const RecoveryGrouping = registerValuesEnum(GROUPINGS, {
   name: 'RecoveryGrouping',
   description: 'What recovery figures are grouped by.',
+  valueDescriptions: { REGION: 'By region.', KIND: 'By enterprise kind.', PARK: 'By industrial park ("" for none).' },
 });

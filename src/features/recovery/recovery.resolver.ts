@@ -14,6 +14,7 @@ export interface RecoveryContext {
 @Resolver()
 export class RecoveryResolver {
   @Query(() => [RecoveryGroup], {
+    nullable: true,
     description: 'How far recovery has come, per region, kind or park: now, or at a past moment.',
   })
   @Allow(Role.VIEWER)
@@ -21,7 +22,10 @@ export class RecoveryResolver {
     return ctx.services.recovery.recovery(args.groupBy, toEnterpriseCriteria(args.filter), args.at);
   }
 
-  @Query(() => [RecoveryTimeline], { description: 'Recovery per group over time, replayed from the status history.' })
+  @Query(() => [RecoveryTimeline], {
+    nullable: true,
+    description: 'Recovery per group over time, replayed from the status history.',
+  })
   @Allow(Role.VIEWER)
   recoveryTimeline(
     @Args(() => RecoveryTimelineArgs) args: RecoveryTimelineArgs,

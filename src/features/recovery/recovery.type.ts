@@ -1,12 +1,13 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { EnterpriseStatus } from '../vocabulary/enterprise-status.enum';
+import { DateTimeScalar } from '../../platform/graphql/date-time.scalar';
 
-@ObjectType()
+@ObjectType({ description: 'How many enterprises have one status.' })
 export class StatusCount {
-  @Field(() => EnterpriseStatus)
+  @Field(() => EnterpriseStatus, { description: 'The status.' })
   status!: EnterpriseStatus;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many enterprises.' })
   count!: number;
 }
 
@@ -34,11 +35,11 @@ export class RecoveryGroup implements RecoveryFigures {
   @Field(() => Int, { description: 'Enterprises OPERATING or PARTIAL.' })
   resumedCount!: number;
 
-  @Field(() => Float, { description: 'resumedCount / enterpriseCount.' })
+  @Field(() => Float, { description: 'The share resumedCount / enterpriseCount.' })
   resumedShare!: number;
 
   @Field(() => Float, {
-    description: 'capacityRecovery weighted by dailyCapacity (a plain mean where no dailyCapacity is known).',
+    description: 'Capacity recovery weighted by dailyCapacity (a plain mean where no dailyCapacity is known).',
   })
   capacityRecovery!: number;
 
@@ -48,7 +49,7 @@ export class RecoveryGroup implements RecoveryFigures {
 
 @ObjectType({ description: 'Recovery figures of a group at one moment, replayed from the status history.' })
 export class RecoveryPoint implements RecoveryFigures {
-  @Field(() => String, { description: 'ISO 8601 end of the interval; the state at that moment.' })
+  @Field(() => DateTimeScalar, { description: 'End of the interval; the state at that moment.' })
   at!: string;
 
   @Field(() => Int, { description: 'Enterprises with a known state by then.' })
@@ -57,24 +58,24 @@ export class RecoveryPoint implements RecoveryFigures {
   @Field(() => [StatusCount], { description: 'Enterprises per status, every status listed.' })
   byStatus!: StatusCount[];
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Enterprises OPERATING or PARTIAL.' })
   resumedCount!: number;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'The share resumedCount / enterpriseCount.' })
   resumedShare!: number;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Capacity recovery weighted by dailyCapacity, 0..1.' })
   capacityRecovery!: number;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { description: 'Mean workforceReturned of those that report it.', nullable: true })
   workforceReturned!: number | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The recovery of one region, kind or park over time.' })
 export class RecoveryTimeline {
-  @Field(() => String)
+  @Field(() => String, { description: 'The region, kind or park.' })
   key!: string;
 
-  @Field(() => [RecoveryPoint])
+  @Field(() => [RecoveryPoint], { description: 'One point per interval, oldest first.' })
   points!: RecoveryPoint[];
 }

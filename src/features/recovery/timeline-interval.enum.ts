@@ -7,4 +7,5 @@ export type TimelineInterval = (typeof INTERVALS)[number];
 export const TimelineInterval = registerValuesEnum(INTERVALS, {
   name: 'TimelineInterval',
   description: 'Spacing of the points of a recovery timeline.',
+  valueDescriptions: { DAY: 'One point a day.', WEEK: 'One point a week.' },
 });

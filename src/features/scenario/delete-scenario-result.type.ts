@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 
-@ObjectType()
+@ObjectType({ description: 'What deleteScenario removed.' })
 export class DeleteScenarioResult {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Id of the deleted saved scenario.' })
   id!: string;
 }

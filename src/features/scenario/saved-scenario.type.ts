@@ -5,25 +5,30 @@ import { AffectedEnterpriseType, ImpactReport } from '../impact/impact-report.ty
 import type { Comparison } from '../impact/impact.service';
 import { ScenarioInput, ScenarioSpec } from '../impact/scenario.input';
 import { SimulationTimelineType } from '../simulation/simulation-timeline.type';
+import { Node } from '../vocabulary/node.type';
+import { DateTimeScalar } from '../../platform/graphql/date-time.scalar';
 
-@ObjectType({ description: 'A named what-if, kept so it can be re-run against the graph as it changes.' })
+@ObjectType({
+  implements: Node,
+  description: 'A named what-if, kept so it can be re-run against the graph as it changes.',
+})
 export class SavedScenario {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable id, e.g. scn-0f8e...' })
   id!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Name given when saved.' })
   name!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'Note given when saved.', nullable: true })
   note!: string | null;
 
-  @Field(() => String, { description: 'ISO 8601 date-time it was saved.' })
+  @Field(() => DateTimeScalar, { description: 'When it was saved.' })
   createdAt!: string;
 
   @Field(() => String, { description: 'Who saved it (token:<name>, jwt:<sub> or anonymous).' })
   owner!: string;
 
-  @Field(() => ScenarioSpec)
+  @Field(() => ScenarioSpec, { description: 'The scenario, as saved.' })
   scenario!: ScenarioSpec;
 
   @Field(() => SimulationTimelineType, {
@@ -33,15 +38,17 @@ export class SavedScenario {
   timeline!: SimulationTimelineType | null;
 }
 
+export const SavedScenarioConnection = ConnectionType('SavedScenario', SavedScenario, 'saved scenario');
+
 @InputType({ description: 'A saved scenario by id, or a scenario given inline: exactly one of the two.' })
 export class ScenarioRef {
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { description: 'Id of a saved scenario.', nullable: true })
   @IsOptional()
   @MaxLength(40, { message: 'id must be the id of a saved scenario' })
   @Matches(/^scn-[0-9a-f-]{36}$/, { message: 'id must be the id of a saved scenario' })
   id?: string | null;
 
-  @Field(() => ScenarioInput, { nullable: true })
+  @Field(() => ScenarioInput, { description: 'A scenario given inline.', nullable: true })
   @IsOptional()
   @ValidateNested()
   scenario?: ScenarioInput | null;
@@ -61,7 +68,8 @@ export class ComparedEnterprise {
 
   @Field(() => Float, {
     nullable: true,
-    description: 'b.stallsOnDay - a.stallsOnDay when it stalls in both: positive when it holds out longer in b.',
+    description:
+      'The difference b.stallsOnDay - a.stallsOnDay when it stalls in both: positive when it holds out longer in b.',
   })
   stallDayDifference!: number | null;
 
@@ -78,7 +86,11 @@ export class ComparedEnterprise {
   lostTradeValueDifference!: number | null;
 }
 
-export const ComparedEnterpriseConnection = ConnectionType('ComparedEnterprise', ComparedEnterprise);
+export const ComparedEnterpriseConnection = ConnectionType(
+  'ComparedEnterprise',
+  ComparedEnterprise,
+  'compared enterprise',
+);
 
 @ObjectType({
   description:
@@ -86,21 +98,21 @@ export const ComparedEnterpriseConnection = ConnectionType('ComparedEnterprise',
     '(three lists of the same shape), and the differences in stall days and lost value.',
 })
 export class ScenarioComparison {
-  @Field(() => ImpactReport)
+  @Field(() => ImpactReport, { description: 'The report of scenario a.' })
   a!: ImpactReport;
 
-  @Field(() => ImpactReport)
+  @Field(() => ImpactReport, { description: 'The report of scenario b.' })
   b!: ImpactReport;
 
   /** The sizes of the three groups, and the pages of them the query reads (built by the engine job). */
   groups!: Comparison['groups'];
 
-  @Field(() => Int, { description: 'b.stalledCount - a.stalledCount.' })
+  @Field(() => Int, { description: 'The difference b.stalledCount - a.stalledCount.' })
   stalledCountDifference!: number;
 
-  @Field(() => Float, { description: 'b.lostOutputValue - a.lostOutputValue, CNY per day.' })
+  @Field(() => Float, { description: 'The difference b.lostOutputValue - a.lostOutputValue, CNY per day.' })
   lostOutputValueDifference!: number;
 
-  @Field(() => Float, { description: 'b.lostTradeValue - a.lostTradeValue, CNY per day.' })
+  @Field(() => Float, { description: 'The difference b.lostTradeValue - a.lostTradeValue, CNY per day.' })
   lostTradeValueDifference!: number;
 }

@@ -9,16 +9,16 @@ const NAME_RULE = 'name must be 1 to 200 characters';
 
 @ArgsType()
 export class SaveScenarioArgs {
-  @Field(() => String)
+  @Field(() => String, { description: 'Name to list it by, 1 to 200 characters.' })
   @Matches(/\S/, { message: NAME_RULE })
   @MaxLength(200, { message: NAME_RULE })
   name!: string;
 
-  @Field(() => ScenarioInput)
+  @Field(() => ScenarioInput, { description: 'What to block.' })
   @ValidateNested()
   scenario!: ScenarioInput;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'Free text.', nullable: true })
   @IsOptional()
   @MaxLength(2000, { message: 'note must be at most 2000 characters' })
   note?: string | null;

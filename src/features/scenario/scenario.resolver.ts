@@ -4,7 +4,7 @@ import { Allow } from '../../platform/auth/allow';
 import type { RequestActor } from '../../platform/auth/request-actor';
 import { Role, roleAtLeast } from '../../platform/auth/role';
 import type { Page } from '../../platform/graphql/pagination/connection.type';
-import { pageOfRange } from '../../platform/graphql/pagination/cursor';
+import { pageOfList, pageOfRange } from '../../platform/graphql/pagination/cursor';
 import { PageArgs } from '../../platform/graphql/pagination/page.args';
 import type { EnterpriseLoaders } from '../enterprise/enterprise.loaders';
 import type { EnterpriseRecord } from '../enterprise/enterprise.record';
@@ -18,10 +18,11 @@ import {
   ComparedEnterprise,
   ComparedEnterpriseConnection,
   SavedScenario,
+  SavedScenarioConnection,
   ScenarioComparison,
   ScenarioRef,
 } from './saved-scenario.type';
-import { impactNeeds, prepared, selectedFields } from '../impact/impact-needs';
+import { builtPage, impactNeeds, selectedFields } from '../impact/impact-needs';
 import type { ComparisonPageNeed } from '../impact/impact.jobs';
 import { comparisonPages } from './comparison-needs';
 import { DeleteScenarioResult } from './delete-scenario-result.type';
@@ -71,27 +72,32 @@ export class ScenarioResolver {
     return ctx.services.scenarios.delete(ctx.actor, id, ownerSeenBy(ctx));
   }
 
-  @Query(() => [SavedScenario], {
+  @Query(() => SavedScenarioConnection, {
+    nullable: true,
     description: 'Saved scenarios, newest first: an analyst’s own, or everyone’s for an editor or admin.',
   })
   @Allow(Role.ANALYST)
-  scenarios(@Ctx() ctx: ScenarioContext): Promise<SavedScenario[]> {
-    return ctx.services.scenarios.list(ownerSeenBy(ctx));
+  async scenarios(@Args(() => PageArgs) page: PageArgs, @Ctx() ctx: ScenarioContext): Promise<Page<SavedScenario>> {
+    return pageOfList(await ctx.services.scenarios.list(ownerSeenBy(ctx)), page);
   }
 
-  @Query(() => SavedScenario, { description: 'One saved scenario the caller may see; NOT_FOUND otherwise.' })
+  @Query(() => SavedScenario, {
+    nullable: true,
+    description: 'One saved scenario by id; null when there is none the caller may see.',
+  })
   @Allow(Role.ANALYST)
-  scenario(@Args(() => IdArgs) { id }: IdArgs, @Ctx() ctx: ScenarioContext): Promise<SavedScenario> {
-    return ctx.services.scenarios.get(id, ownerSeenBy(ctx));
+  scenario(@Args(() => IdArgs) { id }: IdArgs, @Ctx() ctx: ScenarioContext): Promise<SavedScenario | null> {
+    return ctx.services.scenarios.find(id, ownerSeenBy(ctx));
   }
 
   @Query(() => ScenarioComparison, {
+    nullable: true,
     description: 'Who stalls in one scenario and not the other, on the same graph version.',
   })
   @Allow(Role.ANALYST)
   compareScenarios(
-    @Arg('a', () => ScenarioRef) a: ScenarioRef,
-    @Arg('b', () => ScenarioRef) b: ScenarioRef,
+    @Arg('a', () => ScenarioRef, { description: 'The first scenario.' }) a: ScenarioRef,
+    @Arg('b', () => ScenarioRef, { description: 'The second scenario, compared with a.' }) b: ScenarioRef,
     @Ctx() ctx: ScenarioContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<ScenarioComparison> {
@@ -136,17 +142,16 @@ function pageOfGroup(
   page: PageArgs,
 ): Page<ComparedEnterprise> {
   const { counts, pages } = comparison.groups;
-  return pageOfRange(counts[group], page.first, page.after, (start, count) => {
-    const found = pages.find((p) => p.group === group && p.offset === start && p.limit === page.first);
+  return pageOfRange(counts[group], page, (start, count) =>
     // Each side's row under its own report's scope, as in impact answers.
-    return prepared(found, `${group} rows from ${start}`)
+    builtPage(pages, (p) => p.group === group, start, count, group)
       .rows.slice(0, count)
       .map((row) => ({
         ...row,
         inA: row.inA && scopedRow(comparison.a, row.inA),
         inB: row.inB && scopedRow(comparison.b, row.inB),
-      }));
-  });
+      })),
+  );
 }
 
 @Resolver(() => ScenarioComparison)
@@ -184,7 +189,7 @@ export class ScenarioComparisonResolver {
 
 @Resolver(() => ComparedEnterprise)
 export class ComparedEnterpriseResolver {
-  @FieldResolver(() => Enterprise)
+  @FieldResolver(() => Enterprise, { description: 'The enterprise compared.' })
   async enterprise(@Root() compared: ComparedEnterprise, @Ctx() ctx: ScenarioContext): Promise<EnterpriseRecord> {
     return (await ctx.loaders.enterprise.load(compared.id)) ?? Promise.reject(notFound('Enterprise', compared.id));
   }

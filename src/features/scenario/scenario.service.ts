@@ -87,9 +87,19 @@ export class ScenarioService {
   }
 
   async get(id: string, owner: ScenarioOwner): Promise<SavedScenario> {
-    const [found] = await this.repository.findByIds([id], owner);
+    const found = await this.find(id, owner);
     if (!found) throw notFound('Scenario', id);
-    return toSaved(found);
+    return found;
+  }
+
+  /** The saved scenario `owner` may see (every one when null), or null. */
+  async find(id: string, owner: ScenarioOwner): Promise<SavedScenario | null> {
+    return (await this.findByIds([id], owner))[0] ?? null;
+  }
+
+  /** Of `ids`, the saved scenarios `owner` may see (every one when null). */
+  async findByIds(ids: readonly string[], owner: ScenarioOwner): Promise<SavedScenario[]> {
+    return (await this.repository.findByIds(ids, owner)).map(toSaved);
   }
 
   async delete(actor: Actor, id: string, owner: ScenarioOwner): Promise<{ id: string }> {

@@ -78,17 +78,17 @@ export class SimulationEventInput {
   @Field(() => Int, { description: '0 .. horizonDays - 1.' })
   day!: number;
 
-  @Field(() => BlockSetInput, { nullable: true })
+  @Field(() => BlockSetInput, { description: 'What starts being blocked that day.', nullable: true })
   @IsOptional()
   @ValidateNested()
   block?: BlockSetInput | null;
 
-  @Field(() => BlockSetInput, { nullable: true })
+  @Field(() => BlockSetInput, { description: 'What stops being blocked that day.', nullable: true })
   @IsOptional()
   @ValidateNested()
   unblock?: BlockSetInput | null;
 
-  @Field(() => [CapacityChangeInput], { nullable: true })
+  @Field(() => [CapacityChangeInput], { description: 'Capacities that change that day.', nullable: true })
   @IsOptional()
   @ArrayMaxSize(MAX_CAPACITY_CHANGES)
   @ValidateNested({ each: true })

@@ -3,7 +3,7 @@ import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type
 import { Allow } from '../../platform/auth/allow';
 import { Role } from '../../platform/auth/role';
 import type { Page } from '../../platform/graphql/pagination/connection.type';
-import { pageOfRange } from '../../platform/graphql/pagination/cursor';
+import { offsetRange, pageOfRange } from '../../platform/graphql/pagination/cursor';
 import { PageArgs } from '../../platform/graphql/pagination/page.args';
 import type { EnterpriseLoaders } from '../enterprise/enterprise.loaders';
 import type { EnterpriseRecord } from '../enterprise/enterprise.record';
@@ -36,6 +36,7 @@ async function enterpriseOf(ctx: SimulationContext, id: string): Promise<Enterpr
 @Resolver()
 export class SimulationResolver {
   @Query(() => SimulationResultType, {
+    nullable: true,
     description:
       'Day by day over a horizon: blocks that start and end, capacity coming back in steps, stocks running ' +
       'down and refilling. Per day the counts and lost value (direct and indirect), per enterprise its trajectory. ' +
@@ -43,7 +44,7 @@ export class SimulationResolver {
   })
   @Allow(Role.ANALYST)
   simulate(
-    @Arg('input', () => SimulationInputType) input: SimulationInputType,
+    @Arg('input', () => SimulationInputType, { description: 'The timeline and its base.' }) input: SimulationInputType,
     @Ctx() ctx: SimulationContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<SimulationResultType> {
@@ -62,15 +63,11 @@ export class SimulationResultResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: SimulationContext,
   ): Promise<Page<EnterpriseTrajectoryType>> {
-    // The first pass checks the arguments and says which rows the page holds; the second fills them in.
+    // offsetRange checks the arguments and says which rows the page holds; the page is built of those alone.
     const total = report.answer.trajectoryCount;
-    let wanted: [number, number] = [0, 0];
-    pageOfRange(total, page.first, page.after, (start, count) => {
-      wanted = [start, count];
-      return [];
-    });
-    const rows = wanted[1] > 0 ? await ctx.services.simulation.trajectories(report, ...wanted) : [];
-    return pageOfRange(total, page.first, page.after, () => rows);
+    const { start, count } = offsetRange(total, page);
+    const rows = count > 0 ? await ctx.services.simulation.trajectories(report, start, count) : [];
+    return pageOfRange(total, page, () => rows);
   }
 
   @FieldResolver(() => [WatchedSeriesType], {
@@ -88,7 +85,7 @@ export class SimulationResultResolver {
 
 @Resolver(() => EnterpriseTrajectoryType)
 export class EnterpriseTrajectoryResolver {
-  @FieldResolver(() => Enterprise)
+  @FieldResolver(() => Enterprise, { description: 'The enterprise.' })
   enterprise(@Root() row: EnterpriseTrajectoryType, @Ctx() ctx: SimulationContext): Promise<EnterpriseRecord> {
     return enterpriseOf(ctx, row.enterpriseId);
   }
@@ -96,7 +93,7 @@ export class EnterpriseTrajectoryResolver {
 
 @Resolver(() => WatchedSeriesType)
 export class WatchedSeriesResolver {
-  @FieldResolver(() => Enterprise)
+  @FieldResolver(() => Enterprise, { description: 'The enterprise.' })
   enterprise(@Root() row: WatchedSeriesType, @Ctx() ctx: SimulationContext): Promise<EnterpriseRecord> {
     return enterpriseOf(ctx, row.enterpriseId);
   }

@@ -14,7 +14,9 @@ export class SimulationDayType implements SimulationDay {
   @Field(() => Int, { description: 'Not stalled, and below the baseline fraction by more than 1e-6.' })
   partialCount!: number;
 
-  @Field(() => Float, { description: 'dailyOutputValue x (baseline fraction - fraction) summed over producers.' })
+  @Field(() => Float, {
+    description: 'The sum over producers of dailyOutputValue x (baseline fraction - fraction), CNY.',
+  })
   lostOutputValue!: number;
 
   @Field(() => Float, { description: 'The same over pass-throughs (markets, trade, logistics), kept apart.' })
@@ -86,7 +88,11 @@ export class EnterpriseTrajectoryType {
   series!: number[] | null;
 }
 
-export const EnterpriseTrajectoryConnection = ConnectionType('EnterpriseTrajectory', EnterpriseTrajectoryType);
+export const EnterpriseTrajectoryConnection = ConnectionType(
+  'EnterpriseTrajectory',
+  EnterpriseTrajectoryType,
+  'enterprise trajectory',
+);
 
 @ObjectType('WatchedSeries', { description: 'A watched enterprise’s fraction on every day, affected or not.' })
 export class WatchedSeriesType {
@@ -110,10 +116,10 @@ export class WatchedSeriesType {
 
 @ObjectType('LostOutputByUnit', { description: 'Physical output lost, in one unit (never added across units).' })
 export class LostOutputByUnitType implements LostOutputByUnit {
-  @Field(() => String, { nullable: true, description: 'null: enterprises without a unit.' })
+  @Field(() => String, { nullable: true, description: 'The unit; null for enterprises without one.' })
   unit!: string | null;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Output lost over the horizon, in unit.' })
   amount!: number;
 }
 
@@ -123,10 +129,10 @@ export class SimulationResultType {
   @Field(() => Int, { description: 'Graph version the simulation ran on.' })
   graphVersion!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Days simulated.' })
   horizonDays!: number;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Rho of the stocks’ refill, as run.' })
   restockRate!: number;
 
   @Field(() => [SimulationDayType], { description: 'Days 0 .. horizonDays - 1, in order.' })
@@ -138,10 +144,10 @@ export class SimulationResultType {
   @Field(() => Float, { description: 'Sum of the days’ lostTradeValue.' })
   cumulativeLostTradeValue!: number;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Sum of the days’ directLostOutputValue, CNY.' })
   cumulativeDirectLostOutputValue!: number;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Sum of the days’ indirectLostOutputValue, CNY.' })
   cumulativeIndirectLostOutputValue!: number;
 
   @Field(() => [LostOutputByUnitType], {

@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 
-@ObjectType()
+@ObjectType({ description: 'What deleteSupplyLink removed.' })
 export class DeleteSupplyLinkResult {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Id of the deleted supply link.' })
   id!: string;
 }

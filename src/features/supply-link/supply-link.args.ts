@@ -4,24 +4,25 @@ import { ArrayMaxSize, IsOptional, MaxLength, ValidateNested } from 'class-valid
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { MAX_FILTER_VALUES } from '../enterprise/enterprise.args';
 import { LinkFilterInput } from './link-filter.input';
+import { SupplyLinkOrder } from './supply-link-order.input';
 import { ID_LENGTH_RULE, ID_MAX_LENGTH } from '../vocabulary/id-pattern';
 import { LinkStatus } from '../vocabulary/link-status.enum';
 import { TransportMode } from '../vocabulary/transport-mode.enum';
 
 @InputType({ description: 'Narrows a link listing; every field is optional and they combine with AND.' })
 export class SupplyLinkFilter {
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], { description: 'Only these products (each must be one some link carries).', nullable: true })
   @IsOptional()
   @ArrayMaxSize(MAX_FILTER_VALUES)
   @MaxLength(200, { each: true, message: 'product must be at most 200 characters' })
   product?: string[] | null;
 
-  @Field(() => [TransportMode], { nullable: true })
+  @Field(() => [TransportMode], { description: 'Only these modes.', nullable: true })
   @IsOptional()
   @ArrayMaxSize(MAX_FILTER_VALUES)
   mode?: TransportMode[] | null;
 
-  @Field(() => [LinkStatus], { nullable: true })
+  @Field(() => [LinkStatus], { description: 'Only these statuses.', nullable: true })
   @IsOptional()
   @ArrayMaxSize(MAX_FILTER_VALUES)
   status?: LinkStatus[] | null;
@@ -39,10 +40,15 @@ export class SupplyLinkFilter {
 
 @ArgsType()
 export class SupplyLinksArgs extends PageArgs {
-  @Field(() => SupplyLinkFilter, { nullable: true })
+  @Field(() => SupplyLinkFilter, { nullable: true, description: 'Only the links it matches.' })
   @IsOptional()
   @ValidateNested()
   filter?: SupplyLinkFilter | null;
+
+  @Field(() => SupplyLinkOrder, { nullable: true, description: 'Sort order, then id; by id ascending when omitted.' })
+  @IsOptional()
+  @ValidateNested()
+  orderBy?: SupplyLinkOrder | null;
 
   @Field(() => LinkFilterInput, {
     nullable: true,
@@ -54,7 +60,7 @@ export class SupplyLinksArgs extends PageArgs {
 }
 
 @ArgsType()
-export class ProductArgs {
+export class ProductArgs extends PageArgs {
   @Field(() => String, { nullable: true, description: 'Only links of this product.' })
   @IsOptional()
   @MaxLength(200, { message: 'product must be at most 200 characters' })
@@ -63,7 +69,7 @@ export class ProductArgs {
 
 @ArgsType()
 export class SetLinkStatusArgs extends StatusChangeArgs {
-  @Field(() => LinkStatus)
+  @Field(() => LinkStatus, { description: 'The status from now (or from at) on.' })
   status!: LinkStatus;
 
   @Field(() => String, { nullable: true, description: 'Why, e.g. "highway checkpoint closed".' })

@@ -8,7 +8,7 @@ import { DiffersFrom } from './differs-from.validator';
 /** One supply link to create or update by id; validates mutations and import rows alike. */
 @InputType({ description: 'A supply link to create, or to update when the id exists.' })
 export class SupplyLinkInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable external id; unique across links and enterprises.' })
   @MaxLength(ID_MAX_LENGTH, { message: `id ${ID_RULE}` })
   @Matches(ID_PATTERN, { message: `id ${ID_RULE}` })
   id!: string;
@@ -24,13 +24,13 @@ export class SupplyLinkInput {
   @DiffersFrom('from', { message: 'from and to must be different enterprises' })
   to!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'What flows, e.g. dyestuff.' })
   @IsString()
   @MinLength(1)
   @MaxLength(200)
   product!: string;
 
-  @Field(() => TransportMode)
+  @Field(() => TransportMode, { description: 'How the goods move.' })
   @IsEnum(TransportMode, { message: `mode must be one of ${Object.values(TransportMode).join(', ')}` })
   mode!: TransportMode;
 
@@ -40,7 +40,7 @@ export class SupplyLinkInput {
   @Min(0, { message: 'volume must not be negative' })
   volume?: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'Unit of volume.', nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(50)
@@ -57,13 +57,13 @@ export class SupplyLinkInput {
   @Min(0, { message: 'inventoryDays must not be negative' })
   inventoryDays?: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'Where the figures come from.', nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(500)
   source?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'Free text.', nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(2000)

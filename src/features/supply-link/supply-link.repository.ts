@@ -8,6 +8,19 @@ import type { PropertyValue } from '../../platform/neo4j/property-row';
 import type { GraphWrite } from '../../platform/neo4j/write-graph';
 import type { HistoryNote, UpsertCounts } from '../enterprise/enterprise.repository';
 import { toSupplyLinkRecord } from './to-supply-link-record';
+import type { KeysetFetch } from '../../platform/graphql/pagination/keyset-page';
+import type { OrderDirection } from '../../platform/graphql/pagination/order-direction.enum';
+import { keysetParams, keysetTail, type ListingOrder } from '../../platform/neo4j/keyset-query';
+import type { SupplyLinkOrderField } from './supply-link-order.input';
+
+/** Sort key of each listing order; never null (the documented defaults fill in), so keyset comparisons hold. */
+const SORT_KEYS: Record<SupplyLinkOrderField, string> = {
+  ID: 's.id',
+  PRODUCT: 's.product',
+  VOLUME: 'coalesce(toFloat(s.volume), 1.0)',
+  INVENTORY_DAYS: 'coalesce(toFloat(s.inventoryDays), 0.0)',
+};
+const MATCH = 'MATCH (a:Enterprise)-[s:SUPPLIES]->(b:Enterprise)';
 
 /** Criteria of a link listing; null or missing means "any". */
 export interface SupplyLinkCriteria {
@@ -45,19 +58,10 @@ function criteriaParams(criteria: SupplyLinkCriteria) {
 
 /** Reads and writes `SUPPLIES` relationships. */
 export class SupplyLinkRepository {
-  private readonly pageQuery: string;
   private readonly countQuery: string;
 
   constructor(private readonly db: GraphDatabase) {
-    const filter = cypher('supply-link/filter');
-    const match = 'MATCH (a:Enterprise)-[s:SUPPLIES]->(b:Enterprise)';
-    this.pageQuery = [
-      match,
-      filter,
-      '  AND ($after IS NULL OR s.id > $after)',
-      'RETURN s {.*, from: a.id, to: b.id} AS link ORDER BY s.id LIMIT toInteger($limit)',
-    ].join('\n');
-    this.countQuery = [match, filter, 'RETURN count(s) AS total'].join('\n');
+    this.countQuery = [MATCH, cypher('supply-link/filter'), 'RETURN count(s) AS total'].join('\n');
   }
 
   async findByIds(ids: readonly string[]): Promise<SupplyLinkRecord[]> {
@@ -74,13 +78,32 @@ export class SupplyLinkRepository {
     return this.links(cypher('supply-link/outbound'), { ids });
   }
 
+  /** One keyset page in the listing order, each link with its sort key. */
+  async page(
+    criteria: SupplyLinkCriteria,
+    order: { field: SupplyLinkOrderField; direction: OrderDirection },
+    how: KeysetFetch,
+  ): Promise<{ node: SupplyLinkRecord; key: string | number }[]> {
+    const listing: ListingOrder = { key: SORT_KEYS[order.field], descending: order.direction === 'DESC' };
+    const tail = keysetTail('s', listing, how.backward, 's {.*, from: a.id, to: b.id} AS link', ['a', 'b']);
+    const query = [MATCH, cypher('supply-link/filter'), tail].join('\n');
+    const result = await this.db.read(query, { ...criteriaParams(criteria), ...keysetParams(how) });
+    return result.records.map((r) => ({
+      node: toSupplyLinkRecord(r.get('link')),
+      key: r.get('sortKey') as string | number,
+    }));
+  }
+
+  /** Of `ids`, those a supply link has. */
+  async existingIds(ids: readonly string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const result = await this.db.read(cypher('supply-link/existing-ids'), { ids });
+    return new Set(result.records[0]?.get('ids') as string[]);
+  }
+
   /** Links between any two of `ids`, of `products` when given, ordered by link id. */
   among(ids: readonly string[], products: readonly string[] | null): Promise<SupplyLinkRecord[]> {
     return this.links(cypher('supply-link/among'), { ids, products });
-  }
-
-  page(criteria: SupplyLinkCriteria, limit: number, afterId: string | null): Promise<SupplyLinkRecord[]> {
-    return this.links(this.pageQuery, { ...criteriaParams(criteria), after: afterId, limit });
   }
 
   /** Of `names`, the products no link carries. */

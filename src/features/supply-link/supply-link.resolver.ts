@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Float, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Allow } from '../../platform/auth/allow';
 import { Role } from '../../platform/auth/role';
 import { IdArgs } from '../vocabulary/id.args';
@@ -21,6 +21,7 @@ import { toLinkFilter } from './link-filter.input';
 import { toSupplyLinkCriteria } from './to-supply-link-criteria';
 import { SupplyLinkConnection } from './supply-link-connection.type';
 import { DeleteSupplyLinkResult } from './delete-supply-link-result.type';
+import { inventoryDaysOf, linkVolumeOf } from '../../engine';
 
 /** What the supply link resolver reads of the request context. */
 export interface SupplyLinkContext extends RequestActor {
@@ -36,14 +37,33 @@ export class SupplyLinkResolver {
     return ctx.loaders.link.load(id);
   }
 
-  @Query(() => SupplyLinkConnection, { description: 'Supply links in id order, a page at a time.' })
+  @Query(() => SupplyLinkConnection, {
+    nullable: true,
+    description: 'Supply links in id order (or orderBy), a page at a time.',
+  })
   @Allow(Role.VIEWER)
   supplyLinks(
     @Args(() => SupplyLinksArgs) args: SupplyLinksArgs,
     @Ctx() ctx: SupplyLinkContext,
   ): Promise<Page<SupplyLinkRecord>> {
     const criteria = { ...toSupplyLinkCriteria(args.filter), where: args.where ? toLinkFilter(args.where) : null };
-    return ctx.services.links.page(criteria, args.first, args.after ?? null);
+    const order = { field: args.orderBy?.field ?? 'ID', direction: args.orderBy?.direction ?? 'ASC' } as const;
+    return ctx.services.links.page(criteria, order, args);
+  }
+
+  @FieldResolver(() => Float, {
+    description: 'Normal volume per day in `unit`; 1 when the data has none (what the engine computes with).',
+  })
+  volume(@Root() link: SupplyLinkRecord): number {
+    return linkVolumeOf(link);
+  }
+
+  @FieldResolver(() => Float, {
+    description:
+      'Days the customer can run on its stock of this input; 0 when the data has none (what the engine computes with).',
+  })
+  inventoryDays(@Root() link: SupplyLinkRecord): number {
+    return inventoryDaysOf(link);
   }
 
   @FieldResolver(() => ID, { description: 'Id of the supplier.' })
@@ -80,13 +100,13 @@ export class SupplyLinkResolver {
   })
   @Allow(Role.EDITOR)
   upsertSupplyLink(
-    @Arg('input', () => SupplyLinkInput) input: SupplyLinkInput,
+    @Arg('input', () => SupplyLinkInput, { description: 'The link, every property.' }) input: SupplyLinkInput,
     @Ctx() ctx: SupplyLinkContext,
   ): Promise<SupplyLinkRecord> {
     return ctx.services.links.upsert(ctx.actor, input);
   }
 
-  @Mutation(() => DeleteSupplyLinkResult)
+  @Mutation(() => DeleteSupplyLinkResult, { description: 'Deletes a supply link; NOT_FOUND when there is none.' })
   @Allow(Role.ADMIN)
   deleteSupplyLink(@Args(() => IdArgs) { id }: IdArgs, @Ctx() ctx: SupplyLinkContext): Promise<DeleteSupplyLinkResult> {
     return ctx.services.links.delete(ctx.actor, id);

@@ -1,6 +1,9 @@
 import type { Actor } from '../../platform/actor';
 import type { Page } from '../../platform/graphql/pagination/connection.type';
 import { keysetPage } from '../../platform/graphql/pagination/keyset-page';
+import type { OrderDirection } from '../../platform/graphql/pagination/order-direction.enum';
+import type { PageRequest } from '../../platform/graphql/pagination/page-request';
+import type { SupplyLinkOrderField } from './supply-link-order.input';
 import { badUserInput, conflict, notFound, unknownNames } from '../../platform/graphql/user-errors';
 import type { GraphDatabase } from '../../platform/neo4j/graph-database';
 import type { EnterpriseService } from '../enterprise/enterprise.service';
@@ -64,14 +67,17 @@ export class SupplyLinkService {
     return found;
   }
 
-  async page(criteria: SupplyLinkCriteria, first: number, after: string | null): Promise<Page<SupplyLinkRecord>> {
+  async page(
+    criteria: SupplyLinkCriteria,
+    order: { field: SupplyLinkOrderField; direction: OrderDirection },
+    request: PageRequest,
+  ): Promise<Page<SupplyLinkRecord>> {
     await this.assertKnownProducts({ 'filter.product': criteria.products, 'where.products': criteria.where?.products });
     await this.enterprises.assertKnownRegions(criteria.where?.fromRegions, 'where.fromRegions');
     await this.enterprises.assertKnownRegions(criteria.where?.toRegions, 'where.toRegions');
     return keysetPage(
-      first,
-      after,
-      (limit, afterId) => this.repository.page(criteria, limit, afterId),
+      request,
+      (how) => this.repository.page(criteria, order, how),
       () => this.repository.count(criteria),
     );
   }

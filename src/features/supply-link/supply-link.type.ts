@@ -1,11 +1,15 @@
-import { Field, Float, ID, ObjectType } from 'type-graphql';
+import { Field, ID, ObjectType } from 'type-graphql';
 import { LinkStatus } from '../vocabulary/link-status.enum';
 import { TransportMode } from '../vocabulary/transport-mode.enum';
 import type { SupplyLinkRecord } from './supply-link.record';
+import { Node } from '../vocabulary/node.type';
 
-@ObjectType({ description: 'Goods of one product flowing from a supplier (from) to a customer (to).' })
+@ObjectType({
+  implements: Node,
+  description: 'Goods of one product flowing from a supplier (from) to a customer (to).',
+})
 export class SupplyLink implements SupplyLinkRecord {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable external id, e.g. kq-l-alice-market; unique across links and enterprises.' })
   id!: string;
 
   /** Id of the supplier; the `from` and `fromId` field resolvers read it. */
@@ -17,27 +21,24 @@ export class SupplyLink implements SupplyLinkRecord {
   @Field(() => String, { description: 'What flows, e.g. dyestuff, grey fabric.' })
   product!: string;
 
-  @Field(() => TransportMode)
+  @Field(() => TransportMode, { description: 'How the goods move.' })
   mode!: TransportMode;
 
-  @Field(() => Float, { nullable: true, description: 'Normal volume per day; 1 when unset.' })
+  /** Normal volume per day, null when unset; the `volume` field resolver gives the default. */
   volume!: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'Unit of volume, e.g. t or m.', nullable: true })
   unit!: string | null;
 
-  @Field(() => LinkStatus)
+  @Field(() => LinkStatus, { description: 'Current real state.' })
   status!: LinkStatus;
 
-  @Field(() => Float, {
-    nullable: true,
-    description: 'Days the customer can run on its stock of this input; 0 when unset.',
-  })
+  /** Days of stock at the customer, null when unset; the `inventoryDays` field resolver gives the default. */
   inventoryDays!: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'Where the figures come from.', nullable: true })
   source!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'Free text.', nullable: true })
   note!: string | null;
 }

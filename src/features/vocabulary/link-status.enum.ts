@@ -6,4 +6,5 @@ export type LinkStatus = Status;
 export const LinkStatus = registerValuesEnum(LINK_STATUSES, {
   name: 'LinkStatus',
   description: 'Current real state of a supply link.',
+  valueDescriptions: { OPEN: 'Goods flow.', BLOCKED: 'Nothing flows, e.g. a checkpoint closed the road.' },
 });

@@ -35,10 +35,10 @@ export function httpStatusOf(code: string | undefined): number {
  * The status of a GraphQL response, by one rule:
  * - no errors: 200;
  * - SERVICE_UNAVAILABLE or ENGINE_TIMEOUT anywhere: 503, so clients and balancers retry;
- * - errors beside data (a partial result, e.g. one field of a query failed): 200,
- *   as GraphQL over HTTP asks, with each error's code in the body;
- * - errors and no data (the request was refused before it ran, or the error
- *   reached the root, as with every failed mutation): the status of the code,
+ * - errors beside data (a partial result: some root field answered while another
+ *   failed): 200, as GraphQL over HTTP asks, with each error's code in the body;
+ * - errors and no data (the request was refused before it ran, or every root
+ *   field failed, as with every failed mutation): the status of the code,
  *   the most severe first when there are several.
  */
 export function responseStatus(codes: readonly (string | undefined)[], hasData: boolean): number {

@@ -7,6 +7,7 @@ import {
   simpleEstimator,
 } from 'graphql-query-complexity';
 import { ErrorCode } from '../error-code';
+import { DEFAULT_PAGE_SIZE } from '../pagination/page-request';
 import { operationRootFields } from '../operation-root-fields';
 import { operationAliases, operationDepth } from './operation-depth';
 
@@ -14,7 +15,7 @@ import { operationAliases, operationDepth } from './operation-depth';
 const ASSUMED_LIST_SIZE = 10;
 
 /** The arguments that size a list, in the order they are looked for. */
-const SIZE_ARGUMENTS = ['first', 'top', 'maxNodes', 'limit'] as const;
+const SIZE_ARGUMENTS = ['first', 'last', 'top', 'maxNodes'] as const;
 
 export interface QueryLimits {
   maxDepth: number;
@@ -45,13 +46,21 @@ function clampedSize(value: unknown, cap: number): number {
  * multiplied by it again.
  */
 function paginationEstimator(caps: QueryLimits['listSizeCaps']): ComplexityEstimator {
-  return ({ args, childComplexity, field }) => {
-    const sizeArgument = SIZE_ARGUMENTS.find((name) => name in args);
+  return ({ args, childComplexity, field, type: parent }) => {
+    const sizeArgument = SIZE_ARGUMENTS.find((name) => args[name] !== undefined && args[name] !== null);
     const type = String(field.type);
-    const isList = /^\[|\]!?$/.test(type) && field.name !== 'edges';
-    if (!sizeArgument) return 1 + childComplexity * (isList ? ASSUMED_LIST_SIZE : 1);
+    const isConnection = /Connection!?$/.test(type);
+    // A connection's edges and nodes are counted by the connection's page size.
+    const pageOfConnection = /Connection$/.test(parent.name) && (field.name === 'edges' || field.name === 'nodes');
+    const isList = /^\[|\]!?$/.test(type) && !pageOfConnection;
+    if (!sizeArgument) {
+      // A connection asked for no size gets the default page; a list of ids (nodes) one item per id.
+      if (isConnection) return 1 + childComplexity * DEFAULT_PAGE_SIZE;
+      if (isList && Array.isArray(args.ids)) return 1 + childComplexity * clampedSize(args.ids.length, caps.first);
+      return 1 + childComplexity * (isList ? ASSUMED_LIST_SIZE : 1);
+    }
     const items = clampedSize(args[sizeArgument], caps[sizeArgument]);
-    const holdsLists = !isList && !/Connection!?$/.test(type);
+    const holdsLists = !isList && !isConnection;
     return 1 + childComplexity * (holdsLists ? Math.max(1, items / ASSUMED_LIST_SIZE) : items);
   };
 }

@@ -16,7 +16,12 @@ export function responseStatusPlugin<TContext extends BaseContext>(): ApolloServ
           // Apollo's own 405 (a mutation over GET) says more than 400 would.
           if (!errors?.length || response.http.status === 405) return;
           const codes = errors.map((error) => error.extensions?.code as string | undefined);
-          response.http.status = responseStatus(codes, data !== undefined && data !== null);
+          // Partial only when some root field answered: a failed root field is null (root query fields are
+          // nullable, so one failure leaves the others standing), and a response whose every root field
+          // failed is a refusal.
+          const failed = new Set(errors.map((error) => error.path?.[0]));
+          const answered = Object.keys(data ?? {}).some((key) => !failed.has(key));
+          response.http.status = responseStatus(codes, answered);
         },
       };
     },
