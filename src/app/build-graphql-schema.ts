@@ -1,11 +1,12 @@
 import 'reflect-metadata';
 import path from 'node:path';
 import type { GraphQLSchema } from 'graphql';
-import { buildSchema } from 'type-graphql';
+import { buildSchema, type PubSub } from 'type-graphql';
 import { ApiTokenResolver } from '../features/access/api-token.resolver';
 import { ChainResolver } from '../features/chain/chain.resolver';
 import { EnterpriseResolver } from '../features/enterprise/enterprise.resolver';
 import { ImportResolver } from '../features/import/import.resolver';
+import { LiveResolver } from '../features/live/live.resolver';
 import {
   AffectedEnterpriseResolver,
   ImpactGraphResolver,
@@ -51,7 +52,22 @@ export const RESOLVERS = [
   EnterpriseTrajectoryResolver,
   WatchedSeriesResolver,
   ApiTokenResolver,
+  LiveResolver,
 ] as const;
+
+/**
+ * type-graphql asks for a pubsub once there are subscriptions; ours read the
+ * graph's change records instead (every instance sees every write), so
+ * topics are never used.
+ */
+const NO_TOPICS: PubSub = {
+  publish() {
+    throw new Error('Subscriptions read the graph change feed; nothing publishes to topics');
+  },
+  subscribe() {
+    throw new Error('Subscriptions read the graph change feed; there are no topics');
+  },
+};
 
 /**
  * Builds the executable schema from the type-graphql classes. Inputs are
@@ -66,5 +82,6 @@ export function buildGraphQLSchema(): Promise<GraphQLSchema> {
     validate: { forbidUnknownValues: false, stopAtFirstError: false, skipMissingProperties: false },
     emitSchemaFile: false,
     authChecker,
+    pubSub: NO_TOPICS,
   });
 }

@@ -10,6 +10,7 @@ import { GraphSnapshotRepository } from '../features/impact/graph-snapshot.repos
 import { ImpactService } from '../features/impact/impact.service';
 import { GraphExportService } from '../features/import/graph-export.service';
 import { ImportService } from '../features/import/import.service';
+import { LiveService } from '../features/live/live.service';
 import { RecoveryRepository } from '../features/recovery/recovery.repository';
 import { RecoveryService } from '../features/recovery/recovery.service';
 import { ScenarioRepository } from '../features/scenario/scenario.repository';
@@ -19,16 +20,26 @@ import { SupplyLinkRepository } from '../features/supply-link/supply-link.reposi
 import { SupplyLinkService } from '../features/supply-link/supply-link.service';
 import type { Logger } from '../platform/logging/create-logger';
 import type { Metrics } from '../platform/metrics/metrics';
+import { GraphChangeFeed } from '../platform/neo4j/graph-change-feed';
 import { GraphChangeRepository } from '../platform/neo4j/graph-change.repository';
 import type { GraphDatabase } from '../platform/neo4j/graph-database';
 import { instrumentEngine, instrumentSimulation } from './instrument-engine';
+
+/** Choices the configuration makes for the services. */
+export interface ServiceOptions {
+  /** How often the live-update feed reads the graph version while anyone subscribes (LIVE_POLL_MS). */
+  livePollMs?: number;
+}
+
+/** LIVE_POLL_MS when not configured. */
+export const DEFAULT_LIVE_POLL_MS = 250;
 
 /**
  * Wires repositories into services, once per process. Services hold no
  * per-user state; per-request state lives in the request context. With
  * `metrics`, engine calls and engine index refreshes are counted and timed.
  */
-export function createServices(db: GraphDatabase, logger?: Logger, metrics?: Metrics) {
+export function createServices(db: GraphDatabase, logger?: Logger, metrics?: Metrics, options: ServiceOptions = {}) {
   const enterpriseRepository = new EnterpriseRepository(db);
   const linkRepository = new SupplyLinkRepository(db);
   const changes = new GraphChangeRepository(db);
@@ -43,9 +54,15 @@ export function createServices(db: GraphDatabase, logger?: Logger, metrics?: Met
     instrumentEngine(impact, metrics);
     instrumentSimulation(simulation, metrics);
   }
+  const feed = new GraphChangeFeed(changes, {
+    intervalMs: options.livePollMs ?? DEFAULT_LIVE_POLL_MS,
+    onError: (error) => logger?.warn({ err: error }, 'live updates: reading the graph version failed; trying again'),
+  });
   return {
     db,
     changes,
+    feed,
+    live: new LiveService(feed, { enterprises, links }),
     enterprises,
     links,
     imports: new ImportService(db, enterpriseRepository, linkRepository),

@@ -49,7 +49,7 @@ export async function startApp(config: Config, logger = createLogger(config.logL
   const { db } = neo4j;
   const metrics = new Metrics({ processMetrics: true });
   metrics.trackNeo4jSessions(() => db.sessionsInFlight(), MAX_CONNECTION_POOL_SIZE);
-  const services = createServices(db, logger, metrics);
+  const services = createServices(db, logger, metrics, { livePollMs: config.livePollMs });
   // Schema first, then the demo data and the first admin token; if Neo4j is not up yet, /ready runs them once it is.
   const prepare = async () => {
     await migrate(db);
