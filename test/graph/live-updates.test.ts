@@ -149,7 +149,10 @@ describe('statusChanged(filter)', () => {
     await setLinkStatus('l-yarn', 'OPEN');
 
     const ids = (subscription: typeof byIds) =>
-      subscription.results.map((r) => `${r.data?.statusChanged.id}:${r.data?.statusChanged.enterpriseStatus ?? r.data?.statusChanged.linkStatus}`);
+      subscription.results.map(
+        (r) =>
+          `${r.data?.statusChanged.id}:${r.data?.statusChanged.enterpriseStatus ?? r.data?.statusChanged.linkStatus}`,
+      );
     await byIds.received(1, 2_000);
     await byKind.received(2, 2_000);
     await byStatus.received(1, 2_000);

@@ -81,7 +81,8 @@ export function createSubscriptionServer<TContext>(options: SubscriptionServerOp
 
   const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const path = (request.url ?? '').split('?')[0];
-    if (path !== options.path) return refuseUpgrade(socket, 404, ErrorCode.NOT_FOUND, `No WebSocket endpoint at ${path}`);
+    if (path !== options.path)
+      return refuseUpgrade(socket, 404, ErrorCode.NOT_FOUND, `No WebSocket endpoint at ${path}`);
     if (closing) {
       return refuse(socket, 'shutting_down', 503, ErrorCode.SERVICE_UNAVAILABLE, 'The service is shutting down');
     }
@@ -118,7 +119,9 @@ export function createSubscriptionServer<TContext>(options: SubscriptionServerOp
           metrics.refused(anonymous ? 'unauthenticated' : 'forbidden');
           extra.socket.close(
             anonymous ? CloseCode.Unauthorized : CloseCode.Forbidden,
-            anonymous ? 'Subscriptions need the viewer role: send a bearer token' : 'Subscriptions need the viewer role',
+            anonymous
+              ? 'Subscriptions need the viewer role: send a bearer token'
+              : 'Subscriptions need the viewer role',
           );
           return false;
         }
@@ -147,13 +150,21 @@ export function createSubscriptionServer<TContext>(options: SubscriptionServerOp
         if (invalid.length > 0) {
           return invalid.map(
             (error) =>
-              new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }),
+              new GraphQLError(error.message, {
+                nodes: error.nodes,
+                extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+              }),
           );
         }
         const operation = getOperationAST(document, payload.operationName);
         if (!operation) return [coded('Name the operation to run (operationName)', ErrorCode.BAD_REQUEST)];
         if (operation.operation !== 'subscription') {
-          return [coded(`Send ${operation.operation} operations with POST /graphql; WebSocket runs subscriptions`, ErrorCode.BAD_REQUEST)];
+          return [
+            coded(
+              `Send ${operation.operation} operations with POST /graphql; WebSocket runs subscriptions`,
+              ErrorCode.BAD_REQUEST,
+            ),
+          ];
         }
         try {
           assertOperationAllowed(schema, document, operation, principal);
