@@ -12,6 +12,8 @@ export interface GraphChangeFeedOptions {
 export interface ChangeStream<T> extends AsyncIterableIterator<T> {
   /** Settles once the feed knows the version it starts from: changes committed after that reach the stream. */
   readonly started: Promise<void>;
+  /** Ends the stream, also while a `next` waits. */
+  return(): Promise<IteratorResult<T>>;
 }
 
 /** Changes a listener may fall behind by before the feed drops it (it reads too slowly). */
