@@ -22,6 +22,9 @@ const resolve = {
     { find: /^graphql$/, replacement: requireCjs.resolve('graphql/index.js') },
     // Its ESM build imports graphql's .mjs files directly.
     { find: /^graphql-query-complexity$/, replacement: requireCjs.resolve('graphql-query-complexity') },
+    // Its ESM build too: its checks of GraphQLError must see the same copy as ours.
+    { find: /^graphql-ws$/, replacement: requireCjs.resolve('graphql-ws') },
+    { find: /^graphql-ws\/use\/ws$/, replacement: requireCjs.resolve('graphql-ws/use/ws') },
   ],
 };
 

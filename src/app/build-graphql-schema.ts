@@ -1,11 +1,12 @@
 import 'reflect-metadata';
 import path from 'node:path';
 import type { GraphQLSchema } from 'graphql';
-import { buildSchema } from 'type-graphql';
+import { buildSchema, type PubSub } from 'type-graphql';
 import { ApiTokenResolver } from '../features/access/api-token.resolver';
 import { ChainResolver } from '../features/chain/chain.resolver';
 import { EnterpriseResolver } from '../features/enterprise/enterprise.resolver';
 import { ImportResolver } from '../features/import/import.resolver';
+import { LiveResolver } from '../features/live/live.resolver';
 import {
   AffectedEnterpriseResolver,
   ImpactGraphResolver,
@@ -53,7 +54,22 @@ export const RESOLVERS = [
   EnterpriseTrajectoryResolver,
   WatchedSeriesResolver,
   ApiTokenResolver,
+  LiveResolver,
 ] as const;
+
+/**
+ * type-graphql asks for a pubsub once there are subscriptions; ours read the
+ * graph's change records instead (every instance sees every write), so
+ * topics are never used.
+ */
+const NO_TOPICS: PubSub = {
+  publish() {
+    throw new Error('Subscriptions read the graph change feed; nothing publishes to topics');
+  },
+  subscribe() {
+    throw new Error('Subscriptions read the graph change feed; there are no topics');
+  },
+};
 
 /**
  * Builds the executable schema from the type-graphql classes. Inputs are
@@ -68,11 +84,15 @@ export async function buildGraphQLSchema(): Promise<GraphQLSchema> {
     validate: { forbidUnknownValues: false, stopAtFirstError: false, skipMissingProperties: false },
     emitSchemaFile: false,
     authChecker,
+    pubSub: NO_TOPICS,
   });
   // type-graphql has no option for the root types' descriptions, which the IDE's docs pane shows first.
   const query = schema.getQueryType();
   const mutation = schema.getMutationType();
   if (query) query.description = 'Reads: the graph, what-ifs on it, recovery and saved scenarios. Never writes.';
   if (mutation) mutation.description = 'Writes: each one all or nothing, recorded with who made it.';
+  const subscription = schema.getSubscriptionType();
+  if (subscription)
+    subscription.description = 'Changes to the graph as they commit, on any service instance (over graphql-ws).';
   return schema;
 }

@@ -11,6 +11,7 @@ import { EngineRuntime } from '../features/engine-runtime/engine-runtime';
 import { ImpactService } from '../features/impact/impact.service';
 import { GraphExportService } from '../features/import/graph-export.service';
 import { ImportService } from '../features/import/import.service';
+import { LiveService } from '../features/live/live.service';
 import { RecoveryRepository } from '../features/recovery/recovery.repository';
 import { RecoveryService } from '../features/recovery/recovery.service';
 import { ScenarioRepository } from '../features/scenario/scenario.repository';
@@ -21,6 +22,7 @@ import { SupplyLinkService } from '../features/supply-link/supply-link.service';
 import { DEFAULT_ENGINE_WORKERS, type EngineConfig } from '../platform/config/config';
 import type { Logger } from '../platform/logging/create-logger';
 import type { Metrics } from '../platform/metrics/metrics';
+import { GraphChangeFeed } from '../platform/neo4j/graph-change-feed';
 import { GraphChangeRepository } from '../platform/neo4j/graph-change.repository';
 import type { GraphDatabase } from '../platform/neo4j/graph-database';
 import { ENGINE_JOBS } from './engine-jobs';
@@ -37,7 +39,12 @@ export interface ServiceOptions {
     /** The worker script (tests run the sources: they pass a bundle of src/app/engine-worker.ts). */
     workerScript?: string | undefined;
   };
+  /** How often the live-update feed reads the graph version while anyone subscribes (LIVE_POLL_MS). */
+  livePollMs?: number;
 }
+
+/** LIVE_POLL_MS when not configured. */
+export const DEFAULT_LIVE_POLL_MS = 250;
 
 /**
  * Wires repositories into services, once per process. Services hold no
@@ -71,10 +78,16 @@ export function createServices(db: GraphDatabase, options: ServiceOptions = {}) 
     instrumentSimulation(simulation, metrics);
     metrics.trackEnginePool(() => engine.stats());
   }
+  const feed = new GraphChangeFeed(changes, {
+    intervalMs: options.livePollMs ?? DEFAULT_LIVE_POLL_MS,
+    onError: (error) => logger?.warn({ err: error }, 'live updates: reading the graph version failed; trying again'),
+  });
   return {
     db,
     changes,
     engine,
+    feed,
+    live: new LiveService(feed, { enterprises, links }),
     enterprises,
     links,
     imports: new ImportService(db, enterpriseRepository, linkRepository),

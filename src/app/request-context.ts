@@ -5,6 +5,7 @@ import type { EnterpriseContext } from '../features/enterprise/enterprise.resolv
 import { createHistoryLoaders } from '../features/history/history.loaders';
 import type { ImpactContext } from '../features/impact/impact.resolver';
 import type { ImportContext } from '../features/import/import.resolver';
+import type { LiveContext } from '../features/live/live.resolver';
 import type { NodeContext } from '../features/node/node.resolver';
 import type { RecoveryContext } from '../features/recovery/recovery.resolver';
 import type { ScenarioContext } from '../features/scenario/scenario.resolver';
@@ -30,7 +31,8 @@ export type RequestContext = EnterpriseContext &
   ScenarioContext &
   SimulationContext &
   AccessContext &
-  NodeContext;
+  NodeContext &
+  LiveContext;
 
 /** A fresh context per request: who asks, the shared services and this request's own DataLoaders. */
 export function createRequestContext(services: Services, principal: Principal): RequestContext {

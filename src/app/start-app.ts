@@ -62,6 +62,7 @@ export async function startApp(
     logger,
     metrics,
     engine: { ...config.engine, workerScript: options.engineWorkerScript },
+    livePollMs: config.livePollMs,
   });
   // Schema first, then the demo data and the first admin token; if Neo4j is not up yet, /ready runs them once it is.
   // Then the engine starts reading the graph, eagerly: /ready says `warming` until it can evaluate.

@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parse } from 'graphql';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getOperationAST, parse } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Services } from '../../src/app/create-services';
 import { loadDemoData } from '../../src/app/seed-demo-data';
 import type { GraphDatabase } from '../../src/platform/neo4j/graph-database';
+import { liveClient } from '../support/live-client';
 import { connectTestGraph } from '../support/test-graph';
 import { startTestServer, type TestServer } from '../support/test-server';
 
@@ -73,6 +74,21 @@ afterAll(async () => {
   await db?.close();
 });
 
+const isSubscription = (query: string) => getOperationAST(parse(query))?.operation === 'subscription';
+
+/** A subscription example is accepted over WebSocket: it starts listening and reports no error. */
+async function expectSubscribed(example: Example): Promise<void> {
+  const client = liveClient(server.url);
+  const listeners = services.feed.listening;
+  const subscription = client.subscribe(example.query, example.variables ?? {});
+  try {
+    await vi.waitFor(() => expect(services.feed.listening).toBe(listeners + 1), { timeout: 5_000, interval: 20 });
+    expect(subscription.results.flatMap((result) => result.errors ?? [])).toEqual([]);
+  } finally {
+    await client.dispose();
+  }
+}
+
 describe('the GraphQL examples of the README', () => {
   it('are there, each one operation, with its variables in a JSON block right after it when it declares any', () => {
     expect(examples.length).toBeGreaterThanOrEqual(15);
@@ -88,6 +104,7 @@ describe('the GraphQL examples of the README', () => {
   it.each(examples.map((example) => [`${example.heading} (README line ${example.line})`, example] as const))(
     'runs on the demo data as written: %s',
     async (_name, example) => {
+      if (isSubscription(example.query)) return expectSubscribed(example);
       const response = await server.gqlWithStatus(example.query, example.variables ?? {});
       expect(response.body.errors ?? [], JSON.stringify(response.body.errors)).toEqual([]);
       expect(response.status).toBe(200);

@@ -107,6 +107,7 @@ export async function startTestServer(services: Services, options: TestServerOpt
     gql,
     gqlWithStatus,
     requestsInFlight: http.requestsInFlight,
+    subscriptionConnections: http.subscriptionConnections,
     stop: () => http.stop(),
   };
 }

@@ -40,7 +40,15 @@ const isText = (type: unknown) => type === String || type === GraphQLString || t
 describe('size caps on free-text inputs', () => {
   it('knows the input and argument classes of the schema', () => {
     expect(inputClasses.map((c) => c.name)).toEqual(
-      expect.arrayContaining(['EnterpriseInput', 'EnterpriseFilter', 'ScenarioInput', 'PageArgs', 'IdArgs']),
+      expect.arrayContaining([
+        'EnterpriseInput',
+        'EnterpriseFilter',
+        'ScenarioInput',
+        'PageArgs',
+        'IdArgs',
+        'StatusChangeFilter',
+        'StatusChangedArgs',
+      ]),
     );
   });
 

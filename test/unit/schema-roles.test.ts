@@ -3,15 +3,15 @@ import { buildGraphQLSchema } from '../../src/app/build-graphql-schema';
 import { requiredRole } from '../../src/platform/auth/allow';
 
 /**
- * The roles matrix: every query and mutation declares the least role it
+ * The roles matrix: every query, mutation and subscription declares the least role it
  * needs with @Allow. A root field without one fails here (and the operation
  * guard would refuse it to everyone).
  */
 describe('the roles of the schema', () => {
-  it('declares a role on every query and mutation, as the README lists them', async () => {
+  it('declares a role on every query, mutation and subscription, as the README lists them', async () => {
     const schema = await buildGraphQLSchema();
     const roles: Record<string, string | null> = {};
-    for (const type of [schema.getQueryType(), schema.getMutationType()]) {
+    for (const type of [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]) {
       for (const field of Object.values(type?.getFields() ?? {})) {
         roles[`${type?.name}.${field.name}`] = requiredRole(field);
       }
@@ -51,6 +51,8 @@ describe('the roles of the schema', () => {
       'Mutation.importGraph': 'admin',
       'Mutation.createApiToken': 'admin',
       'Mutation.revokeApiToken': 'admin',
+      'Subscription.graphChanged': 'viewer',
+      'Subscription.statusChanged': 'viewer',
     });
   });
 });

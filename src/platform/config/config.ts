@@ -53,6 +53,8 @@ export interface Config {
   managed: ManagedNeo4jSizing;
   maxQueryDepth: number;
   maxQueryCost: number;
+  /** How often each instance reads the graph version while anyone subscribes to live updates (LIVE_POLL_MS). */
+  livePollMs: number;
   security: SecurityConfig;
   engine: EngineConfig;
 }
@@ -159,6 +161,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     },
     maxQueryDepth: integer('MAX_QUERY_DEPTH', 12, 1, 100),
     maxQueryCost: integer('MAX_QUERY_COST', 50_000, 1, 100_000_000),
+    livePollMs: integer('LIVE_POLL_MS', 250, 50, 60_000),
     security,
     engine: {
       workers: integer('ENGINE_WORKERS', DEFAULT_ENGINE_WORKERS, 1, 64),

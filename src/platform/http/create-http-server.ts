@@ -28,6 +28,7 @@ import { rateLimitRequest } from './rate-limit-request';
 import type { ReadinessProbe } from './readiness-probe';
 import type { Refuse } from './refuse';
 import { sendGraphQLError } from './send-graphql-error';
+import { createSubscriptionServer } from './subscription-server';
 
 /** Most tokens a GraphQL document may hold; parsing stops there, before validation spends time on it. */
 export const MAX_QUERY_TOKENS = 3_000;
@@ -82,9 +83,10 @@ export async function createHttpServer<TContext extends BaseContext & PrincipalC
   const drain = new HttpDrain((res) =>
     refuse(res, 'shutting_down', 503, ErrorCode.SERVICE_UNAVAILABLE, 'The service is shutting down; try again shortly'),
   );
+  const formatError = createFormatError(options.logger);
   const apollo = new ApolloServer<TContext>({
     schema: options.schema,
-    formatError: createFormatError(options.logger),
+    formatError,
     introspection: security.introspection,
     includeStacktraceInErrorResponses: false,
     parseOptions: { maxTokens: MAX_QUERY_TOKENS },
@@ -149,6 +151,21 @@ export async function createHttpServer<TContext extends BaseContext & PrincipalC
   );
   app.use(jsonNotFound(refuse));
   app.use(jsonErrorHandler(options.logger, refuse));
+  // Subscriptions (graphql-ws) on the same path, behind the same Host, Origin and credential rules.
+  const subscriptions = createSubscriptionServer({
+    server,
+    path: '/graphql',
+    schema: options.schema,
+    createContext: options.createContext,
+    authenticator: security.authenticator,
+    allowedHosts: security.allowedHosts,
+    corsOrigins: security.corsOrigins,
+    limits: options.limits,
+    maxTokens: MAX_QUERY_TOKENS,
+    formatError,
+    logger: options.logger,
+    metrics,
+  });
 
   return {
     app,
@@ -161,12 +178,15 @@ export async function createHttpServer<TContext extends BaseContext & PrincipalC
     },
     /** Requests being served now. */
     requestsInFlight: () => drain.requestsInFlight,
+    /** Open WebSocket (subscription) connections. */
+    subscriptionConnections: subscriptions.connections,
     /**
      * Stops taking requests and lets those in flight finish within
      * SHUTDOWN_GRACE_MS; then their transactions roll back and they answer
-     * SERVICE_UNAVAILABLE saying so.
+     * SERVICE_UNAVAILABLE saying so. WebSocket connections close first (1001).
      */
     async stop(): Promise<void> {
+      await subscriptions.close();
       await drain.drain(server, security.shutdownGraceMs, options.abortInFlight);
       await apollo.stop();
     },

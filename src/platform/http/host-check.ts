@@ -1,4 +1,5 @@
-import type { Request, RequestHandler } from 'express';
+import type { IncomingHttpHeaders } from 'node:http';
+import type { RequestHandler } from 'express';
 
 /** The host name of a Host header or an origin, lower case, without the port. */
 export function hostName(host: string): string {
@@ -18,9 +19,51 @@ export interface HostCheckOptions {
 }
 
 /** The origin of the page a browser request comes from, when it says. */
-function originOf(req: Request): string | null {
-  const origin = req.headers.origin;
+function originOf(headers: IncomingHttpHeaders): string | null {
+  const origin = headers.origin;
   return typeof origin === 'string' && origin !== 'null' ? origin.toLowerCase() : null;
+}
+
+/** Why a request's Host or Origin is refused; null when both may call the service. */
+export interface HostRefusal {
+  reason: 'host' | 'origin';
+  message: string;
+}
+
+/**
+ * The Host and Origin rules (hostCheck) as a function of the headers, for
+ * requests that never reach express: the WebSocket upgrade.
+ */
+export function hostRefusal(
+  options: Pick<HostCheckOptions, 'allowedHosts' | 'corsOrigins'>,
+): (headers: IncomingHttpHeaders) => HostRefusal | null {
+  const allowed = options.allowedHosts ? new Set(options.allowedHosts) : null;
+  const origins = new Set(options.corsOrigins.map((origin) => origin.toLowerCase()));
+  return (headers) => {
+    const host = headers.host ?? '';
+    if (allowed && !allowed.has(hostName(host))) {
+      return {
+        reason: 'host',
+        message: `Host "${host.slice(0, 100)}" is not a name of this service; add it to ALLOWED_HOSTS`,
+      };
+    }
+    const origin = originOf(headers);
+    if (origin !== null && !origins.has(origin)) {
+      let sameOrigin = false;
+      try {
+        sameOrigin = new URL(origin).host === host.toLowerCase();
+      } catch {
+        sameOrigin = false;
+      }
+      if (!sameOrigin) {
+        return {
+          reason: 'origin',
+          message: `Origin "${origin.slice(0, 100)}" may not call this service; add it to CORS_ORIGINS`,
+        };
+      }
+    }
+    return null;
+  };
 }
 
 /**
@@ -31,34 +74,11 @@ function originOf(req: Request): string | null {
  * access). Both answer 403.
  */
 export function hostCheck(options: HostCheckOptions): RequestHandler {
-  const allowed = options.allowedHosts ? new Set(options.allowedHosts) : null;
-  const origins = new Set(options.corsOrigins.map((origin) => origin.toLowerCase()));
+  const refusal = hostRefusal(options);
   return (req, res, next) => {
     if (options.openPaths.includes(req.path)) return next();
-    const host = req.headers.host ?? '';
-    if (allowed && !allowed.has(hostName(host))) {
-      return options.refuse(
-        res,
-        'host',
-        `Host "${host.slice(0, 100)}" is not a name of this service; add it to ALLOWED_HOSTS`,
-      );
-    }
-    const origin = originOf(req);
-    if (origin !== null && !origins.has(origin)) {
-      let sameOrigin = false;
-      try {
-        sameOrigin = new URL(origin).host === host.toLowerCase();
-      } catch {
-        sameOrigin = false;
-      }
-      if (!sameOrigin) {
-        return options.refuse(
-          res,
-          'origin',
-          `Origin "${origin.slice(0, 100)}" may not call this service; add it to CORS_ORIGINS`,
-        );
-      }
-    }
+    const refused = refusal(req.headers);
+    if (refused) return options.refuse(res, refused.reason, refused.message);
     next();
   };
 }

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { type DocumentNode, GraphQLError, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import {
   type ComplexityEstimator,
   fieldExtensionsEstimator,
@@ -69,68 +69,87 @@ function tooComplex(message: string, extensions: Record<string, number>): GraphQ
   return new GraphQLError(message, { extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, ...extensions } });
 }
 
+/** The facts of one operation the limits look at. */
+export interface LimitedOperation {
+  document: DocumentNode;
+  operation: OperationDefinitionNode;
+  operationName?: string | null;
+  variables?: Record<string, unknown> | null;
+}
+
 /**
- * Refuses, before they run, operations with more root fields or aliases than
- * allowed, nested deeper than `maxDepth`, or whose estimated cost exceeds
- * `maxCost`, so one query cannot walk the whole graph through nested lists
- * or repeat an expensive field under a thousand names. Every check is
- * linear in the document.
+ * A check that throws QUERY_TOO_COMPLEX for an operation with more root
+ * fields or aliases than allowed, nested deeper than `maxDepth`, or whose
+ * estimated cost exceeds `maxCost`, so one query cannot walk the whole graph
+ * through nested lists or repeat an expensive field under a thousand names.
+ * Every check is linear in the document.
  */
-export function queryLimitsPlugin<TContext extends BaseContext>(
+export function operationLimitsCheck(
   schema: GraphQLSchema,
   limits: QueryLimits,
-): ApolloServerPlugin<TContext> {
+): (operation: LimitedOperation) => void {
   const { maxDepth, maxCost, maxAliases, maxRootFields } = limits;
   const estimators = [
     fieldExtensionsEstimator(),
     paginationEstimator(limits.listSizeCaps),
     simpleEstimator({ defaultComplexity: 1 }),
   ];
+  return ({ document, operation, operationName, variables }) => {
+    const rootFields = operationRootFields(document, operation).length;
+    if (rootFields > maxRootFields) {
+      throw tooComplex(`Query selects ${rootFields} root fields; the limit is ${maxRootFields}.`, {
+        rootFields,
+        maxRootFields,
+      });
+    }
+    const aliases = operationAliases(document, operation);
+    if (aliases > maxAliases) {
+      throw tooComplex(`Query uses ${aliases} aliases; the limit is ${maxAliases}.`, { aliases, maxAliases });
+    }
+    const depth = operationDepth(document, operation);
+    if (depth > maxDepth) {
+      throw tooComplex(`Query is ${depth} levels deep; the limit is ${maxDepth}.`, { depth, maxDepth });
+    }
+    let cost: number;
+    try {
+      cost = getComplexity({
+        schema,
+        query: document,
+        operationName: operationName ?? undefined,
+        variables: variables ?? {},
+        estimators,
+      });
+    } catch (error) {
+      // Costing coerces the variables first, so a bad variable surfaces here.
+      if (error instanceof GraphQLError) {
+        throw new GraphQLError(error.message, {
+          nodes: error.nodes,
+          extensions: { code: ErrorCode.BAD_USER_INPUT },
+        });
+      }
+      throw error;
+    }
+    if (cost > maxCost) {
+      throw tooComplex(
+        `Query cost ${cost} exceeds the limit of ${maxCost}; ask for smaller pages or fewer nested lists.`,
+        { cost, maxCost },
+      );
+    }
+  };
+}
+
+/** Refuses, before they run, operations beyond the limits (operationLimitsCheck). */
+export function queryLimitsPlugin<TContext extends BaseContext>(
+  schema: GraphQLSchema,
+  limits: QueryLimits,
+): ApolloServerPlugin<TContext> {
+  const check = operationLimitsCheck(schema, limits);
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, operation }) {
           if (!operation) return;
-          const rootFields = operationRootFields(document, operation).length;
-          if (rootFields > maxRootFields) {
-            throw tooComplex(`Query selects ${rootFields} root fields; the limit is ${maxRootFields}.`, {
-              rootFields,
-              maxRootFields,
-            });
-          }
-          const aliases = operationAliases(document, operation);
-          if (aliases > maxAliases) {
-            throw tooComplex(`Query uses ${aliases} aliases; the limit is ${maxAliases}.`, { aliases, maxAliases });
-          }
-          const depth = operationDepth(document, operation);
-          if (depth > maxDepth) {
-            throw tooComplex(`Query is ${depth} levels deep; the limit is ${maxDepth}.`, { depth, maxDepth });
-          }
-          let cost: number;
-          try {
-            cost = getComplexity({
-              schema,
-              query: document,
-              operationName: request.operationName ?? undefined,
-              variables: request.variables ?? {},
-              estimators,
-            });
-          } catch (error) {
-            // Costing coerces the variables first, so a bad variable surfaces here.
-            if (error instanceof GraphQLError) {
-              throw new GraphQLError(error.message, {
-                nodes: error.nodes,
-                extensions: { code: ErrorCode.BAD_USER_INPUT },
-              });
-            }
-            throw error;
-          }
-          if (cost > maxCost) {
-            throw tooComplex(
-              `Query cost ${cost} exceeds the limit of ${maxCost}; ask for smaller pages or fewer nested lists.`,
-              { cost, maxCost },
-            );
-          }
+          check({ document, operation, operationName: request.operationName, variables: request.variables });
         },
       };
     },

@@ -1,4 +1,6 @@
 import { GraphiQL, type GraphiQLProps } from 'graphiql';
+import { getOperationAST, parse } from 'graphql';
+import { type Client, createClient } from 'graphql-ws';
 import { StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import 'graphiql/style.css';
@@ -7,18 +9,59 @@ import { authorizationHeader, storedToken, storeToken } from '../shared/auth-tok
 import { GRAPHQL_PATH } from '../shared/graphql-client';
 import { EXAMPLE_TABS } from './example-operations';
 
+/** The subscription endpoint: this service's /graphql over WebSocket (graphql-ws). */
+const SUBSCRIPTION_URL = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${GRAPHQL_PATH}`;
+
+/** One graphql-ws client per Authorization value: the credentials go once, when the connection opens. */
+const liveClients = new Map<string, Client>();
+
+function liveClient(authorization: string | undefined): Client {
+  const key = authorization ?? '';
+  let client = liveClients.get(key);
+  if (!client) {
+    client = createClient({
+      url: SUBSCRIPTION_URL,
+      lazy: true,
+      connectionParams: authorization ? { authorization } : {},
+    });
+    liveClients.set(key, client);
+  }
+  return client;
+}
+
+/** True when the operation GraphiQL runs is a subscription. */
+function isSubscription(query: string, operationName: string | null | undefined): boolean {
+  try {
+    return getOperationAST(parse(query), operationName ?? undefined)?.operation === 'subscription';
+  } catch {
+    // Unparsable: the service answers with the syntax error over HTTP.
+    return false;
+  }
+}
+
 /**
  * Sends each operation to this service's /graphql; nothing else is contacted.
  * The pasted token goes as Authorization unless the headers editor sets one.
+ * Subscriptions go over WebSocket to the same path, with the same token.
  */
 const fetcher: GraphiQLProps['fetcher'] = async (params, options) => {
+  const headers: Record<string, string> = {
+    ...authorizationHeader(),
+    ...((options?.headers ?? {}) as Record<string, string>),
+  };
+  if (isSubscription(params.query, params.operationName)) {
+    return liveClient(headers.authorization ?? headers.Authorization).iterate({
+      query: params.query,
+      variables: params.variables ?? undefined,
+      operationName: params.operationName ?? undefined,
+    });
+  }
   const response = await fetch(GRAPHQL_PATH, {
     method: 'POST',
     headers: {
       accept: 'application/graphql-response+json, application/json',
       'content-type': 'application/json',
-      ...authorizationHeader(),
-      ...(options?.headers ?? {}),
+      ...headers,
     },
     body: JSON.stringify(params),
     credentials: 'same-origin',
