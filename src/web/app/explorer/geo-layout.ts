@@ -14,12 +14,14 @@ export interface GeoLayout {
 /** Model units the widest side of the map spans. */
 const MAP_SIZE = 1000;
 /** Enterprises closer than this (model units) are pushed apart, so each stays clickable and labelled. */
-const MIN_GAP = 70;
+const MIN_GAP = 80;
+/** Distances from the middle of the map beyond about this many model units are compressed. */
+const NEAR = 300;
 
 /**
  * Positions from latitude and longitude, no map tiles: an equirectangular
  * projection (longitude shrunk by the cosine of the mean latitude), scaled to
- * MAP_SIZE. Enterprises of one industrial park sit a few hundred metres apart,
+ * MAP_SIZE, far distances compressed. Enterprises of one industrial park sit a few hundred metres apart,
  * so a few relaxation passes push neighbours at least MIN_GAP apart; those
  * without coordinates go in a row below the map.
  */
@@ -38,6 +40,7 @@ export function geoLayout(nodes: GeoNode[]): GeoLayout {
   const scale = MAP_SIZE / Math.max(maxX - minX, maxY - minY, 1e-6);
   const points = raw.map((p) => ({ id: p.id, x: (p.x - minX) * scale, y: (p.y - minY) * scale }));
 
+  compressDistances(points);
   relax(points);
 
   const positions = new Map(points.map((p) => [p.id, { x: p.x, y: p.y }]));
@@ -58,6 +61,26 @@ export function geoLayout(nodes: GeoNode[]): GeoLayout {
     y: Math.min(...list.map((p) => p.y)) - 60,
   }));
   return { positions, regions };
+}
+
+/**
+ * Distances from the median point shrink logarithmically beyond NEAR: one far-off customer
+ * does not squeeze a whole industrial park into a dot, and directions stay true.
+ */
+function compressDistances(points: { x: number; y: number }[]) {
+  if (points.length < 2) return;
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  const cx = median(points.map((p) => p.x));
+  const cy = median(points.map((p) => p.y));
+  for (const point of points) {
+    const dx = point.x - cx;
+    const dy = point.y - cy;
+    const distance = Math.hypot(dx, dy);
+    if (distance < 1e-6) continue;
+    const compressed = NEAR * Math.log1p(distance / NEAR);
+    point.x = cx + (dx / distance) * compressed;
+    point.y = cy + (dy / distance) * compressed;
+  }
 }
 
 /** Pushes points closer than MIN_GAP apart, a few passes, pairwise (chains are at most a few hundred nodes). */

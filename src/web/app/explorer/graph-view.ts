@@ -40,6 +40,10 @@ export const LABEL_PX = 11;
 const LABEL_MIN_ZOOM = 0.6;
 /** Labels drawn smaller than this many px are hidden rather than shown unreadable. */
 export const LABEL_MIN_PX = 9;
+/** On the map, every enterprise's name shows from this zoom on. */
+const GEO_LABEL_ZOOM = 1;
+/** Region names on the map stay this size on screen whatever the zoom. */
+const REGION_LABEL_PX = 13;
 /** Widest a label wraps at zoom 1, px; on a phone the enterprises of a tier are NARROW_NODE_GAP apart. */
 const LABEL_WIDTH = 130;
 const NARROW_NODE_GAP = 112;
@@ -107,6 +111,7 @@ const STYLE: StylesheetJson = [
       'text-valign': 'center',
       'text-background-opacity': 0,
       'text-transform': 'uppercase',
+      'min-zoomed-font-size': 0,
       events: 'no',
     },
   },
@@ -437,8 +442,10 @@ export class GraphView {
   /** Keeps labels LABEL_PX on screen while zoomed out to LABEL_MIN_ZOOM; further out they shrink, then hide. */
   private scaleLabels() {
     const zoom = this.cy.zoom();
+    const geo = this.layoutMode === 'geo';
     const scale = 1 / Math.min(1, Math.max(zoom, LABEL_MIN_ZOOM));
     this.cy.batch(() => {
+      this.cy.nodes('.region-label').style('font-size', REGION_LABEL_PX / Math.min(1, zoom));
       this.cy.nodes('.enterprise, .more').forEach((node) => {
         const base = node.hasClass('start') ? LABEL_PX + 1 : LABEL_PX;
         const size = base * scale;
@@ -446,7 +453,12 @@ export class GraphView {
           'font-size': size,
           'text-max-width': `${Math.min(LABEL_WIDTH * scale, this.labelWidth)}px`,
           // min-zoomed-font-size alone misses bypassed sizes: hide what would be drawn too small.
-          'text-opacity': size * zoom < LABEL_MIN_PX ? 0 : 1,
+          // On the map enterprises crowd in their parks: only the start, blocks and stalls keep
+          // their names until zoomed in.
+          'text-opacity':
+            size * zoom < LABEL_MIN_PX || (geo && zoom < GEO_LABEL_ZOOM && !node.is('.start, .blocked, .stalled'))
+              ? 0
+              : 1,
         });
       });
     });
@@ -470,6 +482,7 @@ export class GraphView {
   ) {
     this.blocks = { links: blockLinks, enterprises: blockEnterprises, modes: blockModes, regions: blockRegions };
     this.markBlocks();
+    this.scaleLabels();
   }
 
   /** Marks what the scenario blocks: by id, and the links of a blocked mode or touching a blocked region. */
@@ -554,6 +567,7 @@ export class GraphView {
         else edge.addClass('dimmed');
       });
     });
+    this.scaleLabels();
   }
 
   private onTap(event: EventObject) {
