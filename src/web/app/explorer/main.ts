@@ -309,7 +309,8 @@ class Explorer {
     return {
       type,
       id,
-      title: `${from} → ${to}`,
+      // A link of a loaded scenario outside the drawn chain: its id says its ends.
+      title: fromId || toId ? `${from} → ${to}` : id,
       detail: [product, mode?.toLowerCase()].filter(Boolean).join(' · ') || id,
     };
   }
