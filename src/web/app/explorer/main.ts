@@ -149,22 +149,29 @@ class Explorer {
       void this.saveCurrent();
     });
     $('#compare-run').addEventListener('click', () => void this.compare());
-    // Every card folds away by its heading, so a narrow screen gets to the graph and the results.
-    document.addEventListener('click', (event) => {
-      const heading = (event.target as HTMLElement).closest('.card > h2');
-      if (heading && !(event.target as HTMLElement).closest('button, input, select, a')) {
-        const card = heading.parentElement!;
-        card.classList.toggle('collapsed');
-        heading.setAttribute('aria-expanded', String(!card.classList.contains('collapsed')));
-      }
-    });
-    for (const button of document.querySelectorAll<HTMLButtonElement>('.tab')) {
-      button.addEventListener('click', () => this.selectTab(button.dataset.tab ?? 'critical'));
+    // Every card folds away by its heading (click, Enter or Space), so a narrow screen gets to the
+    // graph and the results.
+    const fold = (heading: Element) => {
+      const card = heading.parentElement!;
+      card.classList.toggle('collapsed');
+      heading.setAttribute('aria-expanded', String(!card.classList.contains('collapsed')));
+    };
+    for (const heading of document.querySelectorAll<HTMLElement>('.card > h2')) {
+      heading.tabIndex = 0;
+      heading.setAttribute('role', 'button');
+      heading.setAttribute('aria-expanded', 'true');
     }
-    window.addEventListener('hashchange', () => {
-      const [id, depth] = this.readHash();
-      if (depth && depth !== this.depth) this.setDepth(depth);
-      if (id && id !== this.startId) void this.loadChain(id);
+    document.addEventListener('click', (event) => {
+      const target = event.target as HTMLElement;
+      const heading = target.closest('.card > h2');
+      if (heading && !target.closest('button, input, select, a')) fold(heading);
+    });
+    document.addEventListener('keydown', (event) => {
+      const heading = (event.target as HTMLElement).closest?.('.card > h2');
+      if (heading && (event.key === 'Enter' || event.key === ' ')) {
+        event.preventDefault();
+        fold(heading);
+      }
     });
   }
 
