@@ -173,6 +173,14 @@ class Explorer {
         fold(heading);
       }
     });
+    for (const button of document.querySelectorAll<HTMLButtonElement>('.tab')) {
+      button.addEventListener('click', () => this.selectTab(button.dataset.tab ?? 'critical'));
+    }
+    window.addEventListener('hashchange', () => {
+      const [id, depth] = this.readHash();
+      if (depth && depth !== this.depth) this.setDepth(depth);
+      if (id && id !== this.startId) void this.loadChain(id);
+    });
   }
 
   private readHash(): [string | null, number | null] {
