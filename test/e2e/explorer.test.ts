@@ -130,6 +130,9 @@ beforeAll(async () => {
   db = graph.db;
   await loadDemoData(graph.services, 'test');
   server = await startTestServer(graph.services, { web: true });
+  // What every page asks for on load, computed once here (hook timeout) rather than in the first test.
+  await server.gql('{ criticalLinks(top: 10, includeCurrentState: false) { stalledCount } }');
+  await server.gql(`{ chain(id: "${HUB}", direction: BOTH, maxDepth: 2, maxNodes: 200) { truncated } }`);
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
@@ -189,7 +192,7 @@ describe('the chain explorer at 1280x800', () => {
       .toBe(true);
     expect((await labels(page)).labels.some((l) => !l.shown)).toBe(true);
     await page.context().close();
-  });
+  }, 120_000);
 
   it('lays the chain out on a map from latitude and longitude, with region names, offline', async () => {
     const page = await openChain(LAPTOP, HUB);
