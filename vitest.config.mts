@@ -35,6 +35,8 @@ export default defineConfig({
           name: 'unit',
           setupFiles: ['reflect-metadata'],
           include: ['test/unit/**/*.test.ts', 'test/engine/**/*.test.ts'],
+          // The property tests run hundreds of random graphs: seconds alone, more beside a loaded graph project.
+          testTimeout: 30_000,
         },
       },
       {
