@@ -225,8 +225,8 @@ export class GraphView {
   private expandedTiers = new Set<number>();
   private collapsed: Collapsed | null = null;
   private labelFrame = 0;
-  /** Widest a label may wrap, in model units. */
-  private labelWidth = LABEL_WIDTH;
+  /** Widest a label may wrap, in model units, whatever the zoom (on a phone: the gap between enterprises). */
+  private labelWidth = Infinity;
   private blocks = {
     links: new Set<string>() as ReadonlySet<string>,
     enterprises: new Set<string>() as ReadonlySet<string>,
@@ -336,7 +336,7 @@ export class GraphView {
     // A phone held upright: tiers run top to bottom, a few enterprises each, so the fitted chain
     // keeps its labels above LABEL_MIN_PX.
     const narrow = (this.cy.container()?.clientWidth ?? 1000) < 600;
-    this.labelWidth = narrow ? NARROW_NODE_GAP * 0.9 : LABEL_WIDTH;
+    this.labelWidth = narrow ? NARROW_NODE_GAP * 0.9 : Infinity;
     this.collapsed = geo
       ? null
       : collapseTiers(
