@@ -402,4 +402,64 @@ describe('saved scenarios', () => {
     dataOf(await t.server.gql(`mutation($id: ID!) { deleteScenario(id: $id) { id } }`, { id: noNote.id }));
     dataOf(await t.server.gql(`mutation($id: ID!) { deleteScenario(id: $id) { id } }`, { id: saved.id }));
   });
+
+  it('compares two scenarios in three groups of one shape, with the stall-day and lost-value differences', async () => {
+    const node = `enterprise { id } inA { stallsOnDay } inB { stallsOnDay }
+      stallDayDifference lostOutputValueDifference lostTradeValueDifference`;
+    const compare = dataOf(
+      await t.server.gql(
+        `query($a: ScenarioRef!, $b: ScenarioRef!) {
+          compareScenarios(a: $a, b: $b) {
+            stalledOnlyInA { totalCount edges { node { ${node} } } }
+            stalledOnlyInB { totalCount edges { node { ${node} } } }
+            stalledInBoth { totalCount edges { node { ${node} } } }
+            stalledCountDifference lostOutputValueDifference lostTradeValueDifference
+          }
+        }`,
+        {
+          // a: C's dyestuff stops for a week, D runs 5 days on its stock; b: the market loses D at once, H closes.
+          a: { scenario: { blockLinks: [id('C-D')], durationDays: 7 } },
+          b: { scenario: { blockLinks: [id('D-M')], blockEnterprises: [id('H')], durationDays: 7 } },
+        },
+      ),
+    ).compareScenarios;
+    const nodes = (group: any) => group.edges.map((edge: any) => edge.node);
+    expect(nodes(compare.stalledOnlyInA)).toEqual([
+      {
+        enterprise: { id: id('D') },
+        inA: { stallsOnDay: 5 },
+        inB: null,
+        stallDayDifference: null,
+        lostOutputValueDifference: -3000,
+        lostTradeValueDifference: null,
+      },
+    ]);
+    expect(nodes(compare.stalledOnlyInB)).toEqual([
+      {
+        enterprise: { id: id('H') },
+        inA: null,
+        inB: { stallsOnDay: 0 },
+        stallDayDifference: null,
+        lostOutputValueDifference: null,
+        lostTradeValueDifference: null,
+      },
+    ]);
+    // The market stalls in both: on day 5 in a, on day 0 in b, so it holds out 5 days less in b.
+    expect(nodes(compare.stalledInBoth)).toEqual([
+      {
+        enterprise: { id: id('M') },
+        inA: { stallsOnDay: 5 },
+        inB: { stallsOnDay: 0 },
+        stallDayDifference: -5,
+        lostOutputValueDifference: null,
+        lostTradeValueDifference: 0,
+      },
+    ]);
+    // b loses no producer's whole output, but K runs on at its rail share with the highway checkpoint closed.
+    expect(compare).toMatchObject({
+      stalledCountDifference: 0,
+      lostOutputValueDifference: 1000 / 2 - 3000,
+      lostTradeValueDifference: 0,
+    });
+  });
 });

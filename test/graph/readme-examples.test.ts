@@ -93,3 +93,18 @@ describe('the GraphQL examples of the README', () => {
     },
   );
 });
+
+describe('what the README says of the demo data', () => {
+  it('reopening the Wenzhou copper link into Feidiao Electric (at 30%) brings back nothing; at full capacity it would', async () => {
+    const plan = `query($current: Boolean!) {
+      resumptionPlan(top: 200, includeCurrentState: $current) { link { id } recoveredOutputValue }
+    }`;
+    const copper = async (current: boolean) => {
+      const response = await server.gql(plan, { current });
+      const steps = response.data?.resumptionPlan as { link: { id: string } | null; recoveredOutputValue: number }[];
+      return steps.find((step) => step.link?.id === 'sj-l-supplier-copper-wenzhou-to-feidiao-electric');
+    };
+    expect((await copper(true))?.recoveredOutputValue).toBeCloseTo(0, 6);
+    expect((await copper(false))?.recoveredOutputValue).toBeGreaterThan(0);
+  });
+});
