@@ -40,7 +40,7 @@ const DYESTUFF_HUB = 'kq-chem-dyestuff-binhai';
 const SIMULATE = `query($input: SimulationInput!) {
   simulate(input: $input) {
     days { day stalledCount partialCount directLostOutputValue indirectLostOutputValue }
-    watched { id baselineFraction series }
+    watched { enterprise { id } baselineFraction series }
   }
 }`;
 
@@ -52,7 +52,7 @@ interface ApiSimulation {
     directLostOutputValue: number;
     indirectLostOutputValue: number;
   }[];
-  watched: { id: string; baselineFraction: number; series: number[] }[];
+  watched: { enterprise: { id: string }; baselineFraction: number; series: number[] }[];
 }
 
 let db: GraphDatabase;
@@ -118,8 +118,8 @@ function expectedStates(api: ApiSimulation, day: number, drawn?: ReadonlySet<str
   for (const w of api.watched) {
     if (drawn && !drawn.has(w.id)) continue;
     const f = w.series[day];
-    if (f === 0 && w.baselineFraction > 0) states.stalled.push(w.id);
-    else if (f < w.baselineFraction - 1e-6) states.partial.push(w.id);
+    if (f === 0 && w.baselineFraction > 0) states.stalled.push(w.enterprise.id);
+    else if (f < w.baselineFraction - 1e-6) states.partial.push(w.enterprise.id);
   }
   return { stalled: states.stalled.sort(), partial: states.partial.sort() };
 }

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadDemoData } from '../../src/app/seed-demo-data';
 import { keqiaoFixture } from '../support/keqiao-fixture';
 import { uniquePrefix } from '../support/test-graph';
 import { useGraphTest } from '../support/use-graph-test';
@@ -48,6 +49,34 @@ describe('chain', () => {
       extensions: { code: 'BAD_USER_INPUT' },
       message: expect.stringMatching(/maxDepth must be at most 10/),
     });
+  });
+});
+
+describe('chain links on the demo data', () => {
+  beforeAll(async () => {
+    await loadDemoData(t.services, 'test');
+  });
+
+  const DEMO_CHAIN = `query($links: ChainLinks) {
+    chain(id: "kq-dye-alice", direction: DOWNSTREAM, maxDepth: 3, links: $links) { nodes { tier enterprise { id } } links { id fromId toId } } }`;
+
+  it('Alice downstream, depth 3: every link among the drawn enterprises, also the three the walk skipped', async () => {
+    const all = dataOf(await t.server.gql(DEMO_CHAIN)).chain;
+    const walked = dataOf(await t.server.gql(DEMO_CHAIN, { links: 'WALKED' })).chain;
+    expect(all.nodes).toEqual(walked.nodes);
+    expect(all.nodes).toHaveLength(19);
+    const ids = (chain: any) => chain.links.map((l: any) => l.id);
+    expect(ids(walked)).toHaveLength(29);
+    expect(ids(all)).toHaveLength(32);
+    // Links between enterprises of the last tier: no walk goes on from there.
+    expect(ids(all).filter((id: string) => !ids(walked).includes(id))).toEqual([
+      'kq-l-port-keqiao-to-port-beilun',
+      'kq-l-port-keqiao-to-port-beilun-printed-fabric',
+      'nb-l-huayi-platform-to-port-beilun',
+    ]);
+    expect(ids(all)).toEqual([...ids(all)].sort());
+    const drawn = new Set(all.nodes.map((n: any) => n.enterprise.id));
+    for (const link of all.links) expect(drawn.has(link.fromId) && drawn.has(link.toId)).toBe(true);
   });
 });
 

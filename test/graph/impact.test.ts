@@ -63,10 +63,10 @@ const IMPACT = `query($s: ScenarioInput!) { impact(scenario: $s) {
     id direct outputFraction lostDailyOutput lostOutputValue lostTradeValue stallsOnDay missingInputs cause
     enterprise { id name }
   } } }
-  partial { totalCount edges { node { id outputFraction } } }
-  graph { nodes { id } sourceIds links { id } truncated } } }`;
+  partial { totalCount edges { node { enterprise { id } outputFraction } } }
+  graph { nodes { enterprise { id } } sourceIds sources { id name } links { id } truncated } } }`;
 
-const stalledIds = (report: any) => report.stalled.edges.map((e: any) => e.node.id).sort();
+const stalledIds = (report: any) => report.stalled.edges.map((e: any) => e.node.enterprise.id).sort();
 
 describe('impact', () => {
   it('blocking the highway checkpoint leaves K running over rail; blocking both stalls K', async () => {
@@ -76,7 +76,7 @@ describe('impact', () => {
 
     const both = dataOf(await t.server.gql(IMPACT, { s: { blockEnterprises: [id('H'), id('R')] } })).impact;
     expect(stalledIds(both)).toEqual([id('H'), id('K'), id('R')].sort());
-    const k = both.stalled.edges.find((e: any) => e.node.id === id('K')).node;
+    const k = both.stalled.edges.find((e: any) => e.node.enterprise.id === id('K')).node;
     expect(k).toMatchObject({
       direct: false,
       outputFraction: 0,
@@ -105,9 +105,14 @@ describe('impact', () => {
 
   it('blockModes: [ROAD] alone keeps K running over rail, at the rail share of its supply', async () => {
     const road = dataOf(await t.server.gql(IMPACT, { s: { blockModes: ['ROAD'] } })).impact;
-    const mine = road.stalled.edges.filter((e: any) => e.node.id.startsWith(p)).map((e: any) => e.node.id);
+    const mine = road.stalled.edges
+      .filter((e: any) => e.node.enterprise.id.startsWith(p))
+      .map((e: any) => e.node.enterprise.id);
     expect(mine).not.toContain(id('K'));
-    expect(road.partial.edges.map((e: any) => e.node)).toContainEqual({ id: id('K'), outputFraction: 0.5 });
+    expect(road.partial.edges.map((e: any) => e.node)).toContainEqual({
+      enterprise: { id: id('K') },
+      outputFraction: 0.5,
+    });
   });
 
   it('inventories buffer a block for its duration: 3 days nothing stalls, 7 days D stalls on day 5', async () => {
@@ -115,7 +120,7 @@ describe('impact', () => {
     expect(short.stalledCount).toBe(0);
     expect(short.lostOutputValue).toBe(0);
     const long = dataOf(await t.server.gql(IMPACT, { s: { blockLinks: [id('C-D')], durationDays: 7 } })).impact;
-    const d = long.stalled.edges.find((e: any) => e.node.id === id('D')).node;
+    const d = long.stalled.edges.find((e: any) => e.node.enterprise.id === id('D')).node;
     expect(d).toMatchObject({ stallsOnDay: 5, cause: [id('C-D')], lostDailyOutput: 300, lostOutputValue: 3000 });
     expect(stalledIds(long)).toEqual([id('D'), id('M')].sort());
     // The market forwards D's fabric: its loss is trade value, kept apart from D's output value.
@@ -123,6 +128,7 @@ describe('impact', () => {
     expect(long.lostOutputByUnit).toEqual([{ unit: 'm', amount: 300 }]);
     expect(long.graph.links.map((l: any) => l.id).sort()).toEqual([id('C-D'), id('D-M')].sort());
     expect(long.graph.sourceIds).toEqual([id('C')]);
+    expect(long.graph.sources).toEqual([{ id: id('C'), name: 'C' }]);
   });
 
   it('compares the current state with the all-running baseline when includeCurrentState is set', async () => {
@@ -355,7 +361,7 @@ describe('saved scenarios', () => {
         `query($a: ScenarioRef!, $b: ScenarioRef!) {
           compareScenarios(a: $a, b: $b) {
             stalledOnlyInA { totalCount edges { node { enterprise { id } } } }
-            stalledOnlyInB { totalCount edges { node { enterprise { id } inA { id } inB { stallsOnDay } } } }
+            stalledOnlyInB { totalCount edges { node { enterprise { id } inA { id enterprise { id } } inB { id stallsOnDay } } } }
             stalledInBoth { totalCount edges { node { enterprise { id } stallDayDifference } } }
             stalledCountDifference lostOutputValueDifference lostTradeValueDifference
           }
@@ -371,8 +377,13 @@ describe('saved scenarios', () => {
     expect(onlyInB.map((x: any) => x.enterprise.id).sort()).toEqual([id('K'), id('R')].sort());
     // K runs on in a at the rail share (affected there, not stalled); the station is untouched in a.
     const byId = new Map(onlyInB.map((x: any) => [x.enterprise.id, x]));
-    expect(byId.get(id('K'))).toMatchObject({ inA: { id: id('K') }, inB: { stallsOnDay: 0 } });
+    expect(byId.get(id('K'))).toMatchObject({ inA: { enterprise: { id: id('K') } }, inB: { stallsOnDay: 0 } });
     expect(byId.get(id('R'))).toMatchObject({ inA: null, inB: { stallsOnDay: 0 } });
+    // Each side's row has its own scenario-scoped id, so a client cache keeps a's and b's rows of K apart.
+    const k = byId.get(id('K')) as any;
+    expect(k.inA.id).toMatch(new RegExp(`^impact-[0-9a-f]{16}:${id('K')}$`));
+    expect(k.inB.id).toMatch(new RegExp(`:${id('K')}$`));
+    expect(k.inB.id).not.toBe(k.inA.id);
     expect(compare.stalledInBoth).toEqual({
       totalCount: 1,
       edges: [{ node: { enterprise: { id: id('H') }, stallDayDifference: 0 } }],

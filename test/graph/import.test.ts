@@ -95,9 +95,9 @@ describe('importGraph', () => {
     fs.writeFileSync(
       path.join(dir, 'enterprises.csv'),
       [
-        'id,name,kind,region,status,capacityRecovery,dailyCapacity,whitelisted',
-        `${p}-csv-dye,"Alice Dyeing, Keqiao",PRINTING_DYEING,${region},PARTIAL,0.8,300,true`,
-        `${p}-csv-fiber,Hengming Fibre,FIBER,${region},,,100,`,
+        'id,name,nameLocal,kind,region,status,capacityRecovery,dailyCapacity,whitelisted',
+        `${p}-csv-dye,"Alice Dyeing, Keqiao",柯桥爱丽丝印染,PRINTING_DYEING,${region},PARTIAL,0.8,300,true`,
+        `${p}-csv-fiber,Hengming Fibre,,FIBER,${region},,,100,`,
       ].join('\n'),
     );
     fs.writeFileSync(
@@ -117,15 +117,18 @@ describe('importGraph', () => {
     const [dye] = await t.services.enterprises.findByIds([`${p}-csv-dye`]);
     expect(dye).toMatchObject({
       name: 'Alice Dyeing, Keqiao',
+      nameLocal: '柯桥爱丽丝印染',
       status: 'PARTIAL',
       capacityRecovery: 0.8,
       dailyCapacity: 300,
       whitelisted: true,
     });
+    // An empty cell is no local name.
+    expect((await t.services.enterprises.findByIds([`${p}-csv-fiber`]))[0].nameLocal).toBeNull();
     const [link] = await t.services.links.findByIds([`${p}-csv-l1`]);
     expect(link).toMatchObject({ volume: 40, inventoryDays: 2, status: 'OPEN' });
 
-    fs.appendFileSync(path.join(dir, 'enterprises.csv'), `\n${p}-csv-bad,Bad,DYEHOUSE,${region},,1.4,,`);
+    fs.appendFileSync(path.join(dir, 'enterprises.csv'), `\n${p}-csv-bad,Bad,,DYEHOUSE,${region},,1.4,,`);
     const bad = readGraphSource(dir);
     await expect(t.services.imports.importGraph('test', bad.document, { labels: bad.labels })).rejects.toMatchObject({
       extensions: {
@@ -145,7 +148,11 @@ describe('importGraph', () => {
     expect(counts.enterprisesCreated + counts.enterprisesUpdated).toBe(document.enterprises?.length);
     const exported = await t.services.exports.exportGraph();
     const alice = exported.enterprises.find((e) => e.id === 'kq-dye-alice');
-    expect(alice).toMatchObject({ kind: 'PRINTING_DYEING', region: 'Shaoxing/Keqiao' });
+    expect(alice).toMatchObject({
+      kind: 'PRINTING_DYEING',
+      region: 'Shaoxing/Keqiao',
+      nameLocal: '浙江爱丽丝印染有限公司',
+    });
     expect(Object.values(alice ?? {})).not.toContain(null);
   });
 });

@@ -66,17 +66,17 @@ const name = (prefixed: string) => prefixed.slice(p.length + 1);
 
 const IMPACT = `query($s: ScenarioInput!) { impact(scenario: $s) {
   stalledCount lostOutputValue byRegion { key stalledCount lostOutputValue }
-  stalled(first: 100) { edges { node { id } } }
-  partial(first: 100) { edges { node { id outputFraction } } }
+  stalled(first: 100) { edges { node { enterprise { id } } } }
+  partial(first: 100) { edges { node { enterprise { id } outputFraction } } }
 } }`;
 /** The stalled and partial enterprises of this file, by name, sorted. */
 async function impactOf(scenario: object) {
   const report = dataOf(await t.server.gql(IMPACT, { s: scenario })).impact;
   const mine = (connection: any) =>
     connection.edges
-      .map((edge: any) => edge.node)
-      .filter((node: any) => node.id.startsWith(p))
-      .map((node: any) => name(node.id))
+      .map((edge: any) => edge.node.enterprise.id)
+      .filter((enterpriseId: string) => enterpriseId.startsWith(p))
+      .map(name)
       .sort();
   return {
     stalled: mine(report.stalled),

@@ -75,7 +75,7 @@ const TRAJECTORY_FIELDS = `id passThrough baselineFraction firstAffectedDay firs
 const RESULT_FIELDS = `graphVersion horizonDays restockRate days { ${DAY_FIELDS} }
   cumulativeLostOutputValue cumulativeLostTradeValue cumulativeDirectLostOutputValue
   cumulativeIndirectLostOutputValue cumulativeLostOutputByUnit { unit amount } unvaluedAffectedProducers
-  peakDay converged watched { id baselineFraction series enterprise { id } }`;
+  peakDay converged watched { baselineFraction series enterprise { id } }`;
 
 const SIMULATE = `query Simulate($input: SimulationInput!, $first: Int!, $after: String) {
   simulate(input: $input) {
@@ -106,12 +106,12 @@ describe('simulate', () => {
     // H and R down from day 0; K's 6 tonnes last 3 days; rail delivers 1 of the 2 it needs from day 7.
     expect(counts).toEqual([[2, 0], [2, 0], [2, 0], [3, 0], [3, 0], [3, 0], [3, 0], ...Array(7).fill([1, 1])]);
     const k = sim.watched[0];
-    expect(k).toMatchObject({ id: id('K'), baselineFraction: 1, enterprise: { id: id('K') } });
+    expect(k).toMatchObject({ baselineFraction: 1, enterprise: { id: id('K') } });
     // Day 7: half its need by rail; then the refill at rho (0.1 of the rail volume) tops each day up.
     expect(k.series.slice(0, 8)).toEqual([1, 1, 1, 0, 0, 0, 0, 0.5]);
     for (const fraction of k.series.slice(8)) expect(fraction).toBeCloseTo(0.55, 9);
 
-    const rows = new Map(sim.trajectories.edges.map((e: any) => [e.node.id, e.node]));
+    const rows = new Map(sim.trajectories.edges.map((e: any) => [e.node.enterprise.id, e.node]));
     expect(sim.trajectories.totalCount).toBe(3);
     expect(rows.get(id('H'))).toMatchObject({ passThrough: true, firstStallDay: 0, recoveredOnDay: null });
     expect(rows.get(id('R'))).toMatchObject({ passThrough: true, firstStallDay: 0, recoveredOnDay: 7 });
@@ -143,47 +143,51 @@ describe('simulate', () => {
     expect(sim.cumulativeLostOutputByUnit).toEqual(engine.result.cumulativeLostOutputByUnit);
     expect(sim.watched.map((w: any) => w.series)).toEqual(engine.result.watched.map((w) => w.series));
     const mine = (rows: { id: string }[]) => rows.filter((row) => row.id.startsWith(p)).map((row) => row.id);
-    expect(mine(sim.trajectories.edges.map((e: any) => e.node))).toEqual(mine(engine.trajectories));
+    expect(mine(sim.trajectories.edges.map((e: any) => e.node.enterprise))).toEqual(mine(engine.trajectories));
   });
 
   it('pages through the trajectories in their order: first affected day, then largest loss', async () => {
     const first = await simulateOverApi(FUQUAN_TIMELINE, 2);
     expect(first.trajectories.totalCount).toBe(3);
-    expect(first.trajectories.edges.map((e: any) => e.node.id).sort()).toEqual([id('H'), id('R')].sort());
+    expect(first.trajectories.edges.map((e: any) => e.node.enterprise.id).sort()).toEqual([id('H'), id('R')].sort());
     expect(first.trajectories.pageInfo.hasNextPage).toBe(true);
     const next = await simulateOverApi(FUQUAN_TIMELINE, 2, first.trajectories.pageInfo.endCursor);
-    expect(next.trajectories.edges.map((e: any) => e.node.id)).toEqual([id('K')]);
+    expect(next.trajectories.edges.map((e: any) => e.node.enterprise.id)).toEqual([id('K')]);
     expect(next.trajectories.pageInfo.hasNextPage).toBe(false);
   });
 
   it('builds every page of trajectories a query asks for, through aliases and fragments', async () => {
     const first = await simulateOverApi(FUQUAN_TIMELINE, 1);
     const query = `query($input: SimulationInput!, $after: String) {
-      simulate(input: $input) { one: trajectories(first: 1) { edges { node { id } } } ...Rest }
+      simulate(input: $input) { one: trajectories(first: 1) { edges { node { enterprise { id } } } } ...Rest }
     }
-    fragment Rest on SimulationResult { rest: trajectories(first: 5, after: $after) { edges { node { id } } } }`;
+    fragment Rest on SimulationResult { rest: trajectories(first: 5, after: $after) { edges { node { enterprise { id } } } } }`;
     const both = dataOf(
       await t.server.gql(query, { input: FUQUAN_TIMELINE, after: first.trajectories.pageInfo.endCursor }),
     ).simulate;
-    const ids = (page: any) => page.edges.map((e: any) => e.node.id);
+    const ids = (page: any) => page.edges.map((e: any) => e.node.enterprise.id);
     expect(ids(both.one)).toEqual(ids(first.trajectories));
     expect([...ids(both.one), ...ids(both.rest)].sort()).toEqual([id('H'), id('K'), id('R')].sort());
 
     // A page the job did not build beforehand is computed again, the same.
     const report = await t.services.simulation.simulate({ ...FUQUAN_TIMELINE, includeCurrentState: false });
     expect(report.answer.pages).toEqual([]);
-    expect((await t.services.simulation.trajectories(report, 1, 2)).map((row) => row.id)).toEqual(ids(both.rest));
+    expect((await t.services.simulation.trajectories(report, 1, 2)).map((row) => row.enterpriseId)).toEqual(
+      ids(both.rest),
+    );
   });
 
   it('§5 consistency: a single-supplier chain blocked for the whole horizon, rho 0, stalls on day ceil(T)', async () => {
     const horizonDays = 30;
     const impact = dataOf(
       await t.server.gql(
-        `query($s: ScenarioInput!) { impact(scenario: $s) { stalled(first: 50) { edges { node { id stallsOnDay } } } } }`,
+        `query($s: ScenarioInput!) { impact(scenario: $s) { stalled(first: 50) { edges { node { enterprise { id } stallsOnDay } } } } }`,
         { s: { blockEnterprises: [id('A')] } },
       ),
     ).impact;
-    const stallsOnDay = new Map<string, number>(impact.stalled.edges.map((e: any) => [e.node.id, e.node.stallsOnDay]));
+    const stallsOnDay = new Map<string, number>(
+      impact.stalled.edges.map((e: any) => [e.node.enterprise.id, e.node.stallsOnDay]),
+    );
     // B runs 2.5 days on its fibre, C 3 days more on its yarn, D has no stock of its own.
     expect(Object.fromEntries(stallsOnDay)).toEqual({ [id('A')]: 0, [id('B')]: 2.5, [id('C')]: 5.5, [id('D')]: 5.5 });
     const sim = await simulateOverApi({
@@ -191,7 +195,9 @@ describe('simulate', () => {
       restockRate: 0,
       events: [{ day: 0, block: { enterprises: [id('A')] } }],
     });
-    const firstStall = Object.fromEntries(sim.trajectories.edges.map((e: any) => [e.node.id, e.node.firstStallDay]));
+    const firstStall = Object.fromEntries(
+      sim.trajectories.edges.map((e: any) => [e.node.enterprise.id, e.node.firstStallDay]),
+    );
     for (const [enterpriseId, day] of stallsOnDay) expect(firstStall[enterpriseId]).toBe(Math.ceil(day));
   });
 
@@ -259,7 +265,7 @@ describe('saved scenarios with a timeline', () => {
     }
   }`;
   const RERUN = `query($id: ID!, $watch: [ID!]) {
-    scenario(id: $id) { simulation(watch: $watch) { ${RESULT_FIELDS} trajectories(first: 100) { edges { node { id firstStallDay } } } } }
+    scenario(id: $id) { simulation(watch: $watch) { ${RESULT_FIELDS} trajectories(first: 100) { edges { node { enterprise { id } firstStallDay } } } } }
   }`;
 
   it('keeps the timeline and re-runs it on the graph as it is now, on top of the scenario’s blocks', async () => {
@@ -313,7 +319,7 @@ describe('saved scenarios with a timeline', () => {
       const later = dataOf(await t.server.gql(RERUN, { id: saved.id, watch: [id('K')] })).scenario.simulation;
       expect(later.graphVersion).toBeGreaterThan(rerun.graphVersion);
       expect(later.watched[0].series.slice(0, 8)).toEqual([1, 1, 1, 1, 1, 1, 0.5, 0.5]);
-      const k = later.trajectories.edges.find((e: any) => e.node.id === id('K')).node;
+      const k = later.trajectories.edges.find((e: any) => e.node.enterprise.id === id('K')).node;
       expect(k.firstStallDay).toBeNull();
     } finally {
       await setStock(3);

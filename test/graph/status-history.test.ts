@@ -211,11 +211,11 @@ describe('status history', () => {
       // What the engine sees agrees too: the link blocks in today's state exactly when it is BLOCKED.
       const impact = dataOf(
         await t.server.gql(
-          `query($s: ScenarioInput!) { impact(scenario: $s) { stalled(first: 5) { edges { node { id } } } } }`,
+          `query($s: ScenarioInput!) { impact(scenario: $s) { stalled(first: 5) { edges { node { enterprise { id } } } } } }`,
           { s: { blockEnterprises: [id('supplier')], includeCurrentState: true } },
         ),
       ).impact;
-      const stalled = impact.stalled.edges.map((edge: any) => edge.node.id);
+      const stalled = impact.stalled.edges.map((edge: any) => edge.node.enterprise.id);
       // raced stalls on losing its supplier only when it runs and gets yarn through the open link today.
       expect(stalled.includes(id('raced')), `round ${round}`).toBe(
         raced.status === 'OPERATING' && link.status === 'OPEN',

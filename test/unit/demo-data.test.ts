@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 interface DemoEnterprise {
   id: string;
   name: string;
+  nameLocal: string;
   kind: string;
   region: string;
   park: string;
@@ -101,6 +102,7 @@ const REPORTS = [
 const ENTERPRISE_FIELDS = [
   'id',
   'name',
+  'nameLocal',
   'kind',
   'region',
   'park',
@@ -201,6 +203,20 @@ describe('data/demo.json integrity', () => {
         problems.push(`${e.id}: ${e.status} at capacityRecovery ${e.capacityRecovery} breaks the status rule`);
     }
     expect(problems).toEqual([]);
+  });
+
+  it('gives every enterprise a Chinese name, with the place names the English names carry', () => {
+    const han = /\p{Script=Han}/u;
+    expect(enterprises.filter((e) => !han.test(e.nameLocal)).map((e) => e.id)).toEqual([]);
+    // A search for 柯桥 finds at least every enterprise a search for Keqiao finds by name.
+    const keqiao = enterprises.filter((e) => /keqiao/i.test(e.name));
+    expect(keqiao.length).toBeGreaterThan(5);
+    expect(keqiao.filter((e) => !e.nameLocal.includes('柯桥')).map((e) => e.id)).toEqual([]);
+    expect(enterprises.filter((e) => /fuquan/i.test(e.name)).every((e) => e.nameLocal.includes('福泉'))).toBe(true);
+    const byId = new Map(enterprises.map((e) => [e.id, e.nameLocal]));
+    expect(byId.get('kq-market-textile-city')).toBe('中国轻纺城');
+    expect(byId.get('fq-chem-chuandong')).toBe('福泉川东化工');
+    expect(byId.get('fq-kaili-station')).toMatch(/^凯里火车站/);
   });
 
   it('has unique ids', () => {

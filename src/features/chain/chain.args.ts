@@ -1,6 +1,7 @@
 import { ArrayMaxSize, IsOptional, Max, MaxLength, Min } from 'class-validator';
 import { ID_LENGTH_RULE, ID_MAX_LENGTH } from '../vocabulary/id-pattern';
 import { ArgsType, Field, ID, Int } from 'type-graphql';
+import { ChainLinks } from './chain-links.enum';
 import { ChainDirection } from './chain.type';
 
 export const MAX_CHAIN_DEPTH = 10;
@@ -35,6 +36,12 @@ export class ChainArgs {
   @Min(1, { message: 'maxNodes must be at least 1' })
   @Max(MAX_CHAIN_NODES, { message: `maxNodes must be at most ${MAX_CHAIN_NODES}` })
   maxNodes!: number;
+
+  @Field(() => ChainLinks, {
+    defaultValue: ChainLinks.ALL,
+    description: 'ALL: every link among the returned enterprises; WALKED: only the links the walk followed.',
+  })
+  links!: ChainLinks;
 }
 
 @ArgsType()

@@ -3,6 +3,7 @@ import type { EnterpriseRecord } from '../enterprise/enterprise.record';
 import type { SupplyLinkRecord } from '../supply-link/supply-link.record';
 import type { SupplyLinkService } from '../supply-link/supply-link.service';
 import type { ImpactService } from '../impact/impact.service';
+import { ChainLinks } from './chain-links.enum';
 import { type Chain, ChainDirection, type SupplyPath } from './chain.type';
 
 export interface ChainRequest {
@@ -11,6 +12,8 @@ export interface ChainRequest {
   maxDepth: number;
   products: string[] | null;
   maxNodes: number;
+  /** ALL (the default): every link among the returned enterprises; WALKED: the links walked. */
+  links?: ChainLinks;
 }
 
 /**
@@ -66,7 +69,10 @@ export class ChainService {
       tier,
     }));
     nodes.sort((a, b) => a.tier - b.tier || a.enterprise.id.localeCompare(b.enterprise.id));
-    const kept = [...links.values()].filter((link) => tiers.has(link.from) && tiers.has(link.to));
+    const kept =
+      request.links === ChainLinks.WALKED
+        ? [...links.values()].filter((link) => tiers.has(link.from) && tiers.has(link.to))
+        : await this.links.among([...tiers.keys()], request.products);
     kept.sort((a, b) => a.id.localeCompare(b.id));
     return { nodes, links: kept, truncated };
   }

@@ -32,7 +32,11 @@ export class Chain {
   @Field(() => [ChainNode])
   nodes!: ChainNode[];
 
-  @Field(() => [SupplyLink], { description: 'Links walked to reach the nodes.' })
+  @Field(() => [SupplyLink], {
+    description:
+      'Links among the nodes, by id: every link between two of them (links: ALL, the default), or only the links ' +
+      'walked to reach them (links: WALKED).',
+  })
   links!: SupplyLinkRecord[];
 
   @Field(() => Boolean, { description: 'True when maxNodes cut the chain short.' })

@@ -6,6 +6,7 @@ import { ID_LENGTH_RULE, ID_MAX_LENGTH } from '../vocabulary/id-pattern';
 import { IdArgs } from '../vocabulary/id.args';
 import { EnterpriseKind } from '../vocabulary/enterprise-kind.enum';
 import { EnterpriseStatus } from '../vocabulary/enterprise-status.enum';
+import { BoundingBoxInput } from './bounding-box.input';
 import { IsCapacityRecovery } from './capacity-recovery.validator';
 
 /** Most values one filter list may hold. */
@@ -35,7 +36,10 @@ export class EnterpriseFilter {
   @MaxLength(200, { each: true, message: 'park must be at most 200 characters' })
   park?: string[] | null;
 
-  @Field(() => String, { nullable: true, description: 'Case-insensitive part of the name or id.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Case-insensitive part of the name, the local name (nameLocal, e.g. 柯桥) or the id.',
+  })
   @IsOptional()
   @MaxLength(200, { message: 'search must be at most 200 characters' })
   search?: string | null;
@@ -45,6 +49,14 @@ export class EnterpriseFilter {
   @ArrayMaxSize(MAX_FILTER_VALUES)
   @MaxLength(ID_MAX_LENGTH, { each: true, message: `ids ${ID_LENGTH_RULE}` })
   ids?: string[] | null;
+
+  @Field(() => BoundingBoxInput, {
+    nullable: true,
+    description: 'Only enterprises with lat/lon inside this box (those without coordinates never match).',
+  })
+  @IsOptional()
+  @ValidateNested()
+  bbox?: BoundingBoxInput | null;
 }
 
 @ArgsType()

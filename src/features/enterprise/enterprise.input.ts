@@ -35,6 +35,15 @@ export class EnterpriseInput {
   @MaxLength(300)
   name!: string;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'Name in the local language and script, e.g. 中国轻纺城; the name search looks at it too.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300, { message: 'nameLocal must be at most 300 characters' })
+  nameLocal?: string | null;
+
   @Field(() => EnterpriseKind)
   @IsEnum(EnterpriseKind, { message: `kind must be one of ${Object.values(EnterpriseKind).join(', ')}` })
   kind!: EnterpriseKind;

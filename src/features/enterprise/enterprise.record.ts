@@ -5,6 +5,8 @@ import type { EnterpriseStatus } from '../vocabulary/enterprise-status.enum';
 export interface EnterpriseRecord {
   id: string;
   name: string;
+  /** The name in the local language and script, e.g. 中国轻纺城. */
+  nameLocal: string | null;
   kind: EnterpriseKind;
   region: string;
   park: string | null;
@@ -24,6 +26,7 @@ export interface EnterpriseRecord {
 export const ENTERPRISE_FIELDS = [
   'id',
   'name',
+  'nameLocal',
   'kind',
   'region',
   'park',

@@ -1,5 +1,6 @@
 import type { EnterpriseKind } from '../vocabulary/enterprise-kind.enum';
 import type { EnterpriseStatus } from '../vocabulary/enterprise-status.enum';
+import type { BoundingBox } from './bounding-box.input';
 import type { EnterpriseRecord } from './enterprise.record';
 import { cypher } from '../../platform/neo4j/cypher';
 import type { GraphDatabase } from '../../platform/neo4j/graph-database';
@@ -15,6 +16,8 @@ export interface EnterpriseCriteria {
   parks?: string[] | null;
   ids?: string[] | null;
   search?: string | null;
+  /** Enterprises with lat/lon inside the box, edges included. */
+  bbox?: BoundingBox | null;
 }
 
 /** Stored shape of one enterprise row: every property, nulls dropped by Neo4j. */
@@ -40,6 +43,7 @@ export function enterpriseCriteriaParams(criteria: EnterpriseCriteria) {
     parks: criteria.parks ?? null,
     ids: criteria.ids ?? null,
     search: criteria.search ? criteria.search.toLowerCase() : null,
+    bbox: criteria.bbox ?? null,
   };
 }
 

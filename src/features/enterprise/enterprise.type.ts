@@ -8,8 +8,14 @@ export class Enterprise implements EnterpriseRecord {
   @Field(() => ID, { description: 'Stable external id, e.g. kq-dye-alice.' })
   id!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Name in English or pinyin, e.g. China Textile City.' })
   name!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Name in the local language and script, e.g. 中国轻纺城; the name search looks at it too.',
+  })
+  nameLocal!: string | null;
 
   @Field(() => EnterpriseKind)
   kind!: EnterpriseKind;

@@ -10,6 +10,7 @@ export function toEnterpriseRecord(stored: Stored): EnterpriseRecord {
   return {
     id: stored.id as string,
     name: stored.name as string,
+    nameLocal: orNull(stored.nameLocal),
     kind: stored.kind as EnterpriseKind,
     region: stored.region as string,
     park: orNull(stored.park),

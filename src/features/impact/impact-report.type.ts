@@ -2,11 +2,10 @@ import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import type { AffectedEnterprise, ImpactResult, SupplyGraph } from '../../engine';
 import { ConnectionType } from '../../platform/graphql/pagination/connection.type';
 
-/** The engine's verdict on one enterprise; its `enterprise` field is resolved by id. */
+/** The engine's verdict on one enterprise, under an id scoped to its report; `enterprise` is resolved by enterpriseId. */
 @ObjectType('AffectedEnterprise', { description: 'An enterprise a scenario stalls or cuts back, and why.' })
 export class AffectedEnterpriseType implements Pick<
   AffectedEnterprise,
-  | 'id'
   | 'direct'
   | 'outputFraction'
   | 'baselineFraction'
@@ -19,8 +18,16 @@ export class AffectedEnterpriseType implements Pick<
   | 'stalled'
   | 'partial'
 > {
-  @Field(() => ID)
+  @Field(() => ID, {
+    description:
+      'This row’s id, scoped to the answer it belongs to: <scope>:<enterprise id>, the scope a hash of the ' +
+      'normalised scenario and the graph version. Two scenarios never share a row id, so normalised client caches ' +
+      'keep their rows apart; the enterprise itself is `enterprise`.',
+  })
   id!: string;
+
+  /** The enterprise the row is about. */
+  enterpriseId!: string;
 
   @Field(() => Boolean, { description: 'Outputs nothing in the scenario (it did in the baseline).' })
   stalled!: boolean;
@@ -117,7 +124,8 @@ export class ImpactGraph {
 
   @Field(() => [ID], {
     description:
-      'Enterprises upstream of the affected ones that the drawn links start from (blocked or still running).',
+      'Ids of the enterprises upstream of the affected ones that the drawn links start from; `sources` gives ' +
+      'the enterprises themselves.',
   })
   sourceIds!: string[];
 
@@ -167,6 +175,8 @@ export class ImpactReport {
   })
   unvaluedProducerCount!: number;
 
+  /** What the report was computed from (scenarioScope): the prefix of its rows' ids. */
+  scope!: string;
   result!: ImpactResult;
   graph!: SupplyGraph;
 }

@@ -31,6 +31,7 @@ import {
   ImpactReport,
   ImpactSummaryType,
 } from './impact-report.type';
+import { scopedRows } from './scenario-scope';
 import type { RankingRequest } from './impact-computations';
 import { ResumptionStepType } from './resumption-step.type';
 import { ScenarioInput } from './scenario.input';
@@ -71,7 +72,9 @@ export function pageOfGroup(
   page: PageArgs,
 ): Page<AffectedEnterpriseType> {
   const { result } = report;
-  return pageOfRange(result.count(group), page.first, page.after, (start, count) => result.rows(group, start, count));
+  return pageOfRange(result.count(group), page.first, page.after, (start, count) =>
+    scopedRows(report, result.rows(group, start, count)),
+  );
 }
 
 @Resolver()
@@ -238,8 +241,8 @@ export class ImpactReportResolver {
   })
   graph(@Root() report: ImpactReport, @Args(() => ImpactGraphArgs) args: ImpactGraphArgs): ImpactGraph {
     const cap = args.maxNodes;
-    const nodes = report.result.rows('ALL', 0, cap);
-    const drawn = new Set(nodes.map((n) => n.index));
+    const rows = report.result.rows('ALL', 0, cap);
+    const drawn = new Set(rows.map((n) => n.index));
     const { graph } = report;
     const sources = new Set<number>();
     const linkIds: string[] = [];
@@ -249,7 +252,7 @@ export class ImpactReportResolver {
       if (!drawn.has(graph.linkFrom[l])) sources.add(graph.linkFrom[l]);
     }
     return {
-      nodes,
+      nodes: scopedRows(report, rows),
       sourceIds: [...sources].map((v) => graph.enterpriseId(v)),
       linkIds,
       truncated: report.result.count('ALL') > cap,
@@ -261,7 +264,7 @@ export class ImpactReportResolver {
 export class AffectedEnterpriseResolver {
   @FieldResolver(() => Enterprise)
   async enterprise(@Root() affected: AffectedEnterpriseType, @Ctx() ctx: ImpactContext): Promise<EnterpriseRecord> {
-    const [record] = await loadAll<EnterpriseRecord>(ctx.loaders.enterprise, [affected.id]);
+    const [record] = await loadAll<EnterpriseRecord>(ctx.loaders.enterprise, [affected.enterpriseId]);
     return record;
   }
 }
@@ -273,5 +276,14 @@ export class ImpactGraphResolver {
   })
   links(@Root() drawing: ImpactGraph, @Ctx() ctx: ImpactContext): Promise<SupplyLinkRecord[]> {
     return loadAll<SupplyLinkRecord>(ctx.loaders.link, drawing.linkIds);
+  }
+
+  @FieldResolver(() => [Enterprise], {
+    description:
+      'Enterprises upstream of the affected ones that the drawn links start from (blocked or still running), ' +
+      'in the order of sourceIds.',
+  })
+  sources(@Root() drawing: ImpactGraph, @Ctx() ctx: ImpactContext): Promise<EnterpriseRecord[]> {
+    return loadAll<EnterpriseRecord>(ctx.loaders.enterprise, drawing.sourceIds);
   }
 }

@@ -18,6 +18,7 @@ import type { EnterpriseService } from '../enterprise/enterprise.service';
 import { notFound } from '../../platform/graphql/user-errors';
 import type { GraphSnapshotCache } from './graph-snapshot-cache';
 import type { ImpactReport, ImpactSummaryType } from './impact-report.type';
+import { normalisedScenario, scenarioScope } from './scenario-scope';
 import {
   criticalEnterprisesOn,
   criticalLinksOn,
@@ -53,14 +54,14 @@ export class ImpactService {
   async impact(scenario: Scenario): Promise<ImpactReport> {
     const { graph, version } = await this.snapshots.current();
     assertKnown(graph, scenario);
-    return report(graph, version, evaluateScenario(graph, scenario));
+    return report(graph, version, scenario, evaluateScenario(graph, scenario));
   }
 
   /** Evaluates several scenarios on one snapshot, so they compare like for like. */
   async impacts(scenarios: Scenario[], paths: string[]): Promise<ImpactReport[]> {
     const { graph, version } = await this.snapshots.current();
     scenarios.forEach((scenario, i) => assertKnown(graph, scenario, paths[i]));
-    return scenarios.map((scenario) => report(graph, version, evaluateScenario(graph, scenario)));
+    return scenarios.map((scenario) => report(graph, version, scenario, evaluateScenario(graph, scenario)));
   }
 
   async criticalLinks(criteria: LinkCandidateCriteria, request: RankingRequest): Promise<CriticalEntry[]> {
@@ -120,9 +121,10 @@ export class ImpactService {
   }
 }
 
-function report(graph: SupplyGraph, version: number, result: ImpactResult): ImpactReport {
+function report(graph: SupplyGraph, version: number, scenario: Scenario, result: ImpactResult): ImpactReport {
   return {
     graphVersion: version,
+    scope: scenarioScope('impact', version, normalisedScenario(scenario)),
     stalledCount: result.stalledCount,
     partialCount: result.partialCount,
     lostOutputValue: result.lostOutputValue,

@@ -119,7 +119,7 @@ export class ScenarioResolver {
 /** One page of a comparison group. */
 function pageOfGroup(comparison: ScenarioComparison, nodes: Int32Array, page: PageArgs): Page<ComparedEnterprise> {
   return pageOfRange(nodes.length, page.first, page.after, (start, count) =>
-    comparedRows(comparison.a.result, comparison.b.result, nodes.subarray(start, start + count)),
+    comparedRows(comparison.a, comparison.b, nodes.subarray(start, start + count)),
   );
 }
 

@@ -4,7 +4,8 @@ import type { Actor } from '../../platform/actor';
 import { badUserInput, notFound } from '../../platform/graphql/user-errors';
 import type { GraphDatabase } from '../../platform/neo4j/graph-database';
 import { writeGraph } from '../../platform/neo4j/write-graph';
-import type { ImpactReport } from '../impact/impact-report.type';
+import type { AffectedEnterpriseType, ImpactReport } from '../impact/impact-report.type';
+import { scopedRow } from '../impact/scenario-scope';
 import type { ImpactService } from '../impact/impact.service';
 import type { ScenarioSpec } from '../impact/scenario.input';
 import { describeTimeline, type SimulationTimeline } from '../simulation/simulation-timeline';
@@ -52,12 +53,18 @@ export function compareResults(a: ImpactResult, b: ImpactResult): ScenarioCompar
  * The compared rows of enterprises `nodes` (indices of the graph both results share). All of a's rows are
  * built before b's: a result evaluates again when another has used the engine's scratch space since.
  */
-export function comparedRows(a: ImpactResult, b: ImpactResult, nodes: ArrayLike<number>): ComparedEnterprise[] {
-  const rowsA = Array.from(nodes, (v) => a.row(v));
-  const rowsB = Array.from(nodes, (v) => b.row(v));
+export function comparedRows(
+  reportA: ImpactReport,
+  reportB: ImpactReport,
+  nodes: ArrayLike<number>,
+): ComparedEnterprise[] {
+  const [a, b] = [reportA.result, reportB.result];
+  const scoped = (report: ImpactReport, row: AffectedEnterprise | null) => (row ? scopedRow(report, row) : null);
+  const rowsA = Array.from(nodes, (v) => scoped(reportA, a.row(v)));
+  const rowsB = Array.from(nodes, (v) => scoped(reportB, b.row(v)));
   const difference = (x: number | null | undefined, y: number | null | undefined) =>
     x === null || x === undefined || y === null || y === undefined ? null : y - x;
-  const valueOf = (row: AffectedEnterprise | null, field: 'lostOutputValue' | 'lostTradeValue', v: number) =>
+  const valueOf = (row: AffectedEnterpriseType | null, field: 'lostOutputValue' | 'lostTradeValue', v: number) =>
     row ? row[field] : a.graph.dailyOutputValue(v) === null ? null : 0;
   return Array.from(nodes, (v, i) => {
     const inA = rowsA[i];

@@ -8,6 +8,7 @@ import { PageArgs } from '../../platform/graphql/pagination/page.args';
 import type { EnterpriseLoaders } from '../enterprise/enterprise.loaders';
 import type { EnterpriseRecord } from '../enterprise/enterprise.record';
 import { Enterprise } from '../enterprise/enterprise.type';
+import { scopedId } from '../impact/scenario-scope';
 import { trajectoryPages } from './simulation-needs';
 import { toSimulationInput } from './simulation-timeline';
 import { SimulationInputType } from './simulation.input';
@@ -76,7 +77,12 @@ export class SimulationResultResolver {
     description: 'The watched enterprises’ fractions on every day, in the order first named.',
   })
   watched(@Root() report: SimulationResultType): WatchedSeriesType[] {
-    return report.answer.watched.map(({ id, baselineFraction, series }) => ({ id, baselineFraction, series }));
+    return report.answer.watched.map(({ id, baselineFraction, series }) => ({
+      id: scopedId(report.scope, id),
+      enterpriseId: id,
+      baselineFraction,
+      series,
+    }));
   }
 }
 
@@ -84,7 +90,7 @@ export class SimulationResultResolver {
 export class EnterpriseTrajectoryResolver {
   @FieldResolver(() => Enterprise)
   enterprise(@Root() row: EnterpriseTrajectoryType, @Ctx() ctx: SimulationContext): Promise<EnterpriseRecord> {
-    return enterpriseOf(ctx, row.id);
+    return enterpriseOf(ctx, row.enterpriseId);
   }
 }
 
@@ -92,6 +98,6 @@ export class EnterpriseTrajectoryResolver {
 export class WatchedSeriesResolver {
   @FieldResolver(() => Enterprise)
   enterprise(@Root() row: WatchedSeriesType, @Ctx() ctx: SimulationContext): Promise<EnterpriseRecord> {
-    return enterpriseOf(ctx, row.id);
+    return enterpriseOf(ctx, row.enterpriseId);
   }
 }

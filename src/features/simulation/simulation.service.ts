@@ -1,3 +1,4 @@
+import { scenarioScope, scopedId } from '../impact/scenario-scope';
 import { findSimulationInputProblems, type SimulationInput, type SupplyGraph } from '../../engine';
 import { badUserInput, type InputProblem } from '../../platform/graphql/user-errors';
 import type { GraphSnapshotCache } from '../impact/graph-snapshot-cache';
@@ -49,6 +50,7 @@ export class SimulationService {
     const { answer } = outcome;
     return {
       graphVersion: version,
+      scope: scenarioScope('simulation', version, input),
       horizonDays: answer.horizonDays,
       restockRate: answer.restockRate,
       days: answer.days,
@@ -84,7 +86,8 @@ export class SimulationService {
       page = again.answer.pages[0];
     }
     return page.rows.slice(0, count).map((row) => ({
-      id: row.id,
+      id: scopedId(report.scope, row.id),
+      enterpriseId: row.id,
       passThrough: row.passThrough,
       baselineFraction: row.baselineFraction,
       firstAffectedDay: row.firstAffectedDay,

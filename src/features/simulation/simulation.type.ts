@@ -38,9 +38,16 @@ export class SimulationDayType implements SimulationDay {
   description: 'An enterprise stalled or partial on some day of a simulation: when, how deep, and for how long.',
 })
 export class EnterpriseTrajectoryType {
-  /** The `enterprise` field resolves it. */
-  @Field(() => ID)
+  @Field(() => ID, {
+    description:
+      'This row’s id, scoped to the simulation it belongs to: <scope>:<enterprise id>, the scope a hash of the ' +
+      'simulation input and the graph version, so normalised client caches keep simulations apart; the enterprise ' +
+      'itself is `enterprise`.',
+  })
   id!: string;
+
+  /** The enterprise the row is about; the `enterprise` field resolves it. */
+  enterpriseId!: string;
 
   @Field(() => Boolean, { description: 'A market, trade firm or logistics node: its loss is trade value.' })
   passThrough!: boolean;
@@ -83,9 +90,16 @@ export const EnterpriseTrajectoryConnection = ConnectionType('EnterpriseTrajecto
 
 @ObjectType('WatchedSeries', { description: 'A watched enterprise’s fraction on every day, affected or not.' })
 export class WatchedSeriesType {
-  /** The `enterprise` field resolves it. */
-  @Field(() => ID)
+  @Field(() => ID, {
+    description:
+      'This row’s id, scoped to the simulation it belongs to: <scope>:<enterprise id>, the scope a hash of the ' +
+      'simulation input and the graph version, so normalised client caches keep simulations apart; the enterprise ' +
+      'itself is `enterprise`.',
+  })
   id!: string;
+
+  /** The enterprise the row is about; the `enterprise` field resolves it. */
+  enterpriseId!: string;
 
   @Field(() => Float, { description: 'Its fraction in the baseline, without events.' })
   baselineFraction!: number;
@@ -149,6 +163,8 @@ export class SimulationResultType {
   @Field(() => Boolean, { description: 'False when a day’s fractions inside a cycle did not settle.' })
   converged!: boolean;
 
+  /** What the simulation was computed from (scenarioScope): the prefix of its rows' ids. */
+  scope!: string;
   answer!: SimulationAnswer;
   input!: SimulationInput;
 }

@@ -74,6 +74,11 @@ export class SupplyLinkRepository {
     return this.links(cypher('supply-link/outbound'), { ids });
   }
 
+  /** Links between any two of `ids`, of `products` when given, ordered by link id. */
+  among(ids: readonly string[], products: readonly string[] | null): Promise<SupplyLinkRecord[]> {
+    return this.links(cypher('supply-link/among'), { ids, products });
+  }
+
   page(criteria: SupplyLinkCriteria, limit: number, afterId: string | null): Promise<SupplyLinkRecord[]> {
     return this.links(this.pageQuery, { ...criteriaParams(criteria), after: afterId, limit });
   }

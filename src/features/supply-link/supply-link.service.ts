@@ -53,6 +53,11 @@ export class SupplyLinkService {
     return this.repository.outbound(enterpriseIds);
   }
 
+  /** Links between any two of the enterprises, of the products when given. */
+  among(enterpriseIds: readonly string[], products: readonly string[] | null): Promise<SupplyLinkRecord[]> {
+    return this.repository.among(enterpriseIds, products);
+  }
+
   async get(id: string): Promise<SupplyLinkRecord> {
     const [found] = await this.repository.findByIds([id]);
     if (!found) throw notFound('Supply link', id);

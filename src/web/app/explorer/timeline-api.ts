@@ -35,7 +35,8 @@ export interface SimulationInput {
 }
 
 export interface WatchedSeries {
-  id: string;
+  /** The row's id is scoped to the simulation; the enterprise is this. */
+  enterprise: { id: string };
   baselineFraction: number;
   series: number[];
 }
@@ -75,7 +76,9 @@ const SIMULATE = /* GraphQL */ `
       unvaluedAffectedProducers
       peakDay
       watched {
-        id
+        enterprise {
+          id
+        }
         baselineFraction
         series
       }

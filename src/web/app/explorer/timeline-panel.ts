@@ -346,7 +346,7 @@ export class TimelinePanel {
       if (request !== this.request) return;
       this.result = result;
       this.resultKey = this.key(input);
-      this.watched = new Map(result.watched.map((w) => [w.id, w]));
+      this.watched = new Map(result.watched.map((w) => [w.enterprise.id, w]));
       this.day = result.peakDay ?? busiestDay(result);
       this.renderResult();
     } catch (error) {
