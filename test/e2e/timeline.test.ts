@@ -116,7 +116,7 @@ const colouredAs = (page: Page, outcome: string) =>
 function expectedStates(api: ApiSimulation, day: number, drawn?: ReadonlySet<string>) {
   const states = { stalled: [] as string[], partial: [] as string[] };
   for (const w of api.watched) {
-    if (drawn && !drawn.has(w.id)) continue;
+    if (drawn && !drawn.has(w.enterprise.id)) continue;
     const f = w.series[day];
     if (f === 0 && w.baselineFraction > 0) states.stalled.push(w.enterprise.id);
     else if (f < w.baselineFraction - 1e-6) states.partial.push(w.enterprise.id);
