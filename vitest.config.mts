@@ -35,6 +35,7 @@ export default defineConfig({
           name: 'unit',
           setupFiles: ['reflect-metadata'],
           include: ['test/unit/**/*.test.ts', 'test/engine/**/*.test.ts'],
+          globalSetup: ['test/support/engine-worker-global-setup.ts'],
           // The property tests run hundreds of random graphs: seconds alone, more beside a loaded graph project.
           testTimeout: 30_000,
         },
@@ -48,7 +49,7 @@ export default defineConfig({
           name: 'graph',
           setupFiles: ['reflect-metadata'],
           include: ['test/graph/**/*.test.ts', 'test/e2e/**/*.test.ts'],
-          globalSetup: ['test/support/neo4j-global-setup.ts'],
+          globalSetup: ['test/support/neo4j-global-setup.ts', 'test/support/engine-worker-global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 180_000,
         },

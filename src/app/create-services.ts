@@ -5,8 +5,9 @@ import { EnterpriseRepository } from '../features/enterprise/enterprise.reposito
 import { EnterpriseService } from '../features/enterprise/enterprise.service';
 import { HistoryRepository } from '../features/history/history.repository';
 import { HistoryService } from '../features/history/history.service';
-import { GraphSnapshotCache } from '../features/impact/graph-snapshot-cache';
-import { GraphSnapshotRepository } from '../features/impact/graph-snapshot.repository';
+import fs from 'node:fs';
+import path from 'node:path';
+import { EngineRuntime } from '../features/engine-runtime/engine-runtime';
 import { ImpactService } from '../features/impact/impact.service';
 import { GraphExportService } from '../features/import/graph-export.service';
 import { ImportService } from '../features/import/import.service';
@@ -17,35 +18,63 @@ import { ScenarioService } from '../features/scenario/scenario.service';
 import { SimulationService } from '../features/simulation/simulation.service';
 import { SupplyLinkRepository } from '../features/supply-link/supply-link.repository';
 import { SupplyLinkService } from '../features/supply-link/supply-link.service';
+import { DEFAULT_ENGINE_WORKERS, type EngineConfig } from '../platform/config/config';
 import type { Logger } from '../platform/logging/create-logger';
 import type { Metrics } from '../platform/metrics/metrics';
 import { GraphChangeRepository } from '../platform/neo4j/graph-change.repository';
 import type { GraphDatabase } from '../platform/neo4j/graph-database';
+import { ENGINE_JOBS } from './engine-jobs';
 import { instrumentEngine, instrumentSimulation } from './instrument-engine';
+
+/** The compiled engine worker script beside this file (dist/app/engine-worker.js). */
+export const ENGINE_WORKER_SCRIPT = path.join(__dirname, 'engine-worker.js');
+
+export interface ServiceOptions {
+  logger?: Logger;
+  /** Counts and times engine calls and graph refreshes. */
+  metrics?: Metrics;
+  engine?: Partial<EngineConfig> & {
+    /** The worker script (tests run the sources: they pass a bundle of src/app/engine-worker.ts). */
+    workerScript?: string | undefined;
+  };
+}
 
 /**
  * Wires repositories into services, once per process. Services hold no
- * per-user state; per-request state lives in the request context. With
- * `metrics`, engine calls and engine index refreshes are counted and timed.
+ * per-user state; per-request state lives in the request context. The
+ * engine's threads start on first use (engine.warm() starts them early).
  */
-export function createServices(db: GraphDatabase, logger?: Logger, metrics?: Metrics) {
+export function createServices(db: GraphDatabase, options: ServiceOptions = {}) {
+  const { logger, metrics } = options;
   const enterpriseRepository = new EnterpriseRepository(db);
   const linkRepository = new SupplyLinkRepository(db);
   const changes = new GraphChangeRepository(db);
   const enterprises = new EnterpriseService(db, enterpriseRepository);
   const links = new SupplyLinkService(db, linkRepository, enterprises);
-  const snapshots = new GraphSnapshotCache(changes, new GraphSnapshotRepository(db), logger, (event) =>
-    metrics?.snapshotRefreshed(event),
-  );
-  const impact = new ImpactService(snapshots, enterprises);
-  const simulation = new SimulationService(snapshots);
+  const workerScript = options.engine?.workerScript ?? ENGINE_WORKER_SCRIPT;
+  const engine = new EngineRuntime({
+    jobs: ENGINE_JOBS,
+    changes,
+    connection: db.connection,
+    workerScript,
+    workers: options.engine?.workers ?? DEFAULT_ENGINE_WORKERS,
+    timeoutMs: options.engine?.timeoutMs ?? 60_000,
+    logger,
+    onRefresh: (event) => metrics?.snapshotRefreshed(event),
+  });
+  if (!fs.existsSync(workerScript))
+    logger?.warn({ workerScript }, 'the engine worker script is missing: npm run build');
+  const impact = new ImpactService(engine, enterprises);
+  const simulation = new SimulationService(engine);
   if (metrics) {
     instrumentEngine(impact, metrics);
     instrumentSimulation(simulation, metrics);
+    metrics.trackEnginePool(() => engine.stats());
   }
   return {
     db,
     changes,
+    engine,
     enterprises,
     links,
     imports: new ImportService(db, enterpriseRepository, linkRepository),

@@ -5,7 +5,7 @@ import type { Metrics } from '../platform/metrics/metrics';
 /** The impact service's calls that run the engine, counted and timed as linkfall_engine_evaluations_total. */
 const ENGINE_CALLS = [
   'impact',
-  'impacts',
+  'compare',
   'criticalLinks',
   'criticalEnterprises',
   'alternativeSuppliers',

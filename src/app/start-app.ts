@@ -18,6 +18,11 @@ import { createRequestContext } from './request-context';
 import { createServices } from './create-services';
 import { seedDemoData } from './seed-demo-data';
 
+/** For embedding the service (tests run the sources, with the engine worker script bundled). */
+export interface StartOptions {
+  engineWorkerScript?: string;
+}
+
 export interface RunningApp {
   port: number;
   url: string;
@@ -40,7 +45,11 @@ async function jwtVerifier(config: Config) {
  * or external), schema migrations, the demo seed, the first admin token
  * (managed mode), and the HTTP server.
  */
-export async function startApp(config: Config, logger = createLogger(config.logLevel)): Promise<RunningApp> {
+export async function startApp(
+  config: Config,
+  logger = createLogger(config.logLevel),
+  options: StartOptions = {},
+): Promise<RunningApp> {
   const jwt = await jwtVerifier(config);
   const neo4j = await connectNeo4j(config, {
     startManaged: true,
@@ -49,14 +58,20 @@ export async function startApp(config: Config, logger = createLogger(config.logL
   const { db } = neo4j;
   const metrics = new Metrics({ processMetrics: true });
   metrics.trackNeo4jSessions(() => db.sessionsInFlight(), MAX_CONNECTION_POOL_SIZE);
-  const services = createServices(db, logger, metrics);
+  const services = createServices(db, {
+    logger,
+    metrics,
+    engine: { ...config.engine, workerScript: options.engineWorkerScript },
+  });
   // Schema first, then the demo data and the first admin token; if Neo4j is not up yet, /ready runs them once it is.
+  // Then the engine starts reading the graph, eagerly: /ready says `warming` until it can evaluate.
   const prepare = async () => {
     await migrate(db);
     if (config.seedDemo) await seedDemoData(services, logger);
     if (config.neo4j.kind === 'managed') await ensureAdminToken(services, config.dataDir, logger);
+    void services.engine.warm();
   };
-  const readiness = new ReadinessProbe(db, prepare, logger);
+  const readiness = new ReadinessProbe(db, prepare, logger, undefined, services.engine);
   try {
     await readiness.ensureMigrated();
   } catch (error) {
@@ -117,6 +132,7 @@ export async function startApp(config: Config, logger = createLogger(config.logL
     stop() {
       stopping ??= (async () => {
         await http.stop();
+        await services.engine.close();
         await neo4j.close();
         logger.info('stopped');
       })();

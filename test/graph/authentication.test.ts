@@ -1,7 +1,5 @@
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GraphSnapshotCache } from '../../src/features/impact/graph-snapshot-cache';
-import { GraphSnapshotRepository } from '../../src/features/impact/graph-snapshot.repository';
 import { createJwtVerifier } from '../../src/platform/auth/jwt-verifier';
 import type { Role } from '../../src/platform/auth/role';
 import { graphSnapshot } from '../support/graph-snapshot';
@@ -184,10 +182,9 @@ describe('API tokens', () => {
   });
 
   it('move the graph version but leave the engine index as it is', async () => {
-    const cache = new GraphSnapshotCache(t.services.changes, new GraphSnapshotRepository(t.db));
-    const before = await cache.current();
+    const before = await t.services.engine.snapshot();
     await t.services.apiTokens.create('test', `${p}-index`, 'viewer');
-    const after = await cache.current();
+    const after = await t.services.engine.snapshot();
     expect(after.version).toBeGreaterThan(before.version);
     // Other test files write meanwhile: the same index is kept only when nothing else changed.
     if (after.version === before.version + 1) expect(after.graph).toBe(before.graph);

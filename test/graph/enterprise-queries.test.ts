@@ -1,8 +1,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import { GraphDatabase } from '../../src/platform/neo4j/graph-database';
-import { createServices } from '../../src/app/create-services';
 import { keqiaoFixture } from '../support/keqiao-fixture';
-import { uniquePrefix } from '../support/test-graph';
+import { uniquePrefix, testServices } from '../support/test-graph';
 import { useGraphTest } from '../support/use-graph-test';
 import { dataOf, startTestServer } from '../support/test-server';
 
@@ -120,7 +119,7 @@ describe('enterprises and supplyLinks connections', () => {
 describe('DataLoader batching', () => {
   it('sends the same number of Neo4j queries for a nested query whatever the number of rows', async () => {
     const counting = new CountingGraphDatabase(inject('neo4j'));
-    const countingServer = await startTestServer(createServices(counting));
+    const countingServer = await startTestServer(testServices(counting));
     const nested = `query($f: EnterpriseFilter) { enterprises(filter: $f) { edges { node {
       id suppliers { id from { id suppliers { id from { id } } } } } } } }`;
     const roundTrips = async (ids: string[]) => {

@@ -1,12 +1,11 @@
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServices } from '../../src/app/create-services';
 import { Metrics } from '../../src/platform/metrics/metrics';
 import { GraphDatabase } from '../../src/platform/neo4j/graph-database';
 import { MAX_CONNECTION_POOL_SIZE } from '../../src/platform/neo4j/graph-database';
 import { findFreePort } from '../../src/platform/neo4j/managed-neo4j';
 import { keqiaoFixture } from '../support/keqiao-fixture';
-import { uniquePrefix } from '../support/test-graph';
+import { uniquePrefix, testServices } from '../support/test-graph';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { useGraphTest } from '../support/use-graph-test';
 
@@ -172,7 +171,7 @@ describe('a database that does not answer', () => {
       database: 'neo4j',
       connectionTimeoutMs: 1_000,
     });
-    const down = await serverWith({}, createServices(db));
+    const down = await serverWith({}, testServices(db));
     const { status, body } = await answer(await down.post({ query: '{ enterprise(id: "kq-dye-alice") { id } }' }));
     expect(status).toBe(503);
     expect(body.errors?.[0].extensions.code).toBe('SERVICE_UNAVAILABLE');
@@ -183,7 +182,7 @@ describe('a database that does not answer', () => {
 describe('GET /metrics', () => {
   it('counts requests by operation and outcome, refusals by reason, engine calls, the index and Neo4j sessions', async () => {
     const metrics = new Metrics();
-    const services = createServices(t.db, undefined, metrics);
+    const services = testServices(t.db, { metrics });
     metrics.trackNeo4jSessions(() => t.db.sessionsInFlight(), MAX_CONNECTION_POOL_SIZE);
     const server = await serverWith({ metrics }, services);
     await server.post({ query: `query Lookup { enterprise(id: "${p}-dye") { id } }` });

@@ -1,11 +1,12 @@
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it, vi } from 'vitest';
 import { GraphDatabase } from '../../src/platform/neo4j/graph-database';
-import { createServices } from '../../src/app/create-services';
-import type { SupplyGraph } from '../../src/engine';
-import { GraphSnapshotCache } from '../../src/features/impact/graph-snapshot-cache';
-import { GraphSnapshotRepository } from '../../src/features/impact/graph-snapshot.repository';
+import type { Scenario, SupplyGraph } from '../../src/engine';
+import type { Services } from '../../src/app/create-services';
+import { Metrics } from '../../src/platform/metrics/metrics';
+import { MAX_LISTED_CHANGES } from '../../src/platform/neo4j/graph-change';
+import { writeGraph } from '../../src/platform/neo4j/write-graph';
 import { graphSnapshot } from '../support/graph-snapshot';
-import { uniquePrefix } from '../support/test-graph';
+import { uniquePrefix, testServices } from '../support/test-graph';
 import { useGraphTest } from '../support/use-graph-test';
 import { dataOf } from '../support/test-server';
 
@@ -172,70 +173,156 @@ describe('impact', () => {
   });
 });
 
-describe('the engine cache across service instances', () => {
-  it('sees a write made through another instance or the import path, by the graph version', async () => {
-    // A second "instance": its own driver, services and cache on the same Neo4j.
-    const otherDb = new GraphDatabase(inject('neo4j'));
-    const other = createServices(otherDb);
-    try {
-      const query = { blockEnterprises: [id('H')] };
-      const stalled = (report: { result: { affected: { id: string; stalled: boolean }[] } }) =>
-        report.result.affected.filter((a) => a.stalled).map((a) => a.id);
-      expect(stalled(await t.services.impact.impact({ ...query, includeCurrentState: true }))).not.toContain(id('K'));
-      await other.links.setStatus('test', { id: id('R-K'), status: 'BLOCKED' as never, reason: 'rail closed' });
-      const afterLinkWrite = await t.services.impact.impact({ ...query, includeCurrentState: true });
-      expect(stalled(afterLinkWrite)).toContain(id('K'));
+/** Ids stalled in a scenario, as one instance's impact service answers. */
+async function stalledIn(services: Services, scenario: Scenario): Promise<{ version: number; ids: string[] }> {
+  const needs = { pages: [{ group: 'STALLED' as const, offset: 0, limit: 500 }], summaries: [], drawings: [] };
+  const report = await services.impact.impact(scenario, needs);
+  return { version: report.graphVersion, ids: report.answer.pages[0].rows.map((row) => row.id) };
+}
 
-      await other.imports.importGraph('test', { links: [{ ...document.links[3], status: 'OPEN' }] });
-      const afterImport = await t.services.impact.impact({ ...query, includeCurrentState: true });
-      expect(stalled(afterImport)).not.toContain(id('K'));
-      expect(afterImport.graphVersion).toBeGreaterThan(afterLinkWrite.graphVersion);
+/** A service instance of its own on the same Neo4j (its own driver, engine threads and graph), and how it refreshed. */
+async function otherInstance() {
+  const db = new GraphDatabase(inject('neo4j'));
+  const metrics = new Metrics();
+  const refreshed = vi.spyOn(metrics, 'snapshotRefreshed');
+  const services = testServices(db, { metrics });
+  return {
+    services,
+    /** How each refresh since the last call brought the graph up to date. */
+    refreshes: () => {
+      const kinds = refreshed.mock.calls.map(([event]) => (event.patched ? 'patch' : 'load'));
+      refreshed.mockClear();
+      return kinds;
+    },
+    close: async () => {
+      await services.engine.close();
+      await db.close();
+    },
+  };
+}
+
+/**
+ * Other test files write to the same database meanwhile, some of them unlisted changes (which make
+ * every instance read the graph again): a refresh may read it all only when one of those came in.
+ */
+async function expectPatchedSince(instance: { refreshes(): string[] }, since: number): Promise<void> {
+  const kinds = instance.refreshes();
+  const unlisted = (await t.services.changes.since(since)).some((change) => !change.listed);
+  if (!unlisted) expect(kinds).not.toContain('load');
+}
+
+describe('the engine graph across service instances', () => {
+  it('sees a write made through another instance or the import path, by the graph version', async () => {
+    const other = await otherInstance();
+    try {
+      const query = { blockEnterprises: [id('H')], includeCurrentState: true };
+      expect((await stalledIn(t.services, query)).ids).not.toContain(id('K'));
+      await other.services.links.setStatus('test', {
+        id: id('R-K'),
+        status: 'BLOCKED' as never,
+        reason: 'rail closed',
+      });
+      const afterLinkWrite = await stalledIn(t.services, query);
+      expect(afterLinkWrite.ids).toContain(id('K'));
+
+      await other.services.imports.importGraph('test', { links: [{ ...document.links[3], status: 'OPEN' }] });
+      const afterImport = await stalledIn(t.services, query);
+      expect(afterImport.ids).not.toContain(id('K'));
+      expect(afterImport.version).toBeGreaterThan(afterLinkWrite.version);
     } finally {
-      await otherDb.close();
+      await other.close();
+    }
+  });
+
+  it('patches its graph with structural writes made through another instance: upserts and deletes', async () => {
+    const other = await otherInstance();
+    const mine = await otherInstance();
+    try {
+      const road = { blockEnterprises: [id('H')] };
+      const start = await stalledIn(mine.services, road);
+      expect(start.ids).not.toContain(id('K'));
+      expect(mine.refreshes()).toEqual(['load']);
+
+      // A new enterprise and a link from it: K gets a second phosphate supplier that is not the road checkpoint.
+      await other.services.enterprises.upsert('test', {
+        ...document.enterprises[0],
+        id: id('P2'),
+        name: 'P2',
+        kind: 'CHEMICAL',
+      } as never);
+      await other.services.links.upsert('test', {
+        id: id('P2-K'),
+        from: id('P2'),
+        to: id('K'),
+        product: 'phosphate',
+        mode: 'LOCAL',
+      } as never);
+      const both = { blockEnterprises: [id('H'), id('R')] };
+      expect((await stalledIn(mine.services, both)).ids).not.toContain(id('K'));
+      await expectPatchedSince(mine, start.version);
+
+      await other.services.links.delete('test', id('P2-K'));
+      expect((await stalledIn(mine.services, both)).ids).toContain(id('K'));
+      await other.services.enterprises.delete('test', id('P2'), true);
+      const after = await stalledIn(mine.services, both);
+      expect(after.ids).toContain(id('K'));
+      await expectPatchedSince(mine, start.version);
+      const { graph } = await mine.services.engine.snapshot();
+      expect(graph.nodeIndex(id('P2'))).toBe(-1);
+    } finally {
+      await other.close();
+      await mine.close();
     }
   });
 });
 
-describe('the engine index after status-only writes', () => {
-  it('applies status changes in memory, keeps the index over saved scenarios, reloads after other writes', async () => {
-    const repository = new GraphSnapshotRepository(t.db);
-    let loads = 0;
-    const counting = { load: () => ((loads += 1), repository.load()) } as GraphSnapshotRepository;
-    const cache = new GraphSnapshotCache(t.services.changes, counting);
-    const first = await cache.current();
-    const blockedNow = (snapshot: { graph: SupplyGraph }) =>
-      snapshot.graph.linkBlocked[snapshot.graph.linkIndex(id('R-K'))];
-    expect(blockedNow(first)).toBe(0);
+describe('the engine graph after writes', () => {
+  it('patches status and row changes, keeps the graph over saved scenarios, reads it all after an unlisted write', async () => {
+    const mine = await otherInstance();
+    try {
+      const first = await mine.services.engine.snapshot();
+      const blockedNow = (snapshot: { graph: SupplyGraph }) =>
+        snapshot.graph.linkBlocked[snapshot.graph.linkIndex(id('R-K'))];
+      expect(blockedNow(first)).toBe(0);
+      expect(mine.refreshes()).toEqual(['load']);
 
-    await t.services.links.setStatus('test', { id: id('R-K'), status: 'BLOCKED' as never });
-    const second = await cache.current();
-    expect(blockedNow(second)).toBe(1);
-    // Other test files share the database: count loads only when no one else wrote meanwhile.
-    if (second.version === first.version + 1) expect(loads).toBe(1);
+      await t.services.links.setStatus('test', { id: id('R-K'), status: 'BLOCKED' as never });
+      const second = await mine.services.engine.snapshot();
+      expect(blockedNow(second)).toBe(1);
+      await expectPatchedSince(mine, first.version);
 
-    // A saved scenario moves the version but not the graph: same index, nothing read or rebuilt.
-    const scenario = {
-      blockLinks: [],
-      blockEnterprises: [id('H')],
-      blockRegions: [],
-      blockModes: [],
-      blockLinksWhere: [],
-      includeCurrentState: false,
-      durationDays: null,
-    };
-    const saved = await t.services.scenarios.save('test', 'cache test', scenario, null);
-    const afterSave = await cache.current();
-    if (afterSave.version === second.version + 1) {
-      expect(afterSave.graph).toBe(second.graph);
-      expect(loads).toBe(1);
+      // A saved scenario moves the version but not the graph: the same graph, nothing read.
+      const scenario = {
+        blockLinks: [],
+        blockEnterprises: [id('H')],
+        blockRegions: [],
+        blockModes: [],
+        blockLinksWhere: [],
+        includeCurrentState: false,
+        durationDays: null,
+      };
+      const saved = await t.services.scenarios.save('test', 'cache test', scenario, null);
+      const afterSave = await mine.services.engine.snapshot();
+      if (afterSave.version === second.version + 1) expect(afterSave.graph).toBe(second.graph);
+      await t.services.scenarios.delete('test', saved.id, null);
+
+      await t.services.links.setStatus('test', { id: id('R-K'), status: 'OPEN' as never });
+      await t.services.imports.importGraph('test', { enterprises: [document.enterprises[0]] });
+      expect(blockedNow(await mine.services.engine.snapshot())).toBe(0);
+      await expectPatchedSince(mine, first.version);
+
+      // More than MAX_LISTED_CHANGES things in one write: only counted, so the graph is read again.
+      const items = Array.from({ length: MAX_LISTED_CHANGES + 1 }, (_, i) => ({
+        subject: 'ENTERPRISE' as const,
+        id: `${p}-nothing-${i}`,
+        op: 'UPSERT' as const,
+      }));
+      await writeGraph(t.db, { actor: 'test', operation: 'unlisted' }, async (write) => write.changed(items));
+      await mine.services.engine.snapshot();
+      expect(mine.refreshes()).toContain('load');
+    } finally {
+      await mine.close();
     }
-    await t.services.scenarios.delete('test', saved.id, null);
-
-    await t.services.links.setStatus('test', { id: id('R-K'), status: 'OPEN' as never });
-    await t.services.imports.importGraph('test', { enterprises: [document.enterprises[0]] });
-    const third = await cache.current();
-    expect(blockedNow(third)).toBe(0);
-    expect(loads).toBeGreaterThanOrEqual(2);
   });
 });
 

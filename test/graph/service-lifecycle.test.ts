@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { startApp, type RunningApp } from '../../src/app/start-app';
 import { readConfig } from '../../src/platform/config/config';
 import { createLogger } from '../../src/platform/logging/create-logger';
@@ -39,6 +39,10 @@ async function gql(app: RunningApp, query: string, variables: Record<string, unk
   return (await response.json()) as { data?: any; errors?: { message: string; extensions?: { code?: string } }[] };
 }
 
+/** The service as `npm start` runs it, with the engine worker script bundled for the tests. */
+const start = (config: ReturnType<typeof readConfig>) =>
+  startApp(config, logger, { engineWorkerScript: inject('engineWorkerScript') });
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Every file and folder under `dir` whose mode lets anyone but its owner in. */
@@ -71,7 +75,7 @@ afterAll(async () => {
 
 describe('service lifecycle on a managed Neo4j', () => {
   it('runs two services with different DATA_DIR and PORT at once, each with its own Neo4j and demo data', async () => {
-    apps.push(...(await Promise.all(dirs.slice(0, 2).map((dir) => startApp(configFor(dir), logger)))));
+    apps.push(...(await Promise.all(dirs.slice(0, 2).map((dir) => start(configFor(dir))))));
     const [a, b] = apps;
     expect(a.port).not.toBe(b.port);
     const ports = dirs.slice(0, 2).map((dir) => fs.readFileSync(managedNeo4jPaths(dir).port, 'utf8').trim());
@@ -89,7 +93,8 @@ describe('service lifecycle on a managed Neo4j', () => {
       );
     }
     for (const app of apps) {
-      expect(await readyStatus(app)).toBe(200);
+      // Ready once the engine has read the graph (503, `warming`, until then).
+      await waitFor(async () => (await readyStatus(app)) === 200, 30_000);
       expect((await fetch(`${app.url}/health`)).status).toBe(200);
       expect((await gql(app, '{ __typename }')).data).toEqual({ __typename: 'Query' });
       const demo = await gql(app, '{ enterprise(id: "kq-dye-alice") { kind } }');
@@ -189,7 +194,7 @@ describe('service lifecycle on a managed Neo4j', () => {
     const b = apps.pop() as RunningApp;
     await b.stop();
     await gql(apps[0], '{ __typename }');
-    const restarted = await startApp(configFor(dirs[1]), logger);
+    const restarted = await start(configFor(dirs[1]));
     apps.push(restarted);
     const count = await gql(restarted, '{ enterprises { totalCount } }');
     expect(count.data?.enterprises.totalCount).toBeGreaterThanOrEqual(100);
@@ -200,9 +205,8 @@ describe('service lifecycle on a managed Neo4j', () => {
     const sizing = configFor(dataDir).managed;
     const neo4j = await startManagedNeo4j({ dataDir, ...sizing });
     await stopManagedNeo4j(dataDir);
-    const app = await startApp(
+    const app = await start(
       readConfig({ NEO4J_URI: neo4j.uri, NEO4J_PASSWORD: neo4j.password, PORT: '0', SEED_DEMO: 'true' }),
-      logger,
     );
     apps.push(app);
     expect(await readyStatus(app)).toBe(503);

@@ -1,7 +1,6 @@
 import { inject, describe, expect, it } from 'vitest';
-import { createServices } from '../../src/app/create-services';
 import { GraphDatabase } from '../../src/platform/neo4j/graph-database';
-import { connectTestGraph, removeByPrefix, uniquePrefix } from '../support/test-graph';
+import { connectTestGraph, removeByPrefix, uniquePrefix, testServices } from '../support/test-graph';
 import { startTestServer } from '../support/test-server';
 
 /**
@@ -23,7 +22,7 @@ function manyEnterprises(prefix: string, count: number) {
 /** A server on its own driver (a shutdown aborts that driver's transactions), with an import in flight. */
 async function importInFlight(prefix: string, shutdownGraceMs: number) {
   const db = new GraphDatabase(inject('neo4j'));
-  const server = await startTestServer(createServices(db), { shutdownGraceMs });
+  const server = await startTestServer(testServices(db), { shutdownGraceMs });
   const response = server.post({
     query: IMPORT,
     variables: { input: { enterprises: manyEnterprises(prefix, 3_000) } },

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { listTrajectories, simulate, type SimulationInput } from '../../src/engine';
-import { GraphSnapshotCache } from '../../src/features/impact/graph-snapshot-cache';
-import { GraphSnapshotRepository } from '../../src/features/impact/graph-snapshot.repository';
 import { graphSnapshot } from '../support/graph-snapshot';
 import { uniquePrefix } from '../support/test-graph';
 import { dataOf } from '../support/test-server';
@@ -91,9 +89,9 @@ async function simulateOverApi(input: object, first = 100, after?: string) {
   return dataOf(await t.server.gql(SIMULATE, { input, first, after })).simulate;
 }
 
-/** The engine run directly on a snapshot of the same database: what the API must answer. */
+/** The engine run directly, on this thread, on the graph the service's engine holds: what the API must answer. */
 async function simulateInEngine(input: SimulationInput) {
-  const { graph } = await new GraphSnapshotCache(t.services.changes, new GraphSnapshotRepository(t.db)).current();
+  const { graph } = await t.services.engine.snapshot();
   const result = simulate(graph, input);
   return { result, trajectories: listTrajectories(graph, result) };
 }

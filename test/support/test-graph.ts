@@ -2,13 +2,18 @@ import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
 import { GraphDatabase } from '../../src/platform/neo4j/graph-database';
 import { migrate } from '../../src/platform/neo4j/migrate';
-import { createServices, type Services } from '../../src/app/create-services';
+import { createServices, type ServiceOptions, type Services } from '../../src/app/create-services';
+
+/** The services over a test connection, with the engine worker script bundled for the run. */
+export function testServices(db: GraphDatabase, options: ServiceOptions = {}): Services {
+  return createServices(db, { ...options, engine: { workerScript: inject('engineWorkerScript'), ...options.engine } });
+}
 
 /** A connection to the test Neo4j, migrated, with the services on top. */
 export async function connectTestGraph(): Promise<{ db: GraphDatabase; services: Services }> {
   const db = new GraphDatabase(inject('neo4j'));
   await migrate(db);
-  return { db, services: createServices(db) };
+  return { db, services: testServices(db) };
 }
 
 /**

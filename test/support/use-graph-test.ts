@@ -19,6 +19,7 @@ export function useGraphTest(prefix: string, seed?: { document: GraphDocument; a
   });
   afterAll(async () => {
     await context.server.stop();
+    await context.services.engine.close();
     await removeByPrefix(context.db, prefix);
     await context.db.close();
   });

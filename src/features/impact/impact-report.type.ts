@@ -1,5 +1,6 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import type { AffectedEnterprise, ImpactResult, SupplyGraph } from '../../engine';
+import type { AffectedEnterprise } from '../../engine';
+import type { ImpactAnswer } from './impact.jobs';
 import { ConnectionType } from '../../platform/graphql/pagination/connection.type';
 
 /** The engine's verdict on one enterprise, under an id scoped to its report; `enterprise` is resolved by enterpriseId. */
@@ -136,7 +137,7 @@ export class ImpactGraph {
   truncated!: boolean;
 }
 
-/** The engine's answer, kept whole so the fields below can page and cut it. */
+/** The engine's answer: the totals, and the pages, summaries and drawings the query asked for. */
 @ObjectType({ description: 'Who stalls in a scenario, how much output value is lost, and when.' })
 export class ImpactReport {
   @Field(() => Int, { description: 'Graph version the report was computed on.' })
@@ -177,6 +178,6 @@ export class ImpactReport {
 
   /** What the report was computed from (scenarioScope): the prefix of its rows' ids. */
   scope!: string;
-  result!: ImpactResult;
-  graph!: SupplyGraph;
+  /** What the engine job computed for this query's fields (see impactNeeds). */
+  answer!: ImpactAnswer;
 }

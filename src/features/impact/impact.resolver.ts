@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import { Allow } from '../../platform/auth/allow';
 import { Role } from '../../platform/auth/role';
 import type { EnterpriseLoaders } from '../enterprise/enterprise.loaders';
@@ -36,6 +37,7 @@ import type { RankingRequest } from './impact-computations';
 import { ResumptionStepType } from './resumption-step.type';
 import { ScenarioInput } from './scenario.input';
 import { toScenario } from './to-scenario';
+import { impactNeeds, prepared } from './impact-needs';
 
 /** What the impact resolvers read of the request context. */
 export interface ImpactContext {
@@ -65,16 +67,13 @@ function rankingRequest(args: CriticalLinksArgs | CriticalEnterprisesArgs): Rank
   };
 }
 
-/** One page of a report's stalled or partial enterprises, building the rows of that page only. */
-export function pageOfGroup(
-  report: ImpactReport,
-  group: 'STALLED' | 'PARTIAL',
-  page: PageArgs,
-): Page<AffectedEnterpriseType> {
-  const { result } = report;
-  return pageOfRange(result.count(group), page.first, page.after, (start, count) =>
-    scopedRows(report, result.rows(group, start, count)),
-  );
+/** One page of a report's stalled or partial enterprises, from the rows the job built for it. */
+function pageOfGroup(report: ImpactReport, group: 'STALLED' | 'PARTIAL', page: PageArgs): Page<AffectedEnterpriseType> {
+  const total = group === 'STALLED' ? report.stalledCount : report.partialCount;
+  return pageOfRange(total, page.first, page.after, (start, count) => {
+    const found = report.answer.pages.find((p) => p.group === group && p.offset === start && p.limit === page.first);
+    return scopedRows(report, prepared(found, `${group} rows from ${start}`).rows.slice(0, count));
+  });
 }
 
 @Resolver()
@@ -88,8 +87,9 @@ export class ImpactResolver {
   impact(
     @Arg('scenario', () => ScenarioInput) scenario: ScenarioInput,
     @Ctx() ctx: ImpactContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ImpactReport> {
-    return ctx.services.impact.impact(toScenario(scenario));
+    return ctx.services.impact.impact(toScenario(scenario), impactNeeds(info));
   }
 
   @Query(() => [CriticalLink], {
@@ -215,13 +215,13 @@ export class ImpactResolver {
 @Resolver(() => ImpactReport)
 export class ImpactReportResolver {
   @FieldResolver(() => [ImpactSummaryType], { description: 'Per enterprise kind, most lost output value first.' })
-  byKind(@Root() report: ImpactReport, @Ctx() ctx: ImpactContext): ImpactSummaryType[] {
-    return ctx.services.impact.summaries(report, 'KIND');
+  byKind(@Root() report: ImpactReport): ImpactSummaryType[] {
+    return prepared(report.answer.summaries.KIND, 'the summary by kind');
   }
 
   @FieldResolver(() => [ImpactSummaryType], { description: 'Per region, most lost output value first.' })
-  byRegion(@Root() report: ImpactReport, @Ctx() ctx: ImpactContext): ImpactSummaryType[] {
-    return ctx.services.impact.summaries(report, 'REGION');
+  byRegion(@Root() report: ImpactReport): ImpactSummaryType[] {
+    return prepared(report.answer.summaries.REGION, 'the summary by region');
   }
 
   @FieldResolver(() => AffectedEnterpriseConnection, {
@@ -240,23 +240,11 @@ export class ImpactReportResolver {
     description: 'The affected subgraph for drawing, capped at maxNodes enterprises.',
   })
   graph(@Root() report: ImpactReport, @Args(() => ImpactGraphArgs) args: ImpactGraphArgs): ImpactGraph {
-    const cap = args.maxNodes;
-    const rows = report.result.rows('ALL', 0, cap);
-    const drawn = new Set(rows.map((n) => n.index));
-    const { graph } = report;
-    const sources = new Set<number>();
-    const linkIds: string[] = [];
-    for (const l of report.result.failedLinkIndices) {
-      if (!drawn.has(graph.linkTo[l])) continue;
-      linkIds.push(graph.linkId(l));
-      if (!drawn.has(graph.linkFrom[l])) sources.add(graph.linkFrom[l]);
-    }
-    return {
-      nodes: scopedRows(report, rows),
-      sourceIds: [...sources].map((v) => graph.enterpriseId(v)),
-      linkIds,
-      truncated: report.result.count('ALL') > cap,
-    };
+    const { maxNodes: _maxNodes, ...drawing } = prepared(
+      report.answer.drawings.find((d) => d.maxNodes === args.maxNodes),
+      `a drawing of ${args.maxNodes} nodes`,
+    );
+    return { ...drawing, nodes: scopedRows(report, drawing.nodes) };
   }
 }
 

@@ -1,78 +1,105 @@
-import {
-  evaluateScenario,
-  findAlternativeRoutes,
-  findAlternativeSuppliers,
-  findSupplyPaths,
-  planResumption,
-  type AlternativeRoute,
-  type AlternativeSupplier,
-  type CriticalEntry,
-  type ImpactResult,
-  type ResumptionStep,
-  type Scenario,
-  type SupplyGraph,
-  type SupplyPathFound,
+import type {
+  AlternativeRoute,
+  AlternativeSupplier,
+  CriticalEntry,
+  ResumptionStep,
+  Scenario,
+  SupplyPathFound,
 } from '../../engine';
 import type { EnterpriseCriteria } from '../enterprise/enterprise.repository';
 import type { EnterpriseService } from '../enterprise/enterprise.service';
-import { notFound } from '../../platform/graphql/user-errors';
-import type { GraphSnapshotCache } from './graph-snapshot-cache';
-import type { ImpactReport, ImpactSummaryType } from './impact-report.type';
+import type { JobRunner } from '../engine-runtime/engine-job';
+import type { ImpactReport } from './impact-report.type';
+import type { LinkCandidateCriteria, RankingRequest } from './impact-computations';
 import { normalisedScenario, scenarioScope } from './scenario-scope';
 import {
-  criticalEnterprisesOn,
-  criticalLinksOn,
-  productProblems,
-  refuseProblems,
-  scenarioProblems,
-  type LinkCandidateCriteria,
-  type RankingRequest,
-} from './impact-computations';
+  assertEnterprisesAndProduct,
+  assertKnown,
+  IMPACT_JOBS,
+  NO_NEEDS,
+  type CompareAnswer,
+  type ComparisonPageNeed,
+  type ImpactAnswer,
+  type ImpactArgs,
+  type ImpactNeeds,
+} from './impact.jobs';
 
-/** Refuses a scenario naming ids or names the graph does not have, listing all of them. */
-function assertKnown(graph: SupplyGraph, scenario: Scenario, path = 'scenario'): void {
-  refuseProblems('The scenario', scenarioProblems(graph, scenario, path));
+/** What the impact service needs of the engine runtime: its jobs, run on a current graph. */
+export type ImpactEngine = JobRunner<typeof IMPACT_JOBS>;
+
+function toReport(graphVersion: number, scenario: Scenario, answer: ImpactAnswer): ImpactReport {
+  const { stalledCount, partialCount, lostOutputValue, lostTradeValue } = answer;
+  const { lostOutputByUnit, affectedProducerCount, unvaluedProducerCount } = answer;
+  return {
+    graphVersion,
+    scope: scenarioScope('impact', graphVersion, normalisedScenario(scenario)),
+    stalledCount,
+    partialCount,
+    lostOutputValue,
+    lostTradeValue,
+    lostOutputByUnit,
+    affectedProducerCount,
+    unvaluedProducerCount,
+    answer,
+  };
+}
+
+/** Two reports on one graph version, and the comparison groups' counts and the pages asked for. */
+export interface Comparison {
+  a: ImpactReport;
+  b: ImpactReport;
+  groups: Pick<CompareAnswer, 'counts' | 'pages'>;
 }
 
 /**
- * What-if answers over the engine: the service resolves ids against the
- * current graph and shapes results; the argument classes bound the sizes, and
- * the stall rule itself lives in src/engine. Nothing here writes to the graph.
+ * What-if answers over the engine: ids and names are checked against the
+ * current graph here (cheap, on the main thread's view of it), the engine
+ * work runs as a job in a worker thread (IMPACT_JOBS), and the answers are
+ * shaped for GraphQL. The argument classes bound the sizes; the stall rule
+ * itself lives in src/engine. Nothing here writes to the graph.
  */
 export class ImpactService {
   constructor(
-    private readonly snapshots: GraphSnapshotCache,
+    private readonly engine: ImpactEngine,
     private readonly enterprises: EnterpriseService,
   ) {}
 
   /** Refuses a scenario that names ids the current graph does not have. */
-  async validate(scenario: Scenario): Promise<void> {
-    const { graph } = await this.snapshots.current();
-    assertKnown(graph, scenario);
+  async validate(scenario: Scenario, path = 'scenario'): Promise<void> {
+    const { graph } = await this.engine.snapshot();
+    assertKnown(graph, scenario, path);
   }
 
-  async impact(scenario: Scenario): Promise<ImpactReport> {
-    const { graph, version } = await this.snapshots.current();
-    assertKnown(graph, scenario);
-    return report(graph, version, scenario, evaluateScenario(graph, scenario));
+  /** The impact of a scenario, with the pages, summaries and drawings `needs` names. */
+  async impact(scenario: Scenario, needs: ImpactNeeds = NO_NEEDS): Promise<ImpactReport> {
+    const snapshot = await this.engine.snapshot();
+    assertKnown(snapshot.graph, scenario);
+    const { version, result } = await this.engine.run('impact', { scenario, needs }, snapshot);
+    return toReport(version, scenario, result);
   }
 
-  /** Evaluates several scenarios on one snapshot, so they compare like for like. */
-  async impacts(scenarios: Scenario[], paths: string[]): Promise<ImpactReport[]> {
-    const { graph, version } = await this.snapshots.current();
-    scenarios.forEach((scenario, i) => assertKnown(graph, scenario, paths[i]));
-    return scenarios.map((scenario) => report(graph, version, scenario, evaluateScenario(graph, scenario)));
+  /** Two scenarios evaluated on one graph, so they compare like for like; `pages` of the groups asked for. */
+  async compare(a: ImpactArgs, b: ImpactArgs, pages: ComparisonPageNeed[] = []): Promise<Comparison> {
+    const snapshot = await this.engine.snapshot();
+    assertKnown(snapshot.graph, a.scenario, a.path);
+    assertKnown(snapshot.graph, b.scenario, b.path);
+    const { version, result } = await this.engine.run('compare', { a, b, pages }, snapshot);
+    return {
+      a: toReport(version, a.scenario, result.a),
+      b: toReport(version, b.scenario, result.b),
+      groups: { counts: result.counts, pages: result.pages },
+    };
   }
 
   async criticalLinks(criteria: LinkCandidateCriteria, request: RankingRequest): Promise<CriticalEntry[]> {
-    const { graph } = await this.snapshots.current();
-    return criticalLinksOn(graph, criteria, request);
+    const snapshot = await this.engine.snapshot();
+    return (await this.engine.run('criticalLinks', { criteria, request }, snapshot)).result;
   }
 
   async criticalEnterprises(criteria: EnterpriseCriteria | null, request: RankingRequest): Promise<CriticalEntry[]> {
-    const allowed = criteria ? await this.enterprises.idsMatching(criteria) : null;
-    const { graph } = await this.snapshots.current();
-    return criticalEnterprisesOn(graph, allowed, request);
+    const ids = criteria ? await this.enterprises.idsMatching(criteria) : null;
+    const snapshot = await this.engine.snapshot();
+    return (await this.engine.run('criticalEnterprises', { ids, request }, snapshot)).result;
   }
 
   async alternativeSuppliers(
@@ -81,11 +108,11 @@ export class ImpactService {
     scenario: Scenario,
     limit: number,
   ): Promise<AlternativeSupplier[]> {
-    const { graph } = await this.snapshots.current();
-    if (graph.nodeIndex(enterpriseId) < 0) throw notFound('Enterprise', enterpriseId);
-    refuseProblems('The query', productProblems(graph, product));
-    assertKnown(graph, scenario);
-    return findAlternativeSuppliers(graph, enterpriseId, product, scenario, limit);
+    const snapshot = await this.engine.snapshot();
+    assertEnterprisesAndProduct(snapshot.graph, [enterpriseId], product);
+    assertKnown(snapshot.graph, scenario);
+    const args = { enterpriseId, product, scenario, limit };
+    return (await this.engine.run('alternativeSuppliers', args, snapshot)).result;
   }
 
   async alternativeRoutes(
@@ -96,43 +123,22 @@ export class ImpactService {
     maxHops: number,
     limit: number,
   ): Promise<AlternativeRoute[]> {
-    const { graph } = await this.snapshots.current();
-    for (const id of [fromId, toId]) if (graph.nodeIndex(id) < 0) throw notFound('Enterprise', id);
-    refuseProblems('The query', productProblems(graph, product));
-    assertKnown(graph, scenario);
-    return findAlternativeRoutes(graph, fromId, toId, product, scenario, { maxHops, limit });
+    const snapshot = await this.engine.snapshot();
+    assertEnterprisesAndProduct(snapshot.graph, [fromId, toId], product);
+    assertKnown(snapshot.graph, scenario);
+    const args = { fromId, toId, product, scenario, maxHops, limit };
+    return (await this.engine.run('alternativeRoutes', args, snapshot)).result;
   }
 
   async resumptionPlan(top: number, includeCurrentState: boolean): Promise<ResumptionStep[]> {
-    const { graph } = await this.snapshots.current();
-    return planResumption(graph, { top, includeCurrentState });
+    const snapshot = await this.engine.snapshot();
+    return (await this.engine.run('resumptionPlan', { top, includeCurrentState }, snapshot)).result;
   }
 
   /** Shortest supply paths along which goods can flow (see findSupplyPaths); both ends must exist. */
   async supplyPaths(fromId: string, toId: string, maxDepth: number, first: number): Promise<SupplyPathFound[]> {
-    const { graph } = await this.snapshots.current();
-    for (const id of [fromId, toId]) if (graph.nodeIndex(id) < 0) throw notFound('Enterprise', id);
-    return findSupplyPaths(graph, fromId, toId, { maxDepth, first });
+    const snapshot = await this.engine.snapshot();
+    const args = { fromId, toId, maxDepth, first };
+    return (await this.engine.run('supplyPaths', args, snapshot)).result;
   }
-
-  /** Impact summed per enterprise kind or per region, computed only when asked for. */
-  summaries(report: ImpactReport, by: 'KIND' | 'REGION'): ImpactSummaryType[] {
-    return report.result.summarize(by);
-  }
-}
-
-function report(graph: SupplyGraph, version: number, scenario: Scenario, result: ImpactResult): ImpactReport {
-  return {
-    graphVersion: version,
-    scope: scenarioScope('impact', version, normalisedScenario(scenario)),
-    stalledCount: result.stalledCount,
-    partialCount: result.partialCount,
-    lostOutputValue: result.lostOutputValue,
-    lostTradeValue: result.lostTradeValue,
-    lostOutputByUnit: result.lostOutputByUnit,
-    affectedProducerCount: result.affectedProducerCount,
-    unvaluedProducerCount: result.unvaluedProducerCount,
-    result,
-    graph,
-  };
 }

@@ -2,6 +2,7 @@ import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { IsOptional, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { ConnectionType } from '../../platform/graphql/pagination/connection.type';
 import { AffectedEnterpriseType, ImpactReport } from '../impact/impact-report.type';
+import type { Comparison } from '../impact/impact.service';
 import { ScenarioInput, ScenarioSpec } from '../impact/scenario.input';
 import { SimulationTimelineType } from '../simulation/simulation-timeline.type';
 
@@ -91,8 +92,8 @@ export class ScenarioComparison {
   @Field(() => ImpactReport)
   b!: ImpactReport;
 
-  /** Node indices of the three groups, in a's order (b's for stalledOnlyInB); the fields page them. */
-  groups!: { onlyInA: Int32Array; onlyInB: Int32Array; inBoth: Int32Array };
+  /** The sizes of the three groups, and the pages of them the query reads (built by the engine job). */
+  groups!: Comparison['groups'];
 
   @Field(() => Int, { description: 'b.stalledCount - a.stalledCount.' })
   stalledCountDifference!: number;

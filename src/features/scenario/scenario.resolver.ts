@@ -10,6 +10,7 @@ import type { EnterpriseLoaders } from '../enterprise/enterprise.loaders';
 import type { EnterpriseRecord } from '../enterprise/enterprise.record';
 import { Enterprise } from '../enterprise/enterprise.type';
 import { ImpactReport } from '../impact/impact-report.type';
+import { scopedRow } from '../impact/scenario-scope';
 import { toScenario } from '../impact/to-scenario';
 import { notFound } from '../../platform/graphql/user-errors';
 import { IdArgs } from '../vocabulary/id.args';
@@ -20,7 +21,9 @@ import {
   ScenarioComparison,
   ScenarioRef,
 } from './saved-scenario.type';
-import { comparedRows } from './scenario.service';
+import { impactNeeds, prepared, selectedFields } from '../impact/impact-needs';
+import type { ComparisonPageNeed } from '../impact/impact.jobs';
+import { comparisonPages } from './comparison-needs';
 import { DeleteScenarioResult } from './delete-scenario-result.type';
 import { SimulationResultType } from '../simulation/simulation.type';
 import { trajectoryPages } from '../simulation/simulation-needs';
@@ -90,14 +93,24 @@ export class ScenarioResolver {
     @Arg('a', () => ScenarioRef) a: ScenarioRef,
     @Arg('b', () => ScenarioRef) b: ScenarioRef,
     @Ctx() ctx: ScenarioContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ScenarioComparison> {
     const reference = (ref: ScenarioRef) => ({ id: ref.id, scenario: ref.scenario ? toScenario(ref.scenario) : null });
-    return ctx.services.scenarios.compare(reference(a), reference(b), ownerSeenBy(ctx));
+    const needs = (field: string) => impactNeeds(info, selectedFields(info, info.fieldNodes, field));
+    return ctx.services.scenarios.compare(reference(a), reference(b), ownerSeenBy(ctx), {
+      a: needs('a'),
+      b: needs('b'),
+      pages: comparisonPages(info),
+    });
   }
 
   @FieldResolver(() => ImpactReport, { description: 'The scenario evaluated against the graph as it is now.' })
-  report(@Root() saved: SavedScenario, @Ctx() ctx: ScenarioContext): Promise<ImpactReport> {
-    return ctx.services.scenarios.report(saved);
+  report(
+    @Root() saved: SavedScenario,
+    @Ctx() ctx: ScenarioContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<ImpactReport> {
+    return ctx.services.scenarios.report(saved, impactNeeds(info));
   }
 
   @FieldResolver(() => SimulationResultType, {
@@ -117,10 +130,23 @@ export class ScenarioResolver {
 }
 
 /** One page of a comparison group. */
-function pageOfGroup(comparison: ScenarioComparison, nodes: Int32Array, page: PageArgs): Page<ComparedEnterprise> {
-  return pageOfRange(nodes.length, page.first, page.after, (start, count) =>
-    comparedRows(comparison.a, comparison.b, nodes.subarray(start, start + count)),
-  );
+function pageOfGroup(
+  comparison: ScenarioComparison,
+  group: ComparisonPageNeed['group'],
+  page: PageArgs,
+): Page<ComparedEnterprise> {
+  const { counts, pages } = comparison.groups;
+  return pageOfRange(counts[group], page.first, page.after, (start, count) => {
+    const found = pages.find((p) => p.group === group && p.offset === start && p.limit === page.first);
+    // Each side's row under its own report's scope, as in impact answers.
+    return prepared(found, `${group} rows from ${start}`)
+      .rows.slice(0, count)
+      .map((row) => ({
+        ...row,
+        inA: row.inA && scopedRow(comparison.a, row.inA),
+        inB: row.inB && scopedRow(comparison.b, row.inB),
+      }));
+  });
 }
 
 @Resolver(() => ScenarioComparison)
@@ -132,7 +158,7 @@ export class ScenarioComparisonResolver {
     @Root() comparison: ScenarioComparison,
     @Args(() => PageArgs) page: PageArgs,
   ): Page<ComparedEnterprise> {
-    return pageOfGroup(comparison, comparison.groups.onlyInA, page);
+    return pageOfGroup(comparison, 'ONLY_IN_A', page);
   }
 
   @FieldResolver(() => ComparedEnterpriseConnection, {
@@ -142,7 +168,7 @@ export class ScenarioComparisonResolver {
     @Root() comparison: ScenarioComparison,
     @Args(() => PageArgs) page: PageArgs,
   ): Page<ComparedEnterprise> {
-    return pageOfGroup(comparison, comparison.groups.onlyInB, page);
+    return pageOfGroup(comparison, 'ONLY_IN_B', page);
   }
 
   @FieldResolver(() => ComparedEnterpriseConnection, {
@@ -152,7 +178,7 @@ export class ScenarioComparisonResolver {
     @Root() comparison: ScenarioComparison,
     @Args(() => PageArgs) page: PageArgs,
   ): Page<ComparedEnterprise> {
-    return pageOfGroup(comparison, comparison.groups.inBoth, page);
+    return pageOfGroup(comparison, 'IN_BOTH', page);
   }
 }
 

@@ -1,19 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import type { AffectedEnterprise, ImpactResult, Scenario } from '../../engine';
+import type { Scenario } from '../../engine';
 import type { Actor } from '../../platform/actor';
 import { badUserInput, notFound } from '../../platform/graphql/user-errors';
 import type { GraphDatabase } from '../../platform/neo4j/graph-database';
 import { writeGraph } from '../../platform/neo4j/write-graph';
-import type { AffectedEnterpriseType, ImpactReport } from '../impact/impact-report.type';
-import { scopedRow } from '../impact/scenario-scope';
+import type { ImpactReport } from '../impact/impact-report.type';
 import type { ImpactService } from '../impact/impact.service';
+import { NO_NEEDS, type ComparisonPageNeed, type ImpactNeeds } from '../impact/impact.jobs';
 import type { ScenarioSpec } from '../impact/scenario.input';
 import { describeTimeline, type SimulationTimeline } from '../simulation/simulation-timeline';
 import type { TrajectoryPageNeed } from '../simulation/run-simulation-job';
 import type { SimulationService } from '../simulation/simulation.service';
 import type { SimulationResultType } from '../simulation/simulation.type';
 import type { ScenarioOwner, ScenarioRepository, StoredScenario } from './scenario.repository';
-import type { ComparedEnterprise, SavedScenario, ScenarioComparison } from './saved-scenario.type';
+import type { SavedScenario, ScenarioComparison } from './saved-scenario.type';
 import { timelineSimulationInput } from './timeline-simulation-input';
 
 function toSaved(stored: StoredScenario): SavedScenario {
@@ -36,53 +36,6 @@ function toSaved(stored: StoredScenario): SavedScenario {
     },
     timeline: stored.timeline ? describeTimeline(JSON.parse(stored.timeline) as SimulationTimeline) : null,
   };
-}
-
-/** Who stalls only in a, only in b, and in both: node indices in a's stall order (b's for only in b). */
-export function compareResults(a: ImpactResult, b: ImpactResult): ScenarioComparison['groups'] {
-  const stalledA = a.nodes('STALLED');
-  const stalledB = b.nodes('STALLED');
-  return {
-    onlyInA: stalledA.filter((v) => !b.isStalled(v)),
-    onlyInB: stalledB.filter((v) => !a.isStalled(v)),
-    inBoth: stalledA.filter((v) => b.isStalled(v)),
-  };
-}
-
-/**
- * The compared rows of enterprises `nodes` (indices of the graph both results share). All of a's rows are
- * built before b's: a result evaluates again when another has used the engine's scratch space since.
- */
-export function comparedRows(
-  reportA: ImpactReport,
-  reportB: ImpactReport,
-  nodes: ArrayLike<number>,
-): ComparedEnterprise[] {
-  const [a, b] = [reportA.result, reportB.result];
-  const scoped = (report: ImpactReport, row: AffectedEnterprise | null) => (row ? scopedRow(report, row) : null);
-  const rowsA = Array.from(nodes, (v) => scoped(reportA, a.row(v)));
-  const rowsB = Array.from(nodes, (v) => scoped(reportB, b.row(v)));
-  const difference = (x: number | null | undefined, y: number | null | undefined) =>
-    x === null || x === undefined || y === null || y === undefined ? null : y - x;
-  const valueOf = (row: AffectedEnterpriseType | null, field: 'lostOutputValue' | 'lostTradeValue', v: number) =>
-    row ? row[field] : a.graph.dailyOutputValue(v) === null ? null : 0;
-  return Array.from(nodes, (v, i) => {
-    const inA = rowsA[i];
-    const inB = rowsB[i];
-    const passThrough = a.graph.isPassThrough(v);
-    return {
-      id: a.graph.enterpriseId(v),
-      inA,
-      inB,
-      stallDayDifference: inA?.stalled && inB?.stalled ? inB.stallsOnDay! - inA.stallsOnDay! : null,
-      lostOutputValueDifference: passThrough
-        ? null
-        : difference(valueOf(inA, 'lostOutputValue', v), valueOf(inB, 'lostOutputValue', v)),
-      lostTradeValueDifference: passThrough
-        ? difference(valueOf(inA, 'lostTradeValue', v), valueOf(inB, 'lostTradeValue', v))
-        : null,
-    };
-  });
 }
 
 /** A saved scenario by id, or an inline one. */
@@ -146,8 +99,9 @@ export class ScenarioService {
     });
   }
 
-  report(saved: SavedScenario): Promise<ImpactReport> {
-    return this.impact.impact(saved.scenario);
+  /** The saved scenario evaluated now, with what the query reads of the report. */
+  report(saved: SavedScenario, needs?: ImpactNeeds): Promise<ImpactReport> {
+    return this.impact.impact(saved.scenario, needs);
   }
 
   /**
@@ -166,15 +120,32 @@ export class ScenarioService {
     return this.simulations.simulate(timelineSimulationInput(saved.scenario, saved.timeline, watch), pages);
   }
 
-  async compare(a: ScenarioReference, b: ScenarioReference, owner: ScenarioOwner): Promise<ScenarioComparison> {
+  /**
+   * Who stalls in one and not the other, on one graph version; `needs` says
+   * what the query reads of each report and which pages of the groups.
+   */
+  async compare(
+    a: ScenarioReference,
+    b: ScenarioReference,
+    owner: ScenarioOwner,
+    needs: { a?: ImpactNeeds; b?: ImpactNeeds; pages?: ComparisonPageNeed[] } = {},
+  ): Promise<ScenarioComparison> {
     const [scenarioA, scenarioB] = await Promise.all([this.resolve(a, 'a', owner), this.resolve(b, 'b', owner)]);
     const pathOf = (ref: ScenarioReference, name: string) =>
       ref.id ? `${name} (saved scenario ${ref.id})` : `${name}.scenario`;
-    const [reportA, reportB] = await this.impact.impacts([scenarioA, scenarioB], [pathOf(a, 'a'), pathOf(b, 'b')]);
+    const {
+      a: reportA,
+      b: reportB,
+      groups,
+    } = await this.impact.compare(
+      { scenario: scenarioA, needs: needs.a ?? NO_NEEDS, path: pathOf(a, 'a') },
+      { scenario: scenarioB, needs: needs.b ?? NO_NEEDS, path: pathOf(b, 'b') },
+      needs.pages ?? [],
+    );
     return {
       a: reportA,
       b: reportB,
-      groups: compareResults(reportA.result, reportB.result),
+      groups,
       stalledCountDifference: reportB.stalledCount - reportA.stalledCount,
       lostOutputValueDifference: reportB.lostOutputValue - reportA.lostOutputValue,
       lostTradeValueDifference: reportB.lostTradeValue - reportA.lostTradeValue,

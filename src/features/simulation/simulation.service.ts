@@ -1,19 +1,13 @@
 import { scenarioScope, scopedId } from '../impact/scenario-scope';
-import { findSimulationInputProblems, type SimulationInput, type SupplyGraph } from '../../engine';
+import { findSimulationInputProblems, type SimulationInput } from '../../engine';
 import { badUserInput, type InputProblem } from '../../platform/graphql/user-errors';
-import type { GraphSnapshotCache } from '../impact/graph-snapshot-cache';
-import {
-  runSimulationJob,
-  type SimulationJobArgs,
-  type SimulationJobOutcome,
-  type TrajectoryPageNeed,
-} from './run-simulation-job';
+import type { JobRunner } from '../engine-runtime/engine-job';
+import type { TrajectoryPageNeed } from './run-simulation-job';
+import type { SIMULATION_JOBS } from './simulation.jobs';
 import type { EnterpriseTrajectoryType, SimulationResultType } from './simulation.type';
 
-/** Runs a simulation job on a graph; today on this thread, later on the engine's worker pool. */
-export type SimulationJobRunner = (graph: SupplyGraph, args: SimulationJobArgs) => Promise<SimulationJobOutcome>;
-
-const runOnThisThread: SimulationJobRunner = (graph, args) => Promise.resolve(runSimulationJob(graph, args));
+/** What the simulation service needs of the engine runtime: its job, run on a current graph. */
+export type SimulationEngine = JobRunner<typeof SIMULATION_JOBS>;
 
 /** Problems listed in the message before "and N more". */
 const LISTED_PROBLEMS = 5;
@@ -29,23 +23,21 @@ function refuse(problems: readonly InputProblem[], at: string): never {
 /**
  * Day-by-day simulations (§9) over the engine's index of the current graph.
  * The engine work is one job (runSimulationJob) of the graph and plain
- * arguments; this service resolves the snapshot, refuses inputs with
+ * arguments, run on the engine's worker threads (SIMULATION_JOBS); this
+ * service takes the current graph version, refuses inputs with
  * problems (BAD_USER_INPUT naming each) and hands the answer to the
  * resolvers. Nothing here writes.
  */
 export class SimulationService {
-  constructor(
-    private readonly snapshots: GraphSnapshotCache,
-    private readonly runJob: SimulationJobRunner = runOnThisThread,
-  ) {}
+  constructor(private readonly engine: SimulationEngine) {}
 
   /**
    * Runs the simulation on the current graph, building the trajectory pages
    * asked for; problems are refused with their paths under `at`.
    */
   async simulate(input: SimulationInput, pages: TrajectoryPageNeed[] = [], at = ''): Promise<SimulationResultType> {
-    const { graph, version } = await this.snapshots.current();
-    const outcome = await this.runJob(graph, { input, pages });
+    const snapshot = await this.engine.snapshot();
+    const { version, result: outcome } = await this.engine.run('simulate', { input, pages }, snapshot);
     if (!outcome.ok) refuse(outcome.problems, at);
     const { answer } = outcome;
     return {
@@ -69,7 +61,7 @@ export class SimulationService {
 
   /** Refuses an input with problems against the current graph, without running it (a cheap check). */
   async validate(input: SimulationInput, at = ''): Promise<void> {
-    const { graph } = await this.snapshots.current();
+    const { graph } = await this.engine.snapshot();
     const problems = findSimulationInputProblems(graph, input);
     if (problems.length > 0) refuse(problems, at);
   }

@@ -35,6 +35,14 @@ export interface SecurityConfig {
   shutdownGraceMs: number;
 }
 
+/** The engine's worker threads. */
+export interface EngineConfig {
+  /** Engine worker threads running jobs (a graph keeper thread comes on top). */
+  workers: number;
+  /** Time budget of one request's engine work, from its arrival. */
+  timeoutMs: number;
+}
+
 export interface Config {
   port: number;
   host: string;
@@ -46,6 +54,7 @@ export interface Config {
   maxQueryDepth: number;
   maxQueryCost: number;
   security: SecurityConfig;
+  engine: EngineConfig;
 }
 
 /** A configuration value that cannot be used; the message names the variable. */
@@ -62,6 +71,13 @@ export function isLoopbackHost(host: string): boolean {
   const name = host.toLowerCase();
   return LOOPBACK_HOSTS.includes(name) || /^(::ffff:)?127(\.\d{1,3}){3}$/.test(name);
 }
+
+/**
+ * Two engine workers: on two cores, one can run a long job (a ranking) while
+ * the other keeps answering short ones; each holds its own scratch space
+ * (about 200 MB at a million enterprises) over the one shared graph.
+ */
+export const DEFAULT_ENGINE_WORKERS = 2;
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
@@ -144,6 +160,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     maxQueryDepth: integer('MAX_QUERY_DEPTH', 12, 1, 100),
     maxQueryCost: integer('MAX_QUERY_COST', 50_000, 1, 100_000_000),
     security,
+    engine: {
+      workers: integer('ENGINE_WORKERS', DEFAULT_ENGINE_WORKERS, 1, 64),
+      timeoutMs: integer('ENGINE_TIMEOUT_MS', 60_000, 100, 3_600_000),
+    },
   };
   if (problems.length > 0) {
     throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);

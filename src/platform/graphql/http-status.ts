@@ -19,10 +19,13 @@ export const HTTP_STATUS_BY_CODE: Readonly<Record<string, number>> = {
   [ErrorCode.RATE_LIMITED]: 429,
   [ErrorCode.INTERNAL_SERVER_ERROR]: 500,
   [ErrorCode.SERVICE_UNAVAILABLE]: 503,
+  [ErrorCode.ENGINE_TIMEOUT]: 503,
+  // nginx's "client closed request": nobody reads it, but logs and metrics tell it apart.
+  [ErrorCode.CANCELLED]: 499,
 };
 
 /** When errors of several codes come together, the first status here wins. */
-const SEVERITY = [503, 500, 401, 403, 429, 413, 400];
+const SEVERITY = [503, 500, 401, 403, 429, 413, 400, 499];
 
 export function httpStatusOf(code: string | undefined): number {
   return (code && HTTP_STATUS_BY_CODE[code]) || 500;
@@ -31,7 +34,7 @@ export function httpStatusOf(code: string | undefined): number {
 /**
  * The status of a GraphQL response, by one rule:
  * - no errors: 200;
- * - SERVICE_UNAVAILABLE anywhere: 503, so clients and balancers retry;
+ * - SERVICE_UNAVAILABLE or ENGINE_TIMEOUT anywhere: 503, so clients and balancers retry;
  * - errors beside data (a partial result, e.g. one field of a query failed): 200,
  *   as GraphQL over HTTP asks, with each error's code in the body;
  * - errors and no data (the request was refused before it ran, or the error

@@ -40,3 +40,19 @@ export function unauthenticated(message: string): GraphQLError {
 export function forbidden(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: ErrorCode.FORBIDDEN } });
 }
+
+/** An engine computation ran past its time budget (ENGINE_TIMEOUT_MS) and was stopped: HTTP 503. */
+export function engineTimeout(budgetMs: number): GraphQLError {
+  return new GraphQLError(
+    `The computation took longer than the engine's time budget of ${budgetMs} ms and was stopped. ` +
+      'Ask for less (a narrower filter, a smaller top) or try again when the service is less busy.',
+    { extensions: { code: ErrorCode.ENGINE_TIMEOUT, budgetMs } },
+  );
+}
+
+/** The client went away before an engine computation finished; it was stopped. */
+export function cancelled(): GraphQLError {
+  return new GraphQLError('The request was cancelled by the client; its computation was stopped.', {
+    extensions: { code: ErrorCode.CANCELLED },
+  });
+}

@@ -23,6 +23,7 @@ import { HttpDrain } from './http-drain';
 import { jsonErrorHandler, jsonNotFound, MAX_BODY_BYTES } from './json-error-handler';
 import { metricsRoute } from './metrics-route';
 import { RateLimiter } from './rate-limiter';
+import { requestScope } from './request-scope';
 import { rateLimitRequest } from './rate-limit-request';
 import type { ReadinessProbe } from './readiness-probe';
 import type { Refuse } from './refuse';
@@ -135,6 +136,7 @@ export async function createHttpServer<TContext extends BaseContext & PrincipalC
   if (options.web) app.use(options.web);
   app.use(
     '/graphql',
+    requestScope,
     authenticate,
     rateLimitRequest(limiter, refuse),
     express.json({ limit: MAX_BODY_BYTES }),

@@ -5,7 +5,15 @@ export interface Readiness {
   ready: boolean;
   neo4j: 'reachable' | 'unreachable';
   migrated: boolean;
+  /** `warming` until the engine has read the graph and can evaluate. */
+  engine?: 'warming' | 'ready';
   error?: string;
+}
+
+/** What readiness needs of the what-if engine: whether it can evaluate, and a way to start reading the graph. */
+export interface WarmingEngine {
+  state(): 'idle' | 'warming' | 'ready' | 'failed';
+  warm(): Promise<unknown>;
 }
 
 const withTimeout = <T>(promise: Promise<T>, ms: number): Promise<T> =>
@@ -18,7 +26,9 @@ const withTimeout = <T>(promise: Promise<T>, ms: number): Promise<T> =>
  * Answers GET /ready from a live check, so it turns 503 as soon as Neo4j
  * stops answering and back to 200 by itself when it returns. The preparation
  * (schema migrations, then the demo seed) that could not run at start-up runs
- * on the first check that reaches Neo4j.
+ * on the first check that reaches Neo4j. With an engine, the service is
+ * ready only once the engine has read the graph: until then 503 with
+ * `engine: "warming"`.
  */
 export class ReadinessProbe {
   private migrated = false;
@@ -29,6 +39,7 @@ export class ReadinessProbe {
     private readonly migrate: () => Promise<void>,
     private readonly logger: Logger,
     private readonly timeoutMs = 2_000,
+    private readonly engine?: WarmingEngine,
   ) {}
 
   async check(): Promise<Readiness> {
@@ -44,7 +55,12 @@ export class ReadinessProbe {
         return { ready: false, neo4j: 'reachable', migrated: false, error: (error as Error).message };
       }
     }
-    return { ready: true, neo4j: 'reachable', migrated: true };
+    if (!this.engine) return { ready: true, neo4j: 'reachable', migrated: true };
+    const engine = this.engine.state();
+    if (engine === 'ready') return { ready: true, neo4j: 'reachable', migrated: true, engine: 'ready' };
+    // Not started, or failed while Neo4j was away: (re)start reading the graph.
+    if (engine !== 'warming') void this.engine.warm();
+    return { ready: false, neo4j: 'reachable', migrated: true, engine: 'warming' };
   }
 
   /** Applies the schema once; concurrent callers share the same run. */

@@ -71,7 +71,7 @@ export class Metrics {
 
   readonly snapshotLoadSeconds = new Histogram({
     name: 'linkfall_engine_snapshot_load_duration_seconds',
-    help: 'Time to bring the engine index up to date: load (read the graph) or patch (replay status changes)',
+    help: 'Time to bring the engine index up to date: load (read the graph) or patch (apply the changed rows)',
     labelNames: ['kind'] as const,
     buckets: SECONDS_BUCKETS,
     registers: [this.registry],
@@ -113,6 +113,37 @@ export class Metrics {
   snapshotRefreshed(event: { version: number; ms: number; patched: boolean }): void {
     this.snapshotVersion.set(event.version);
     this.snapshotLoadSeconds.observe({ kind: event.patched ? 'patch' : 'load' }, event.ms / 1000);
+  }
+
+  /** The engine's worker pool, read at each scrape: workers, busy ones, jobs queued by lane. */
+  trackEnginePool(stats: () => { workers: number; busy: number; queued: { short: number; long: number } }): void {
+    new Gauge({
+      name: 'linkfall_engine_workers',
+      help: 'Engine worker threads',
+      registers: [this.registry],
+      collect() {
+        this.set(stats().workers);
+      },
+    });
+    new Gauge({
+      name: 'linkfall_engine_workers_busy',
+      help: 'Engine worker threads running a job now',
+      registers: [this.registry],
+      collect() {
+        this.set(stats().busy);
+      },
+    });
+    new Gauge({
+      name: 'linkfall_engine_jobs_queued',
+      help: 'Engine jobs waiting for a worker, by lane (short: one impact; long: rankings, plans, regions, modes)',
+      labelNames: ['lane'] as const,
+      registers: [this.registry],
+      collect() {
+        const { queued } = stats();
+        this.set({ lane: 'short' }, queued.short);
+        this.set({ lane: 'long' }, queued.long);
+      },
+    });
   }
 
   /** Neo4j sessions in flight, read at each scrape (the driver exposes no pool statistics). */

@@ -34,12 +34,15 @@ export type Params = Record<string, unknown>;
  */
 export class GraphDatabase {
   readonly database: string;
+  /** Where this connects, for a worker thread that opens its own connection to the same database. */
+  readonly connection: GraphDatabaseOptions;
   private readonly driver: Driver;
   private readonly sessions = { read: 0, write: 0 };
   private aborting = false;
 
   constructor(options: GraphDatabaseOptions) {
     this.database = options.database;
+    this.connection = { ...options };
     const timeout = options.connectionTimeoutMs ?? 5_000;
     this.driver = neo4j.driver(options.uri, neo4j.auth.basic(options.user, options.password), {
       connectionAcquisitionTimeout: timeout,

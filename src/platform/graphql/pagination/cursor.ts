@@ -13,6 +13,19 @@ export function decodeCursor(cursor: string, argument = 'after'): string {
 
 export const MAX_PAGE_SIZE = 500;
 
+/** Where a page of offset cursors starts, refusing a page size or cursor this service would not issue. */
+export function pageStart(first: number, after: string | null | undefined): number {
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
+    throw badUserInput(`first must be from 1 to ${MAX_PAGE_SIZE}`, [
+      { path: 'first', message: `must be from 1 to ${MAX_PAGE_SIZE}` },
+    ]);
+  }
+  const start = after ? Number(decodeCursor(after)) + 1 : 0;
+  if (!Number.isInteger(start) || start < 0)
+    throw badUserInput(`after is not a cursor this service issued: "${after}"`);
+  return start;
+}
+
 /** Pages over a list already in memory, with offset cursors. */
 export function pageOfList<T>(items: readonly T[], first: number, after: string | null | undefined) {
   return pageOfRange(items.length, first, after, (start, count) => items.slice(start, start + count));
@@ -28,14 +41,7 @@ export function pageOfRange<T>(
   after: string | null | undefined,
   slice: (start: number, count: number) => readonly T[],
 ) {
-  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-    throw badUserInput(`first must be from 1 to ${MAX_PAGE_SIZE}`, [
-      { path: 'first', message: `must be from 1 to ${MAX_PAGE_SIZE}` },
-    ]);
-  }
-  const start = after ? Number(decodeCursor(after)) + 1 : 0;
-  if (!Number.isInteger(start) || start < 0)
-    throw badUserInput(`after is not a cursor this service issued: "${after}"`);
+  const start = pageStart(first, after);
   const page = start < total ? slice(start, Math.min(first, total - start)) : [];
   const edges = page.map((node, i) => ({ cursor: encodeCursor(String(start + i)), node }));
   return {

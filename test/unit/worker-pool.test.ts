@@ -1,0 +1,97 @@
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import { SupplyGraph } from '../../src/engine';
+import { JobStopped, WorkerPool } from '../../src/features/engine-runtime/worker-pool';
+
+const graph = SupplyGraph.build({
+  enterprises: [
+    { id: 'a', kind: 'FIBER', region: 'r', park: null, status: 'OPERATING', capacityRecovery: 1, dailyCapacity: 1 },
+    { id: 'b', kind: 'WEAVING', region: 'r', park: null, status: 'OPERATING', capacityRecovery: 1, dailyCapacity: 1 },
+  ],
+  links: [{ id: 'l', from: 'a', to: 'b', product: 'yarn', mode: 'ROAD', volume: 1, status: 'OPEN', inventoryDays: 0 }],
+});
+
+let pool: WorkerPool | null = null;
+afterEach(async () => {
+  await pool?.close();
+  pool = null;
+});
+
+/** A pool of the test worker script (the service's jobs and `spin`), holding the small graph above. */
+function startPool(size: number): WorkerPool {
+  pool = new WorkerPool({
+    script: inject('testEngineWorkerScript'),
+    size,
+    currentGraph: () => ({ version: 1, graph: graph.toTransferable() }),
+  });
+  return pool;
+}
+
+const spin = (ms: number, lane: 'short' | 'long', deadline = performance.now() + 30_000, signal?: AbortSignal) => ({
+  name: 'spin',
+  args: { ms, lane },
+  lane,
+  deadline,
+  signal,
+});
+
+describe('the engine worker pool', () => {
+  it('runs a job on the graph it holds, off the event loop', async () => {
+    const workers = startPool(1);
+    let ticks = 0;
+    const ticking = setInterval(() => ticks++, 10);
+    const done = await workers.submit(spin(400, 'long'));
+    clearInterval(ticking);
+    expect(done.version).toBe(1);
+    expect(done.result).toMatchObject({ enterprises: 2 });
+    // The event loop kept turning while the job ran.
+    expect(ticks).toBeGreaterThan(10);
+  });
+
+  it('keeps one worker for short jobs: a short job never waits behind long ones', async () => {
+    const workers = startPool(2);
+    const finished: string[] = [];
+    const long = [1, 2].map((n) => workers.submit(spin(3_000, 'long')).then(() => finished.push(`long ${n}`)));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(workers.stats()).toMatchObject({ busy: 1, queued: { short: 0, long: 1 } });
+    // By order, not by time (the machine may be loaded): the short job is done before either long one.
+    await workers.submit(spin(10, 'short')).then(() => finished.push('short'));
+    await Promise.all(long);
+    expect(finished).toEqual(['short', 'long 1', 'long 2']);
+  });
+
+  it('stops a job past its deadline, replaces its worker, and runs the next job', async () => {
+    const workers = startPool(1);
+    const started = performance.now();
+    await expect(workers.submit(spin(20_000, 'long', performance.now() + 300))).rejects.toEqual(
+      new JobStopped('timeout'),
+    );
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect((await workers.submit(spin(1, 'short'))).result).toMatchObject({ enterprises: 2 });
+    expect(workers.stats().workers).toBe(1);
+  });
+
+  it('stops a job whose caller went away, queued or running', async () => {
+    const workers = startPool(1);
+    const caller = new AbortController();
+    const running = workers.submit(spin(20_000, 'long', undefined, caller.signal));
+    const queued = workers.submit(spin(20_000, 'short', undefined, caller.signal));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    caller.abort();
+    await expect(running).rejects.toEqual(new JobStopped('cancelled'));
+    await expect(queued).rejects.toEqual(new JobStopped('cancelled'));
+    expect(workers.stats()).toMatchObject({ busy: 0, queued: { short: 0, long: 0 } });
+    expect((await workers.submit(spin(1, 'short'))).result).toMatchObject({ enterprises: 2 });
+  });
+
+  it('fails a job that throws, and keeps serving', async () => {
+    const workers = startPool(1);
+    const job = {
+      name: 'impact',
+      args: { scenario: null, needs: null },
+      lane: 'short' as const,
+      deadline: performance.now() + 10_000,
+    };
+    await expect(workers.submit(job)).rejects.toThrow(/engine job impact failed/);
+    expect((await workers.submit(spin(1, 'short'))).result).toMatchObject({ enterprises: 2 });
+  });
+});
