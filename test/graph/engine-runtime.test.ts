@@ -10,8 +10,8 @@ const fixture = keqiaoFixture(p);
 const t = useGraphTest(p, { document: fixture });
 
 const SET_LINK = `mutation($id: ID!, $status: LinkStatus!) { setLinkStatus(id: $id, status: $status) { status } }`;
-const IMPACT = `query($s: ScenarioInput!) { impact(scenario: $s) { graphVersion stalled(first: 50) { edges { node { id } } } } }`;
-const stalledIds = (body: any): string[] => body.data.impact.stalled.edges.map((e: any) => e.node.id);
+const IMPACT = `query($s: ScenarioInput!) { impact(scenario: $s) { graphVersion stalled(first: 50) { edges { node { enterprise { id } } } } } }`;
+const stalledIds = (body: any): string[] => body.data.impact.stalled.edges.map((e: any) => e.node.enterprise.id);
 
 describe('the engine runtime', () => {
   it('answers a query that follows a mutation on a graph at least as new as the mutation (read-your-writes)', async () => {
