@@ -383,7 +383,8 @@ describe('a pasted token', () => {
     const sent = sentWith(key);
     await page.click('#token-save');
     await sent;
-    await expect.poll(() => page.textContent('#token-status')).toBe(`token:${name} · analyst`);
+    // The page reloads all it shows for the new token: the status may come after those requests.
+    await expect.poll(() => page.textContent('#token-status'), { timeout: 10_000 }).toBe(`token:${name} · analyst`);
     expect(await storedToken()).toBe(key);
     await page.click('#token-clear');
     expect(await storedToken()).toBeNull();

@@ -20,6 +20,9 @@ export interface ChainEnterprise extends EnterpriseSummary {
   dailyCapacity: number | null;
   unit: string | null;
   passThrough: boolean;
+  /** Where it is, for the geographic layout; null when unknown. */
+  lat: number | null;
+  lon: number | null;
 }
 
 export interface ChainLink {
@@ -49,6 +52,8 @@ export interface Chain {
 export interface ScenarioInput {
   blockLinks?: string[];
   blockEnterprises?: string[];
+  blockRegions?: string[];
+  blockModes?: TransportMode[];
   includeCurrentState?: boolean;
   durationDays?: number;
 }
@@ -161,6 +166,8 @@ const CHAIN = /* GraphQL */ `
           dailyCapacity
           unit
           passThrough
+          lat
+          lon
         }
       }
       links {

@@ -7,6 +7,8 @@ export interface AffectedActions {
   inGraph(id: string): boolean;
   /** Shows it: focuses it in the graph, or draws the chain around it. */
   show(id: string): void;
+  /** Looks for other suppliers and routes of what a stalled enterprise misses. */
+  alternatives?(item: AffectedEnterprise): void;
 }
 
 type Outcome = 'stalled' | 'partial';
@@ -47,7 +49,7 @@ function affectedItem(item: AffectedEnterprise, outcome: Outcome, actions: Affec
   const from =
     item.stallsOnDay !== null && item.stallsOnDay !== undefined ? ` from ${formatStallDay(item.stallsOnDay)}` : '';
   return h(
-    'li',
+    'li.affected-row',
     {},
     h(
       'button.affected-item',
@@ -79,5 +81,17 @@ function affectedItem(item: AffectedEnterprise, outcome: Outcome, actions: Affec
       ),
       inGraph ? null : h('span.off-graph', { title: 'Not in the drawn chain' }, '↗'),
     ),
+    outcome === 'stalled' && actions.alternatives
+      ? h(
+          'button.alt-button',
+          {
+            type: 'button',
+            'data-alternatives-for': item.enterprise.id,
+            title: 'Other suppliers and routes for what it misses',
+            onclick: () => actions.alternatives?.(item),
+          },
+          'Alternatives',
+        )
+      : null,
   );
 }

@@ -7,6 +7,7 @@ import {
   fetchRecovery,
   fetchResumptionPlan,
   searchEnterprises,
+  type AffectedEnterprise,
   type Chain,
   type CriticalLink,
   type EnterpriseKind,
@@ -14,11 +15,24 @@ import {
   type RecoveryGroup,
   type RecoveryGrouping,
   type ResumptionStep,
+  type TransportMode,
 } from './api';
 import { GraphQLRequestError } from '../shared/graphql-client';
+import { alternativesView } from './alternatives-view';
+import { blockChoices } from './block-choices';
+import { comparisonView, compareOptions, savedList } from './saved-scenarios';
+import {
+  compareScenarios,
+  fetchAlternatives,
+  fetchBlockChoices,
+  fetchScenarios,
+  saveScenario,
+  type Alternatives,
+  type SavedScenarioSummary,
+} from './scenario-api';
 import { criticalTable } from './critical-table';
 import { $, errorMessage, formatMoney, formatNumber, h, humanize, replaceChildren } from './dom';
-import { GraphView, type Hovered } from './graph-view';
+import { GraphView, type Hovered, type LayoutMode } from './graph-view';
 import { renderHoverCard } from './hover-card';
 import { impactLists } from './impact-lists';
 import { recoveryTable } from './recovery-table';
@@ -56,6 +70,11 @@ class Explorer {
   /** The resumption plan once loaded, or the reason it failed. */
   private plan: ResumptionStep[] | string | null = null;
   private activeTab = 'critical';
+  private blockChoices: { regions: string[]; modes: TransportMode[] } | null = null;
+  private saved: SavedScenarioSummary[] = [];
+  /** The stalled enterprise whose alternatives the Alternatives tab shows, and them once loaded. */
+  private alternativesFor: { id: string; name: string } | null = null;
+  private alternatives: Alternatives[] | string | null = null;
   /** Names seen anywhere (search, chain, critical links), for the scenario list. */
   private readonly names = new Map<string, string>();
 
@@ -83,6 +102,8 @@ class Explorer {
     if (this.activeTab === 'plan') this.renderTab();
     void this.loadCriticalLinks();
     void this.loadSuggestions();
+    void this.loadBlockChoices();
+    void this.loadSaved();
     if (id) await this.loadChain(id);
   }
 
@@ -119,13 +140,41 @@ class Explorer {
       if (this.startId) void this.loadChain(this.startId);
     });
     $('#fit-graph').addEventListener('click', () => this.graph.fit());
+    $<HTMLSelectElement>('#layout-select').addEventListener('change', (event) => {
+      this.graph.setLayout((event.target as HTMLSelectElement).value as LayoutMode);
+      this.highlightImpact();
+    });
+    $('#save-form').addEventListener('submit', (event) => {
+      event.preventDefault();
+      void this.saveCurrent();
+    });
+    $('#compare-run').addEventListener('click', () => void this.compare());
+    // Every card folds away by its heading (click, Enter or Space), so a narrow screen gets to the
+    // graph and the results.
+    const fold = (heading: Element) => {
+      const card = heading.parentElement!;
+      card.classList.toggle('collapsed');
+      heading.setAttribute('aria-expanded', String(!card.classList.contains('collapsed')));
+    };
+    for (const heading of document.querySelectorAll<HTMLElement>('.card > h2')) {
+      heading.tabIndex = 0;
+      heading.setAttribute('role', 'button');
+      heading.setAttribute('aria-expanded', 'true');
+    }
+    document.addEventListener('click', (event) => {
+      const target = event.target as HTMLElement;
+      const heading = target.closest('.card > h2');
+      if (heading && !target.closest('button, input, select, a')) fold(heading);
+    });
+    document.addEventListener('keydown', (event) => {
+      const heading = (event.target as HTMLElement).closest?.('.card > h2');
+      if (heading && (event.key === 'Enter' || event.key === ' ')) {
+        event.preventDefault();
+        fold(heading);
+      }
+    });
     for (const button of document.querySelectorAll<HTMLButtonElement>('.tab')) {
-      button.addEventListener('click', () => {
-        this.activeTab = button.dataset.tab ?? 'critical';
-        for (const other of document.querySelectorAll('.tab'))
-          other.setAttribute('aria-selected', String(other === button));
-        this.renderTab();
-      });
+      button.addEventListener('click', () => this.selectTab(button.dataset.tab ?? 'critical'));
     }
     window.addEventListener('hashchange', () => {
       const [id, depth] = this.readHash();
@@ -209,8 +258,9 @@ class Explorer {
       const start = chain.nodes.find((node) => node.enterprise.id === id)?.enterprise;
       this.startName = start?.name ?? id;
       $('#graph-empty').hidden = true;
-      this.graph.showChain(chain, id);
       this.graph.setScenario(this.scenario.ids('link'), this.scenario.ids('enterprise'));
+      this.graph.showChain(chain, id);
+      this.setGraphScenario();
       this.highlightImpact();
       this.timeline.chainChanged();
       this.renderChainTitle();
@@ -274,13 +324,14 @@ class Explorer {
     return {
       type,
       id,
-      title: `${from} → ${to}`,
+      // A link of a loaded scenario outside the drawn chain: its id says its ends.
+      title: fromId || toId ? `${from} → ${to}` : id,
       detail: [product, mode?.toLowerCase()].filter(Boolean).join(' · ') || id,
     };
   }
 
   private scenarioChanged() {
-    this.graph.setScenario(this.scenario.ids('link'), this.scenario.ids('enterprise'));
+    this.setGraphScenario();
     this.renderScenario();
     this.renderImpactFreshness();
     this.timeline.scenarioChanged();
@@ -326,7 +377,142 @@ class Explorer {
         ),
       );
     }
-    $<HTMLButtonElement>('#run-impact').disabled = items.length === 0 && !this.scenario.includeCurrentState;
+    $<HTMLButtonElement>('#run-impact').disabled = this.scenario.empty && !this.scenario.includeCurrentState;
+    $('#block-choice-count').textContent = String(this.scenario.regions.size + this.scenario.modes.size);
+    for (const box of document.querySelectorAll<HTMLInputElement>('#block-choices input[type=checkbox]')) {
+      box.checked =
+        box.name === 'mode'
+          ? this.scenario.modes.has(box.value as TransportMode)
+          : this.scenario.regions.has(box.value);
+    }
+  }
+
+  private setGraphScenario() {
+    this.graph.setScenario(
+      this.scenario.ids('link'),
+      this.scenario.ids('enterprise'),
+      this.scenario.modes,
+      this.scenario.regions,
+    );
+  }
+
+  // ------------------------------------------------------------ regions and modes
+
+  private async loadBlockChoices() {
+    const slot = $('#block-choices');
+    try {
+      this.blockChoices = await fetchBlockChoices();
+      replaceChildren(
+        slot,
+        blockChoices(this.blockChoices, {
+          isRegionBlocked: (region) => this.scenario.regions.has(region),
+          isModeBlocked: (mode) => this.scenario.modes.has(mode),
+          setRegion: (region, blocked) => this.scenario.setRegion(region, blocked),
+          setMode: (mode, blocked) => this.scenario.setMode(mode, blocked),
+        }),
+      );
+    } catch (error) {
+      replaceChildren(
+        slot,
+        h('p.status-line.error', {}, `Could not load the regions and modes: ${errorMessage(error)}`),
+      );
+    }
+  }
+
+  // ------------------------------------------------------------ saved scenarios
+
+  private async loadSaved(selectA?: string, selectB?: string) {
+    const status = $('#saved-status');
+    try {
+      this.saved = await fetchScenarios();
+    } catch (error) {
+      status.textContent = `Could not list the saved scenarios: ${errorMessage(error)}`;
+      status.classList.add('error');
+      return;
+    }
+    $('#saved-count').textContent = String(this.saved.length);
+    replaceChildren($('#saved-list'), savedList(this.saved, { load: (saved) => this.loadSavedScenario(saved) }));
+    const a = $<HTMLSelectElement>('#compare-a');
+    const b = $<HTMLSelectElement>('#compare-b');
+    const keepA = selectA ?? (a.value || this.saved[1]?.id || null);
+    const keepB = selectB ?? (b.value || this.saved[0]?.id || null);
+    replaceChildren(a, compareOptions(this.saved, keepA));
+    replaceChildren(b, compareOptions(this.saved, keepB));
+    $<HTMLButtonElement>('#compare-run').disabled = this.saved.length < 2;
+  }
+
+  private async saveCurrent() {
+    const input = $<HTMLInputElement>('#scenario-name');
+    const status = $('#saved-status');
+    const name = input.value.trim();
+    status.classList.remove('error');
+    if (!name) {
+      status.textContent = 'Give the scenario a name first.';
+      status.classList.add('error');
+      return;
+    }
+    status.textContent = 'Saving…';
+    try {
+      const saved = await saveScenario(name, this.scenario.toInput());
+      input.value = '';
+      status.textContent = `Saved “${saved.name}”: ${saved.report.stalledCount} stall.`;
+      // The newest is B, the one before A: ready to compare with the last one saved.
+      await this.loadSaved($<HTMLSelectElement>('#compare-b').value || undefined, saved.id);
+    } catch (error) {
+      status.textContent = `Could not save: ${errorMessage(error)}`;
+      status.classList.add('error');
+    }
+  }
+
+  private loadSavedScenario(saved: SavedScenarioSummary) {
+    const { scenario } = saved;
+    this.scenario.load(
+      [
+        ...scenario.blockLinks.map((id) => this.describeItem('link', id)),
+        ...scenario.blockEnterprises.map((id) => this.describeItem('enterprise', id)),
+      ],
+      {
+        regions: scenario.blockRegions,
+        modes: scenario.blockModes,
+        durationDays: scenario.durationDays,
+        includeCurrentState: scenario.includeCurrentState,
+      },
+    );
+    $<HTMLInputElement>('#duration-days').value = scenario.durationDays === null ? '' : String(scenario.durationDays);
+    $<HTMLInputElement>('#include-current').checked = scenario.includeCurrentState;
+    $('#saved-status').textContent = `Loaded “${saved.name}”.`;
+    void this.runImpact();
+  }
+
+  private async compare() {
+    const a = $<HTMLSelectElement>('#compare-a').value;
+    const b = $<HTMLSelectElement>('#compare-b').value;
+    const slot = $('#comparison');
+    if (!a || !b) return;
+    replaceChildren(slot, h('p.status-line', {}, 'Comparing…'));
+    const name = (id: string) => this.saved.find((saved) => saved.id === id)?.name ?? id;
+    try {
+      const comparison = await compareScenarios(a, b);
+      replaceChildren(slot, comparisonView(comparison, { a: name(a), b: name(b) }));
+    } catch (error) {
+      replaceChildren(slot, h('p.status-line.error', {}, `Could not compare: ${errorMessage(error)}`));
+    }
+  }
+
+  // ------------------------------------------------------------ alternatives
+
+  private async showAlternatives(item: AffectedEnterprise) {
+    this.alternativesFor = { id: item.enterprise.id, name: item.enterprise.name };
+    this.alternatives = null;
+    this.selectTab('alternatives');
+    const target = this.alternativesFor;
+    try {
+      const found = await fetchAlternatives(item.enterprise.id, item.missingInputs, this.scenario.toInput());
+      if (this.alternativesFor === target) this.alternatives = found;
+    } catch (error) {
+      if (this.alternativesFor === target) this.alternatives = errorMessage(error);
+    }
+    if (this.activeTab === 'alternatives') this.renderTab();
   }
 
   // ------------------------------------------------------------ impact
@@ -434,6 +620,7 @@ class Explorer {
       impactLists(report, {
         inGraph: (id) => this.graph.has(id),
         show: (id) => (this.graph.has(id) ? this.graph.focus(id) : void this.loadChain(id)),
+        alternatives: (item) => void this.showAlternatives(item),
       }),
     );
   }
@@ -456,8 +643,24 @@ class Explorer {
 
   // ------------------------------------------------------------ bottom tabs
 
+  private selectTab(name: string) {
+    this.activeTab = name;
+    for (const tab of document.querySelectorAll<HTMLElement>('.tab'))
+      tab.setAttribute('aria-selected', String(tab.dataset.tab === name));
+    this.renderTab();
+  }
+
   private renderTab() {
     const body = $('#tab-body');
+    if (this.activeTab === 'alternatives') {
+      replaceChildren(
+        body,
+        alternativesView(this.alternativesFor, this.alternatives, (id) =>
+          this.graph.has(id) ? this.graph.focus(id) : void this.loadChain(id),
+        ),
+      );
+      return;
+    }
     if (this.activeTab === 'critical') {
       replaceChildren(
         body,

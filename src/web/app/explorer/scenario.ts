@@ -1,4 +1,4 @@
-import type { ScenarioInput } from './api';
+import type { ScenarioInput, TransportMode } from './api';
 
 export type ScenarioItemType = 'link' | 'enterprise';
 
@@ -16,6 +16,9 @@ export class Scenario {
   private listeners: (() => void)[] = [];
   durationDays: number | null = null;
   includeCurrentState = false;
+  /** Whole regions and transport modes blocked. */
+  readonly regions = new Set<string>();
+  readonly modes = new Set<TransportMode>();
 
   onChange(listener: () => void) {
     this.listeners.push(listener);
@@ -59,9 +62,43 @@ export class Scenario {
   }
 
   clear() {
-    if (!this.items.size) return;
+    if (!this.items.size && !this.regions.size && !this.modes.size) return;
     this.items.clear();
+    this.regions.clear();
+    this.modes.clear();
     this.changed();
+  }
+
+  setRegion(region: string, blocked: boolean) {
+    if (blocked) this.regions.add(region);
+    else this.regions.delete(region);
+    this.changed();
+  }
+
+  setMode(mode: TransportMode, blocked: boolean) {
+    if (blocked) this.modes.add(mode);
+    else this.modes.delete(mode);
+    this.changed();
+  }
+
+  /** Replaces the whole scenario, e.g. by a saved one; `items` describe its links and enterprises. */
+  load(
+    items: ScenarioItem[],
+    options: { regions: string[]; modes: TransportMode[]; durationDays: number | null; includeCurrentState: boolean },
+  ) {
+    this.items = new Map(items.map((item) => [item.id, item]));
+    this.regions.clear();
+    for (const region of options.regions) this.regions.add(region);
+    this.modes.clear();
+    for (const mode of options.modes) this.modes.add(mode);
+    this.durationDays = options.durationDays;
+    this.includeCurrentState = options.includeCurrentState;
+    this.changed();
+  }
+
+  /** True when nothing at all is blocked. */
+  get empty() {
+    return !this.items.size && !this.regions.size && !this.modes.size;
   }
 
   setDuration(days: number | null) {
@@ -81,6 +118,8 @@ export class Scenario {
       blockEnterprises: [...this.ids('enterprise')],
       includeCurrentState: this.includeCurrentState,
     };
+    if (this.regions.size) input.blockRegions = [...this.regions];
+    if (this.modes.size) input.blockModes = [...this.modes];
     if (this.durationDays !== null) input.durationDays = this.durationDays;
     return input;
   }

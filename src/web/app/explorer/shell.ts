@@ -85,11 +85,44 @@ export function renderShell(root: HTMLElement) {
             ),
           ),
           h(
+            'details.block-choices#block-choices-panel',
+            {},
+            h('summary', {}, 'Block whole regions or transport modes ', h('span.badge#block-choice-count', {}, '0')),
+            h('div#block-choices', {}, h('p.hint', {}, 'Loading the regions and modes…')),
+          ),
+          h(
             'div.actions',
             {},
             h('button.button.primary#run-impact', { type: 'button' }, 'Run impact'),
             h('button.button.ghost#clear-scenario', { type: 'button' }, 'Clear'),
           ),
+        ),
+        h(
+          'section.card#saved-card',
+          {},
+          h('h2', {}, 'Saved scenarios ', h('span.badge#saved-count', {}, '0')),
+          h(
+            'form.search-form#save-form',
+            {},
+            h('input#scenario-name', {
+              type: 'text',
+              placeholder: 'Name this scenario',
+              autocomplete: 'off',
+              maxlength: '120',
+              'aria-label': 'Name of the scenario to save',
+            }),
+            h('button.button#save-scenario', { type: 'submit' }, 'Save'),
+          ),
+          h('p.status-line#saved-status', {}),
+          h('ul.scenario-list.saved-list#saved-list', {}),
+          h(
+            'div.compare-form',
+            {},
+            h('label.field', { for: 'compare-a' }, h('span', {}, 'A'), h('select#compare-a', {})),
+            h('label.field', { for: 'compare-b' }, h('span', {}, 'B'), h('select#compare-b', {})),
+            h('button.button#compare-run', { type: 'button', disabled: true }, 'Compare'),
+          ),
+          h('div#comparison', {}),
         ),
         h(
           'section.card#impact-card',
@@ -139,6 +172,17 @@ export function renderShell(root: HTMLElement) {
                 ),
               ),
             ),
+            h(
+              'label.field.inline',
+              { for: 'layout-select' },
+              h('span', {}, 'Layout'),
+              h(
+                'select#layout-select',
+                {},
+                h('option', { value: 'tiers', selected: true }, 'Tiers'),
+                h('option', { value: 'geo' }, 'Map'),
+              ),
+            ),
             h('button.button.ghost#fit-graph', { type: 'button', title: 'Fit the chain to the view' }, 'Fit'),
           ),
         ),
@@ -164,6 +208,7 @@ export function renderShell(root: HTMLElement) {
             { role: 'tablist' },
             tab('critical', 'Critical links', true),
             tab('plan', 'Resumption plan'),
+            tab('alternatives', 'Alternatives'),
             tab('recovery-region', 'Recovery by region'),
             tab('recovery-kind', 'Recovery by kind'),
           ),
@@ -221,6 +266,7 @@ function legend() {
       h('span.legend-item', {}, h('span.halo.amber'), 'runs below normal'),
       h('span.legend-item', {}, h('span.line.red'), 'how the block reaches it'),
     ),
+    h('span.legend-item', {}, h('span.more-swatch'), '+N more: click to open the tier'),
     h('div.legend-hint', {}, 'Click: block / unblock · Double-click an enterprise: redraw around it · Scroll: zoom'),
   );
 }

@@ -56,7 +56,14 @@ export function simulationEvents(
 ): SimulationEventInput[] {
   const out: SimulationEventInput[] = [];
   const blocks: BlockSetInput = { links: scenario.blockLinks ?? [], enterprises: scenario.blockEnterprises ?? [] };
-  if (blocks.links!.length + blocks.enterprises!.length > 0) {
+  // Whole regions and modes of the scenario block from day 0 too.
+  if (scenario.blockRegions?.length) blocks.regions = scenario.blockRegions;
+  if (scenario.blockModes?.length) blocks.modes = scenario.blockModes;
+  const size = [blocks.links, blocks.enterprises, blocks.regions, blocks.modes].reduce(
+    (n, l) => n + (l?.length ?? 0),
+    0,
+  );
+  if (size > 0) {
     out.push({ day: 0, block: blocks });
     const end = scenario.durationDays === undefined ? null : Math.ceil(scenario.durationDays);
     if (end !== null && end < horizonDays) out.push({ day: end, unblock: blocks });

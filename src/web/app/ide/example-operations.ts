@@ -51,6 +51,33 @@ query Chain($id: ID!, $maxDepth: Int!) {
     variables: json({ id: 'kq-dye-alice', maxDepth: 2 }),
   },
   {
+    query: `# Enterprises by name or id, a page at a time.
+query SearchEnterprises($filter: EnterpriseFilter, $first: Int!) {
+  enterprises(filter: $filter, first: $first) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges {
+      node { id name kind region status lat lon }
+    }
+  }
+}
+`,
+    variables: json({ filter: { search: 'dyeing' }, first: 10 }),
+  },
+  {
+    query: `# How dyestuff reaches Buting: the shortest supply paths
+# from the Binhai dyestuff trader, goods flowing product by product.
+query Paths($fromId: ID!, $toId: ID!) {
+  paths(fromId: $fromId, toId: $toId, first: 5) {
+    length
+    enterprises { id name }
+    links { id product mode }
+  }
+}
+`,
+    variables: json({ fromId: 'kq-chem-dyestuff-binhai', toId: 'kq-trade-buting' }),
+  },
+  {
     query: `# Block Alice's only dyestuff supply for 7 days:
 # who stalls, and on which day? She holds 5 days of
 # dyestuff: try durationDays 3, or leave it out.
@@ -96,31 +123,47 @@ query Impact($scenario: ScenarioInput!) {
     }),
   },
   {
-    query: `# Fuquan: close the highway checkpoint and Kaili
-# station together. Either one alone leaves the Foshan
-# customer a route; both together stall it.
-query FuquanRoutes($scenario: ScenarioInput!) {
-  impact(scenario: $scenario) {
-    stalledCount
-    partialCount
-    lostOutputValue
-    lostTradeValue
-    stalled(first: 20) {
-      edges {
-        node {
-          enterprise { id name region }
-          direct
-          stallsOnDay
-          missingInputs
-        }
-      }
-    }
-    byKind { key stalledCount partialCount lostOutputValue lostTradeValue }
+    query: `# Fuquan with the highway checkpoint closed: which routes
+# still carry Chuandong's phosphate to the Foshan buyer?
+# Rail through Kaili station does.
+query AlternativeRoutes($scenario: ScenarioInput!) {
+  alternativeRoutes(
+    fromId: "fq-chem-chuandong"
+    toId: "fq-cust-guangdong-foshan"
+    product: "phosphate"
+    scenario: $scenario
+  ) {
+    modes
+    enterprises { id name region }
+    links { id mode status }
   }
 }
 `,
     variables: json({
-      scenario: { blockEnterprises: ['fq-checkpoint-highway', 'fq-kaili-station'], includeCurrentState: false },
+      scenario: { blockEnterprises: ['fq-checkpoint-highway'], includeCurrentState: false },
+    }),
+  },
+  {
+    query: `# Alice's only dyestuff link blocked: who else still
+# running could supply her dyestuff, nearest first?
+query AlternativeSuppliers($scenario: ScenarioInput!) {
+  alternativeSuppliers(
+    enterpriseId: "kq-dye-alice"
+    product: "dyestuff"
+    scenario: $scenario
+    limit: 5
+  ) {
+    enterprise { id name region }
+    sameRegion
+    alreadySupplies
+    wouldUnstall
+    hops
+    dailyCapacity
+  }
+}
+`,
+    variables: json({
+      scenario: { blockLinks: ['kq-l-chem-dyestuff-binhai-to-dye-alice'], includeCurrentState: false },
     }),
   },
   {
@@ -235,5 +278,78 @@ query CriticalLinks {
   }
 }
 `,
+  },
+  {
+    query: `# What to reopen or restart first in today's state, by the
+# output value each step brings back (CNY a day).
+query ResumptionPlan {
+  resumptionPlan(top: 10) {
+    step
+    kind
+    link { id product from { name } to { name } }
+    enterprise { id name }
+    recoveredOutputValue
+    cumulativeRecoveredOutputValue
+    restartedCount
+  }
+}
+`,
+  },
+  {
+    query: `# Recovery week by week, per region, replayed from the
+# dated status history.
+query RecoveryTimeline($from: String!, $to: String!) {
+  recoveryTimeline(from: $from, to: $to, interval: WEEK, groupBy: REGION) {
+    key
+    points { at resumedShare capacityRecovery }
+  }
+}
+`,
+    variables: json({ from: '2020-02-01T00:00:00Z', to: '2020-03-31T00:00:00Z' }),
+  },
+  {
+    query: `# Saved scenarios, and two what-ifs compared: the road out
+# of Fuquan closed (a) against road closed everywhere (b).
+# Compare saved ones with { id: "scn-..." } instead.
+query CompareScenarios($a: ScenarioRef!, $b: ScenarioRef!) {
+  scenarios { id name owner createdAt report { stalledCount } }
+  compareScenarios(a: $a, b: $b) {
+    stalledCountDifference
+    lostOutputValueDifference
+    a { stalledCount lostOutputValue }
+    b { stalledCount lostOutputValue }
+    stalledOnlyInA(first: 10) { totalCount edges { node { enterprise { name } } } }
+    stalledOnlyInB(first: 10) {
+      totalCount
+      edges { node { enterprise { name } inB { stallsOnDay } } }
+    }
+    stalledInBoth(first: 10) {
+      totalCount
+      edges { node { enterprise { name } stallDayDifference } }
+    }
+  }
+}
+`,
+    variables: json({
+      a: { scenario: { blockEnterprises: ['fq-checkpoint-highway'], includeCurrentState: false } },
+      b: { scenario: { blockModes: ['ROAD'], includeCurrentState: false } },
+    }),
+  },
+  {
+    query: `# Save a what-if under a name (a mutation): its report is
+# computed on the current graph whenever it is read.
+mutation SaveScenario($name: String!, $scenario: ScenarioInput!) {
+  saveScenario(name: $name, scenario: $scenario) {
+    id
+    name
+    createdAt
+    report { stalledCount lostOutputValue }
+  }
+}
+`,
+    variables: json({
+      name: 'Alice without dyestuff for a week',
+      scenario: { blockLinks: ['kq-l-chem-dyestuff-binhai-to-dye-alice'], durationDays: 7, includeCurrentState: false },
+    }),
   },
 ];
