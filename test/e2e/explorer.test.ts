@@ -303,7 +303,7 @@ describe('the chain explorer at 1280x800', () => {
     await page.locator(`#alternatives[data-for="${DYE_PLANT}"]`).waitFor();
     const api = dataOf(
       await server.gql<{ alternativeSuppliers: { enterprise: { id: string } }[] }>(
-        `query($s: ScenarioInput) { alternativeSuppliers(enterpriseId: "${DYE_PLANT}", product: "dyestuff", scenario: $s, limit: 5) {
+        `query($s: ScenarioInput) { alternativeSuppliers(id: "${DYE_PLANT}", product: "dyestuff", scenario: $s, first: 5) {
           enterprise { id } } }`,
         { s: { blockLinks: [SPOF_LINK] } },
       ),

@@ -112,7 +112,9 @@ const SCENARIO_FIELDS = /* GraphQL */ `
 
 const SCENARIOS = /* GraphQL */ `
   query ExplorerScenarios {
-    scenarios { ${SCENARIO_FIELDS} }
+    scenarios(first: 100) {
+      nodes { ${SCENARIO_FIELDS} }
+    }
   }
 `;
 
@@ -153,13 +155,15 @@ const COMPARE = /* GraphQL */ `
 const SUPPLIER_LINKS = /* GraphQL */ `
   query ExplorerSupplierLinks($id: ID!) {
     enterprise(id: $id) {
-      suppliers {
-        id
-        product
-        mode
-        from {
+      suppliers(first: 500) {
+        nodes {
           id
-          name
+          product
+          mode
+          from {
+            id
+            name
+          }
         }
       }
     }
@@ -168,7 +172,7 @@ const SUPPLIER_LINKS = /* GraphQL */ `
 
 const ALTERNATIVE_SUPPLIERS = /* GraphQL */ `
   query ExplorerAlternativeSuppliers($enterpriseId: ID!, $product: String!, $scenario: ScenarioInput) {
-    alternativeSuppliers(enterpriseId: $enterpriseId, product: $product, scenario: $scenario, limit: 5) {
+    alternativeSuppliers(id: $enterpriseId, product: $product, scenario: $scenario, first: 5) {
       enterprise {
         id
         name
@@ -186,7 +190,7 @@ const ALTERNATIVE_SUPPLIERS = /* GraphQL */ `
 
 const ALTERNATIVE_ROUTES = /* GraphQL */ `
   query ExplorerAlternativeRoutes($fromId: ID!, $toId: ID!, $product: String!, $scenario: ScenarioInput) {
-    alternativeRoutes(fromId: $fromId, toId: $toId, product: $product, scenario: $scenario, limit: 3) {
+    alternativeRoutes(fromId: $fromId, toId: $toId, product: $product, scenario: $scenario, first: 3) {
       modes
       enterprises {
         id
@@ -214,7 +218,7 @@ export async function fetchBlockChoices(): Promise<{ regions: string[]; modes: T
 }
 
 export async function fetchScenarios(): Promise<SavedScenarioSummary[]> {
-  return (await graphql<{ scenarios: SavedScenarioSummary[] }>(SCENARIOS)).scenarios;
+  return (await graphql<{ scenarios: { nodes: SavedScenarioSummary[] } }>(SCENARIOS)).scenarios.nodes;
 }
 
 export async function saveScenario(name: string, scenario: ScenarioInput): Promise<SavedScenarioSummary> {
@@ -240,10 +244,10 @@ export async function fetchAlternatives(
   products: string[],
   scenario: ScenarioInput,
 ): Promise<Alternatives[]> {
-  const data = await graphql<{ enterprise: { suppliers: SupplierLink[] } | null }>(SUPPLIER_LINKS, {
+  const data = await graphql<{ enterprise: { suppliers: { nodes: SupplierLink[] } } | null }>(SUPPLIER_LINKS, {
     id: enterpriseId,
   });
-  const links = data.enterprise?.suppliers ?? [];
+  const links = data.enterprise?.suppliers.nodes ?? [];
   const wanted = products.length ? products : [...new Set(links.map((link) => link.product))];
   return Promise.all(
     wanted.map(async (product): Promise<Alternatives> => {

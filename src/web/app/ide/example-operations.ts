@@ -69,9 +69,11 @@ query SearchEnterprises($filter: EnterpriseFilter, $first: Int!) {
 # from the Binhai dyestuff trader, goods flowing product by product.
 query Paths($fromId: ID!, $toId: ID!) {
   paths(fromId: $fromId, toId: $toId, first: 5) {
-    length
-    enterprises { id name }
-    links { id product mode }
+    nodes {
+      length
+      enterprises { id name }
+      links { id product mode }
+    }
   }
 }
 `,
@@ -148,10 +150,10 @@ query AlternativeRoutes($scenario: ScenarioInput!) {
 # running could supply her dyestuff, nearest first?
 query AlternativeSuppliers($scenario: ScenarioInput!) {
   alternativeSuppliers(
-    enterpriseId: "kq-dye-alice"
+    id: "kq-dye-alice"
     product: "dyestuff"
     scenario: $scenario
-    limit: 5
+    first: 5
   ) {
     enterprise { id name region }
     sameRegion
@@ -298,7 +300,7 @@ query ResumptionPlan {
   {
     query: `# Recovery week by week, per region, replayed from the
 # dated status history.
-query RecoveryTimeline($from: String!, $to: String!) {
+query RecoveryTimeline($from: DateTime!, $to: DateTime!) {
   recoveryTimeline(from: $from, to: $to, interval: WEEK, groupBy: REGION) {
     key
     points { at resumedShare capacityRecovery }
@@ -312,7 +314,7 @@ query RecoveryTimeline($from: String!, $to: String!) {
 # of Fuquan closed (a) against road closed everywhere (b).
 # Compare saved ones with { id: "scn-..." } instead.
 query CompareScenarios($a: ScenarioRef!, $b: ScenarioRef!) {
-  scenarios { id name owner createdAt report { stalledCount } }
+  scenarios(first: 20) { nodes { id name owner createdAt report { stalledCount } } }
   compareScenarios(a: $a, b: $b) {
     stalledCountDifference
     lostOutputValueDifference
