@@ -9,6 +9,7 @@ import { graphSnapshot } from '../support/graph-snapshot';
 import { uniquePrefix, testServices } from '../support/test-graph';
 import { useGraphTest } from '../support/use-graph-test';
 import { dataOf } from '../support/test-server';
+import { linkRows } from '../support/link-row';
 
 /**
  * The Fuquan example of README §6 on the real graph: plant P ships phosphate to K
@@ -28,14 +29,7 @@ const enterprise = (name: string, kind: string, extra: object = {}) => ({
   dailyOutputValue: 1000,
   ...extra,
 });
-const link = (name: string, from: string, to: string, product: string, mode: string, extra: object = {}) => ({
-  id: id(name),
-  from: id(from),
-  to: id(to),
-  product,
-  mode,
-  ...extra,
-});
+const link = linkRows(id);
 const document = {
   enterprises: [
     enterprise('P', 'CHEMICAL'),

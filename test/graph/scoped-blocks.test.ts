@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { uniquePrefix } from '../support/test-graph';
 import { useGraphTest } from '../support/use-graph-test';
 import { dataOf } from '../support/test-server';
+import { linkRows } from '../support/link-row';
 
 /**
  * README "Link filters" on the real graph: the roads out of Fuquan against
@@ -26,14 +27,7 @@ const enterprise = (name: string, region: string, kind: string, dailyOutputValue
   unit: 't',
   dailyOutputValue,
 });
-const link = (name: string, from: string, to: string, product: string, mode: string, extra: object = {}) => ({
-  id: id(name),
-  from: id(from),
-  to: id(to),
-  product,
-  mode,
-  ...extra,
-});
+const link = linkRows(id);
 const document = {
   enterprises: [
     enterprise('Q', fuquan, 'RAW_MATERIAL', 100),

@@ -4,6 +4,7 @@ import { graphSnapshot } from '../support/graph-snapshot';
 import { uniquePrefix } from '../support/test-graph';
 import { dataOf } from '../support/test-server';
 import { useGraphTest } from '../support/use-graph-test';
+import { linkRows } from '../support/link-row';
 
 /**
  * The `simulate` query and saved timelines on the real graph (README §9).
@@ -25,15 +26,8 @@ const enterprise = (name: string, kind: string, extra: object = {}) => ({
   dailyCapacity: 100,
   ...extra,
 });
-const link = (name: string, from: string, to: string, product: string, mode: string, extra: object = {}) => ({
-  id: id(name),
-  from: id(from),
-  to: id(to),
-  product,
-  mode,
-  volume: 1,
-  ...extra,
-});
+const link = (name: string, from: string, to: string, product: string, mode: string, extra: object = {}) =>
+  linkRows(id)(name, from, to, product, mode, { volume: 1, ...extra });
 const document = {
   enterprises: [
     enterprise('P', 'CHEMICAL'),
