@@ -187,7 +187,7 @@ async function main() {
       scenario,
       stalledCount: result.stalledCount,
       partialCount: result.partialCount,
-      lostDailyOutput: result.lostDailyOutput,
+      lostOutputValue: result.lostOutputValue,
       strategy: propagationStrategy(graph),
       firstStalled: stalled
         .slice(0, 3)
