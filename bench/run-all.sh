@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# The whole benchmark at one size, as `npm run bench -- N [SEED]`: generate and import N
+# enterprises into a fresh managed Neo4j (bulk import from 500k up), then, end to end through
+# GraphQL, impact by block kind, criticalLinks with /health probed, the naive Cypher
+# comparison and memory (impact-bench.js); simulate (simulation-api-bench.js); the engine alone
+# (engine-bench.js). Each writes bench/results/*-<label>.json; the markdown tables they print
+# are appended to bench/RESULTS.md under a dated heading.
+#
+# Env: NEO4J_HEAP / NEO4J_PAGECACHE, RESULTS_DIR, BENCH_WORK (see bench-env.sh); RUNS (15).
+set -euo pipefail
+N=${1:-100000}
+SEED=${2:-1}
+BENCH=$(cd "$(dirname "$0")" && pwd)
+LABEL=${LABEL:-$N}
+RUNS=${RUNS:-15}
+RESULTS_MD=${RESULTS_MD:-$BENCH/RESULTS.md}
+RESULTS_DIR=${RESULTS_DIR:-$BENCH/results}
+# Beyond 500k the service's one-transaction import needs more memory than a laptop has: neo4j-admin.
+if [ "$N" -ge 500000 ]; then
+  KEEP_NEO4J=1 "$BENCH/bulk-load.sh" "$N" "$SEED"
+  HEAP=--max-old-space-size=12288
+else
+  KEEP_NEO4J=1 "$BENCH/run-import.sh" "$N" "$SEED"
+  HEAP=
+fi
+export DATA_DIR=${BENCH_WORK:-/tmp/linkfall-bench-$N}/data
+tables=$(mktemp)
+trap 'node "$BENCH/../dist/cli/neo4j.js" stop >/dev/null 2>&1 || true; rm -f "$tables"' EXIT
+# shellcheck disable=SC2086
+node --expose-gc $HEAP "$BENCH/impact-bench.js" --label "$LABEL" --runs "$RUNS" \
+  --out "$RESULTS_DIR/impact-$LABEL.json" >>"$tables"
+# shellcheck disable=SC2086
+node --expose-gc $HEAP "$BENCH/simulation-api-bench.js" --label "$LABEL" --runs 9 \
+  --out "$RESULTS_DIR/simulation-api-$LABEL.json" >>"$tables"
+# shellcheck disable=SC2086
+node --expose-gc $HEAP "$BENCH/engine-bench.js" --enterprises "$N" --seed "$SEED" --label "$LABEL" \
+  --out "$RESULTS_DIR/engine-$LABEL.json" >>"$tables"
+{
+  printf '\n## npm run bench -- %s (%s UTC, commit %s)\n\n' "$N" "$(date -u +'%Y-%m-%d %H:%M')" \
+    "$(git -C "$BENCH/.." rev-parse --short HEAD 2>/dev/null || echo unknown)"
+  cat "$tables"
+} >>"$RESULTS_MD"
+echo "results appended to $RESULTS_MD" >&2
