@@ -30,32 +30,21 @@
  */
 const fs = require('node:fs');
 const path = require('node:path');
-const { ROOT, projectRequire, requireDist, openDriver, stats, round } = require('./lib');
+const { ROOT, projectRequire, requireDist, openDriver, parseArgs, stats, round } = require('./lib');
 
-function parseArgs(argv) {
-  const defaults = {
-    label: null,
-    runs: 15,
-    warmup: 1,
-    'critical-runs': 3,
-    'impact-slow': 10,
-    'slow-runs': 3,
-    'naive-runs': 3,
-    'naive-timeout': 120,
-    'naive-slow': 30,
-    link: null,
-    out: null,
-  };
-  const args = { ...defaults };
-  for (let i = 0; i < argv.length; i++) {
-    const match = /^--([a-z-]+)(?:=(.*))?$/.exec(argv[i]);
-    if (!match || !(match[1] in defaults)) throw new Error(`unknown argument ${argv[i]}`);
-    const value = match[2] ?? argv[++i];
-    if (value === undefined) throw new Error(`--${match[1]} needs a value`);
-    args[match[1]] = typeof defaults[match[1]] === 'number' ? Number(value) : value;
-  }
-  return args;
-}
+const DEFAULTS = {
+  label: null,
+  runs: 15,
+  warmup: 1,
+  'critical-runs': 3,
+  'impact-slow': 10,
+  'slow-runs': 3,
+  'naive-runs': 3,
+  'naive-timeout': 120,
+  'naive-slow': 30,
+  link: null,
+  out: null,
+};
 
 const log = (...parts) => console.error(`[${new Date().toISOString().slice(11, 19)}]`, ...parts);
 const ms = (start) => performance.now() - start;
@@ -79,7 +68,7 @@ const NAIVE = {
 };
 
 async function main() {
-  const args = parseArgs(process.argv.slice(2));
+  const args = parseArgs(process.argv.slice(2), DEFAULTS);
   const { readConfig } = requireDist('platform/config/config.js');
   const { startApp } = requireDist('app/start-app.js');
   const pino = projectRequire('pino');

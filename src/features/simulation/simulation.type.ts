@@ -3,6 +3,12 @@ import type { LostOutputByUnit, SimulationDay, SimulationInput } from '../../eng
 import { ConnectionType } from '../../platform/graphql/pagination/connection.type';
 import type { SimulationAnswer } from './run-simulation-job';
 
+/** The id of a per-enterprise row of a simulation (see scenarioScope). */
+const SIMULATION_ROW_ID =
+  'This row’s id, scoped to the simulation it belongs to: <scope>:<enterprise id>, the scope a hash of the ' +
+  'simulation input and the graph version, so normalised client caches keep simulations apart; the enterprise ' +
+  'itself is `enterprise`.';
+
 @ObjectType('SimulationDay', { description: 'One day of a simulation; values in CNY for that day (§8).' })
 export class SimulationDayType implements SimulationDay {
   @Field(() => Int, { description: '0 .. horizonDays - 1.' })
@@ -40,12 +46,7 @@ export class SimulationDayType implements SimulationDay {
   description: 'An enterprise stalled or partial on some day of a simulation: when, how deep, and for how long.',
 })
 export class EnterpriseTrajectoryType {
-  @Field(() => ID, {
-    description:
-      'This row’s id, scoped to the simulation it belongs to: <scope>:<enterprise id>, the scope a hash of the ' +
-      'simulation input and the graph version, so normalised client caches keep simulations apart; the enterprise ' +
-      'itself is `enterprise`.',
-  })
+  @Field(() => ID, { description: SIMULATION_ROW_ID })
   id!: string;
 
   /** The enterprise the row is about; the `enterprise` field resolves it. */
@@ -96,12 +97,7 @@ export const EnterpriseTrajectoryConnection = ConnectionType(
 
 @ObjectType('WatchedSeries', { description: 'A watched enterprise’s fraction on every day, affected or not.' })
 export class WatchedSeriesType {
-  @Field(() => ID, {
-    description:
-      'This row’s id, scoped to the simulation it belongs to: <scope>:<enterprise id>, the scope a hash of the ' +
-      'simulation input and the graph version, so normalised client caches keep simulations apart; the enterprise ' +
-      'itself is `enterprise`.',
-  })
+  @Field(() => ID, { description: SIMULATION_ROW_ID })
   id!: string;
 
   /** The enterprise the row is about; the `enterprise` field resolves it. */
