@@ -26,8 +26,10 @@ const enterprise = (name: string, kind: string, extra: object = {}) => ({
   dailyCapacity: 100,
   ...extra,
 });
+const anyLink = linkRows(id);
+// Links here carry one unit a day unless a test says otherwise.
 const link = (name: string, from: string, to: string, product: string, mode: string, extra: object = {}) =>
-  linkRows(id)(name, from, to, product, mode, { volume: 1, ...extra });
+  anyLink(name, from, to, product, mode, { volume: 1, ...extra });
 const document = {
   enterprises: [
     enterprise('P', 'CHEMICAL'),
