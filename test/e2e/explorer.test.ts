@@ -33,7 +33,7 @@ const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const HUB = 'kq-market-textile-city';
 const DYE_PLANT = 'kq-dye-alice';
 const SPOF_LINK = 'kq-l-chem-dyestuff-binhai-to-dye-alice';
-/** Labels drawn on screen are at least this many px, or hidden (graph-view's LABEL_MIN_PX). */
+/** Labels drawn on screen are at least this many px, or hidden (graph-style's LABEL_MIN_PX). */
 const LABEL_MIN_PX = 9;
 
 const LAPTOP = { width: 1280, height: 800 };
