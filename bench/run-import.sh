@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Generates N enterprises (seed S) and imports them through the service's own
-# import path (dist/cli/import.js: validation, one transaction, history entries) into a
-# FRESH managed Neo4j, timing both; then records the node/relationship counts.
+# Generates N enterprises (seed S) and imports them through the service's own import path
+# (dist/cli/import.js: validation, staged batches published in one short transaction, history
+# entries) into a FRESH managed Neo4j on its default memory, timing both; then records the
+# node/relationship counts.
 #
 #   bench/run-import.sh [N=100000] [SEED=1]
 #
 # Env: LINKFALL_ROOT (project root, default: the folder above bench/; dist/ must be built),
-#      BENCH_WORK (default /tmp/linkfall-bench-N; wiped first), NEO4J_HEAP (8g), NEO4J_PAGECACHE (4g),
+#      BENCH_WORK (default /tmp/linkfall-bench-N; wiped first), NEO4J_HEAP and NEO4J_PAGECACHE (2g each,
+#      the managed defaults),
 #      KEEP_NEO4J=1 to leave the Neo4j running afterwards (default: stopped),
 #      RESULTS_DIR (default bench/results) for import-N.json.
 # Afterwards: DATA_DIR=$BENCH_WORK/data node bench/impact-bench.js ...
@@ -14,7 +16,7 @@ set -euo pipefail
 
 N=${1:-100000}
 SEED=${2:-1}
-export NEO4J_HEAP=${NEO4J_HEAP:-8g}
+export NEO4J_HEAP=${NEO4J_HEAP:-2g} NEO4J_PAGECACHE=${NEO4J_PAGECACHE:-2g}
 # shellcheck source=bench/bench-env.sh
 source "$(dirname "$0")/bench-env.sh"
 
@@ -43,7 +45,7 @@ if [ "${KEEP_NEO4J:-0}" != 1 ]; then
   trap 'node "$DIST/cli/neo4j.js" stop >&2 || true' EXIT
 fi
 
-echo "== import (one transaction) with /usr/bin/time -v" >&2
+echo "== import (staged batches, one publish) with /usr/bin/time -v" >&2
 TIME=()
 if [ -x /usr/bin/time ]; then TIME=(/usr/bin/time -v -o "$WORK/import.time"); fi
 t0=$(now)

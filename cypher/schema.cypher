@@ -16,3 +16,10 @@ CREATE INDEX graph_change_version IF NOT EXISTS FOR (c:GraphChange) ON (c.versio
 CREATE CONSTRAINT api_token_id IF NOT EXISTS FOR (t:ApiToken) REQUIRE t.id IS UNIQUE;
 CREATE CONSTRAINT api_token_name IF NOT EXISTS FOR (t:ApiToken) REQUIRE t.name IS UNIQUE;
 CREATE CONSTRAINT api_token_hash IF NOT EXISTS FOR (t:ApiToken) REQUIRE t.hash IS UNIQUE;
+// A streamed import stages new enterprises under their own label (their links are out of sight
+// with them) and marks its history entries with its id, until one short transaction makes them
+// visible (see import/publish-enterprises).
+CREATE CONSTRAINT import_run_id IF NOT EXISTS FOR (r:ImportRun) REQUIRE r.id IS UNIQUE;
+CREATE INDEX staged_enterprise_id IF NOT EXISTS FOR (e:StagedEnterprise) ON (e.id);
+CREATE INDEX staged_enterprise_import IF NOT EXISTS FOR (e:StagedEnterprise) ON (e.importId);
+CREATE INDEX status_change_import IF NOT EXISTS FOR (c:StatusChange) ON (c.importId);

@@ -25,6 +25,7 @@ import type { Metrics } from '../platform/metrics/metrics';
 import { GraphChangeFeed } from '../platform/neo4j/graph-change-feed';
 import { GraphChangeRepository } from '../platform/neo4j/graph-change.repository';
 import type { GraphDatabase } from '../platform/neo4j/graph-database';
+import { ImportRunRepository } from '../features/import/import-run.repository';
 import { ENGINE_JOBS } from './engine-jobs';
 import { instrumentEngine, instrumentSimulation } from './instrument-engine';
 
@@ -41,7 +42,12 @@ export interface ServiceOptions {
   };
   /** How often the live-update feed reads the graph version while anyone subscribes (LIVE_POLL_MS). */
   livePollMs?: number;
+  /** How long an import run may go without progress before the next import takes it for abandoned. */
+  importStaleMs?: number;
 }
+
+/** An import run commits a batch every few seconds at most; two minutes without one is a stopped process. */
+export const DEFAULT_IMPORT_STALE_MS = 120_000;
 
 /** LIVE_POLL_MS when not configured. */
 export const DEFAULT_LIVE_POLL_MS = 250;
@@ -90,7 +96,12 @@ export function createServices(db: GraphDatabase, options: ServiceOptions = {}) 
     live: new LiveService(feed, { enterprises, links }),
     enterprises,
     links,
-    imports: new ImportService(db, enterpriseRepository, linkRepository),
+    imports: new ImportService(
+      db,
+      enterpriseRepository,
+      linkRepository,
+      new ImportRunRepository(db, options.importStaleMs ?? DEFAULT_IMPORT_STALE_MS),
+    ),
     exports: new GraphExportService(enterpriseRepository, linkRepository),
     history: new HistoryService(new HistoryRepository(db)),
     chains: new ChainService(enterprises, links, impact),

@@ -4,7 +4,8 @@ import { EXIT_USAGE, openCommandGraph, runCommand } from './bootstrap';
 
 /**
  * `npm run import -- <file.json | folder>`: the same validation and the same
- * single transaction as the importGraph mutation, with a progress bar.
+ * staged, all-or-nothing run as the importGraph mutation, with a progress bar
+ * that moves as each batch commits.
  */
 async function main(source: string | undefined): Promise<number> {
   if (!source) {

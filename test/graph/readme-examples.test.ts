@@ -47,6 +47,7 @@ const examples = readmeExamples(README);
 
 // What the examples create on the demo data, removed afterwards so other tests see the demo data as it was.
 const CREATED_ENTERPRISES = ['kq-dye-new'];
+const IMPORT_RUNS = ['nightly-2026-11-22'];
 
 let db: GraphDatabase;
 let services: Services;
@@ -64,6 +65,7 @@ afterAll(async () => {
   await db.write(`MATCH (c:StatusChange) WHERE c.subjectId IN $ids DELETE c`, {
     ids: [...CREATED_ENTERPRISES, 'kq-l-new'],
   });
+  await db.write('MATCH (r:ImportRun) WHERE r.id IN $ids DELETE r', { ids: IMPORT_RUNS });
   const saved = await server.gql<{ scenarios: { nodes: { id: string; name: string }[] } }>(
     '{ scenarios(first: 500) { nodes { id name } } }',
   );

@@ -33,5 +33,7 @@ export async function removeByPrefix(db: GraphDatabase, prefix: string): Promise
     { prefix },
   );
   await db.write('MATCH (e:Enterprise) WHERE e.id STARTS WITH $prefix DETACH DELETE e', { prefix });
+  await db.write('MATCH (e:StagedEnterprise) WHERE e.id STARTS WITH $prefix DETACH DELETE e', { prefix });
   await db.write('MATCH (c:StatusChange) WHERE c.subjectId STARTS WITH $prefix DELETE c', { prefix });
+  await db.write('MATCH (r:ImportRun) WHERE r.id STARTS WITH $prefix DELETE r', { prefix });
 }

@@ -40,6 +40,7 @@ describe('the roles of the schema', () => {
       'Query.compareScenarios': 'analyst',
       'Query.simulate': 'analyst',
       'Query.apiTokens': 'admin',
+      'Query.importRun': 'admin',
       'Mutation.saveScenario': 'analyst',
       'Mutation.deleteScenario': 'analyst',
       'Mutation.setEnterpriseStatus': 'editor',

@@ -1,8 +1,11 @@
-import { Field, Int, ObjectType } from 'type-graphql';
-import type { ImportCounts } from './import.service';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import type { ImportResult } from './import.service';
 
 @ObjectType({ description: 'What an import wrote.' })
-export class ImportReport implements ImportCounts {
+export class ImportReport implements ImportResult {
+  @Field(() => ID, { description: 'The import run: `importRun(id)` tells its state and progress.' })
+  runId!: string;
+
   @Field(() => Int, { description: 'Enterprises that did not exist before.' })
   enterprisesCreated!: number;
 

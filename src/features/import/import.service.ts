@@ -1,10 +1,20 @@
 import type { Actor } from '../../platform/actor';
-import { badUserInput, type InputProblem } from '../../platform/graphql/user-errors';
+import { randomUUID } from 'node:crypto';
+import { GraphQLError } from 'graphql';
+import { ErrorCode } from '../../platform/graphql/error-code';
+import { badUserInput, conflict, type InputProblem } from '../../platform/graphql/user-errors';
 import { cypher } from '../../platform/neo4j/cypher';
 import type { GraphDatabase } from '../../platform/neo4j/graph-database';
 import { writeGraph } from '../../platform/neo4j/write-graph';
-import type { EnterpriseRepository } from '../enterprise/enterprise.repository';
-import type { SupplyLinkRepository } from '../supply-link/supply-link.repository';
+import type { EnterpriseRepository, EnterpriseRow } from '../enterprise/enterprise.repository';
+import { type ImportRunRecord, ImportRunState } from './import-run.record';
+import {
+  type ImportRunRepository,
+  RunEndedError,
+  StagedIdsTakenError,
+  StagedRowsLostError,
+} from './import-run.repository';
+import type { SupplyLinkRepository, SupplyLinkRow } from '../supply-link/supply-link.repository';
 import { type GraphDocument, JSON_ROW_LABELS, type RowLabels } from './graph-document';
 import { type ValidatedGraph, validateGraphDocument } from './validate-graph-document';
 
@@ -17,13 +27,20 @@ export interface ImportCounts {
 
 export interface ImportOptions {
   labels?: RowLabels;
-  /** Rows per UNWIND statement; all batches share one transaction. */
+  /** Rows per staging transaction. */
   batchSize?: number;
-  /** Called after each batch with rows written so far and in all. */
-  onProgress?: (written: number, total: number) => void;
+  /** Called after each committed batch with rows written so far and in all. */
+  onProgress?: (written: number, total: number) => void | Promise<void>;
   /** Note written into the history entries of this import. */
   note?: string;
   at?: Date;
+  /** The run's id, to follow it with `importRun(id)` while it runs; a new UUID when not given. */
+  runId?: string;
+}
+
+/** What an import wrote, and the run that wrote it. */
+export interface ImportResult extends ImportCounts {
+  runId: string;
 }
 
 function chunks<T>(items: T[], size: number): T[][] {
@@ -32,24 +49,32 @@ function chunks<T>(items: T[], size: number): T[][] {
   return out;
 }
 
+/** Ids per existence lookup while sorting rows into new and existing. */
+const LOOKUP_BATCH = 50_000;
+
 /**
- * Upserts a whole graph document by id, all or nothing: every problem is
- * listed by row and nothing is written unless there are none; the writes
- * share one transaction, so a failure half way leaves the graph as it was.
- * The importGraph mutation, the import command and the demo seed come here.
+ * Upserts a whole graph document by id, all or nothing for every reader:
+ * every problem is listed by row and nothing is written unless there are
+ * none. Rows new to the graph stream in in batches, staged out of sight under
+ * the run's id (so the database never holds one huge transaction); the last,
+ * short transaction makes them visible together with the rows that change
+ * what exists, and moves the graph version once. A failure at any point
+ * discards what was staged. The importGraph mutation, the import command and
+ * the demo seed come here.
  */
 export class ImportService {
   constructor(
     private readonly db: GraphDatabase,
     private readonly enterprises: EnterpriseRepository,
     private readonly links: SupplyLinkRepository,
+    private readonly runs: ImportRunRepository,
   ) {}
 
-  async importGraph(actor: Actor, document: GraphDocument, options: ImportOptions = {}): Promise<ImportCounts> {
+  async importGraph(actor: Actor, document: GraphDocument, options: ImportOptions = {}): Promise<ImportResult> {
     const labels = options.labels ?? JSON_ROW_LABELS;
     const { graph, problems } = validateGraphDocument(document, labels);
     if (graph.externalReferences.size > 0) {
-      const existing = await this.enterprises.existingIds([...graph.externalReferences.keys()]);
+      const existing = await this.existingEnterpriseIds([...graph.externalReferences.keys()]);
       for (const [id, rows] of graph.externalReferences) {
         if (existing.has(id)) continue;
         for (const row of rows) {
@@ -63,29 +88,133 @@ export class ImportService {
     problems.push(...(await this.idsTakenByOtherTypes(graph)));
     if (problems.length > 0) throw importRejected(problems);
 
-    const batchSize = options.batchSize ?? 5_000;
-    const history = { at: (options.at ?? new Date()).toISOString(), note: options.note ?? 'import' };
+    const runId = options.runId ?? randomUUID();
+    const note = options.note ?? 'import';
+    await this.discardAbandoned();
     const total = graph.enterprises.length + graph.links.length;
-    return writeGraph(this.db, { actor, operation: 'import' }, async (write) => {
-      // A retried transaction starts over from nothing written.
-      const counts: ImportCounts = { enterprisesCreated: 0, enterprisesUpdated: 0, linksCreated: 0, linksUpdated: 0 };
-      let written = 0;
-      for (const batch of chunks(graph.enterprises, batchSize)) {
-        const { created, total: rows } = await this.enterprises.upsertMany(write, batch, history);
-        counts.enterprisesCreated += created;
-        counts.enterprisesUpdated += rows - created;
-        written += batch.length;
-        options.onProgress?.(written, total);
+    if (!(await this.runs.begin({ id: runId, actor, note, total }))) {
+      throw conflict(`Import refused, nothing was changed: import run id "${runId}" is taken; give a new one.`);
+    }
+    try {
+      const plan = await this.plan(graph);
+      const counts = await this.stageAndPublish(runId, actor, plan, { ...options, note });
+      return { runId, ...counts };
+    } catch (error) {
+      await this.fail(runId, error);
+      throw explainRunFailure(error);
+    }
+  }
+
+  /** Sorts validated rows into those to stage (new, out of sight) and those the last transaction writes. */
+  private async plan(graph: ValidatedGraph): Promise<ImportPlan> {
+    const existingEnterprises = await this.existingEnterpriseIds(graph.enterprises.map((row) => row.id as string));
+    const existingLinks = await this.existingLinkIds(graph.links.map((row) => row.id));
+    const newEnterprises = graph.enterprises.filter((row) => !existingEnterprises.has(row.id as string));
+    const stagedIds = new Set(newEnterprises.map((row) => row.id as string));
+    const newLinks = graph.links.filter((row) => !existingLinks.has(row.id));
+    // A new link between two live enterprises would show at once if staged: it waits for the last transaction.
+    const staged = (row: SupplyLinkRow) => stagedIds.has(row.from) || stagedIds.has(row.to);
+    return {
+      total: graph.enterprises.length + graph.links.length,
+      stagedEnterprises: newEnterprises,
+      existingEnterprises: graph.enterprises.filter((row) => existingEnterprises.has(row.id as string)),
+      stagedLinks: newLinks.filter(staged),
+      liveNewLinks: newLinks.filter((row) => !staged(row)),
+      existingLinks: graph.links.filter((row) => existingLinks.has(row.id)),
+    };
+  }
+
+  private async stageAndPublish(
+    runId: string,
+    actor: Actor,
+    plan: ImportPlan,
+    options: ImportOptions & { note: string },
+  ): Promise<ImportCounts> {
+    const batchSize = options.batchSize ?? 5_000;
+    const history = { at: (options.at ?? new Date()).toISOString(), note: options.note, actor };
+    // Batch by batch: links lock the enterprises at their ends, so batches side by side would deadlock.
+    for (const batch of chunks(plan.stagedEnterprises, batchSize)) {
+      const written = await this.runs.stageEnterprises(runId, batch, history);
+      await options.onProgress?.(written, plan.total);
+    }
+    for (const batch of chunks(plan.stagedLinks, batchSize)) {
+      const written = await this.runs.stageLinks(runId, batch, history);
+      await options.onProgress?.(written, plan.total);
+    }
+    const counts = await writeGraph(this.db, { actor, operation: 'import' }, async (write) => {
+      await this.runs.publish(write, runId, {
+        enterprises: plan.stagedEnterprises.length,
+        links: plan.stagedLinks.length,
+      });
+      write.changed(
+        plan.stagedEnterprises.map((row) => ({ subject: 'ENTERPRISE', id: row.id as string, op: 'UPSERT' })),
+      );
+      write.changed(plan.stagedLinks.map((row) => ({ subject: 'LINK', id: row.id, op: 'UPSERT' })));
+      // Rows that change what exists are written here, and only where they change something.
+      let enterprisesRecreated = 0;
+      let linksCreated = 0;
+      for (const batch of chunks(plan.existingEnterprises, batchSize)) {
+        const changed = await this.runs.changedEnterpriseIds(write, batch);
+        const rows = batch.filter((row) => changed.has(row.id as string));
+        if (rows.length > 0) enterprisesRecreated += (await this.enterprises.upsertMany(write, rows, history)).created;
       }
-      for (const batch of chunks(graph.links, batchSize)) {
-        const { created, total: rows } = await this.links.upsertMany(write, batch, history);
-        counts.linksCreated += created;
-        counts.linksUpdated += rows - created;
-        written += batch.length;
-        options.onProgress?.(written, total);
+      for (const batch of chunks(plan.existingLinks, batchSize)) {
+        const changed = await this.runs.changedLinkIds(write, batch);
+        const rows = batch.filter((row) => changed.has(row.id));
+        if (rows.length > 0) linksCreated += (await this.links.upsertMany(write, rows, history)).created;
       }
-      return counts;
+      for (const batch of chunks(plan.liveNewLinks, batchSize)) {
+        linksCreated += (await this.links.upsertMany(write, batch, history)).created;
+      }
+      const result: ImportCounts = {
+        enterprisesCreated: plan.stagedEnterprises.length + enterprisesRecreated,
+        enterprisesUpdated: plan.existingEnterprises.length - enterprisesRecreated,
+        linksCreated: plan.stagedLinks.length + linksCreated,
+        linksUpdated: plan.existingLinks.length + plan.liveNewLinks.length - linksCreated,
+      };
+      await this.runs.finish({ id: runId, state: ImportRunState.PUBLISHED, error: null, counts: { ...result } }, write);
+      return result;
     });
+    await options.onProgress?.(plan.total, plan.total);
+    return counts;
+  }
+
+  /** Ends a failed run and discards what it staged; a failure to clean up is left to the next import. */
+  private async fail(runId: string, error: unknown): Promise<void> {
+    const message = error instanceof Error ? error.message : String(error);
+    try {
+      await this.runs.finish({ id: runId, state: ImportRunState.FAILED, error: message, counts: {} });
+      await this.runs.discard(runId);
+    } catch {
+      // The run stays STAGING or undiscarded: the next import finds it abandoned and discards it.
+    }
+  }
+
+  /** Gives up runs whose process stopped, and removes what every failed run left staged. */
+  async discardAbandoned(): Promise<void> {
+    await this.runs.abandonStale();
+    for (const id of await this.runs.undiscarded()) await this.runs.discard(id);
+  }
+
+  /** The runs with these ids, in no particular order. */
+  findRuns(ids: readonly string[]): Promise<ImportRunRecord[]> {
+    return this.runs.findByIds(ids);
+  }
+
+  private async existingEnterpriseIds(ids: string[]): Promise<Set<string>> {
+    const found = new Set<string>();
+    for (const batch of chunks(ids, LOOKUP_BATCH)) {
+      for (const id of await this.enterprises.existingIds(batch)) found.add(id);
+    }
+    return found;
+  }
+
+  private async existingLinkIds(ids: string[]): Promise<Set<string>> {
+    const found = new Set<string>();
+    for (const batch of chunks(ids, LOOKUP_BATCH)) {
+      for (const id of await this.links.existingIds(batch)) found.add(id);
+    }
+    return found;
   }
 
   /**
@@ -95,8 +224,8 @@ export class ImportService {
    */
   private async idsTakenByOtherTypes(graph: ValidatedGraph): Promise<InputProblem[]> {
     const [links, enterprises] = await Promise.all([
-      this.links.existingIds([...graph.enterpriseRows.keys()]),
-      this.enterprises.existingIds([...graph.linkRows.keys()]),
+      this.existingLinkIds([...graph.enterpriseRows.keys()]),
+      this.existingEnterpriseIds([...graph.linkRows.keys()]),
     ]);
     const taken = (rows: Map<string, string>, existing: Set<string>, other: string) =>
       [...rows]
@@ -117,6 +246,33 @@ export class ImportService {
     const record = result.records[0];
     return { enterprises: record.get('enterprises') as number, links: record.get('links') as number };
   }
+}
+
+/** Rows of a validated document, sorted by how they are written. */
+interface ImportPlan {
+  total: number;
+  /** Enterprises new to the graph: staged. */
+  stagedEnterprises: EnterpriseRow[];
+  /** Enterprises in the graph: written in the last transaction where they change something. */
+  existingEnterprises: EnterpriseRow[];
+  /** New links with a staged end: staged. */
+  stagedLinks: SupplyLinkRow[];
+  /** New links between enterprises already in the graph: written in the last transaction. */
+  liveNewLinks: SupplyLinkRow[];
+  /** Links in the graph: written in the last transaction where they change something. */
+  existingLinks: SupplyLinkRow[];
+}
+
+/** A failure after staging began, told as what it is: the graph is as it was. */
+function explainRunFailure(error: unknown): unknown {
+  if (error instanceof StagedRowsLostError || error instanceof StagedIdsTakenError || error instanceof RunEndedError) {
+    return conflict(`Import failed, nothing was changed: ${error.message}.`);
+  }
+  if (error instanceof GraphQLError && error.extensions.code === ErrorCode.CONFLICT) {
+    // Another write took an id this import stages (a link id, say) while it ran.
+    return conflict(`Import failed, nothing was changed: ${error.message}`);
+  }
+  return error;
 }
 
 /** The error for a rejected import: a summary line, then one line per problem. */

@@ -1,0 +1,8 @@
+// Starts an import run under a new id; a taken id starts nothing.
+OPTIONAL MATCH (same:ImportRun {id: $id})
+CALL (same) {
+  WITH same WHERE same IS NULL
+  CREATE (:ImportRun {id: $id, actor: $actor, note: $note, state: 'STAGING', total: $total, written: 0,
+                      startedAt: datetime(), heartbeatAt: datetime()})
+}
+RETURN same IS NOT NULL AS taken

@@ -1,0 +1,15 @@
+// Removes up to $limit of what a failed import staged (history first, then enterprises with
+// their links); run until it removes nothing.
+CALL () {
+  MATCH (c:StatusChange {importId: $importId})
+  WITH c LIMIT toInteger($limit)
+  DELETE c
+  RETURN count(*) AS history
+}
+CALL () {
+  MATCH (e:StagedEnterprise {importId: $importId})
+  WITH e LIMIT toInteger($limit)
+  DETACH DELETE e
+  RETURN count(*) AS enterprises
+}
+RETURN history + enterprises AS removed

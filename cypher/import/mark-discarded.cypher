@@ -1,0 +1,2 @@
+MATCH (r:ImportRun {id: $id})
+SET r.discarded = true

@@ -1,0 +1,189 @@
+import type { ManagedTransaction } from 'neo4j-driver';
+import { cypher } from '../../platform/neo4j/cypher';
+import type { GraphDatabase } from '../../platform/neo4j/graph-database';
+import type { GraphWrite } from '../../platform/neo4j/write-graph';
+import { writeStaged } from '../../platform/neo4j/write-staged';
+import type { EnterpriseRow, HistoryNote } from '../enterprise/enterprise.repository';
+import type { SupplyLinkRow } from '../supply-link/supply-link.repository';
+import { type ImportRunRecord, ImportRunState } from './import-run.record';
+
+/** Rows removed per transaction when a failed run's staged rows are discarded. */
+const DISCARD_BATCH = 10_000;
+
+/** How a run's history entries are dated, annotated and signed. */
+export type StagingNote = HistoryNote & { actor: string };
+
+/** Thrown inside a run's transaction when the run is no longer STAGING (abandoned, discarded). */
+export class RunEndedError extends Error {
+  constructor(
+    readonly runId: string,
+    readonly state: string | null,
+  ) {
+    super(`import run "${runId}" is ${state ?? 'gone'}, not STAGING: it was given up as abandoned`);
+  }
+}
+
+/**
+ * Import runs and what they stage. A run stages new enterprises under
+ * `StagedEnterprise` and new links (each with a staged end) marked with the
+ * run's id, in transactions of their own; every graph query reads
+ * `Enterprise` nodes and links between them, so none of it shows until
+ * `publish` relabels it in the run's last transaction.
+ */
+export class ImportRunRepository {
+  constructor(
+    private readonly db: GraphDatabase,
+    /** A run not heard of for this long is taken for abandoned. */
+    private readonly staleMs: number,
+  ) {}
+
+  /** Starts a run in state STAGING; false when its id is taken. */
+  async begin(run: { id: string; actor: string; note: string | null; total: number }): Promise<boolean> {
+    const result = await writeStaged(this.db, (tx) => tx.run(cypher('import/begin-run'), run));
+    return result.records[0].get('taken') !== true;
+  }
+
+  /** Stages enterprises new to the graph and counts them into the run's progress; returns rows written so far. */
+  stageEnterprises(id: string, rows: EnterpriseRow[], history: StagingNote): Promise<number> {
+    return this.stage(id, 'import/stage-enterprises', rows, history);
+  }
+
+  /** Stages links new to the graph that have a staged end, and counts them in; returns rows written so far. */
+  stageLinks(id: string, rows: SupplyLinkRow[], history: StagingNote): Promise<number> {
+    return this.stage(id, 'import/stage-links', rows, history);
+  }
+
+  /**
+   * Makes the run's staged rows visible, within the publishing write: refuses
+   * when a staged row is missing (a live end deleted meanwhile took its links)
+   * or a staged enterprise's id was made live by another write.
+   */
+  async publish(write: GraphWrite, id: string, expected: { enterprises: number; links: number }): Promise<void> {
+    await this.lockStaging(write.tx, id);
+    const held = (await write.tx.run(cypher('import/staged-counts'), { importId: id })).records[0];
+    const enterprises = held.get('enterprises') as number;
+    const links = held.get('links') as number;
+    if (enterprises !== expected.enterprises || links !== expected.links) {
+      throw new StagedRowsLostError(expected, { enterprises, links });
+    }
+    const taken = await write.tx.run(cypher('import/staged-taken'), { importId: id, limit: 20 });
+    const ids = taken.records[0].get('ids') as string[];
+    if (ids.length > 0) throw new StagedIdsTakenError(ids);
+    await write.tx.run(cypher('import/publish-enterprises'), { importId: id });
+  }
+
+  /** Of existing enterprise rows, the ids whose stored properties differ (read within `write`). */
+  async changedEnterpriseIds(write: GraphWrite, rows: EnterpriseRow[]): Promise<Set<string>> {
+    const result = await write.tx.run(cypher('import/changed-enterprises'), { rows });
+    return new Set(result.records[0].get('ids') as string[]);
+  }
+
+  /** Of existing link rows, the ids whose ends or stored properties differ (read within `write`). */
+  async changedLinkIds(write: GraphWrite, rows: SupplyLinkRow[]): Promise<Set<string>> {
+    const result = await write.tx.run(cypher('import/changed-links'), { rows });
+    return new Set(result.records[0].get('ids') as string[]);
+  }
+
+  /** Ends a run as PUBLISHED, within the publishing write, or as FAILED on its own. */
+  async finish(
+    end: { id: string; state: ImportRunState; error: string | null; counts: Record<string, number> },
+    write?: GraphWrite,
+  ): Promise<void> {
+    const statement = (tx: ManagedTransaction) => tx.run(cypher('import/finish-run'), end);
+    await (write ? statement(write.tx) : writeStaged(this.db, statement));
+  }
+
+  /** Marks runs not heard of within the stale time FAILED; returns their ids. */
+  async abandonStale(): Promise<string[]> {
+    const stale = await this.db.read(cypher('import/stale-runs'), { staleMs: this.staleMs });
+    const abandoned: string[] = [];
+    for (const id of stale.records[0].get('ids') as string[]) {
+      const ended = await writeStaged(this.db, async (tx) => {
+        const lock = (await tx.run(cypher('import/lock-run'), { id, staleMs: this.staleMs })).records[0];
+        // Heard of, or published, while we waited for its lock.
+        if (lock?.get('state') !== 'STAGING' || lock.get('stale') !== true) return false;
+        await tx.run(cypher('import/finish-run'), {
+          id,
+          state: ImportRunState.FAILED,
+          error: 'abandoned: no progress for too long (its process stopped?)',
+          counts: {},
+        });
+        return true;
+      });
+      if (ended) abandoned.push(id);
+    }
+    return abandoned;
+  }
+
+  /** Failed runs whose staged rows may not all be discarded yet. */
+  async undiscarded(): Promise<string[]> {
+    const result = await this.db.read(cypher('import/undiscarded-runs'));
+    return result.records[0].get('ids') as string[];
+  }
+
+  /** Removes what a failed run staged, a batch per transaction; a published run keeps everything. */
+  async discard(id: string): Promise<void> {
+    for (;;) {
+      const removed = await writeStaged(this.db, async (tx) => {
+        const lock = (await tx.run(cypher('import/lock-run'), { id, staleMs: this.staleMs })).records[0];
+        if (lock?.get('state') !== 'FAILED') return 0;
+        const result = await tx.run(cypher('import/discard-staged'), { importId: id, limit: DISCARD_BATCH });
+        const count = result.records[0].get('removed') as number;
+        if (count === 0) await tx.run(cypher('import/mark-discarded'), { id });
+        return count;
+      });
+      if (removed === 0) return;
+    }
+  }
+
+  async findByIds(ids: readonly string[]): Promise<ImportRunRecord[]> {
+    const result = await this.db.read(cypher('import/find-runs'), { ids });
+    return result.records.map((r) => r.get('run') as ImportRunRecord);
+  }
+
+  /**
+   * One staging batch and its progress. The run's lock is taken last, so
+   * batches run side by side and only their short tails queue; a run given up
+   * meanwhile is found FAILED there and the batch rolls back.
+   */
+  private async stage(
+    id: string,
+    statement: string,
+    rows: EnterpriseRow[] | SupplyLinkRow[],
+    history: StagingNote,
+  ): Promise<number> {
+    return writeStaged(this.db, async (tx) => {
+      await tx.run(cypher(statement), { rows, importId: id, ...history });
+      await this.lockStaging(tx, id);
+      const progress = await tx.run(cypher('import/record-progress'), { id, rows: rows.length });
+      return progress.records[0].get('written') as number;
+    });
+  }
+
+  /** Takes the run's lock; refuses unless it is still STAGING (not given up as abandoned meanwhile). */
+  private async lockStaging(tx: ManagedTransaction, id: string): Promise<void> {
+    const lock = (await tx.run(cypher('import/lock-run'), { id, staleMs: this.staleMs })).records[0];
+    const state = (lock?.get('state') as string | undefined) ?? null;
+    if (state !== 'STAGING') throw new RunEndedError(id, state);
+  }
+}
+
+/** Staged rows that are no longer there at publish time. */
+export class StagedRowsLostError extends Error {
+  constructor(
+    readonly expected: { enterprises: number; links: number },
+    readonly held: { enterprises: number; links: number },
+  ) {
+    super(
+      `staged ${expected.enterprises} enterprises and ${expected.links} links, but ${held.enterprises} and ` +
+        `${held.links} are left: an enterprise the import links to was deleted while it ran`,
+    );
+  }
+}
+
+/** Staged enterprise ids another write created while the import ran. */
+export class StagedIdsTakenError extends Error {
+  constructor(readonly ids: string[]) {
+    super(`enterprises ${ids.map((id) => `"${id}"`).join(', ')} were created by another write while the import ran`);
+  }
+}

@@ -1,0 +1,192 @@
+import { describe, expect, it } from 'vitest';
+import type { EnterpriseInput } from '../../src/features/enterprise/enterprise.input';
+import { ImportRunRepository } from '../../src/features/import/import-run.repository';
+import { graphSnapshot } from '../support/graph-snapshot';
+import { keqiaoFixture } from '../support/keqiao-fixture';
+import { uniquePrefix } from '../support/test-graph';
+import { dataOf } from '../support/test-server';
+import { useGraphTest } from '../support/use-graph-test';
+
+const p = uniquePrefix('staged');
+const t = useGraphTest(p);
+
+async function graphVersion(): Promise<number> {
+  const result = await t.db.read(
+    "OPTIONAL MATCH (m:GraphMeta {key: 'graph'}) RETURN coalesce(m.version, 0) AS version",
+  );
+  return result.records[0].get('version') as number;
+}
+
+/** What a run left staged: enterprises under StagedEnterprise, links and history entries marked with it. */
+async function leftStaged(runId: string) {
+  const result = await t.db.read(
+    `CALL () { MATCH (e:StagedEnterprise {importId: $runId}) RETURN count(e) AS enterprises }
+     CALL () { MATCH (:StagedEnterprise {importId: $runId})-[s:SUPPLIES]-() RETURN count(DISTINCT s) AS links }
+     CALL () { MATCH (c:StatusChange {importId: $runId}) RETURN count(c) AS history }
+     RETURN enterprises, links, history`,
+    { runId },
+  );
+  const r = result.records[0];
+  return { enterprises: r.get('enterprises'), links: r.get('links'), history: r.get('history') };
+}
+
+describe('a streamed import', () => {
+  it('stages new rows in batches out of sight, then publishes them all in one transaction', async () => {
+    const fixture = keqiaoFixture(`${p}-a`);
+    const ids = fixture.enterprises.map((e) => e.id);
+    const before = await graphVersion();
+    const seen: { written: number; visible: number; links: number; version: number; state: string }[] = [];
+    const result = await t.services.imports.importGraph('test', fixture, {
+      runId: `${p}-a-run`,
+      batchSize: 2,
+      onProgress: async (written) => {
+        const [visible, links, version, [run]] = await Promise.all([
+          t.services.enterprises.findByIds(ids),
+          t.services.links.findByIds(fixture.links.map((l) => l.id)),
+          graphVersion(),
+          t.services.imports.findRuns([`${p}-a-run`]),
+        ]);
+        seen.push({ written, visible: visible.length, links: links.length, version, state: run.state });
+      },
+    });
+    expect(result).toEqual({
+      runId: `${p}-a-run`,
+      enterprisesCreated: 6,
+      enterprisesUpdated: 0,
+      linksCreated: 5,
+      linksUpdated: 0,
+    });
+    // Three batches of enterprises and three of links, each committed, none visible, the version still.
+    const staging = seen.slice(0, -1);
+    expect(staging.map((s) => s.written)).toEqual([2, 4, 6, 8, 10, 11]);
+    expect(staging.every((s) => s.visible === 0 && s.links === 0 && s.version === before)).toBe(true);
+    expect(staging.every((s) => s.state === 'STAGING')).toBe(true);
+    expect(seen.at(-1)).toMatchObject({ written: 11, visible: 6, links: 5, version: before + 1, state: 'PUBLISHED' });
+    expect(await leftStaged(`${p}-a-run`)).toMatchObject({ enterprises: 0, links: 0 });
+    const [run] = await t.services.imports.findRuns([`${p}-a-run`]);
+    expect(run).toMatchObject({ state: 'PUBLISHED', total: 11, written: 11, enterprisesCreated: 6, linksCreated: 5 });
+  });
+
+  it('discards what it staged when the publish finds a staged link gone, leaving the graph as it was', async () => {
+    const fixture = keqiaoFixture(`${p}-b`);
+    const [live, ...fresh] = fixture.enterprises;
+    await t.services.imports.importGraph('test', { enterprises: [live], links: [] });
+    const before = await graphSnapshot(t.db, `${p}-b`);
+    let deleted = false;
+    const failure = t.services.imports.importGraph(
+      'test',
+      { enterprises: fresh, links: fixture.links },
+      {
+        runId: `${p}-b-run`,
+        onProgress: async (written, total) => {
+          // The last staged batch is in: another writer deletes the live fibre plant, and its staged yarn link with it.
+          if (written < total - 1 || deleted) return;
+          deleted = true;
+          await t.services.enterprises.delete('test', live.id, true);
+        },
+      },
+    );
+    await expect(failure).rejects.toMatchObject({
+      extensions: { code: 'CONFLICT' },
+      message: expect.stringMatching(/^Import failed, nothing was changed: staged 5 enterprises and 5 links/),
+    });
+    expect(await leftStaged(`${p}-b-run`)).toEqual({ enterprises: 0, links: 0, history: 0 });
+    const after = await graphSnapshot(t.db, `${p}-b`);
+    expect(after.enterprises).toEqual([]);
+    expect(after.links).toEqual([]);
+    expect(before.enterprises).toHaveLength(1);
+    const [run] = await t.services.imports.findRuns([`${p}-b-run`]);
+    expect(run).toMatchObject({ state: 'FAILED', error: expect.stringMatching(/was deleted while it ran/) });
+  });
+
+  it('fails with CONFLICT, and discards its rows, when another write creates a staged enterprise meanwhile', async () => {
+    const fixture = keqiaoFixture(`${p}-c`);
+    const failure = t.services.imports.importGraph('test', fixture, {
+      runId: `${p}-c-run`,
+      onProgress: async (written) => {
+        if (written !== fixture.enterprises.length) return;
+        const market = { ...fixture.enterprises[3], name: 'made live meanwhile' } as EnterpriseInput;
+        await t.services.enterprises.upsert('test', market);
+      },
+    });
+    await expect(failure).rejects.toMatchObject({
+      extensions: { code: 'CONFLICT' },
+      message: expect.stringContaining(`"${p}-c-market" were created by another write while the import ran`),
+    });
+    expect(await leftStaged(`${p}-c-run`)).toEqual({ enterprises: 0, links: 0, history: 0 });
+    const after = await graphSnapshot(t.db, `${p}-c`);
+    expect(after.enterprises.map((e: { name: string }) => e.name)).toEqual(['made live meanwhile']);
+    expect(after.links).toEqual([]);
+  });
+
+  it('writes only the existing rows that change something: a re-import adds no history, a status change one entry', async () => {
+    const fixture = keqiaoFixture(`${p}-d`);
+    await t.services.imports.importGraph('test', fixture);
+    const first = await graphSnapshot(t.db, `${p}-d`);
+    expect(await t.services.imports.importGraph('test', fixture)).toMatchObject({
+      enterprisesCreated: 0,
+      enterprisesUpdated: 6,
+      linksCreated: 0,
+      linksUpdated: 5,
+    });
+    expect(await graphSnapshot(t.db, `${p}-d`)).toEqual(first);
+    const changed = {
+      enterprises: [{ ...fixture.enterprises[4], status: 'OPERATING' }],
+      links: [{ ...fixture.links[0], volume: 41 }],
+    };
+    await t.services.imports.importGraph('test', changed);
+    const after = await graphSnapshot(t.db, `${p}-d`);
+    expect(after.history.length).toBe(first.history.length + 1);
+    expect(after.enterprises.find((e: { id: string }) => e.id === `${p}-d-trade1`)).toMatchObject({
+      status: 'OPERATING',
+    });
+    expect(after.links.find((l: { id: string }) => l.id === `${p}-d-l-yarn`)).toMatchObject({ volume: 41 });
+  });
+
+  it('gives up a run that stopped making progress, and the next import discards what it staged', async () => {
+    const fixture = keqiaoFixture(`${p}-e`);
+    const runs = new ImportRunRepository(t.db, 120_000);
+    const imports = t.services.imports;
+    // A run whose process died after its first batch, three minutes ago.
+    expect(await runs.begin({ id: `${p}-e-dead`, actor: 'test', note: null, total: 6 })).toBe(true);
+    const history = { at: new Date().toISOString(), note: null, actor: 'test' };
+    await runs.stageEnterprises(`${p}-e-dead`, [{ ...fixture.enterprises[0], status: 'OPERATING' }], history);
+    expect(await leftStaged(`${p}-e-dead`)).toEqual({ enterprises: 1, links: 0, history: 1 });
+    await t.db.write('MATCH (r:ImportRun {id: $id}) SET r.heartbeatAt = datetime() - duration({minutes: 3})', {
+      id: `${p}-e-dead`,
+    });
+    await imports.importGraph('test', { enterprises: [fixture.enterprises[1]], links: [] });
+    expect(await leftStaged(`${p}-e-dead`)).toEqual({ enterprises: 0, links: 0, history: 0 });
+    const [dead] = await imports.findRuns([`${p}-e-dead`]);
+    expect(dead).toMatchObject({ state: 'FAILED', error: expect.stringMatching(/^abandoned/) });
+    // Its batches can no longer be staged.
+    await expect(runs.stageEnterprises(`${p}-e-dead`, [fixture.enterprises[2]], history)).rejects.toThrow(
+      /is FAILED, not STAGING/,
+    );
+  });
+
+  it('is followed over GraphQL by its run id; a taken run id is refused with CONFLICT', async () => {
+    const fixture = keqiaoFixture(`${p}-f`);
+    const IMPORT = `mutation($input: GraphImportInput!, $runId: ID) {
+      importGraph(input: $input, runId: $runId) { runId enterprisesCreated linksCreated }
+    }`;
+    const RUN = `query($id: ID!) {
+      importRun(id: $id) { id state total written enterprisesCreated linksCreated error startedAt finishedAt }
+    }`;
+    const input = { enterprises: fixture.enterprises, links: fixture.links };
+    const report = dataOf(await t.server.gql(IMPORT, { input, runId: `${p}-f-run` })).importGraph;
+    expect(report).toEqual({ runId: `${p}-f-run`, enterprisesCreated: 6, linksCreated: 5 });
+    const run = dataOf(await t.server.gql(RUN, { id: `${p}-f-run` })).importRun;
+    expect(run).toMatchObject({ state: 'PUBLISHED', total: 11, written: 11, enterprisesCreated: 6, error: null });
+    expect(Date.parse(run.finishedAt)).toBeGreaterThanOrEqual(Date.parse(run.startedAt));
+    const again = await t.server.gqlWithStatus(IMPORT, { input, runId: `${p}-f-run` });
+    expect(again.body.errors?.[0]).toMatchObject({
+      message: expect.stringContaining(`import run id "${p}-f-run" is taken`),
+      extensions: { code: 'CONFLICT' },
+    });
+    expect(dataOf(await t.server.gql(RUN, { id: `${p}-f-nope` })).importRun).toBeNull();
+    const bad = await t.server.gqlWithStatus(IMPORT, { input, runId: 'has spaces' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
