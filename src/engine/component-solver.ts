@@ -1,4 +1,4 @@
-import type { StatePropagation } from './state-propagation';
+import type { FractionVariables } from './fraction-variables';
 import { sourceVariable } from './topological-rank';
 
 /** Dense solves above this many variables would cost more than sweeping. */
@@ -30,7 +30,7 @@ export interface ComponentResult {
  * feed themselves fully (a loop with no other input) keep their values, as
  * the optimistic rule of §3 says.
  */
-export function solveComponent(run: StatePropagation, queued: number[], end: number): ComponentResult {
+export function solveComponent(run: FractionVariables, queued: number[], end: number): ComponentResult {
   const members: number[] = [];
   const seen = new Set<number>();
   const note = (x: number): void => {
@@ -88,14 +88,14 @@ export function solveComponent(run: StatePropagation, queued: number[], end: num
   return { steps, converged: false };
 }
 
-function isFixedPoint(run: StatePropagation, members: readonly number[]): boolean {
+function isFixedPoint(run: FractionVariables, members: readonly number[]): boolean {
   for (const x of members) {
     if (Math.abs(run.evaluateVariable(x) - run.variableValue(x)) > EXACT) return false;
   }
   return true;
 }
 
-function rankOf(run: StatePropagation, x: number): number {
+function rankOf(run: FractionVariables, x: number): number {
   return run.rankOf(x);
 }
 
@@ -135,7 +135,7 @@ interface PieceSystem {
   rowSum: Float64Array;
 }
 
-function pieces(run: StatePropagation, members: number[]): PieceSystem {
+function pieces(run: FractionVariables, members: number[]): PieceSystem {
   const graph = run.graph;
   const n = graph.nodeCount;
   const position = new Map<number, number>();
@@ -202,7 +202,7 @@ function pieces(run: StatePropagation, members: number[]): PieceSystem {
 const TIE = 1e-15;
 
 /** Share of port q's supply that comes from members of the component. */
-function insideShare(run: StatePropagation, q: number, position: Map<number, number>): number {
+function insideShare(run: FractionVariables, q: number, position: Map<number, number>): number {
   const graph = run.graph;
   let inside = 0;
   for (let i = graph.portLinkStart[q]; i < graph.portLinkStart[q + 1]; i++) {
@@ -244,7 +244,7 @@ function closedMembers(system: PieceSystem): Uint8Array {
 }
 
 /** Gaussian elimination with partial pivoting on (I - A) x = b over the draining members. */
-function solveDense(run: StatePropagation, members: number[]): { values: Float64Array; steps: number } {
+function solveDense(run: FractionVariables, members: number[]): { values: Float64Array; steps: number } {
   const system = pieces(run, members);
   const closed = closedMembers(system);
   const size = members.length;
@@ -312,7 +312,7 @@ function solveDense(run: StatePropagation, members: number[]): { values: Float64
 }
 
 /** Gauss-Seidel sweeps on x = A x + b for components too large to solve densely. */
-function solveBySweeps(run: StatePropagation, members: number[]): { values: Float64Array; steps: number } {
+function solveBySweeps(run: FractionVariables, members: number[]): { values: Float64Array; steps: number } {
   const system = pieces(run, members);
   const size = members.length;
   const values = new Float64Array(size);

@@ -2,7 +2,8 @@ import { baseStateOf } from './base-state';
 import type { EngineLink } from './graph-input';
 import { resolveScenario, type ResolvedScenario, type Scenario } from './scenario';
 import { ImpactResult, isPartial } from './impact-result';
-import { propagationFor, type PropagationStrategy, type StatePropagation } from './state-propagation';
+import type { PropagationStrategy } from './state-change';
+import { propagationFor, type StatePropagation } from './state-propagation';
 import type { SupplyGraph } from './supply-graph';
 
 export interface EvaluateOptions {

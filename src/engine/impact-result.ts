@@ -1,7 +1,8 @@
+import { CauseTrail } from './cause-trail';
 import { idRankOf } from './id-order';
 import { OutputLossAccumulator, type LostOutputByUnit, type OutputLossTotals } from './output-value';
 import { selectBest } from './select-best';
-import { CauseTrail, type StatePropagation } from './state-propagation';
+import type { StatePropagation } from './state-propagation';
 import type { SupplyGraph } from './supply-graph';
 
 export interface AffectedEnterprise {
@@ -316,7 +317,7 @@ export class ImpactResult implements OutputLossTotals {
     const run = this.current();
     let cause: string[] = [];
     if (!direct) {
-      run.recordCause(v, this.trail!);
+      this.trail!.record(v);
       cause = this.trail!.chain(v).map((l) => graph.linkId(l));
     }
     const row: AffectedEnterprise = {
@@ -345,7 +346,7 @@ export class ImpactResult implements OutputLossTotals {
       this.runId = this.run.runId;
       this.trail = null;
     }
-    this.trail ??= new CauseTrail(this.graph);
+    this.trail ??= new CauseTrail(this.run);
     return this.run;
   }
 }

@@ -2,7 +2,8 @@ import { baseStateOf, type BaseState } from './base-state';
 import { summarizeRun } from './evaluate-scenario';
 import { allLinkLossBounds, enterpriseLossBound, lossBoundsOf } from './loss-bound';
 import { selectBest } from './select-best';
-import { propagationFor, type StateChange } from './state-propagation';
+import type { StateChange } from './state-change';
+import { propagationFor } from './state-propagation';
 import type { SupplyGraph } from './supply-graph';
 
 export type CriticalMeasure = 'STALLED_COUNT' | 'LOST_OUTPUT';

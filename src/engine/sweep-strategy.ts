@@ -1,0 +1,248 @@
+import { FRACTION_EPSILON } from './fraction-variables';
+import { PropagateStrategy } from './propagate-strategy';
+import { NodeFlag, NodeSlot, PortSlot, Slot } from './propagation-scratch';
+import type { StateChange } from './state-change';
+import { activeVariablesOf } from './topological-rank';
+
+/**
+ * The sweep strategy, for large changes (a region, a mode, the current
+ * state): every variable once in upstream-first order, each pulling §3, §5
+ * and §4 from its inputs. Work is proportional to the graph, but reads memory
+ * in order instead of chasing it, which at a million enterprises is several
+ * times faster than propagating a change that reaches most of them.
+ */
+export abstract class SweepStrategy extends PropagateStrategy {
+  protected sweep(change: StateChange): void {
+    const graph = this.graph;
+    const n = graph.nodeCount;
+    // A pass-through without products has its own factor as fraction: it must be looked at.
+    if (change.ownChanged !== undefined)
+      for (let k = 0; k < change.ownChanged.length; k++) this.touchNode(change.ownChanged[k]);
+    const { cyclic, componentEnd, rank, largestCycle } = this.order;
+    const active = activeVariablesOf(graph);
+    for (let k = 0; k < active.length; k++) {
+      const x = active[k];
+      if (largestCycle > 0 && cyclic[x] === 1) {
+        const end = componentEnd[x];
+        let last = k;
+        while (last + 1 < active.length && rank[active[last + 1]] < end) last++;
+        this.sweepCycle(active.subarray(k, last + 1));
+        k = last;
+        continue;
+      }
+      this.fractionSteps++;
+      if (x < n) this.pullProducer(x, change);
+      else this.pullPort(x - n, change);
+    }
+    // Component solves queue customers outside their component; the sweep reached them anyway.
+    this.work.clear();
+    if (change.skipFractions !== true) this.averagePassThroughs();
+  }
+
+  private baseVariableValue(x: number): number {
+    const n = this.graph.nodeCount;
+    return x < n ? this.base.fraction[x] : this.base.portValue[x - n];
+  }
+
+  /**
+   * Port q's §3/§5 counters and §4 supply sum from its inputs as they stand:
+   * written into its record, which the caller reads back. `memberDay` gives
+   * the stop days of a cyclic component's members (ranks from `memberStart`),
+   * while they are being found; `record` false only computes the counters.
+   */
+  private pullInputs(q: number, memberDay: Float64Array | null, memberStart: number, record: boolean): void {
+    const graph = this.graph;
+    const base = this.base;
+    const rank = this.order.rank;
+    const n = graph.nodeCount;
+    const epoch = this.epoch;
+    let count = base.portCount[q];
+    let latest = 0;
+    let latestLink = -1;
+    let sum = base.portSum[q];
+    let changed = false;
+    for (let j = graph.portLinkStart[q]; j < graph.portLinkStart[q + 1]; j++) {
+      if (base.inDelivers[j] === 0) continue;
+      const l = graph.portLinks[j];
+      const source = graph.inSource[j];
+      // The supplier's record: one read gives whether it stopped, its value and its base value.
+      const sources = source < n ? this.node : this.port;
+      const r = Slot.STRIDE * (source < n ? source : source - n);
+      const touched = sources[r + Slot.STAMP] === epoch;
+      let day = touched ? sources[r + Slot.DAY] : Infinity;
+      if ((this.blockedBits[l >>> 5] & (1 << (l & 31))) !== 0) day = 0;
+      else if (memberDay !== null && rank[source] >= memberStart && rank[source] < memberStart + memberDay.length) {
+        day = memberDay[rank[source] - memberStart];
+      }
+      if (day < Infinity) {
+        changed = true;
+        count--;
+        const runsOut = day + graph.linkInventoryDays[l];
+        if (runsOut < this.windowDays) {
+          sum -= graph.linkShare[l] * (touched ? sources[r + Slot.BASE_VALUE] : this.baseVariableValue(source));
+        }
+        if (runsOut >= latest) {
+          latest = runsOut;
+          latestLink = l;
+        }
+        if (record) this.failedLinks.push(l);
+        continue;
+      }
+      if (!touched) continue;
+      const delta = sources[r + Slot.VALUE] - sources[r + Slot.BASE_VALUE];
+      if (delta !== 0) {
+        sum += graph.linkShare[l] * delta;
+        changed = true;
+      }
+    }
+    this.pulled.count = count;
+    this.pulled.latest = latest;
+    this.pulled.sum = sum;
+    if (!record || (!changed && !this.isPortTouched(q))) return;
+    this.touchPort(q);
+    const at = Slot.STRIDE * q;
+    this.port[at + PortSlot.COUNT] = count;
+    this.port[at + PortSlot.LATEST] = latest;
+    this.port[at + PortSlot.LATEST_LINK] = latestLink;
+    this.port[at + PortSlot.SUM] = sum;
+  }
+
+  private readonly pulled = { count: 0, latest: 0, sum: 0 };
+
+  /** Whether port q just emptied within the window (every base-delivering link stopped). */
+  private pulledStopDay(q: number): number {
+    const { count, latest } = this.pulled;
+    return count === 0 && this.base.portCount[q] > 0 && latest < this.windowDays ? latest : Infinity;
+  }
+
+  private pullProducer(v: number, change: StateChange): void {
+    const graph = this.graph;
+    const base = this.base;
+    let stopDay = Infinity;
+    let causePort = -1;
+    let least = 1;
+    for (let q = graph.nodePortStart[v]; q < graph.nodePortStart[v + 1]; q++) {
+      this.pullInputs(q, null, 0, true);
+      const day = this.pulledStopDay(q);
+      if (day < stopDay) {
+        stopDay = day;
+        causePort = q;
+      }
+      const sum = this.pulled.sum;
+      const supply = sum < 1 ? (sum > 0 ? sum : 0) : 1;
+      if (supply < least) least = supply;
+    }
+    if (base.nodeAlive[v] === 1) {
+      if (this.isDirect(v)) this.markNodeFailed(v, 0, -1);
+      else if (stopDay < Infinity) this.markNodeFailed(v, stopDay, causePort);
+    }
+    if (change.skipFractions === true) return;
+    const own = this.ownOf(v);
+    const fraction = own === 0 ? 0 : own * least;
+    if (Math.abs(fraction - base.fraction[v]) > FRACTION_EPSILON) {
+      this.touchNode(v);
+      this.node[Slot.STRIDE * v + NodeSlot.FRACTION] = fraction;
+    }
+  }
+
+  private pullPort(q: number, change: StateChange): void {
+    const graph = this.graph;
+    const base = this.base;
+    const v = graph.portNode[q];
+    this.pullInputs(q, null, 0, true);
+    if (base.portAlive[q] === 1) {
+      const day = this.isDirect(v) ? 0 : this.pulledStopDay(q);
+      if (day < Infinity) this.markPortFailed(q, day);
+    }
+    if (change.skipFractions === true) return;
+    const own = this.ownOf(v);
+    const originates = graph.portLinkStart[q] === graph.portLinkStart[q + 1];
+    const sum = this.pulled.sum;
+    const value = own === 0 ? 0 : originates ? own : own * (sum < 1 ? (sum > 0 ? sum : 0) : 1);
+    if (Math.abs(value - base.portValue[q]) > FRACTION_EPSILON) {
+      this.touchNode(v);
+      this.touchPort(q);
+      this.port[Slot.STRIDE * q + Slot.VALUE] = value;
+    }
+  }
+
+  private markNodeFailed(v: number, day: number, causePort: number): void {
+    this.touchNode(v);
+    const r = Slot.STRIDE * v;
+    this.node[r + NodeSlot.FLAGS] |= NodeFlag.FAILED;
+    this.node[r + Slot.DAY] = day;
+    this.node[r + NodeSlot.CAUSE_PORT] = causePort;
+  }
+
+  private markPortFailed(q: number, day: number): void {
+    this.touchPort(q);
+    this.port[Slot.STRIDE * q + Slot.DAY] = day;
+    this.portStopped(q, day);
+  }
+
+  /**
+   * A cyclic component (members in rank order) during a sweep: stop days by
+   * rounds of the pull rule from "all deliver" down to the greatest fixed
+   * point (at most one round per member: each round settles the member with
+   * the earliest day still open), then the counters, then fractions by the
+   * component solver.
+   */
+  private sweepCycle(members: Int32Array): void {
+    // Earlier components queued customers the sweep has reached since: only this one's members may be queued.
+    this.work.clear();
+    const graph = this.graph;
+    const base = this.base;
+    const n = graph.nodeCount;
+    const start = this.order.rank[members[0]];
+    const size = this.order.componentEnd[members[0]] - start;
+    const day = new Float64Array(size).fill(Infinity);
+    const cause = new Int32Array(size).fill(-1);
+    for (let round = 0; round <= size; round++) {
+      let moved = false;
+      for (const x of members) {
+        const k = this.order.rank[x] - start;
+        let stop = Infinity;
+        let stopPort = -1;
+        if (x < n) {
+          if (base.nodeAlive[x] === 1 && this.isDirect(x)) stop = 0;
+          else if (base.nodeAlive[x] === 1) {
+            for (let q = graph.nodePortStart[x]; q < graph.nodePortStart[x + 1]; q++) {
+              this.pullInputs(q, day, start, false);
+              const d = this.pulledStopDay(q);
+              if (d < stop) {
+                stop = d;
+                stopPort = q;
+              }
+            }
+          }
+        } else if (base.portAlive[x - n] === 1) {
+          if (this.isDirect(graph.portNode[x - n])) stop = 0;
+          else {
+            this.pullInputs(x - n, day, start, false);
+            stop = this.pulledStopDay(x - n);
+          }
+        }
+        if (stop < day[k]) {
+          day[k] = stop;
+          cause[k] = stopPort;
+          moved = true;
+        }
+      }
+      if (!moved) break;
+    }
+    // Members' stops are known: record them, then every member port's counters and sums.
+    for (const x of members) {
+      const k = this.order.rank[x] - start;
+      if (day[k] === Infinity) continue;
+      if (x < n) this.markNodeFailed(x, day[k], this.isDirect(x) ? -1 : cause[k]);
+      else this.markPortFailed(x - n, day[k]);
+    }
+    for (const x of members) {
+      if (x >= n) this.pullInputs(x - n, null, 0, true);
+      else for (let q = graph.nodePortStart[x]; q < graph.nodePortStart[x + 1]; q++) this.pullInputs(q, null, 0, true);
+    }
+    const queued = Array.from(members);
+    for (const x of queued) this.touchVariable(x);
+    this.solveQueuedComponent(queued, start + size);
+  }
+}
