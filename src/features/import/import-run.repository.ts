@@ -25,10 +25,11 @@ export class RunEndedError extends Error {
 
 /**
  * Import runs and what they stage. A run stages new enterprises under
- * `StagedEnterprise` and new links (each with a staged end) marked with the
- * run's id, in transactions of their own; every graph query reads
- * `Enterprise` nodes and links between them, so none of it shows until
- * `publish` relabels it in the run's last transaction.
+ * `StagedEnterprise` (marked with the run's id, as their history entries
+ * are) and new links that have a staged end, in transactions of their own;
+ * every graph query reads `Enterprise` nodes and links between two of them,
+ * so none of it shows until `publish` relabels the enterprises in the run's
+ * last transaction.
  */
 export class ImportRunRepository {
   constructor(
