@@ -19,7 +19,8 @@ const path = require('node:path');
 const { pipeline } = require('node:stream/promises');
 const { Transform } = require('node:stream');
 
-const FLOAT = ':float';
+// Cypher's FLOAT is 64 bits: the importer's `float` would store 32 (0.95 reads back 0.949999988...).
+const FLOAT = ':double';
 const BOOLEAN = ':boolean';
 
 /** Typed header names per source column; '' keeps it a string property. */
@@ -36,6 +37,8 @@ const ENTERPRISE_TYPES = {
   workforceReturned: FLOAT,
   dailyCapacity: FLOAT,
   unit: '',
+  dailyOutputValue: FLOAT,
+  nameLocal: '',
   whitelisted: BOOLEAN,
 };
 const LINK_TYPES = {
@@ -123,7 +126,11 @@ async function main() {
   );
 }
 
-main().catch((error) => {
-  console.error(error.message ?? error);
-  process.exit(1);
-});
+module.exports = { ENTERPRISE_TYPES, LINK_TYPES };
+
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error.message ?? error);
+    process.exit(1);
+  });
+}
