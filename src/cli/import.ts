@@ -1,18 +1,30 @@
 import { Presets, SingleBar } from 'cli-progress';
 import { readGraphSource } from '../features/import/read-graph-source';
+import { readConfig } from '../platform/config/config';
 import { EXIT_USAGE, openCommandGraph, runCommand } from './bootstrap';
+import { bulkImport } from './bulk-import';
 
 /**
- * `npm run import -- <file.json | folder>`: the same validation and the same
- * staged, all-or-nothing run as the importGraph mutation, with a progress bar
- * that moves as each batch commits.
+ * `npm run import -- [--bulk] <file.json | folder>`: the same validation and
+ * the same staged, all-or-nothing run as the importGraph mutation, with a
+ * progress bar that moves as each batch commits; with --bulk, Neo4j's offline
+ * importer loads an empty managed database (bulk-import.ts).
  */
-async function main(source: string | undefined): Promise<number> {
-  if (!source) {
-    console.error('usage: npm run import -- <file.json | folder with enterprises.csv and links.csv>');
+async function main(args: string[]): Promise<number> {
+  const bulk = args.includes('--bulk');
+  const sources = args.filter((arg) => arg !== '--bulk');
+  const source = sources[0];
+  if (sources.length !== 1 || source.startsWith('--')) {
+    console.error('usage: npm run import -- [--bulk] <file.json | folder with enterprises.csv and links.csv>');
     return EXIT_USAGE;
   }
+  const began = Date.now();
   const { document, labels } = readGraphSource(source);
+  if (bulk) {
+    const result = await bulkImport(readConfig(), source, document, labels);
+    console.log(JSON.stringify({ ...result, totalSeconds: (Date.now() - began) / 1000 }));
+    return 0;
+  }
   const graph = await openCommandGraph();
   const bar = new SingleBar(
     { format: 'importing [{bar}] {value}/{total} rows', hideCursor: true },
@@ -43,4 +55,4 @@ async function main(source: string | undefined): Promise<number> {
   }
 }
 
-runCommand(() => main(process.argv[2]));
+runCommand(() => main(process.argv.slice(2)));
