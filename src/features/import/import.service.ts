@@ -5,7 +5,7 @@ import { ErrorCode } from '../../platform/graphql/error-code';
 import { badUserInput, conflict, type InputProblem } from '../../platform/graphql/user-errors';
 import { cypher } from '../../platform/neo4j/cypher';
 import type { GraphDatabase } from '../../platform/neo4j/graph-database';
-import { writeGraph } from '../../platform/neo4j/write-graph';
+import { type GraphWrite, writeGraph } from '../../platform/neo4j/write-graph';
 import type { EnterpriseRepository, EnterpriseRow } from '../enterprise/enterprise.repository';
 import { type ImportRunRecord, ImportRunState } from './import-run.record';
 import {
@@ -51,6 +51,26 @@ function chunks<T>(items: T[], size: number): T[][] {
 
 /** Ids per existence lookup while sorting rows into new and existing. */
 const LOOKUP_BATCH = 50_000;
+
+/** Of `ids`, those `lookup` finds, asked a batch at a time. */
+async function existingInBatches(
+  ids: string[],
+  lookup: (batch: string[]) => Promise<Set<string>>,
+): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (const batch of chunks(ids, LOOKUP_BATCH)) for (const id of await lookup(batch)) found.add(id);
+  return found;
+}
+
+/** Names an import's new rows in its change record, a batch at a time (millions of rows, few listed). */
+function recordCreated(write: GraphWrite, enterprises: EnterpriseRow[], links: SupplyLinkRow[]): void {
+  for (const batch of chunks(enterprises, LOOKUP_BATCH)) {
+    write.changed(batch.map((row) => ({ subject: 'ENTERPRISE', id: row.id as string, op: 'UPSERT' })));
+  }
+  for (const batch of chunks(links, LOOKUP_BATCH)) {
+    write.changed(batch.map((row) => ({ subject: 'LINK', id: row.id, op: 'UPSERT' })));
+  }
+}
 
 /**
  * Upserts a whole graph document by id, all or nothing for every reader:
@@ -146,10 +166,7 @@ export class ImportService {
         enterprises: plan.stagedEnterprises.length,
         links: plan.stagedLinks.length,
       });
-      write.changed(
-        plan.stagedEnterprises.map((row) => ({ subject: 'ENTERPRISE', id: row.id as string, op: 'UPSERT' })),
-      );
-      write.changed(plan.stagedLinks.map((row) => ({ subject: 'LINK', id: row.id, op: 'UPSERT' })));
+      recordCreated(write, plan.stagedEnterprises, plan.stagedLinks);
       // Rows that change what exists are written here, and only where they change something.
       let enterprisesRecreated = 0;
       let linksCreated = 0;
@@ -201,20 +218,12 @@ export class ImportService {
     return this.runs.findByIds(ids);
   }
 
-  private async existingEnterpriseIds(ids: string[]): Promise<Set<string>> {
-    const found = new Set<string>();
-    for (const batch of chunks(ids, LOOKUP_BATCH)) {
-      for (const id of await this.enterprises.existingIds(batch)) found.add(id);
-    }
-    return found;
+  private existingEnterpriseIds(ids: string[]): Promise<Set<string>> {
+    return existingInBatches(ids, (batch) => this.enterprises.existingIds(batch));
   }
 
-  private async existingLinkIds(ids: string[]): Promise<Set<string>> {
-    const found = new Set<string>();
-    for (const batch of chunks(ids, LOOKUP_BATCH)) {
-      for (const id of await this.links.existingIds(batch)) found.add(id);
-    }
-    return found;
+  private existingLinkIds(ids: string[]): Promise<Set<string>> {
+    return existingInBatches(ids, (batch) => this.links.existingIds(batch));
   }
 
   /**
@@ -279,12 +288,7 @@ export class ImportService {
       throw conflict(`import run id "${runId}" is taken`);
     }
     await writeGraph(this.db, { actor, operation: 'import' }, async (write) => {
-      for (const batch of chunks(graph.enterprises, LOOKUP_BATCH)) {
-        write.changed(batch.map((row) => ({ subject: 'ENTERPRISE', id: row.id as string, op: 'UPSERT' })));
-      }
-      for (const batch of chunks(graph.links, LOOKUP_BATCH)) {
-        write.changed(batch.map((row) => ({ subject: 'LINK', id: row.id, op: 'UPSERT' })));
-      }
+      recordCreated(write, graph.enterprises, graph.links);
       await this.runs.recordProgress(write, runId, total);
       await this.runs.finish({ id: runId, state: ImportRunState.PUBLISHED, error: null, counts: { ...counts } }, write);
     });
