@@ -15,11 +15,17 @@ export interface BulkHistory {
 
 type Row = Record<string, PropertyValue>;
 
-/** A CSV cell as neo4j-admin reads it: text quoted (quotes doubled), an empty cell for no property. */
-function cell(value: PropertyValue | undefined): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return `"${value.replaceAll('"', '""')}"`;
-  return String(value);
+/** Cells as neo4j-admin reads them, noting on the way whether any text holds a line break. */
+class CsvCells {
+  multiline = false;
+
+  /** Text quoted (quotes doubled), an empty cell for no property. */
+  cell(value: PropertyValue | undefined): string {
+    if (value === null || value === undefined) return '';
+    if (typeof value !== 'string') return String(value);
+    if (!this.multiline && /[\r\n]/.test(value)) this.multiline = true;
+    return `"${value.replaceAll('"', '""')}"`;
+  }
 }
 
 /** The typed header of `columns`: numbers as 64-bit doubles (the importer's float is 32), booleans as such. */
@@ -49,8 +55,8 @@ async function writeLines(file: string, first: string, lines: Iterable<string>):
   await once(out, 'finish');
 }
 
-function* rowsOf(rows: Row[], columns: string[]): Iterable<string> {
-  for (const row of rows) yield columns.map((column) => cell(row[column])).join(',');
+function* rowsOf(rows: Row[], columns: string[], cells: CsvCells): Iterable<string> {
+  for (const row of rows) yield columns.map((column) => cells.cell(row[column])).join(',');
 }
 
 /**
@@ -65,42 +71,36 @@ export async function writeBulkFiles(graph: ValidatedGraph, history: BulkHistory
     history: path.join(dir, 'history.csv'),
     links: path.join(dir, 'links.csv'),
   };
-  let multilineFields = false;
-  const check = (row: Row) => {
-    if (!multilineFields) multilineFields = Object.values(row).some((v) => typeof v === 'string' && /[\r\n]/.test(v));
-  };
+  const cells = new CsvCells();
 
   const enterpriseColumns = [...new Set(graph.enterprises.flatMap((row) => Object.keys(row)))];
-  graph.enterprises.forEach(check);
   await writeLines(
     files.enterprises,
     header(enterpriseColumns, graph.enterprises, { id: 'id:ID(Enterprise)' }),
-    rowsOf(graph.enterprises, enterpriseColumns),
+    rowsOf(graph.enterprises, enterpriseColumns, cells),
   );
 
   const linkRows: Row[] = graph.links.map((link) => ({ ...link.props, id: link.id, from: link.from, to: link.to }));
   const linkColumns = [...new Set(linkRows.flatMap((row) => Object.keys(row)))];
-  linkRows.forEach(check);
   await writeLines(
     files.links,
     header(linkColumns, linkRows, { from: ':START_ID(Enterprise)', to: ':END_ID(Enterprise)' }),
-    rowsOf(linkRows, linkColumns),
+    rowsOf(linkRows, linkColumns, cells),
   );
 
   const entry = (subjectId: string, subjectType: string, row: Row): string =>
     [
-      cell(subjectId),
-      cell(subjectType),
+      cells.cell(subjectId),
+      cells.cell(subjectType),
       '1',
       history.at,
-      cell(row.status),
-      cell(subjectType === 'ENTERPRISE' ? row.capacityRecovery : null),
-      cell(subjectType === 'ENTERPRISE' ? row.workforceReturned : null),
-      cell(history.note),
-      cell(history.actor),
-      cell(history.runId),
+      cells.cell(row.status),
+      cells.cell(subjectType === 'ENTERPRISE' ? row.capacityRecovery : null),
+      cells.cell(subjectType === 'ENTERPRISE' ? row.workforceReturned : null),
+      cells.cell(history.note),
+      cells.cell(history.actor),
+      cells.cell(history.runId),
     ].join(',');
-  if (/[\r\n]/.test(history.note)) multilineFields = true;
   await writeLines(
     files.history,
     'subjectId,subjectType,seq:long,at:datetime,status,capacityRecovery:double,workforceReturned:double,note,actor,importId',
@@ -115,6 +115,6 @@ export async function writeBulkFiles(graph: ValidatedGraph, history: BulkHistory
       { label: 'StatusChange', file: files.history },
     ],
     relationships: [{ type: 'SUPPLIES', file: files.links }],
-    multilineFields,
+    multilineFields: cells.multiline,
   };
 }
