@@ -1,12 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Core } from 'cytoscape';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphDatabase } from '../../src/platform/neo4j/graph-database';
 import { loadDemoData } from '../../src/app/seed-demo-data';
 import { EXAMPLE_TABS } from '../../src/web/app/ide/example-operations';
 import { connectTestGraph } from '../support/test-graph';
+import { launchChromium, requireChromium } from '../support/launch-chromium';
 import { dataOf, startTestServer } from '../support/test-server';
 
 /**
@@ -29,7 +30,6 @@ interface PageGlobals {
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const ARTIFACTS = path.join(ROOT, 'test-artifacts');
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const HUB = 'kq-market-textile-city';
 const DYE_PLANT = 'kq-dye-alice';
 const SPOF_LINK = 'kq-l-chem-dyestuff-binhai-to-dye-alice';
@@ -122,9 +122,7 @@ function screenshot(page: Page, name: string, docsName?: string) {
 }
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`No Chromium at ${CHROMIUM}: install Debian's (apt-get install -y chromium) or set CHROMIUM_PATH.`);
-  }
+  requireChromium();
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   const graph = await connectTestGraph();
   db = graph.db;
@@ -133,10 +131,7 @@ beforeAll(async () => {
   // What every page asks for on load, computed once here (hook timeout) rather than in the first test.
   await server.gql('{ criticalLinks(top: 10, includeCurrentState: false) { stalledCount } }');
   await server.gql(`{ chain(id: "${HUB}", direction: BOTH, maxDepth: 2, maxNodes: 200) { truncated } }`);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-  });
+  browser = await launchChromium(['--disable-component-update']);
 });
 
 afterAll(async () => {

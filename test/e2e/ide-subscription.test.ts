@@ -1,12 +1,11 @@
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Services } from '../../src/app/create-services';
 import type { GraphDatabase } from '../../src/platform/neo4j/graph-database';
 import { keqiaoFixture } from '../support/keqiao-fixture';
+import { launchChromium } from '../support/launch-chromium';
 import { connectTestGraph, removeByPrefix, uniquePrefix } from '../support/test-graph';
 import { dataOf, startTestServer, type TestServer } from '../support/test-server';
-
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 /** The editor GraphiQL 4 draws (CodeMirror 5), as the page callback sees it. */
 interface EditorGlobals {
@@ -23,10 +22,7 @@ beforeAll(async () => {
   ({ db, services } = await connectTestGraph());
   await services.imports.importGraph('test', keqiaoFixture(p));
   server = await startTestServer(services, { web: true });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-  });
+  browser = await launchChromium(['--no-first-run']);
 });
 
 afterAll(async () => {

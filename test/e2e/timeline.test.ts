@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Core } from 'cytoscape';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphDocument } from '../../src/features/import/graph-document';
 import type { GraphDatabase } from '../../src/platform/neo4j/graph-database';
 import { connectTestGraph } from '../support/test-graph';
+import { launchChromium, requireChromium } from '../support/launch-chromium';
 import { dataOf, startTestServer } from '../support/test-server';
 
 /**
@@ -32,7 +33,6 @@ interface PageGlobals {
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const ARTIFACTS = path.join(ROOT, 'test-artifacts');
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const DYE_PLANT = 'kq-dye-alice';
 /** Alice's only dyestuff supplier: she keeps 5 days of dyestuff. */
 const DYESTUFF_HUB = 'kq-chem-dyestuff-binhai';
@@ -125,19 +125,14 @@ function expectedStates(api: ApiSimulation, day: number, drawn?: ReadonlySet<str
 }
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`No Chromium at ${CHROMIUM}: install Debian's (apt-get install -y chromium) or set CHROMIUM_PATH.`);
-  }
+  requireChromium();
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   const graph = await connectTestGraph();
   db = graph.db;
   const document = JSON.parse(fs.readFileSync(path.join(ROOT, 'data', 'demo.json'), 'utf8')) as GraphDocument;
   await graph.services.imports.importGraph('test', document);
   server = await startTestServer(graph.services, { web: true });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-  });
+  browser = await launchChromium(['--disable-component-update']);
 });
 
 afterAll(async () => {

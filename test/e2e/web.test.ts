@@ -1,13 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Core } from 'cytoscape';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphDatabase } from '../../src/platform/neo4j/graph-database';
 import type { Services } from '../../src/app/create-services';
 import { loadDemoData } from '../../src/app/seed-demo-data';
 import { formatMoney, formatNumber } from '../../src/web/app/explorer/format';
 import { dataOf } from '../support/test-server';
+import { launchChromium, requireChromium } from '../support/launch-chromium';
 import { connectTestGraph } from '../support/test-graph';
 import { startTestServer } from '../support/test-server';
 
@@ -34,7 +35,6 @@ interface PageGlobals {
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const ARTIFACTS = path.join(ROOT, 'test-artifacts');
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const DYE_PLANT = 'kq-dye-alice';
 const SPOF_LINK = 'kq-l-chem-dyestuff-binhai-to-dye-alice';
 const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
@@ -134,26 +134,14 @@ async function runImpactInPage() {
 }
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`No Chromium at ${CHROMIUM}: install Debian's (apt-get install -y chromium) or set CHROMIUM_PATH.`);
-  }
+  requireChromium();
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   const graph = await connectTestGraph();
   db = graph.db;
   services = graph.services;
   await loadDemoData(graph.services, 'test');
   server = await startTestServer(graph.services, { web: true });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchChromium(['--disable-component-update', '--disable-sync', '--no-first-run']);
   context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   context.on('request', (request) => requested.push(request.url()));
   page = await context.newPage();
