@@ -111,12 +111,11 @@ export class ImportService {
     const runId = options.runId ?? randomUUID();
     const note = options.note ?? 'import';
     await this.discardAbandoned();
-    const total = graph.enterprises.length + graph.links.length;
-    if (!(await this.runs.begin({ id: runId, actor, note, total }))) {
+    const plan = await this.plan(graph);
+    if (!(await this.runs.begin({ id: runId, actor, note, total: plan.total }))) {
       throw conflict(`Import refused, nothing was changed: import run id "${runId}" is taken; give a new one.`);
     }
     try {
-      const plan = await this.plan(graph);
       const counts = await this.stageAndPublish(runId, actor, plan, { ...options, note });
       return { runId, ...counts };
     } catch (error) {
