@@ -72,6 +72,7 @@ export function createServices(db: GraphDatabase, options: ServiceOptions = {}) 
     workerScript,
     workers: options.engine?.workers ?? DEFAULT_ENGINE_WORKERS,
     timeoutMs: options.engine?.timeoutMs ?? 60_000,
+    snapshotFile: options.engine?.snapshotFile ?? null,
     logger,
     onRefresh: (event) => metrics?.snapshotRefreshed(event),
   });

@@ -1,4 +1,8 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
+import type { Logger } from '../../src/platform/logging/create-logger';
 import { GraphDatabase } from '../../src/platform/neo4j/graph-database';
 import { keqiaoFixture } from '../support/keqiao-fixture';
 import { testServices, uniquePrefix } from '../support/test-graph';
@@ -12,6 +16,22 @@ const t = useGraphTest(p, { document: fixture });
 const SET_LINK = `mutation($id: ID!, $status: LinkStatus!) { setLinkStatus(id: $id, status: $status) { status } }`;
 const IMPACT = `query($s: ScenarioInput!) { impact(scenario: $s) { graphVersion stalled(first: 50) { edges { node { enterprise { id } } } } } }`;
 const stalledIds = (body: any): string[] => body.data.impact.stalled.edges.map((e: any) => e.node.enterprise.id);
+
+/** A logger keeping every message with its fields. */
+function recordingLogger(): { logger: Logger; lines: { message: string; fields: Record<string, unknown> }[] } {
+  const lines: { message: string; fields: Record<string, unknown> }[] = [];
+  const log = (fields: Record<string, unknown>, message: string) => lines.push({ message, fields });
+  const logger = { info: log, warn: log, error: log, debug: () => undefined } as unknown as Logger;
+  return { logger, lines };
+}
+
+async function waitFor(check: () => boolean, ms = 30_000): Promise<void> {
+  const until = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > until) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
 
 describe('the engine runtime', () => {
   it('answers a query that follows a mutation on a graph at least as new as the mutation (read-your-writes)', async () => {
@@ -51,6 +71,38 @@ describe('the engine runtime', () => {
     } finally {
       await server.stop();
       await services.engine.close();
+    }
+  });
+
+  it('after a restart, takes the graph from its snapshot file and applies the writes made while it was down', async () => {
+    const snapshotFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'linkfall-engine-')), 'engine-snapshot.bin');
+    const first = recordingLogger();
+    const before = testServices(t.db, { engine: { snapshotFile }, logger: first.logger });
+    try {
+      await before.engine.warm();
+      await waitFor(() => first.lines.some((line) => line.message === 'engine snapshot saved'));
+    } finally {
+      await before.engine.close();
+    }
+    // Written while no service with this snapshot runs: the next one must see it.
+    dataOf(await t.server.gql(SET_LINK, { id: `${p}-l-yarn`, status: 'BLOCKED' }));
+
+    const second = recordingLogger();
+    const after = testServices(t.db, { engine: { snapshotFile }, logger: second.logger });
+    const server = await startTestServer(after);
+    try {
+      await after.engine.warm();
+      const taken = second.lines.find((line) => line.message === 'impact engine took the graph from its snapshot file');
+      expect(taken?.fields).toMatchObject({ restoredFrom: expect.any(Number) });
+      expect(second.lines.some((line) => line.message === 'impact engine loaded the graph')).toBe(false);
+      // The yarn link is BLOCKED now, so the dyeing plant is down already: blocking its dyestuff stalls nothing more.
+      const body = await server.gql(IMPACT, { s: { blockLinks: [`${p}-l-dyestuff`], includeCurrentState: true } });
+      expect(stalledIds(body)).not.toContain(`${p}-dye`);
+    } finally {
+      await server.stop();
+      await after.engine.close();
+      dataOf(await t.server.gql(SET_LINK, { id: `${p}-l-yarn`, status: 'OPEN' }));
+      fs.rmSync(path.dirname(snapshotFile), { recursive: true, force: true });
     }
   });
 });

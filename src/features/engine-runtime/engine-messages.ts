@@ -2,7 +2,17 @@ import type { TransferableSupplyGraph } from '../../engine';
 import type { GraphDatabaseOptions } from '../../platform/neo4j/graph-database';
 
 /** What each worker thread of the engine is, given as its workerData. */
-export type WorkerRole = { role: 'engine' } | { role: 'keeper'; connection: GraphDatabaseOptions };
+export type WorkerRole =
+  | { role: 'engine' }
+  /** `snapshotFile`: where the keeper keeps the prepared graph on disk (null: nowhere). */
+  | { role: 'keeper'; connection: GraphDatabaseOptions; snapshotFile: string | null };
+
+/** Something the keeper thread wants logged (it has no logger of its own). */
+export interface KeeperNote {
+  level: 'info' | 'warn';
+  message: string;
+  [field: string]: unknown;
+}
 
 /** Memoised derived structures computed after a graph was first posted (current-state baseline, bounds, ...). */
 export type SharedMemo = TransferableSupplyGraph['memo'];
@@ -44,6 +54,8 @@ export interface SyncedGraph {
   skippedLinks?: number;
   /** Patch: enterprises and links upserted or deleted. */
   patched?: { enterprises: number; links: number };
+  /** Patch: the version of the snapshot file the graph was taken from before patching. */
+  restoredFrom?: number;
 }
 
 /** The graph keeper to the main thread. */
@@ -53,4 +65,5 @@ export type FromKeeper =
   | { type: 'sync-failed'; id: number; message: string; code?: string }
   /** Derived structures computed after the graph of `version` was posted. */
   | { type: 'memo'; version: number; memo: SharedMemo; ms: number }
+  | { type: 'note'; note: KeeperNote }
   | { type: 'closed' };

@@ -34,6 +34,8 @@ export interface EngineRuntimeOptions<T extends JobTable> {
   workers: number;
   /** Time budget of one request's engine work, queueing included (ENGINE_TIMEOUT_MS). */
   timeoutMs: number;
+  /** Where the graph keeper keeps the prepared graph on disk for the next start (ENGINE_SNAPSHOT_FILE); null: nowhere. */
+  snapshotFile?: string | null;
   logger?: Logger;
   onRefresh?: SnapshotRefreshed;
 }
@@ -69,6 +71,8 @@ export class EngineRuntime<T extends JobTable> implements JobRunner<T> {
     this.keeper = new KeeperClient({
       script: options.workerScript,
       connection: options.connection,
+      snapshotFile: options.snapshotFile ?? null,
+      onNote: ({ level, message, ...fields }) => options.logger?.[level](fields, message),
       onMemo: (version, memo, ms) => this.addMemo(version, memo, ms),
       currentGraph: () => this.refresh.value?.posted() ?? null,
     });
@@ -180,12 +184,15 @@ export class EngineRuntime<T extends JobTable> implements JobRunner<T> {
         ms: Math.round(synced.ms),
         ...(synced.patched ? { changed: synced.patched } : {}),
         ...(synced.skippedLinks ? { skippedLinks: synced.skippedLinks } : {}),
+        ...(synced.restoredFrom !== undefined ? { restoredFrom: synced.restoredFrom } : {}),
       },
       synced.kind === 'load'
         ? 'impact engine loaded the graph'
-        : synced.kind === 'patch'
-          ? 'impact engine patched the graph'
-          : 'impact engine graph unchanged at a newer version',
+        : synced.restoredFrom !== undefined
+          ? 'impact engine took the graph from its snapshot file'
+          : synced.kind === 'patch'
+            ? 'impact engine patched the graph'
+            : 'impact engine graph unchanged at a newer version',
     );
     return kept;
   }

@@ -1,8 +1,12 @@
 import { prepareGraph, SupplyGraph, type GraphPatch, type TransferableSupplyGraph } from '../../engine';
 import { type GraphChange, isSupplyGraphSubject } from '../../platform/neo4j/graph-change';
 import type { GraphChangeRepository } from '../../platform/neo4j/graph-change.repository';
-import type { SharedMemo, SyncedGraph } from './engine-messages';
+import type { KeeperNote, SharedMemo, SyncedGraph } from './engine-messages';
+import type { EngineSnapshotFile } from './engine-snapshot-file';
 import type { GraphSnapshotReader } from './graph-snapshot-reader';
+
+/** A graph only patched since it was last saved to disk is saved again after this long. */
+const SAVE_PATCHED_AFTER_MS = 10 * 60_000;
 
 /**
  * Derived structures computed after a graph is posted, one step at a time
@@ -31,17 +35,30 @@ const LATER_STEPS = [
  * reads). A graph is posted as soon as it can evaluate (variable order,
  * all-operating baseline); the other derived structures follow one by one,
  * and are abandoned for a newer graph.
+ *
+ * With a snapshot file, the first sync starts from the graph saved there
+ * (same database, not newer, same code) and patches it like any other; a
+ * graph read whole is saved once all its structures are derived, a patched
+ * one at most every SAVE_PATCHED_AFTER_MS.
  */
 export class GraphKeeper {
   private graph: SupplyGraph | null = null;
   private version = -1;
   /** Bumped by every sync, so later steps of an older graph stop. */
   private generation = 0;
+  /** The graph came from the snapshot file and no thread has it yet. */
+  private unposted = false;
+  private graphId: string | null = null;
+  /** The last graph saved to (or taken from) the snapshot file, and when. */
+  private saved: { version: number; at: number } | null = null;
+  private lastKind: SyncedGraph['kind'] | null = null;
 
   constructor(
     private readonly reader: GraphSnapshotReader,
     private readonly changes: GraphChangeRepository,
     private readonly postMemo: (version: number, memo: SharedMemo, ms: number) => void,
+    private readonly snapshots: EngineSnapshotFile | null = null,
+    private readonly note: (note: KeeperNote) => void = () => undefined,
   ) {}
 
   /** Continues from a graph prepared elsewhere (the previous keeper's, kept by the main thread). */
@@ -54,6 +71,7 @@ export class GraphKeeper {
   async sync(target: number, reload: boolean): Promise<SyncedGraph> {
     this.generation += 1;
     const started = performance.now();
+    const restored = !reload && this.graph === null ? await this.restore() : null;
     if (reload || this.graph === null) return this.load(started);
     const changes = await this.changes.since(this.version);
     const latest = changes.length > 0 ? changes[changes.length - 1].version : this.version;
@@ -63,6 +81,7 @@ export class GraphKeeper {
     const { enterprises, links } = changedIds(changes);
     const graph = this.graph;
     if (enterprises.length === 0 && links.length === 0) {
+      if (this.unposted) return this.posting(graph, latest, started, restored);
       this.version = latest;
       return { version: latest, kind: 'same', ms: performance.now() - started, ...this.counts(graph) };
     }
@@ -80,20 +99,53 @@ export class GraphKeeper {
       // A write committed between reading the changes and reading the rows: read it all.
       return this.load(started);
     }
-    const posted = this.publish(patched, latest);
     return {
-      version: latest,
-      kind: 'patch',
-      graph: posted,
-      ms: performance.now() - started,
-      ...this.counts(patched),
+      ...this.posting(patched, latest, started, restored),
       patched: { enterprises: enterprises.length, links: links.length },
     };
   }
 
+  /** Posts a graph patched (or taken from the snapshot file) as of `version`. */
+  private posting(graph: SupplyGraph, version: number, started: number, restored: number | null): SyncedGraph {
+    const posted = this.publish(graph, version, 'patch');
+    return {
+      version,
+      kind: 'patch',
+      graph: posted,
+      ms: performance.now() - started,
+      ...this.counts(graph),
+      ...(restored !== null ? { restoredFrom: restored } : {}),
+    };
+  }
+
+  /** Takes the graph of the snapshot file when it fits the database; its version, or null. */
+  private async restore(): Promise<number | null> {
+    if (this.snapshots === null) return null;
+    try {
+      const { version, graphId } = await this.reader.identity();
+      if (graphId === null) return null;
+      const found = await this.snapshots.load(graphId, version);
+      if (found === null) return null;
+      this.graph = SupplyGraph.fromTransferable(found.graph);
+      this.version = found.version;
+      this.graphId = graphId;
+      this.unposted = true;
+      this.saved = { version: found.version, at: Date.now() };
+      return found.version;
+    } catch (error) {
+      this.note({
+        level: 'warn',
+        message: 'the engine snapshot file could not be read; reading the graph',
+        error: String(error),
+      });
+      return null;
+    }
+  }
+
   private async load(started: number): Promise<SyncedGraph> {
-    const { version, graph, skippedLinks } = await this.reader.load();
-    const posted = this.publish(graph, version);
+    const { version, graphId, graph, skippedLinks } = await this.reader.load();
+    this.graphId = graphId;
+    const posted = this.publish(graph, version, 'load');
     return {
       version,
       kind: 'load',
@@ -105,10 +157,12 @@ export class GraphKeeper {
   }
 
   /** Makes `graph` the kept one, ready to evaluate, and schedules its other derived structures. */
-  private publish(graph: SupplyGraph, version: number): TransferableSupplyGraph {
+  private publish(graph: SupplyGraph, version: number, kind: 'load' | 'patch'): TransferableSupplyGraph {
     prepareGraph(graph, { currentState: false, idOrder: false });
     this.graph = graph;
     this.version = version;
+    this.unposted = false;
+    this.lastKind = kind;
     const posted = graph.toTransferable();
     void this.prepareLater(this.generation, Object.keys(posted.memo));
     return posted;
@@ -130,6 +184,30 @@ export class GraphKeeper {
     // A fresh view over the same memory: the scratch space the steps used here is freed.
     this.graph = SupplyGraph.fromTransferable(shared);
     this.postMemo(this.version, memo, performance.now() - started);
+    await this.save(generation, shared);
+  }
+
+  /** Saves the prepared graph to the snapshot file when it is worth it (see the class comment). */
+  private async save(generation: number, shared: TransferableSupplyGraph): Promise<void> {
+    const version = this.version;
+    if (this.snapshots === null || this.saved?.version === version) return;
+    if (this.lastKind !== 'load' && this.saved !== null && Date.now() - this.saved.at < SAVE_PATCHED_AFTER_MS) return;
+    const started = performance.now();
+    try {
+      this.graphId ??= (await this.reader.identity()).graphId;
+      if (this.graphId === null || generation !== this.generation) return;
+      await this.snapshots.save({ graphId: this.graphId, version }, shared);
+      this.saved = { version, at: Date.now() };
+      this.note({
+        level: 'info',
+        message: 'engine snapshot saved',
+        version,
+        file: this.snapshots.file,
+        ms: Math.round(performance.now() - started),
+      });
+    } catch (error) {
+      this.note({ level: 'warn', message: 'the engine snapshot could not be saved', error: String(error) });
+    }
   }
 
   private counts(graph: SupplyGraph): { enterprises: number; links: number } {

@@ -17,8 +17,13 @@ const SNAPSHOT_CHUNK = 500;
 /** Positions of names, as the snapshot queries take them ({name: position}). */
 const positions = (names: readonly (string | null)[]) => Object.fromEntries(names.map((name, i) => [name, i]));
 
-export interface LoadedSnapshot {
+/** The graph version, and the id of the database (null until its first recorded change). */
+export interface GraphIdentity {
   version: number;
+  graphId: string | null;
+}
+
+export interface LoadedSnapshot extends GraphIdentity {
   graph: SupplyGraph;
   /** Links left out because an end was created after the enterprises were read (the next refresh adds them). */
   skippedLinks: number;
@@ -37,9 +42,16 @@ type Columns = Record<string, unknown[]>;
 export class GraphSnapshotReader {
   constructor(private readonly db: GraphDatabase) {}
 
+  async identity(): Promise<GraphIdentity> {
+    const record = (await this.db.read(cypher('graph/version'))).records[0];
+    return { version: record.get('version') as number, graphId: record.get('graphId') as string | null };
+  }
+
   load(): Promise<LoadedSnapshot> {
     return this.db.executeRead(async (tx) => {
-      const version = (await tx.run(cypher('graph/version'))).records[0].get('version') as number;
+      const identity = (await tx.run(cypher('graph/version'))).records[0];
+      const version = identity.get('version') as number;
+      const graphId = identity.get('graphId') as string | null;
       const names = (await tx.run(cypher('engine/snapshot-names'))).records[0].toObject() as Record<
         'regions' | 'parks' | 'units' | 'products',
         string[]
@@ -97,7 +109,7 @@ export class GraphSnapshotReader {
           });
         }
       }
-      return { version, graph: builder.build(), skippedLinks };
+      return { version, graphId, graph: builder.build(), skippedLinks };
     });
   }
 

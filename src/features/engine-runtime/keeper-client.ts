@@ -1,11 +1,15 @@
 import { Worker } from 'node:worker_threads';
 import type { TransferableSupplyGraph } from '../../engine';
 import type { GraphDatabaseOptions } from '../../platform/neo4j/graph-database';
-import type { FromKeeper, SharedMemo, SyncedGraph, ToKeeper } from './engine-messages';
+import type { FromKeeper, KeeperNote, SharedMemo, SyncedGraph, ToKeeper, WorkerRole } from './engine-messages';
 
 export interface KeeperClientOptions {
   script: string;
   connection: GraphDatabaseOptions;
+  /** Where the keeper keeps the prepared graph on disk; null: nowhere. */
+  snapshotFile: string | null;
+  /** Something the keeper wants logged. */
+  onNote(note: KeeperNote): void;
   /** Derived structures the keeper computed after posting the graph of `version`. */
   onMemo(version: number, memo: SharedMemo, ms: number): void;
   /** The graph a restarted keeper continues from (the main thread's latest), or null. */
@@ -63,7 +67,11 @@ export class KeeperClient {
 
   private start(): Worker {
     const thread = new Worker(this.options.script, {
-      workerData: { role: 'keeper', connection: this.options.connection },
+      workerData: {
+        role: 'keeper',
+        connection: this.options.connection,
+        snapshotFile: this.options.snapshotFile,
+      } satisfies WorkerRole,
     });
     thread.unref();
     this.thread = thread;
@@ -84,6 +92,10 @@ export class KeeperClient {
   private received(message: FromKeeper): void {
     if (message.type === 'memo') {
       this.options.onMemo(message.version, message.memo, message.ms);
+      return;
+    }
+    if (message.type === 'note') {
+      this.options.onNote(message.note);
       return;
     }
     if (message.type !== 'synced' && message.type !== 'sync-failed') return;

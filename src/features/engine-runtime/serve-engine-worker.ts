@@ -5,6 +5,7 @@ import { GraphChangeRepository } from '../../platform/neo4j/graph-change.reposit
 import { GraphDatabase, type GraphDatabaseOptions } from '../../platform/neo4j/graph-database';
 import type { JobTable } from './engine-job';
 import type { FromEngineWorker, FromKeeper, ToEngineWorker, ToKeeper, WorkerRole } from './engine-messages';
+import { EngineSnapshotFile } from './engine-snapshot-file';
 import { GraphKeeper } from './graph-keeper';
 import { GraphSnapshotReader } from './graph-snapshot-reader';
 
@@ -16,7 +17,7 @@ import { GraphSnapshotReader } from './graph-snapshot-reader';
 export function serveEngineWorker(jobs: JobTable): void {
   if (!parentPort) throw new Error('serveEngineWorker runs in a worker thread');
   const role = workerData as WorkerRole;
-  if (role.role === 'keeper') serveKeeper(parentPort, role.connection);
+  if (role.role === 'keeper') serveKeeper(parentPort, role.connection, role.snapshotFile);
   else serveJobs(parentPort, jobs);
 }
 
@@ -61,11 +62,15 @@ function serveJobs(port: MessagePort, jobs: JobTable): void {
   });
 }
 
-function serveKeeper(port: MessagePort, connection: GraphDatabaseOptions): void {
+function serveKeeper(port: MessagePort, connection: GraphDatabaseOptions, snapshotFile: string | null): void {
   const db = new GraphDatabase(connection);
   const reply = (message: FromKeeper) => port.postMessage(message);
-  const keeper = new GraphKeeper(new GraphSnapshotReader(db), new GraphChangeRepository(db), (version, memo, ms) =>
-    reply({ type: 'memo', version, memo, ms }),
+  const keeper = new GraphKeeper(
+    new GraphSnapshotReader(db),
+    new GraphChangeRepository(db),
+    (version, memo, ms) => reply({ type: 'memo', version, memo, ms }),
+    snapshotFile === null ? null : new EngineSnapshotFile(snapshotFile),
+    (note) => reply({ type: 'note', note }),
   );
   // One message at a time: a sync waits for the one before it.
   let queue = Promise.resolve();

@@ -41,6 +41,12 @@ export interface EngineConfig {
   workers: number;
   /** Time budget of one request's engine work, from its arrival. */
   timeoutMs: number;
+  /**
+   * Where the engine keeps its prepared graph for the next start
+   * (ENGINE_SNAPSHOT_FILE, default DATA_DIR/engine-snapshot.bin; "none": nowhere).
+   * A cache: each instance keeps its own, and takes it only for the same database.
+   */
+  snapshotFile: string | null;
 }
 
 export interface Config {
@@ -146,10 +152,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (!LOG_LEVELS.includes(logLevel))
     problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
 
+  const dataDir = path.resolve(cwd, text('DATA_DIR', '.data'));
   const config: Config = {
     port: integer('PORT', 4000, 0, 65535),
     host: text('HOST', '127.0.0.1'),
-    dataDir: path.resolve(cwd, text('DATA_DIR', '.data')),
+    dataDir,
     seedDemo: boolean('SEED_DEMO', true),
     logLevel,
     neo4j,
@@ -166,12 +173,19 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     engine: {
       workers: integer('ENGINE_WORKERS', DEFAULT_ENGINE_WORKERS, 1, 64),
       timeoutMs: integer('ENGINE_TIMEOUT_MS', 60_000, 100, 3_600_000),
+      snapshotFile: snapshotFile(text('ENGINE_SNAPSHOT_FILE', ''), dataDir),
     },
   };
   if (problems.length > 0) {
     throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   }
   return config;
+}
+
+/** ENGINE_SNAPSHOT_FILE: "none" turns the snapshot off; empty is the default in the data directory. */
+function snapshotFile(value: string, dataDir: string): string | null {
+  if (value === 'none') return null;
+  return value === '' ? path.join(dataDir, 'engine-snapshot.bin') : path.resolve(dataDir, value);
 }
 
 interface Readers {
