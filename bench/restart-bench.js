@@ -49,7 +49,7 @@ const running = new Set();
 
 function startService(env) {
   const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'cli', 'start.js')], {
-    env: { ...process.env, DATA_DIR: dataDir, SEED_DEMO: 'false', LOG_LEVEL: 'info', ...env },
+    env: { ...process.env, DATA_DIR: dataDir, SEED_DEMO: 'false', LOG_LEVEL: 'info', ANONYMOUS_ROLE: 'editor', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const lines = [];

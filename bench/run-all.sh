@@ -2,7 +2,8 @@
 # The whole benchmark at one size, as `npm run bench -- N [SEED]`: generate and import N
 # enterprises into a fresh managed Neo4j (bulk import from 500k up), then, end to end through
 # GraphQL, impact by block kind, criticalLinks with /health probed, the naive Cypher
-# comparison and memory (impact-bench.js); simulate (simulation-api-bench.js); the engine alone
+# comparison and memory (impact-bench.js); simulate (simulation-api-bench.js); the first impact
+# after a restart with and without the engine's snapshot file (restart-bench.js); the engine alone
 # (engine-bench.js). Each writes bench/results/*-<label>.json; the markdown tables they print
 # are appended to bench/RESULTS.md under a dated heading.
 #
@@ -43,6 +44,7 @@ node --expose-gc $HEAP "$BENCH/impact-bench.js" --label "$LABEL" --runs "$RUNS" 
 # shellcheck disable=SC2086
 node --expose-gc $HEAP "$BENCH/simulation-api-bench.js" --label "$LABEL" --runs 9 \
   --out "$RESULTS_DIR/simulation-api-$LABEL.json" >>"$tables"
+RESULTS_DIR=$RESULTS_DIR node "$BENCH/restart-bench.js" --label "$LABEL" >>"$tables"
 # shellcheck disable=SC2086
 node --expose-gc $HEAP "$BENCH/engine-bench.js" --enterprises "$N" --seed "$SEED" --label "$LABEL" \
   --out "$RESULTS_DIR/engine-$LABEL.json" >>"$tables"
