@@ -1,9 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Writable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { parse as parseStream } from 'csv-parse';
 import { parse } from 'csv-parse/sync';
+import { CSV_OPTIONS, eachCsvRecord } from '../../platform/csv/each-csv-record';
 import { badUserInput } from '../../platform/graphql/user-errors';
 import { type GraphDocument, JSON_ROW_LABELS, type RowLabels } from './graph-document';
 import { BOOLEAN_COLUMNS, NUMBER_COLUMNS } from './typed-columns';
@@ -26,9 +24,6 @@ function typedRow(columns: readonly string[], cells: readonly string[]): Record<
   return typed;
 }
 
-// Rows as arrays, named by the header here: csv-parse's own row objects cost more than the parsing.
-const CSV_OPTIONS = { skip_empty_lines: true, bom: true, trim: true } as const;
-
 /** A row whose length is not the header's, told as csv-parse tells it when it names the columns. */
 function csvError(error: unknown): unknown {
   if ((error as { code?: unknown }).code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH') {
@@ -45,6 +40,7 @@ function readCsv(file: string): Record<string, unknown>[] {
   if (!fs.existsSync(file)) return [];
   let records: string[][];
   try {
+    // Rows as arrays, named by the header here: csv-parse's own row objects cost more than the parsing.
     records = parse(fs.readFileSync(file), CSV_OPTIONS) as string[][];
   } catch (error) {
     throw csvError(error);
@@ -58,23 +54,10 @@ async function eachCsvRow(file: string, each: (row: Record<string, unknown>, ind
   if (!fs.existsSync(file)) return;
   let columns: string[] | null = null;
   let index = 0;
-  await pipeline(
-    fs.createReadStream(file, { highWaterMark: 1 << 20 }),
-    parseStream(CSV_OPTIONS),
-    new Writable({
-      objectMode: true,
-      highWaterMark: 1024,
-      write(cells: string[], _encoding, done) {
-        try {
-          if (columns === null) columns = cells;
-          else each(typedRow(columns, cells), index++);
-          done();
-        } catch (error) {
-          done(error as Error);
-        }
-      },
-    }),
-  ).catch((error: unknown) => {
+  await eachCsvRecord(file, (cells) => {
+    if (columns === null) columns = cells;
+    else each(typedRow(columns, cells), index++);
+  }).catch((error: unknown) => {
     throw csvError(error);
   });
 }

@@ -17,7 +17,7 @@ export interface BulkHistory {
 }
 
 /** Characters gathered before a write to the file: few, large writes. */
-const CHUNK = 1 << 22;
+const CHUNK = 1 << 16;
 
 /** A CSV file written in large chunks of text. */
 class CsvFile {
