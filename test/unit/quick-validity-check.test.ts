@@ -179,7 +179,7 @@ describe('a quick validity check built from class-validator metadata', () => {
 
   it('answers no, leaving the row to class-validator, when a validator answers with a promise', () => {
     class Undeclared {
-      @ValidateBy({ name: 'later', validator: { validate: (() => Promise.resolve(true)) as () => boolean } })
+      @ValidateBy({ name: 'later', validator: { validate: (() => Promise.resolve(true)) as unknown as () => boolean } })
       value!: string;
     }
     expect(buildQuickValidityCheck(Undeclared, ROW_VALIDATION)?.({ value: 'x' })).toBe(false);
