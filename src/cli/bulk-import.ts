@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { GraphDocument, RowLabels } from '../features/import/graph-document';
-import { writeBulkFiles } from '../features/import/write-bulk-files';
+import { prepareBulkLoad } from '../features/import/prepare-bulk-load';
+import { streamGraphSource } from '../features/import/read-graph-source';
 import type { Config } from '../platform/config/config';
 import { bulkLoadManagedNeo4j } from '../platform/neo4j/bulk-load';
 import { startManagedNeo4j, stopManagedNeo4j } from '../platform/neo4j/managed-neo4j';
@@ -17,15 +17,11 @@ const ACTOR = 'cli:import';
  * properties, defaults and first history entries, a recorded run and a new
  * graph version; the server is stopped for the load and started again.
  */
-export async function bulkImport(
-  config: Config,
-  source: string,
-  document: GraphDocument,
-  labels: RowLabels,
-): Promise<Record<string, unknown>> {
+export async function bulkImport(config: Config, source: string): Promise<Record<string, unknown>> {
   if (config.neo4j.kind !== 'managed') {
     throw new Error('--bulk loads the managed Neo4j of DATA_DIR offline; with NEO4J_URI set, import without --bulk');
   }
+  const rows = streamGraphSource(source);
   const { database } = config.neo4j;
   const seconds: Record<string, number> = {};
   let phase = Date.now();
@@ -45,11 +41,10 @@ export async function bulkImport(
           '(enterprises, API tokens, saved scenarios...). Import without --bulk, or into a new DATA_DIR.',
       );
     }
-    const validated = graph.services.imports.validateForEmptyGraph(document, labels);
-    lap('check');
     const history = { at: new Date().toISOString(), note, actor: ACTOR, runId };
-    const files = await writeBulkFiles(validated, history, dir);
-    lap('write');
+    // Read, checked and written out row by row: a document of millions of rows is never held whole.
+    const { files, loaded } = await prepareBulkLoad(rows, history, dir);
+    lap('readCheckWrite');
     await graph.close();
     graph = null;
     await stopManagedNeo4j(config.dataDir);
@@ -62,7 +57,7 @@ export async function bulkImport(
     lap('load');
     graph = await openCommandGraph(config);
     lap('indexes');
-    const result = await graph.services.imports.recordBulkLoad(ACTOR, runId, note, validated);
+    const result = await graph.services.imports.recordBulkLoad(ACTOR, runId, note, loaded);
     return { ...result, bulk: true, seconds };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

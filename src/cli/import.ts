@@ -19,12 +19,12 @@ async function main(args: string[]): Promise<number> {
     return EXIT_USAGE;
   }
   const began = Date.now();
-  const { document, labels } = readGraphSource(source);
   if (bulk) {
-    const result = await bulkImport(readConfig(), source, document, labels);
+    const result = await bulkImport(readConfig(), source);
     console.log(JSON.stringify({ ...result, totalSeconds: (Date.now() - began) / 1000 }));
     return 0;
   }
+  const { document, labels } = readGraphSource(source);
   const graph = await openCommandGraph();
   const bar = new SingleBar(
     { format: 'importing [{bar}] {value}/{total} rows', hideCursor: true },

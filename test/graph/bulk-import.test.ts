@@ -8,6 +8,7 @@ import { readGraphSource } from '../../src/features/import/read-graph-source';
 import { streamSupplyGraph } from '../../src/generator/generate-supply-graph';
 import { writeSupplyGraphCsv } from '../../src/generator/write-supply-graph-csv';
 import { readConfig } from '../../src/platform/config/config';
+import { connectNeo4j } from '../../src/platform/neo4j/connect-neo4j';
 import { startManagedNeo4j, stopManagedNeo4j } from '../../src/platform/neo4j/managed-neo4j';
 
 // Its own managed Neo4j: a bulk load stops the server and writes a new database.
@@ -25,10 +26,47 @@ afterAll(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 }, 120_000);
 
+/** Writes a CSV folder: the generated enterprises, then `links` (header line included). */
+function folderWithLinks(name: string, links: string[]): string {
+  const dir = path.join(dataDir, name);
+  fs.mkdirSync(dir);
+  fs.copyFileSync(path.join(source, 'enterprises.csv'), path.join(dir, 'enterprises.csv'));
+  fs.writeFileSync(path.join(dir, 'links.csv'), `${links.join('\n')}\n`);
+  return dir;
+}
+
 describe('npm run import -- --bulk', () => {
+  it('refuses a document with bad rows, listing every problem by row, and leaves the database empty', async () => {
+    const bad = folderWithLinks('bad', [
+      'id,from,to,product,mode,volume',
+      'bad-1,g-e-0000000,g-e-0000001,yarn,ROAD,1',
+      'bad-2,g-e-0000000,g-e-0000001,yarn,BY_AIR,-2',
+      'bad-1,g-e-0000000,nowhere,yarn,ROAD,1',
+      'bad-3,g-e-0000002,nowhere,yarn,RAIL,1',
+    ]);
+    const error = await bulkImport(config, bad).then(
+      () => null,
+      (e: unknown) => e as { message: string; extensions: { problems: unknown[] } },
+    );
+    expect(error?.message).toMatch(/^Import rejected, nothing was changed\. 4 problems:/);
+    expect(error?.extensions.problems).toEqual([
+      { path: 'links.csv line 3 (bad-2)', message: expect.stringMatching(/^mode must be one of /) },
+      { path: 'links.csv line 3 (bad-2)', message: 'volume must not be negative' },
+      { path: 'links.csv line 4 (bad-1)', message: 'duplicate id "bad-1", also at links.csv line 2' },
+      { path: 'links.csv line 5 (bad-3)', message: 'refers to enterprise "nowhere", which is not in the import' },
+    ]);
+    expect(fs.readdirSync(dataDir).filter((name) => name.startsWith('bulk-'))).toEqual([]);
+    const graph = await openCommandGraph(config);
+    try {
+      expect(await graph.services.imports.nodeCount()).toBe(0);
+    } finally {
+      await graph.close();
+    }
+  }, 120_000);
+
   it('loads an empty database with the same rows, defaults and first history entries, then refuses a second load', async () => {
-    const { document, labels } = readGraphSource(source);
-    const result = await bulkImport(config, source, document, labels);
+    const { document } = readGraphSource(source);
+    const result = await bulkImport(config, source);
     expect(result).toMatchObject({ enterprisesCreated: 300, enterprisesUpdated: 0, bulk: true });
     const links = (document.links ?? []).length;
     expect(result.linksCreated).toBe(links);
@@ -52,8 +90,27 @@ describe('npm run import -- --bulk', () => {
       await graph.close();
     }
 
-    await expect(bulkImport(config, source, document, labels)).rejects.toThrow(
-      /--bulk writes a new database, so it needs an empty one/,
-    );
+    await expect(bulkImport(config, source)).rejects.toThrow(/--bulk writes a new database, so it needs an empty one/);
   }, 240_000);
+
+  it('leaves the graph a staged import of the same folder leaves: the two exports are equal', async () => {
+    const bulk = await openCommandGraph(config);
+    const bulkExport = await bulk.services.exports.exportGraph().finally(() => bulk.close());
+    expect(bulkExport.enterprises).toHaveLength(300);
+
+    const neo4j = await connectNeo4j(config, { startManaged: false });
+    try {
+      await neo4j.db.write('MATCH (n) DETACH DELETE n');
+    } finally {
+      await neo4j.close();
+    }
+    const staged = await openCommandGraph(config);
+    try {
+      const { document, labels } = readGraphSource(source);
+      await staged.services.imports.importGraph('cli:import', document, { labels });
+      expect(await staged.services.exports.exportGraph()).toEqual(bulkExport);
+    } finally {
+      await staged.close();
+    }
+  }, 120_000);
 });

@@ -2,7 +2,7 @@ import type { Actor } from '../../platform/actor';
 import { randomUUID } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import { ErrorCode } from '../../platform/graphql/error-code';
-import { badUserInput, conflict, type InputProblem } from '../../platform/graphql/user-errors';
+import { conflict, type InputProblem } from '../../platform/graphql/user-errors';
 import { cypher } from '../../platform/neo4j/cypher';
 import type { GraphDatabase } from '../../platform/neo4j/graph-database';
 import { type GraphWrite, writeGraph } from '../../platform/neo4j/write-graph';
@@ -16,6 +16,7 @@ import {
 } from './import-run.repository';
 import type { SupplyLinkRepository, SupplyLinkRow } from '../supply-link/supply-link.repository';
 import { type GraphDocument, JSON_ROW_LABELS, type RowLabels } from './graph-document';
+import { importRejected } from './import-rejected';
 import { type ValidatedGraph, validateGraphDocument } from './validate-graph-document';
 
 export interface ImportCounts {
@@ -38,12 +39,18 @@ export interface ImportOptions {
   runId?: string;
 }
 
+/** The ids of the enterprises and links a bulk load wrote. */
+export interface BulkLoadedIds {
+  enterpriseIds: readonly string[];
+  linkIds: readonly string[];
+}
+
 /** What an import wrote, and the run that wrote it. */
 export interface ImportResult extends ImportCounts {
   runId: string;
 }
 
-function chunks<T>(items: T[], size: number): T[][] {
+function chunks<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
@@ -63,12 +70,12 @@ async function existingInBatches(
 }
 
 /** Names an import's new rows in its change record, a batch at a time (millions of rows, few listed). */
-function recordCreated(write: GraphWrite, enterprises: EnterpriseRow[], links: SupplyLinkRow[]): void {
-  for (const batch of chunks(enterprises, LOOKUP_BATCH)) {
-    write.changed(batch.map((row) => ({ subject: 'ENTERPRISE', id: row.id as string, op: 'UPSERT' })));
+function recordCreated(write: GraphWrite, enterpriseIds: readonly string[], linkIds: readonly string[]): void {
+  for (const batch of chunks(enterpriseIds, LOOKUP_BATCH)) {
+    write.changed(batch.map((id) => ({ subject: 'ENTERPRISE', id, op: 'UPSERT' })));
   }
-  for (const batch of chunks(links, LOOKUP_BATCH)) {
-    write.changed(batch.map((row) => ({ subject: 'LINK', id: row.id, op: 'UPSERT' })));
+  for (const batch of chunks(linkIds, LOOKUP_BATCH)) {
+    write.changed(batch.map((id) => ({ subject: 'LINK', id, op: 'UPSERT' })));
   }
 }
 
@@ -165,7 +172,11 @@ export class ImportService {
         enterprises: plan.stagedEnterprises.length,
         links: plan.stagedLinks.length,
       });
-      recordCreated(write, plan.stagedEnterprises, plan.stagedLinks);
+      recordCreated(
+        write,
+        plan.stagedEnterprises.map((row) => row.id as string),
+        plan.stagedLinks.map((row) => row.id),
+      );
       // Rows that change what exists are written here, and only where they change something.
       let enterprisesRecreated = 0;
       let linksCreated = 0;
@@ -235,33 +246,17 @@ export class ImportService {
       this.existingLinkIds([...graph.enterpriseRows.keys()]),
       this.existingEnterpriseIds([...graph.linkRows.keys()]),
     ]);
-    const taken = (rows: Map<string, string>, existing: Set<string>, other: string) =>
+    const taken = (rows: Map<string, number>, label: (index: number) => string, existing: Set<string>, other: string) =>
       [...rows]
         .filter(([id]) => existing.has(id))
-        .map(([id, path]) => ({
-          path,
+        .map(([id, index]) => ({
+          path: label(index),
           message: `id "${id}" is the id of ${other} in the graph: ids are unique across types`,
         }));
     return [
-      ...taken(graph.enterpriseRows, links, 'a supply link'),
-      ...taken(graph.linkRows, enterprises, 'an enterprise'),
+      ...taken(graph.enterpriseRows, graph.labels.enterprise, links, 'a supply link'),
+      ...taken(graph.linkRows, graph.labels.link, enterprises, 'an enterprise'),
     ];
-  }
-
-  /**
-   * The checks of importGraph for a document bulk-loaded into an empty
-   * database: every problem by row, and every enterprise a link names must
-   * be in the document itself.
-   */
-  validateForEmptyGraph(document: GraphDocument, labels: RowLabels = JSON_ROW_LABELS): ValidatedGraph {
-    const { graph, problems } = validateGraphDocument(document, labels);
-    for (const [id, rows] of graph.externalReferences) {
-      for (const row of rows) {
-        problems.push({ path: row, message: `refers to enterprise "${id}", which is not in the import` });
-      }
-    }
-    if (problems.length > 0) throw importRejected(problems);
-    return graph;
   }
 
   /** Nodes of any label in the database. */
@@ -275,11 +270,11 @@ export class ImportService {
    * version naming what it created, so every service instance reads the
    * graph again.
    */
-  async recordBulkLoad(actor: Actor, runId: string, note: string, graph: ValidatedGraph): Promise<ImportResult> {
+  async recordBulkLoad(actor: Actor, runId: string, note: string, loaded: BulkLoadedIds): Promise<ImportResult> {
     const counts: ImportCounts = {
-      enterprisesCreated: graph.enterprises.length,
+      enterprisesCreated: loaded.enterpriseIds.length,
       enterprisesUpdated: 0,
-      linksCreated: graph.links.length,
+      linksCreated: loaded.linkIds.length,
       linksUpdated: 0,
     };
     const total = counts.enterprisesCreated + counts.linksCreated;
@@ -287,7 +282,7 @@ export class ImportService {
       throw conflict(`import run id "${runId}" is taken`);
     }
     await writeGraph(this.db, { actor, operation: 'import' }, async (write) => {
-      recordCreated(write, graph.enterprises, graph.links);
+      recordCreated(write, loaded.enterpriseIds, loaded.linkIds);
       await this.runs.recordProgress(write, runId, total);
       await this.runs.finish({ id: runId, state: ImportRunState.PUBLISHED, error: null, counts: { ...counts } }, write);
     });
@@ -327,15 +322,4 @@ function explainRunFailure(error: unknown): unknown {
     return conflict(`Import failed, nothing was changed: ${error.message}`);
   }
   return error;
-}
-
-/** The error for a rejected import: a summary line, then one line per problem. */
-function importRejected(problems: InputProblem[]): ReturnType<typeof badUserInput> {
-  const shown = problems.slice(0, 50).map((p) => `${p.path}: ${p.message}`);
-  const more = problems.length > shown.length ? [`... and ${problems.length - shown.length} more`] : [];
-  const noun = problems.length === 1 ? 'problem' : 'problems';
-  return badUserInput(
-    `Import rejected, nothing was changed. ${problems.length} ${noun}:\n${[...shown, ...more].join('\n')}`,
-    problems,
-  );
 }

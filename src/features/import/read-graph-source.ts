@@ -1,65 +1,84 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { CSV_OPTIONS, eachCsvRecord } from '../../platform/csv/each-csv-record';
 import { badUserInput } from '../../platform/graphql/user-errors';
 import { type GraphDocument, JSON_ROW_LABELS, type RowLabels } from './graph-document';
-
-/** Columns whose CSV text is a number or a boolean; every other column stays text. */
-const NUMERIC = new Set([
-  'lat',
-  'lon',
-  'capacityRecovery',
-  'workforceReturned',
-  'dailyCapacity',
-  'dailyOutputValue',
-  'volume',
-  'inventoryDays',
-]);
-const BOOLEAN = new Set(['whitelisted']);
+import { BOOLEAN_COLUMNS, NUMBER_COLUMNS } from './typed-columns';
 
 /**
  * CSV cells are text: numbers and booleans are converted where the column
  * says so, and an empty cell means "not given". Text that does not convert
  * is kept, so validation names it.
  */
-function typedRow(row: Record<string, string>): Record<string, unknown> {
+function typedRow(columns: readonly string[], cells: readonly string[]): Record<string, unknown> {
   const typed: Record<string, unknown> = {};
-  for (const [column, text] of Object.entries(row)) {
+  for (let i = 0; i < cells.length; i++) {
+    const column = columns[i];
+    const text = cells[i];
     if (text === '') continue;
-    if (NUMERIC.has(column) && text.trim() !== '' && Number.isFinite(Number(text))) typed[column] = Number(text);
-    else if (BOOLEAN.has(column) && /^(true|false)$/i.test(text)) typed[column] = text.toLowerCase() === 'true';
+    if (NUMBER_COLUMNS.has(column) && text.trim() !== '' && Number.isFinite(Number(text))) typed[column] = Number(text);
+    else if (BOOLEAN_COLUMNS.has(column) && /^(true|false)$/i.test(text)) typed[column] = text.toLowerCase() === 'true';
     else typed[column] = text;
   }
   return typed;
 }
 
-function readCsv(file: string): Record<string, unknown>[] {
-  if (!fs.existsSync(file)) return [];
-  const rows = parse(fs.readFileSync(file), { columns: true, skip_empty_lines: true, bom: true, trim: true }) as Record<
-    string,
-    string
-  >[];
-  return rows.map(typedRow);
+/** A row whose length is not the header's, told as csv-parse tells it when it names the columns. */
+function csvError(error: unknown): unknown {
+  if ((error as { code?: unknown }).code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH') {
+    const csv = error as Error;
+    csv.message = csv.message.replace(
+      /^Invalid Record Length: expect (\d+),/,
+      'Invalid Record Length: columns length is $1,',
+    );
+  }
+  return error;
 }
 
-/**
- * Reads the import format from a path: a JSON document, or a folder holding
- * enterprises.csv and links.csv with the same column names. CSV rows are
- * labelled by file and line (the header is line 1).
- */
-export function readGraphSource(source: string): { document: GraphDocument; labels: RowLabels } {
-  if (!fs.existsSync(source)) throw badUserInput(`${source} does not exist`);
-  if (fs.statSync(source).isDirectory()) {
-    const enterprisesFile = path.join(source, 'enterprises.csv');
-    const linksFile = path.join(source, 'links.csv');
-    if (!fs.existsSync(enterprisesFile) && !fs.existsSync(linksFile)) {
-      throw badUserInput(`${source} holds neither enterprises.csv nor links.csv`);
-    }
-    return {
-      document: { enterprises: readCsv(enterprisesFile), links: readCsv(linksFile) },
-      labels: { enterprise: (i) => `enterprises.csv line ${i + 2}`, link: (i) => `links.csv line ${i + 2}` },
-    };
+function readCsv(file: string): Record<string, unknown>[] {
+  if (!fs.existsSync(file)) return [];
+  let records: string[][];
+  try {
+    // Rows as arrays, named by the header here: csv-parse's own row objects cost more than the parsing.
+    records = parse(fs.readFileSync(file), CSV_OPTIONS) as string[][];
+  } catch (error) {
+    throw csvError(error);
   }
+  const columns = records[0] ?? [];
+  return records.slice(1).map((cells) => typedRow(columns, cells));
+}
+
+/** Calls `each` with every row of a CSV file as it is read (none when there is no such file). */
+async function eachCsvRow(file: string, each: (row: Record<string, unknown>, index: number) => void): Promise<void> {
+  if (!fs.existsSync(file)) return;
+  let columns: string[] | null = null;
+  let index = 0;
+  await eachCsvRecord(file, (cells) => {
+    if (columns === null) columns = cells;
+    else each(typedRow(columns, cells), index++);
+  }).catch((error: unknown) => {
+    throw csvError(error);
+  });
+}
+
+/** The files of a CSV folder, or null when `source` is a JSON file. */
+function csvFolder(source: string): { enterprisesFile: string; linksFile: string; labels: RowLabels } | null {
+  if (!fs.existsSync(source)) throw badUserInput(`${source} does not exist`);
+  if (!fs.statSync(source).isDirectory()) return null;
+  const enterprisesFile = path.join(source, 'enterprises.csv');
+  const linksFile = path.join(source, 'links.csv');
+  if (!fs.existsSync(enterprisesFile) && !fs.existsSync(linksFile)) {
+    throw badUserInput(`${source} holds neither enterprises.csv nor links.csv`);
+  }
+  return {
+    enterprisesFile,
+    linksFile,
+    labels: { enterprise: (i) => `enterprises.csv line ${i + 2}`, link: (i) => `links.csv line ${i + 2}` },
+  };
+}
+
+function readJson(source: string): GraphDocument {
   let document: unknown;
   try {
     document = JSON.parse(fs.readFileSync(source, 'utf8'));
@@ -76,5 +95,47 @@ export function readGraphSource(source: string): { document: GraphDocument; labe
   ] as const) {
     if (value !== undefined && !Array.isArray(value)) throw badUserInput(`${source}: "${name}" must be an array`);
   }
-  return { document: document as GraphDocument, labels: JSON_ROW_LABELS };
+  return document as GraphDocument;
+}
+
+/**
+ * Reads the import format from a path: a JSON document, or a folder holding
+ * enterprises.csv and links.csv with the same column names. CSV rows are
+ * labelled by file and line (the header is line 1).
+ */
+export function readGraphSource(source: string): { document: GraphDocument; labels: RowLabels } {
+  const folder = csvFolder(source);
+  if (!folder) return { document: readJson(source), labels: JSON_ROW_LABELS };
+  return {
+    document: { enterprises: readCsv(folder.enterprisesFile), links: readCsv(folder.linksFile) },
+    labels: folder.labels,
+  };
+}
+
+/** The rows of an import source, handed over one at a time: enterprises, then links. */
+export interface GraphRowSource {
+  labels: RowLabels;
+  eachEnterprise(each: (row: unknown, index: number) => void): Promise<void>;
+  eachLink(each: (row: unknown, index: number) => void): Promise<void>;
+}
+
+/**
+ * The rows of the same sources as readGraphSource, without holding a CSV
+ * folder's rows in memory: each row is handed over as it is read.
+ */
+export function streamGraphSource(source: string): GraphRowSource {
+  const folder = csvFolder(source);
+  if (folder) {
+    return {
+      labels: folder.labels,
+      eachEnterprise: (each) => eachCsvRow(folder.enterprisesFile, each),
+      eachLink: (each) => eachCsvRow(folder.linksFile, each),
+    };
+  }
+  const document = readJson(source);
+  return {
+    labels: JSON_ROW_LABELS,
+    eachEnterprise: async (each) => (document.enterprises ?? []).forEach(each),
+    eachLink: async (each) => (document.links ?? []).forEach(each),
+  };
 }

@@ -1,9 +1,12 @@
 import fs from 'node:fs';
-import { once } from 'node:events';
 import path from 'node:path';
 import type { BulkFiles } from '../../platform/neo4j/bulk-load';
 import type { PropertyValue } from '../../platform/neo4j/property-row';
-import type { ValidatedGraph } from './validate-graph-document';
+import type { EnterpriseRow } from '../enterprise/enterprise.repository';
+import { ENTERPRISE_FIELDS } from '../enterprise/enterprise.record';
+import type { SupplyLinkRow } from '../supply-link/supply-link.repository';
+import { LINK_FIELDS } from '../supply-link/supply-link.record';
+import { BOOLEAN_COLUMNS, NUMBER_COLUMNS } from './typed-columns';
 
 /** How the bulk-loaded rows' first history entries are dated, annotated and signed. */
 export interface BulkHistory {
@@ -13,108 +16,122 @@ export interface BulkHistory {
   runId: string;
 }
 
-type Row = Record<string, PropertyValue>;
+/** Characters gathered before a write to the file: few, large writes. */
+const CHUNK = 1 << 16;
 
-/** Cells as neo4j-admin reads them, noting on the way whether any text holds a line break. */
-class CsvCells {
-  multiline = false;
+/** A CSV file written in large chunks of text. */
+class CsvFile {
+  private readonly fd: number;
+  private chunk = '';
 
-  /** Text quoted (quotes doubled), an empty cell for no property. */
-  cell(value: PropertyValue | undefined): string {
-    if (value === null || value === undefined) return '';
-    if (typeof value !== 'string') return String(value);
-    if (!this.multiline && /[\r\n]/.test(value)) this.multiline = true;
-    return `"${value.replaceAll('"', '""')}"`;
+  constructor(
+    readonly file: string,
+    header: string,
+  ) {
+    this.fd = fs.openSync(file, 'w', 0o600);
+    this.chunk = `${header}\n`;
+  }
+
+  line(text: string): void {
+    this.chunk += text;
+    if (this.chunk.length >= CHUNK) this.flush();
+  }
+
+  close(): void {
+    this.flush();
+    fs.closeSync(this.fd);
+  }
+
+  private flush(): void {
+    fs.writeSync(this.fd, this.chunk);
+    this.chunk = '';
   }
 }
 
 /** The typed header of `columns`: numbers as 64-bit doubles (the importer's float is 32), booleans as such. */
-function header(columns: string[], rows: Row[], fixed: Record<string, string>): string {
+function header(columns: readonly string[], fixed: Record<string, string>): string {
   return columns
     .map((column) => {
       if (column in fixed) return fixed[column];
-      const sample = rows.find((row) => row[column] !== null && row[column] !== undefined)?.[column];
-      if (typeof sample === 'number') return `${column}:double`;
-      if (typeof sample === 'boolean') return `${column}:boolean`;
+      if (NUMBER_COLUMNS.has(column)) return `${column}:double`;
+      if (BOOLEAN_COLUMNS.has(column)) return `${column}:boolean`;
       return column;
     })
     .join(',');
 }
 
-/** Writes lines to a file, waiting when the stream is full. */
-async function writeLines(file: string, first: string, lines: Iterable<string>): Promise<void> {
-  const out = fs.createWriteStream(file, { mode: 0o600 });
-  let chunk = `${first}\n`;
-  for (const line of lines) {
-    chunk += `${line}\n`;
-    if (chunk.length < 1 << 20) continue;
-    if (!out.write(chunk)) await once(out, 'drain');
-    chunk = '';
-  }
-  out.end(chunk);
-  await once(out, 'finish');
-}
-
-function* rowsOf(rows: Row[], columns: string[], cells: CsvCells): Iterable<string> {
-  for (const row of rows) yield columns.map((column) => cells.cell(row[column])).join(',');
-}
+/** Stored link properties (the ends are the relationship's), then its ends. */
+const LINK_PROPERTIES = LINK_FIELDS.filter((field) => field !== 'from' && field !== 'to');
 
 /**
- * Writes a validated graph as neo4j-admin CSV into `dir`: the enterprises, a
- * first history entry for each enterprise and link (as the staged import
- * writes them), and the links, with every property a row sets.
+ * Writes rows as neo4j-admin CSV into a folder as they come: the
+ * enterprises, a first history entry for each enterprise and link (as the
+ * staged import writes them), and the links, with every property a row sets.
  */
-export async function writeBulkFiles(graph: ValidatedGraph, history: BulkHistory, dir: string): Promise<BulkFiles> {
-  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const files = {
-    enterprises: path.join(dir, 'enterprises.csv'),
-    history: path.join(dir, 'history.csv'),
-    links: path.join(dir, 'links.csv'),
-  };
-  const cells = new CsvCells();
+export class BulkFileWriter {
+  private multiline = false;
+  private readonly enterprises: CsvFile;
+  private readonly history: CsvFile;
+  private readonly links: CsvFile;
+  /** The columns of a history entry after subject id and type, the same for every entry but status. */
+  private readonly entrySignature: string;
+  private readonly entryStart: string;
 
-  const enterpriseColumns = [...new Set(graph.enterprises.flatMap((row) => Object.keys(row)))];
-  await writeLines(
-    files.enterprises,
-    header(enterpriseColumns, graph.enterprises, { id: 'id:ID(Enterprise)' }),
-    rowsOf(graph.enterprises, enterpriseColumns, cells),
-  );
+  constructor(dir: string, history: BulkHistory) {
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    this.enterprises = new CsvFile(
+      path.join(dir, 'enterprises.csv'),
+      header(ENTERPRISE_FIELDS, { id: 'id:ID(Enterprise)' }),
+    );
+    this.links = new CsvFile(
+      path.join(dir, 'links.csv'),
+      header([...LINK_PROPERTIES, 'from', 'to'], { from: ':START_ID(Enterprise)', to: ':END_ID(Enterprise)' }),
+    );
+    this.history = new CsvFile(
+      path.join(dir, 'history.csv'),
+      'subjectId,subjectType,seq:long,at:datetime,status,capacityRecovery:double,workforceReturned:double,note,actor,importId',
+    );
+    this.entryStart = `,1,${history.at},`;
+    this.entrySignature = `,${this.cell(history.note)},${this.cell(history.actor)},${this.cell(history.runId)}\n`;
+  }
 
-  const linkRows: Row[] = graph.links.map((link) => ({ ...link.props, id: link.id, from: link.from, to: link.to }));
-  const linkColumns = [...new Set(linkRows.flatMap((row) => Object.keys(row)))];
-  await writeLines(
-    files.links,
-    header(linkColumns, linkRows, { from: ':START_ID(Enterprise)', to: ':END_ID(Enterprise)' }),
-    rowsOf(linkRows, linkColumns, cells),
-  );
+  enterprise(row: EnterpriseRow): void {
+    let line = this.cell(row.id);
+    for (let i = 1; i < ENTERPRISE_FIELDS.length; i++) line += `,${this.cell(row[ENTERPRISE_FIELDS[i]])}`;
+    this.enterprises.line(`${line}\n`);
+    this.history.line(
+      `${this.cell(row.id)},"ENTERPRISE"${this.entryStart}${this.cell(row.status)},` +
+        `${this.cell(row.capacityRecovery)},${this.cell(row.workforceReturned)}${this.entrySignature}`,
+    );
+  }
 
-  const entry = (subjectId: string, subjectType: string, row: Row): string =>
-    [
-      cells.cell(subjectId),
-      cells.cell(subjectType),
-      '1',
-      history.at,
-      cells.cell(row.status),
-      cells.cell(subjectType === 'ENTERPRISE' ? row.capacityRecovery : null),
-      cells.cell(subjectType === 'ENTERPRISE' ? row.workforceReturned : null),
-      cells.cell(history.note),
-      cells.cell(history.actor),
-      cells.cell(history.runId),
-    ].join(',');
-  await writeLines(
-    files.history,
-    'subjectId,subjectType,seq:long,at:datetime,status,capacityRecovery:double,workforceReturned:double,note,actor,importId',
-    (function* () {
-      for (const row of graph.enterprises) yield entry(row.id as string, 'ENTERPRISE', row);
-      for (const row of linkRows) yield entry(row.id as string, 'LINK', row);
-    })(),
-  );
-  return {
-    nodes: [
-      { label: 'Enterprise', file: files.enterprises },
-      { label: 'StatusChange', file: files.history },
-    ],
-    relationships: [{ type: 'SUPPLIES', file: files.links }],
-    multilineFields: cells.multiline,
-  };
+  link(row: SupplyLinkRow): void {
+    let line = '';
+    for (const field of LINK_PROPERTIES) line += `${this.cell(row.props[field])},`;
+    this.links.line(`${line}${this.cell(row.from)},${this.cell(row.to)}\n`);
+    this.history.line(
+      `${this.cell(row.id)},"LINK"${this.entryStart}${this.cell(row.props.status)},,${this.entrySignature}`,
+    );
+  }
+
+  /** Closes the files; what to hand to the importer. */
+  close(): BulkFiles {
+    for (const file of [this.enterprises, this.links, this.history]) file.close();
+    return {
+      nodes: [
+        { label: 'Enterprise', file: this.enterprises.file },
+        { label: 'StatusChange', file: this.history.file },
+      ],
+      relationships: [{ type: 'SUPPLIES', file: this.links.file }],
+      multilineFields: this.multiline,
+    };
+  }
+
+  /** A cell as neo4j-admin reads it: text quoted (quotes doubled), empty for no property; notes line breaks. */
+  private cell(value: PropertyValue | undefined): string {
+    if (value === null || value === undefined) return '';
+    if (typeof value !== 'string') return String(value);
+    if (!this.multiline && (value.includes('\n') || value.includes('\r'))) this.multiline = true;
+    return value.includes('"') ? `"${value.replaceAll('"', '""')}"` : `"${value}"`;
+  }
 }
