@@ -351,46 +351,60 @@ export class ImpactResult implements OutputLossTotals {
   }
 }
 
-/** Stalled or partial enterprises of a run, with their numbers. */
+/** A fraction this much below the baseline makes an enterprise partial. */
+const PARTIAL_EPSILON = 1e-9;
+
+/**
+ * Stalled or partial enterprises of a run, with their numbers: one pass over
+ * the touched enterprises into arrays of that size, of which the affected
+ * ones' part is kept (no list grown one entry at a time).
+ */
 function affectedColumns(graph: SupplyGraph, run: StatePropagation): AffectedColumns {
   const touched = run.touchedNodes;
-  const base = run.baseState;
-  const node: number[] = [];
-  const flagList: number[] = [];
-  for (const v of touched) {
+  const base = run.baseState.fraction;
+  const size = touched.length;
+  const node = new Int32Array(size);
+  const flags = new Uint8Array(size);
+  const day = new Float64Array(size);
+  const baseline = new Float64Array(size);
+  const fraction = new Float64Array(size);
+  const lost = new Float64Array(size);
+  const lostValue = new Float64Array(size);
+  let count = 0;
+  for (let k = 0; k < size; k++) {
+    const v = touched[k];
     const stalled = run.isStalled(v);
-    const partial = !stalled && isPartial(graph, run, v);
+    const now = run.fraction(v);
+    const before = base[v];
+    const partial =
+      !stalled && ((graph.nodePassThrough[v] === 1 && run.lostSomePort(v)) || now < before - PARTIAL_EPSILON);
     if (!stalled && !partial) continue;
-    node.push(v);
-    flagList.push((stalled ? STALLED : 0) | (run.isDirect(v) ? DIRECT : 0) | (partial ? PARTIAL : 0));
-  }
-  const count = node.length;
-  const columns: AffectedColumns = {
-    node: Int32Array.from(node),
-    flags: Uint8Array.from(flagList),
-    day: new Float64Array(count),
-    baseline: new Float64Array(count),
-    fraction: new Float64Array(count),
-    lost: new Float64Array(count),
-    lostValue: new Float64Array(count),
-  };
-  for (let k = 0; k < count; k++) {
-    const v = node[k];
-    columns.day[k] = (flagList[k] & STALLED) !== 0 ? run.stallDay(v)! : NaN;
-    columns.baseline[k] = base.fraction[v];
-    columns.fraction[k] = run.fraction(v);
+    node[count] = v;
+    flags[count] = stalled ? STALLED | (run.isDirect(v) ? DIRECT : 0) : PARTIAL;
+    day[count] = stalled ? run.stallDay(v)! : NaN;
+    baseline[count] = before;
+    fraction[count] = now;
     const capacity = graph.nodeDailyCapacity[v];
-    columns.lost[k] = Number.isNaN(capacity) ? 0 : capacity * (columns.baseline[k] - columns.fraction[k]);
-    columns.lostValue[k] = graph.nodeDailyOutputValue[v] * (columns.baseline[k] - columns.fraction[k]);
+    lost[count] = Number.isNaN(capacity) ? 0 : capacity * (before - now);
+    lostValue[count] = graph.nodeDailyOutputValue[v] * (before - now);
+    count++;
   }
-  return columns;
+  return {
+    node: node.subarray(0, count),
+    flags: flags.subarray(0, count),
+    day: day.subarray(0, count),
+    baseline: baseline.subarray(0, count),
+    fraction: fraction.subarray(0, count),
+    lost: lost.subarray(0, count),
+    lostValue: lostValue.subarray(0, count),
+  };
 }
 
 /** Not stalled, but a pass-through lost some of its baseline products, or its fraction dropped by more than 1e-9. */
 export function isPartial(graph: SupplyGraph, run: StatePropagation, v: number): boolean {
   if (run.isStalled(v)) return false;
   if (graph.nodePassThrough[v] === 1 && run.lostSomePort(v)) return true;
-  return run.fraction(v) < run.baseState.fraction[v] - 1e-9;
+  return run.fraction(v) < run.baseState.fraction[v] - PARTIAL_EPSILON;
 }
 
 function missingInputs(graph: SupplyGraph, run: StatePropagation, v: number): string[] {

@@ -1,4 +1,5 @@
 import { FRACTION_EPSILON } from './fraction-variables';
+import { inLinkColumnsOf } from './in-link-columns';
 import { PropagateStrategy } from './propagate-strategy';
 import { NodeFlag, NodeSlot, PortSlot, Slot } from './propagation-scratch';
 import type { StateChange } from './state-change';
@@ -12,9 +13,14 @@ import { activeVariablesOf } from './topological-rank';
  * times faster than propagating a change that reaches most of them.
  */
 export abstract class SweepStrategy extends PropagateStrategy {
+  /** Links newly blocked in this sweep, as bits by position in graph.portLinks (see inLinkColumnsOf). */
+  private inBlockedBits: Uint32Array | null = null;
+  private inBlockedList: number[] = [];
+
   protected sweep(change: StateChange): void {
     const graph = this.graph;
     const n = graph.nodeCount;
+    this.markBlockedPositions();
     // A pass-through without products has its own factor as fraction: it must be looked at.
     if (change.ownChanged !== undefined)
       for (let k = 0; k < change.ownChanged.length; k++) this.touchNode(change.ownChanged[k]);
@@ -39,6 +45,21 @@ export abstract class SweepStrategy extends PropagateStrategy {
     if (change.skipFractions !== true) this.averagePassThroughs();
   }
 
+  /** inBlockedBits for this run's blockedList, the previous run's bits cleared. */
+  private markBlockedPositions(): void {
+    const { position } = inLinkColumnsOf(this.graph);
+    this.inBlockedBits ??= new Uint32Array((this.graph.linkCount >>> 5) + 1);
+    const bits = this.inBlockedBits;
+    if (this.inBlockedList.length * 32 > bits.length) bits.fill(0);
+    else for (const j of this.inBlockedList) bits[j >>> 5] = 0;
+    this.inBlockedList = [];
+    for (const l of this.blockedList) {
+      const j = position[l];
+      bits[j >>> 5] |= 1 << (j & 31);
+      this.inBlockedList.push(j);
+    }
+  }
+
   private baseVariableValue(x: number): number {
     const n = this.graph.nodeCount;
     return x < n ? this.base.fraction[x] : this.base.portValue[x - n];
@@ -61,37 +82,38 @@ export abstract class SweepStrategy extends PropagateStrategy {
     let latestLink = -1;
     let sum = base.portSum[q];
     let changed = false;
+    const blocked = this.inBlockedBits!;
+    const shareAndDays = inLinkColumnsOf(graph).shareAndDays;
     for (let j = graph.portLinkStart[q]; j < graph.portLinkStart[q + 1]; j++) {
       if (base.inDelivers[j] === 0) continue;
-      const l = graph.portLinks[j];
       const source = graph.inSource[j];
       // The supplier's record: one read gives whether it stopped, its value and its base value.
       const sources = source < n ? this.node : this.port;
       const r = Slot.STRIDE * (source < n ? source : source - n);
       const touched = sources[r + Slot.STAMP] === epoch;
       let day = touched ? sources[r + Slot.DAY] : Infinity;
-      if ((this.blockedBits[l >>> 5] & (1 << (l & 31))) !== 0) day = 0;
+      if ((blocked[j >>> 5] & (1 << (j & 31))) !== 0) day = 0;
       else if (memberDay !== null && rank[source] >= memberStart && rank[source] < memberStart + memberDay.length) {
         day = memberDay[rank[source] - memberStart];
       }
       if (day < Infinity) {
         changed = true;
         count--;
-        const runsOut = day + graph.linkInventoryDays[l];
+        const runsOut = day + shareAndDays[2 * j + 1];
         if (runsOut < this.windowDays) {
-          sum -= graph.linkShare[l] * (touched ? sources[r + Slot.BASE_VALUE] : this.baseVariableValue(source));
+          sum -= shareAndDays[2 * j] * (touched ? sources[r + Slot.BASE_VALUE] : this.baseVariableValue(source));
         }
         if (runsOut >= latest) {
           latest = runsOut;
-          latestLink = l;
+          latestLink = graph.portLinks[j];
         }
-        if (record) this.failedLinks.push(l);
+        if (record) this.failedLinks.push(graph.portLinks[j]);
         continue;
       }
       if (!touched) continue;
       const delta = sources[r + Slot.VALUE] - sources[r + Slot.BASE_VALUE];
       if (delta !== 0) {
-        sum += graph.linkShare[l] * delta;
+        sum += shareAndDays[2 * j] * delta;
         changed = true;
       }
     }
