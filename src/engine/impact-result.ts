@@ -113,14 +113,9 @@ export class ImpactResult implements OutputLossTotals {
     private readonly rerun: () => void,
   ) {
     this.runId = run.runId;
-    const columns = affectedColumns(graph, run);
-    this.columns = columns;
-    let stalled = 0;
     const loss = new OutputLossAccumulator(graph);
-    for (let k = 0; k < columns.node.length; k++) {
-      if ((columns.flags[k] & STALLED) !== 0) stalled++;
-      loss.add(columns.node[k], columns.baseline[k] - columns.fraction[k], true);
-    }
+    const { columns, stalled } = affectedColumns(graph, run, loss);
+    this.columns = columns;
     this.stalledCount = stalled;
     this.partialCount = columns.node.length - stalled;
     const totals = loss.totals();
@@ -129,7 +124,7 @@ export class ImpactResult implements OutputLossTotals {
     this.lostOutputByUnit = totals.lostOutputByUnit;
     this.affectedProducerCount = totals.affectedProducerCount;
     this.unvaluedProducerCount = totals.unvaluedProducerCount;
-    this.failedLinkIndices = Int32Array.from(run.failedLinks);
+    this.failedLinkIndices = run.failedLinks.view().slice();
   }
 
   /** Stalled plus partial enterprises. */
@@ -355,12 +350,17 @@ export class ImpactResult implements OutputLossTotals {
 const PARTIAL_EPSILON = 1e-9;
 
 /**
- * Stalled or partial enterprises of a run, with their numbers: one pass over
- * the touched enterprises into arrays of that size, of which the affected
- * ones' part is kept (no list grown one entry at a time).
+ * Stalled or partial enterprises of a run, with their numbers, and their
+ * losses added to `loss`: one pass over the touched enterprises into arrays
+ * of that size, of which the affected ones' part is kept (no list grown one
+ * entry at a time).
  */
-function affectedColumns(graph: SupplyGraph, run: StatePropagation): AffectedColumns {
-  const touched = run.touchedNodes;
+function affectedColumns(
+  graph: SupplyGraph,
+  run: StatePropagation,
+  loss: OutputLossAccumulator,
+): { columns: AffectedColumns; stalled: number } {
+  const touched = run.touchedNodes.view();
   const base = run.baseState.fraction;
   const size = touched.length;
   const node = new Int32Array(size);
@@ -371,6 +371,7 @@ function affectedColumns(graph: SupplyGraph, run: StatePropagation): AffectedCol
   const lost = new Float64Array(size);
   const lostValue = new Float64Array(size);
   let count = 0;
+  let stalledCount = 0;
   for (let k = 0; k < size; k++) {
     const v = touched[k];
     const stalled = run.isStalled(v);
@@ -387,9 +388,11 @@ function affectedColumns(graph: SupplyGraph, run: StatePropagation): AffectedCol
     const capacity = graph.nodeDailyCapacity[v];
     lost[count] = Number.isNaN(capacity) ? 0 : capacity * (before - now);
     lostValue[count] = graph.nodeDailyOutputValue[v] * (before - now);
+    loss.add(v, before - now, true);
+    if (stalled) stalledCount++;
     count++;
   }
-  return {
+  const columns = {
     node: node.subarray(0, count),
     flags: flags.subarray(0, count),
     day: day.subarray(0, count),
@@ -398,6 +401,7 @@ function affectedColumns(graph: SupplyGraph, run: StatePropagation): AffectedCol
     lost: lost.subarray(0, count),
     lostValue: lostValue.subarray(0, count),
   };
+  return { columns, stalled: stalledCount };
 }
 
 /** Not stalled, but a pass-through lost some of its baseline products, or its fraction dropped by more than 1e-9. */

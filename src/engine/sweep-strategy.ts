@@ -1,5 +1,6 @@
 import { FRACTION_EPSILON } from './fraction-variables';
 import { inLinkColumnsOf, type InLinkColumns } from './in-link-columns';
+import { IntList } from './int-list';
 import { PropagateStrategy } from './propagate-strategy';
 import { NodeFlag, NodeSlot, PortSlot, Slot } from './propagation-scratch';
 import type { StateChange } from './state-change';
@@ -18,8 +19,8 @@ const STATE_STRIDE = 3;
 export abstract class SweepStrategy extends PropagateStrategy {
   /** Links newly blocked in this sweep, as bits by position in graph.portLinks (see inLinkColumnsOf). */
   private inBlockedBits: Uint32Array | null = null;
-  /** The blocked links whose bits are set (the last sweep's blockedList). */
-  private inBlockedFrom: number[] = [];
+  /** The positions whose bits are set. */
+  private readonly inBlockedPositions = new IntList();
   private inColumns: InLinkColumns | null = null;
   /**
    * What a customer reads of each variable during a sweep, STATE_STRIDE
@@ -85,12 +86,15 @@ export abstract class SweepStrategy extends PropagateStrategy {
     const { position } = this.inColumns!;
     this.inBlockedBits ??= new Uint32Array((this.graph.linkCount >>> 5) + 1);
     const bits = this.inBlockedBits;
-    if (this.inBlockedFrom.length * 32 > bits.length) bits.fill(0);
-    else for (const l of this.inBlockedFrom) bits[position[l] >>> 5] = 0;
-    this.inBlockedFrom = this.blockedList;
-    for (const l of this.blockedList) {
-      const j = position[l];
+    const marked = this.inBlockedPositions;
+    if (marked.length * 32 > bits.length) bits.fill(0);
+    else for (let k = 0; k < marked.length; k++) bits[marked.at(k) >>> 5] = 0;
+    marked.clear();
+    const blocked = this.blockedList;
+    for (let k = 0; k < blocked.length; k++) {
+      const j = position[blocked.at(k)];
       bits[j >>> 5] |= 1 << (j & 31);
+      marked.push(j);
     }
   }
 
