@@ -273,7 +273,8 @@ function byLevel(
     for (let k = r; k < end; k++) {
       const x = order[k];
       if (!isUsedVariable(graph, x)) continue;
-      const [from, to] = x < n ? [graph.nodePortStart[x], graph.nodePortStart[x + 1]] : [x - n, x - n + 1];
+      const from = x < n ? graph.nodePortStart[x] : x - n;
+      const to = x < n ? graph.nodePortStart[x + 1] : x - n + 1;
       for (let j = graph.portLinkStart[from]; j < graph.portLinkStart[to]; j++) {
         const s = graph.inSource[j];
         if (rank[s] < r && level[s] + 1 > top) top = level[s] + 1;
