@@ -7,12 +7,15 @@
  *
  *   node --expose-gc bench/engine-bench.js --enterprises 100000 [--seed 1] [--runs 15] [--warmup 2]
  *       [--critical-runs 3] [--chains 10000,25000] [--patch-runs 10] [--label 100k] [--out FILE]
+ *       [--blocks link,hub,region,mode] [--only-blocks]
  *   node --expose-gc --max-old-space-size=8192 bench/engine-bench.js --enterprises 1000000 --runs 5 --critical-runs 1
  *
  * Blocks as in impact-bench.js: link = first inbound link (by id) of the hub, hub = enterprise with most
  * outbound links, region = region with most enterprises, mode = ROAD. "answer" = evaluateScenario +
  * stalledCount/partialCount/lostDailyOutput + the first page of 20 stalled and 20 partial rows (with cause
  * chains and missing inputs) + byKind and byRegion summaries: what the impact query of README asks for.
+ * --blocks times only the blocks named; --only-blocks skips everything after them (critical links, patches,
+ * worker, chains), e.g. to time region and mode at 1M alone.
  * Writes JSON (--out, default bench/results/engine-<label>.json) and prints a markdown table.
  */
 const fs = require('node:fs');
@@ -52,6 +55,8 @@ const patchRuns = Number(arg('patch-runs', 10));
 const chainLengths = String(arg('chains', '10000,25000')).split(',').filter(Boolean).map(Number);
 const label = arg('label', n >= 1e6 ? `${n / 1e6}M` : `${n / 1e3}k`);
 const out = arg('out', path.join(__dirname, 'results', `engine-${label}.json`));
+const blockNames = String(arg('blocks', 'link,hub,region,mode')).split(',').filter(Boolean);
+const onlyBlocks = process.argv.includes('--only-blocks');
 
 const gc = () => {
   if (global.gc) {
@@ -180,6 +185,7 @@ async function main() {
   };
   report.blocks = {};
   for (const [key, scenario] of Object.entries(blocks)) {
+    if (!blockNames.includes(key)) continue;
     const evaluate = time(() => evaluateScenario(graph, scenario));
     const full = time(() => answer(graph, scenario));
     const { result, stalled, partial } = full.value;
@@ -199,6 +205,10 @@ async function main() {
     console.error(`${key}: evaluate p50 ${evaluate.timing.p50} ms, answer p50 ${full.timing.p50} ms`);
   }
   report.memory.afterBlocks = memory();
+  if (onlyBlocks) {
+    finish(report);
+    return;
+  }
 
   // Critical links.
   if (criticalRuns > 0) {
@@ -268,6 +278,10 @@ async function main() {
   report.chains = {};
   for (const length of chainLengths) report.chains[length] = chainBench(length);
 
+  finish(report);
+}
+
+function finish(report) {
   report.memory.end = memory();
   report.loadAverageAtEnd = require('node:os').loadavg();
   fs.mkdirSync(path.dirname(out), { recursive: true });
@@ -385,16 +399,18 @@ function markdown(r) {
   }
   for (const [measure, c] of Object.entries(r.critical ?? {}))
     lines.push(`| criticalLinks top 20, ${measure} | | | | ${ms(c.ms)} |`);
-  for (const [length, c] of Object.entries(r.chains)) {
+  for (const [length, c] of Object.entries(r.chains ?? {})) {
     lines.push(
       `| chain of ${Number(length).toLocaleString('en')}, head blocked (+ last row, cause of ${c.lastCauseLength}) | ${c.stalledCount} | | | ${ms(c.answerWithLastRowMs)} |`,
     );
   }
-  for (const [key, p] of Object.entries(r.patch))
+  for (const [key, p] of Object.entries(r.patch ?? {}))
     lines.push(`| ${key}: patch / patch + answer (link) | | | ${ms(p.patchMs)} | ${ms(p.patchAndAnswerLinkMs)} |`);
-  lines.push(
-    `| worker: rebuild from shared form / answer (link) | | | ${r.worker.rebuildInWorkerMs} | ${r.worker.answerInWorkerMs} |`,
-  );
+  if (r.worker) {
+    lines.push(
+      `| worker: rebuild from shared form / answer (link) | | | ${r.worker.rebuildInWorkerMs} | ${r.worker.answerInWorkerMs} |`,
+    );
+  }
   return lines.join('\n');
 }
 

@@ -103,7 +103,9 @@ export abstract class FractionVariables extends PropagationScratch {
   /** Pass-through fractions, which feed nothing, from their products' values once those are settled. */
   protected averagePassThroughs(): void {
     const graph = this.graph;
-    for (const v of this.touchedNodes) {
+    const touched = this.touchedNodes.view();
+    for (let k = 0; k < touched.length; k++) {
+      const v = touched[k];
       if (graph.nodePassThrough[v] === 1) this.node[Slot.STRIDE * v + NodeSlot.FRACTION] = this.passThroughFraction(v);
     }
   }

@@ -284,6 +284,7 @@ export function patchColumns(
     if (key === 'baseline:all-operating') return !changes.structure && !changes.volume;
     if (key === 'loss-bounds:false') return !changes.structure && !changes.volume && !changes.capacity;
     if (key === 'id-order') return !changes.nodeIds;
+    if (key === 'in-link-columns') return !changes.structure && !changes.volume && !changes.reindex;
     return false;
   };
   const appendedFrom =

@@ -113,14 +113,9 @@ export class ImpactResult implements OutputLossTotals {
     private readonly rerun: () => void,
   ) {
     this.runId = run.runId;
-    const columns = affectedColumns(graph, run);
-    this.columns = columns;
-    let stalled = 0;
     const loss = new OutputLossAccumulator(graph);
-    for (let k = 0; k < columns.node.length; k++) {
-      if ((columns.flags[k] & STALLED) !== 0) stalled++;
-      loss.add(columns.node[k], columns.baseline[k] - columns.fraction[k], true);
-    }
+    const { columns, stalled } = affectedColumns(graph, run, loss);
+    this.columns = columns;
     this.stalledCount = stalled;
     this.partialCount = columns.node.length - stalled;
     const totals = loss.totals();
@@ -129,7 +124,7 @@ export class ImpactResult implements OutputLossTotals {
     this.lostOutputByUnit = totals.lostOutputByUnit;
     this.affectedProducerCount = totals.affectedProducerCount;
     this.unvaluedProducerCount = totals.unvaluedProducerCount;
-    this.failedLinkIndices = Int32Array.from(run.failedLinks);
+    this.failedLinkIndices = run.failedLinks.view().slice();
   }
 
   /** Stalled plus partial enterprises. */
@@ -351,46 +346,69 @@ export class ImpactResult implements OutputLossTotals {
   }
 }
 
-/** Stalled or partial enterprises of a run, with their numbers. */
-function affectedColumns(graph: SupplyGraph, run: StatePropagation): AffectedColumns {
-  const touched = run.touchedNodes;
-  const base = run.baseState;
-  const node: number[] = [];
-  const flagList: number[] = [];
-  for (const v of touched) {
+/** A fraction this much below the baseline makes an enterprise partial. */
+const PARTIAL_EPSILON = 1e-9;
+
+/**
+ * Stalled or partial enterprises of a run, with their numbers, and their
+ * losses added to `loss`: one pass over the touched enterprises into arrays
+ * of that size, of which the affected ones' part is kept (no list grown one
+ * entry at a time).
+ */
+function affectedColumns(
+  graph: SupplyGraph,
+  run: StatePropagation,
+  loss: OutputLossAccumulator,
+): { columns: AffectedColumns; stalled: number } {
+  const touched = run.touchedNodes.view();
+  const base = run.baseState.fraction;
+  const size = touched.length;
+  const node = new Int32Array(size);
+  const flags = new Uint8Array(size);
+  const day = new Float64Array(size);
+  const baseline = new Float64Array(size);
+  const fraction = new Float64Array(size);
+  const lost = new Float64Array(size);
+  const lostValue = new Float64Array(size);
+  let count = 0;
+  let stalledCount = 0;
+  for (let k = 0; k < size; k++) {
+    const v = touched[k];
     const stalled = run.isStalled(v);
-    const partial = !stalled && isPartial(graph, run, v);
+    const now = run.fraction(v);
+    const before = base[v];
+    const partial =
+      !stalled && ((graph.nodePassThrough[v] === 1 && run.lostSomePort(v)) || now < before - PARTIAL_EPSILON);
     if (!stalled && !partial) continue;
-    node.push(v);
-    flagList.push((stalled ? STALLED : 0) | (run.isDirect(v) ? DIRECT : 0) | (partial ? PARTIAL : 0));
-  }
-  const count = node.length;
-  const columns: AffectedColumns = {
-    node: Int32Array.from(node),
-    flags: Uint8Array.from(flagList),
-    day: new Float64Array(count),
-    baseline: new Float64Array(count),
-    fraction: new Float64Array(count),
-    lost: new Float64Array(count),
-    lostValue: new Float64Array(count),
-  };
-  for (let k = 0; k < count; k++) {
-    const v = node[k];
-    columns.day[k] = (flagList[k] & STALLED) !== 0 ? run.stallDay(v)! : NaN;
-    columns.baseline[k] = base.fraction[v];
-    columns.fraction[k] = run.fraction(v);
+    node[count] = v;
+    flags[count] = stalled ? STALLED | (run.isDirect(v) ? DIRECT : 0) : PARTIAL;
+    day[count] = stalled ? run.stallDay(v)! : NaN;
+    baseline[count] = before;
+    fraction[count] = now;
     const capacity = graph.nodeDailyCapacity[v];
-    columns.lost[k] = Number.isNaN(capacity) ? 0 : capacity * (columns.baseline[k] - columns.fraction[k]);
-    columns.lostValue[k] = graph.nodeDailyOutputValue[v] * (columns.baseline[k] - columns.fraction[k]);
+    lost[count] = Number.isNaN(capacity) ? 0 : capacity * (before - now);
+    lostValue[count] = graph.nodeDailyOutputValue[v] * (before - now);
+    loss.add(v, before - now, true);
+    if (stalled) stalledCount++;
+    count++;
   }
-  return columns;
+  const columns = {
+    node: node.subarray(0, count),
+    flags: flags.subarray(0, count),
+    day: day.subarray(0, count),
+    baseline: baseline.subarray(0, count),
+    fraction: fraction.subarray(0, count),
+    lost: lost.subarray(0, count),
+    lostValue: lostValue.subarray(0, count),
+  };
+  return { columns, stalled: stalledCount };
 }
 
 /** Not stalled, but a pass-through lost some of its baseline products, or its fraction dropped by more than 1e-9. */
 export function isPartial(graph: SupplyGraph, run: StatePropagation, v: number): boolean {
   if (run.isStalled(v)) return false;
   if (graph.nodePassThrough[v] === 1 && run.lostSomePort(v)) return true;
-  return run.fraction(v) < run.baseState.fraction[v] - 1e-9;
+  return run.fraction(v) < run.baseState.fraction[v] - PARTIAL_EPSILON;
 }
 
 function missingInputs(graph: SupplyGraph, run: StatePropagation, v: number): string[] {

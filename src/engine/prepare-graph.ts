@@ -1,5 +1,6 @@
 import { baseStateOf } from './base-state';
 import { idRankOf } from './id-order';
+import { inLinkColumnsOf } from './in-link-columns';
 import { lossBoundsOf } from './loss-bound';
 import type { SupplyGraph } from './supply-graph';
 import { activeVariablesOf, variableOrderOf } from './topological-rank';
@@ -23,6 +24,7 @@ export interface PrepareOptions {
 export function prepareGraph(graph: SupplyGraph, options: PrepareOptions = {}): SupplyGraph {
   variableOrderOf(graph);
   activeVariablesOf(graph);
+  inLinkColumnsOf(graph);
   baseStateOf(graph, false);
   if (options.currentState ?? true) baseStateOf(graph, true);
   if (options.idOrder ?? true) idRankOf(graph);

@@ -23,7 +23,7 @@ export abstract class PropagateStrategy extends FractionVariables {
       }
     }
     // In outLinks order, a supplier's links one after the other: a whole mode blocked reads memory in sequence.
-    const positions = this.blockedList.map((l) => graph.linkOutPosition[l]);
+    const positions = Array.from(this.blockedList, (l) => graph.linkOutPosition[l]);
     for (const i of ascending(positions, graph.linkCount)) {
       this.failLink(i, 0, this.baseSourceValue(graph.outLinks[i]));
     }

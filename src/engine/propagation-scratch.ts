@@ -1,4 +1,5 @@
 import type { BaseState } from './base-state';
+import { IntList } from './int-list';
 import { RankQueue } from './rank-queue';
 import type { StateChange } from './state-change';
 import type { SupplyGraph } from './supply-graph';
@@ -85,7 +86,7 @@ export abstract class PropagationScratch {
   protected readonly outFlags: Uint8Array;
   /** Links blocked by this run and not in the base, as bits by link index. */
   protected readonly blockedBits: Uint32Array;
-  protected blockedList: number[] = [];
+  protected readonly blockedList = new IntList();
   protected readonly queue = new TimeQueue();
 
   /** Fraction worklist: ranks of queued variables. */
@@ -93,11 +94,11 @@ export abstract class PropagationScratch {
   protected readonly order: VariableOrder;
 
   /** Every enterprise whose scratch entry was written in this run. */
-  touchedNodes: number[] = [];
+  readonly touchedNodes = new IntList();
   /** Links that deliver in the base and stop delivering within the window (blocked ones included). */
-  failedLinks: number[] = [];
+  readonly failedLinks = new IntList();
   /** Enterprises down in the new state but not in the base. */
-  directNodes: number[] = [];
+  readonly directNodes = new IntList();
   /** False when the fraction iteration hit its cap before converging. */
   converged = true;
   /** Fraction recomputations in the last run (for diagnostics). */
@@ -142,14 +143,14 @@ export abstract class PropagationScratch {
       this.epoch = 1;
     }
     if (this.blockedList.length * 32 > this.blockedBits.length) this.blockedBits.fill(0);
-    else for (const l of this.blockedList) this.blockedBits[l >>> 5] = 0;
-    this.blockedList = [];
+    else for (let k = 0; k < this.blockedList.length; k++) this.blockedBits[this.blockedList.at(k) >>> 5] = 0;
+    this.blockedList.clear();
     this.base = base;
     this.own = change.targetOwn ?? base.own;
     this.windowDays = change.window;
-    this.touchedNodes = [];
-    this.failedLinks = [];
-    this.directNodes = [];
+    this.touchedNodes.clear();
+    this.failedLinks.clear();
+    this.directNodes.clear();
     this.converged = true;
     this.fractionSteps = 0;
     this.queue.clear();

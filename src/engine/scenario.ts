@@ -1,4 +1,5 @@
 import { TRANSPORT_MODES, type TransportMode } from './graph-input';
+import { IntList } from './int-list';
 import { findUnknownLinkFilterNames, matchLinks, type LinkFilter } from './link-filter';
 import type { SupplyGraph } from './supply-graph';
 
@@ -49,8 +50,8 @@ export function findUnknownScenarioIds(graph: SupplyGraph, scenario: Scenario): 
 
 /** A scenario's blocks as node and link indices. */
 export interface ResolvedScenario {
-  downNodes: number[];
-  blockedLinks: number[];
+  downNodes: Int32Array;
+  blockedLinks: Int32Array;
   includeCurrentState: boolean;
   /** D, Infinity when unbounded. */
   window: number;
@@ -78,12 +79,14 @@ export function resolveScenario(graph: SupplyGraph, scenario: Scenario): Resolve
   if (duration !== null && duration !== undefined && !(duration > 0)) {
     throw new RangeError(`durationDays must be positive, got ${duration}`);
   }
-  const downNodes = (scenario.blockEnterprises ?? []).map((id) => graph.nodeIndex(id));
+  const downNodes = new IntList();
+  for (const id of scenario.blockEnterprises ?? []) downNodes.push(graph.nodeIndex(id));
   for (const name of scenario.blockRegions ?? []) {
     const r = graph.regionIndex(name);
     for (let i = graph.regionNodeStart[r]; i < graph.regionNodeStart[r + 1]; i++) downNodes.push(graph.regionNodes[i]);
   }
-  const blockedLinks = (scenario.blockLinks ?? []).map((id) => graph.linkIndex(id));
+  const blockedLinks = new IntList();
+  for (const id of scenario.blockLinks ?? []) blockedLinks.push(graph.linkIndex(id));
   for (const mode of new Set(scenario.blockModes ?? [])) {
     const m = TRANSPORT_MODES.indexOf(mode);
     if (m < 0) throw new Error(`Unknown transport mode ${String(mode)}`);
@@ -93,8 +96,8 @@ export function resolveScenario(graph: SupplyGraph, scenario: Scenario): Resolve
     for (const l of matchLinks(graph, filter)) blockedLinks.push(l);
   }
   return {
-    downNodes,
-    blockedLinks,
+    downNodes: downNodes.view(),
+    blockedLinks: blockedLinks.view(),
     includeCurrentState: scenario.includeCurrentState ?? false,
     window: duration ?? Infinity,
   };

@@ -1,4 +1,5 @@
 import type { BaseState } from './base-state';
+import { inLinkColumnsOf } from './in-link-columns';
 import { shareCopy } from './shared-arrays';
 import { LinkFlag, NodeFlag, NodeSlot, PortSlot, Slot } from './propagation-scratch';
 import type { StateChange } from './state-change';
@@ -186,7 +187,7 @@ export class StatePropagation extends SweepStrategy {
       const producer = graph.nodePassThrough[graph.portNode[q]] === 0;
       if (failed || (producer && this.port[r + PortSlot.COUNT] === 0)) state.portAlive[q] = 0;
     }
-    const inPosition = inPositionsOf(graph);
+    const inPosition = inLinkColumnsOf(graph).position;
     for (const l of this.failedLinks) {
       state.linkDelivers[l] = 0;
       state.outDelivers[graph.linkOutPosition[l]] = 0;
@@ -195,11 +196,4 @@ export class StatePropagation extends SweepStrategy {
     for (const l of this.blockedList) state.blocked[l] = 1;
     return state;
   }
-}
-
-/** Per link, its position in graph.portLinks (computed when a baseline is materialised). */
-function inPositionsOf(graph: SupplyGraph): Int32Array {
-  const positions = new Int32Array(graph.linkCount);
-  for (let j = 0; j < graph.linkCount; j++) positions[graph.portLinks[j]] = j;
-  return positions;
 }

@@ -1,4 +1,6 @@
 import { FRACTION_EPSILON } from './fraction-variables';
+import { inLinkColumnsOf, type InLinkColumns } from './in-link-columns';
+import { IntList } from './int-list';
 import { PropagateStrategy } from './propagate-strategy';
 import { NodeFlag, NodeSlot, PortSlot, Slot } from './propagation-scratch';
 import type { StateChange } from './state-change';
@@ -11,10 +13,31 @@ import { activeVariablesOf } from './topological-rank';
  * in order instead of chasing it, which at a million enterprises is several
  * times faster than propagating a change that reaches most of them.
  */
+/** Numbers per variable in the sweep state (see SweepStrategy.sweepState). */
+const STATE_STRIDE = 3;
+
 export abstract class SweepStrategy extends PropagateStrategy {
+  /** Links newly blocked in this sweep, as bits by position in graph.portLinks (see inLinkColumnsOf). */
+  private inBlockedBits: Uint32Array | null = null;
+  /** The positions whose bits are set. */
+  private readonly inBlockedPositions = new IntList();
+  private inColumns: InLinkColumns | null = null;
+  /**
+   * What a customer reads of each variable during a sweep, STATE_STRIDE
+   * numbers per variable: [stop day, value - base value, base value]. A
+   * sweep writes every variable's entry before any customer reads it (rank
+   * order; a cycle's members first of all), so nothing is cleared between
+   * runs; a third of a scratch record's size, so the scattered reads of
+   * suppliers touch less memory.
+   */
+  private sweepState: Float64Array | null = null;
+
   protected sweep(change: StateChange): void {
     const graph = this.graph;
     const n = graph.nodeCount;
+    this.inColumns = inLinkColumnsOf(graph);
+    this.sweepState ??= new Float64Array(STATE_STRIDE * (n + graph.portCount));
+    this.markBlockedPositions();
     // A pass-through without products has its own factor as fraction: it must be looked at.
     if (change.ownChanged !== undefined)
       for (let k = 0; k < change.ownChanged.length; k++) this.touchNode(change.ownChanged[k]);
@@ -33,10 +56,46 @@ export abstract class SweepStrategy extends PropagateStrategy {
       this.fractionSteps++;
       if (x < n) this.pullProducer(x, change);
       else this.pullPort(x - n, change);
+      this.publish(x);
     }
     // Component solves queue customers outside their component; the sweep reached them anyway.
     this.work.clear();
     if (change.skipFractions !== true) this.averagePassThroughs();
+  }
+
+  /** Writes variable x's sweep state entry from its scratch record. */
+  private publish(x: number): void {
+    const n = this.graph.nodeCount;
+    const records = x < n ? this.node : this.port;
+    const r = Slot.STRIDE * (x < n ? x : x - n);
+    const state = this.sweepState!;
+    const at = STATE_STRIDE * x;
+    if (records[r + Slot.STAMP] === this.epoch) {
+      state[at] = records[r + Slot.DAY];
+      state[at + 1] = records[r + Slot.VALUE] - records[r + Slot.BASE_VALUE];
+      state[at + 2] = records[r + Slot.BASE_VALUE];
+    } else {
+      state[at] = Infinity;
+      state[at + 1] = 0;
+      state[at + 2] = this.baseVariableValue(x);
+    }
+  }
+
+  /** inBlockedBits for this run's blockedList, the previous sweep's bits cleared. */
+  private markBlockedPositions(): void {
+    const { position } = this.inColumns!;
+    this.inBlockedBits ??= new Uint32Array((this.graph.linkCount >>> 5) + 1);
+    const bits = this.inBlockedBits;
+    const marked = this.inBlockedPositions;
+    if (marked.length * 32 > bits.length) bits.fill(0);
+    else for (let k = 0; k < marked.length; k++) bits[marked.at(k) >>> 5] = 0;
+    marked.clear();
+    const blocked = this.blockedList;
+    for (let k = 0; k < blocked.length; k++) {
+      const j = position[blocked.at(k)];
+      bits[j >>> 5] |= 1 << (j & 31);
+      marked.push(j);
+    }
   }
 
   private baseVariableValue(x: number): number {
@@ -54,44 +113,39 @@ export abstract class SweepStrategy extends PropagateStrategy {
     const graph = this.graph;
     const base = this.base;
     const rank = this.order.rank;
-    const n = graph.nodeCount;
-    const epoch = this.epoch;
     let count = base.portCount[q];
     let latest = 0;
     let latestLink = -1;
     let sum = base.portSum[q];
     let changed = false;
+    const blocked = this.inBlockedBits!;
+    const shareAndDays = this.inColumns!.shareAndDays;
+    const state = this.sweepState!;
     for (let j = graph.portLinkStart[q]; j < graph.portLinkStart[q + 1]; j++) {
       if (base.inDelivers[j] === 0) continue;
-      const l = graph.portLinks[j];
       const source = graph.inSource[j];
-      // The supplier's record: one read gives whether it stopped, its value and its base value.
-      const sources = source < n ? this.node : this.port;
-      const r = Slot.STRIDE * (source < n ? source : source - n);
-      const touched = sources[r + Slot.STAMP] === epoch;
-      let day = touched ? sources[r + Slot.DAY] : Infinity;
-      if ((this.blockedBits[l >>> 5] & (1 << (l & 31))) !== 0) day = 0;
+      // The supplier's entry: one read gives whether it stopped, its change and its base value.
+      const at = STATE_STRIDE * source;
+      let day = state[at];
+      if ((blocked[j >>> 5] & (1 << (j & 31))) !== 0) day = 0;
       else if (memberDay !== null && rank[source] >= memberStart && rank[source] < memberStart + memberDay.length) {
         day = memberDay[rank[source] - memberStart];
       }
       if (day < Infinity) {
         changed = true;
         count--;
-        const runsOut = day + graph.linkInventoryDays[l];
-        if (runsOut < this.windowDays) {
-          sum -= graph.linkShare[l] * (touched ? sources[r + Slot.BASE_VALUE] : this.baseVariableValue(source));
-        }
+        const runsOut = day + shareAndDays[2 * j + 1];
+        if (runsOut < this.windowDays) sum -= shareAndDays[2 * j] * state[at + 2];
         if (runsOut >= latest) {
           latest = runsOut;
-          latestLink = l;
+          latestLink = graph.portLinks[j];
         }
-        if (record) this.failedLinks.push(l);
+        if (record) this.failedLinks.push(graph.portLinks[j]);
         continue;
       }
-      if (!touched) continue;
-      const delta = sources[r + Slot.VALUE] - sources[r + Slot.BASE_VALUE];
+      const delta = state[at + 1];
       if (delta !== 0) {
-        sum += graph.linkShare[l] * delta;
+        sum += shareAndDays[2 * j] * delta;
         changed = true;
       }
     }
@@ -197,6 +251,7 @@ export abstract class SweepStrategy extends PropagateStrategy {
     const size = this.order.componentEnd[members[0]] - start;
     const day = new Float64Array(size).fill(Infinity);
     const cause = new Int32Array(size).fill(-1);
+    for (const x of members) this.publish(x);
     for (let round = 0; round <= size; round++) {
       let moved = false;
       for (const x of members) {
@@ -237,6 +292,7 @@ export abstract class SweepStrategy extends PropagateStrategy {
       if (x < n) this.markNodeFailed(x, day[k], this.isDirect(x) ? -1 : cause[k]);
       else this.markPortFailed(x - n, day[k]);
     }
+    for (const x of members) this.publish(x);
     for (const x of members) {
       if (x >= n) this.pullInputs(x - n, null, 0, true);
       else for (let q = graph.nodePortStart[x]; q < graph.nodePortStart[x + 1]; q++) this.pullInputs(q, null, 0, true);
@@ -244,5 +300,6 @@ export abstract class SweepStrategy extends PropagateStrategy {
     const queued = Array.from(members);
     for (const x of queued) this.touchVariable(x);
     this.solveQueuedComponent(queued, start + size);
+    for (const x of members) this.publish(x);
   }
 }

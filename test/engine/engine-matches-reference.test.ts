@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SupplyGraph, evaluateScenario } from '../../src/engine';
 import { expectMatchesReference } from './expect-matches-reference';
-import { arbitraryGraphAndScenario } from './random-graphs';
+import { arbitraryGraph, arbitraryGraphAndScenario, arbitraryScenario } from './random-graphs';
 import { referenceEvaluate } from './reference-engine';
 
 describe('evaluateScenario matches the naive reference engine', () => {
@@ -16,6 +16,24 @@ describe('evaluateScenario matches the naive reference engine', () => {
         expect(swept.stalledCount).toBe(propagated.stalledCount);
       }),
       { numRuns: 1000 },
+    );
+  });
+
+  it('agrees when one graph sweeps scenario after scenario, its scratch space and sweep state reused without clearing', () => {
+    fc.assert(
+      fc.property(
+        arbitraryGraph().chain((input) =>
+          fc.record({
+            input: fc.constant(input),
+            scenarios: fc.array(arbitraryScenario(input), { minLength: 2, maxLength: 5 }),
+          }),
+        ),
+        ({ input, scenarios }) => {
+          const graph = SupplyGraph.build(input);
+          for (const scenario of scenarios) expectMatchesReference(input, scenario, graph, 'sweep');
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 
