@@ -69,5 +69,7 @@ describe('the engine snapshot file', () => {
     await file.save({ graphId: 'db-1', version: 2 }, prepared().toTransferable());
     expect((await file.load('db-1', 2))?.version).toBe(2);
     expect(fs.readdirSync(dir).filter((name) => name.startsWith('replace.bin'))).toEqual(['replace.bin']);
+    // It holds the whole graph: the service's user alone may read it.
+    expect(fs.statSync(target).mode & 0o777).toBe(0o600);
   });
 });

@@ -73,9 +73,10 @@ export class EngineSnapshotFile {
     prefix.writeUInt32LE(json.length, MAGIC.length);
     const dataStart = align(PREFIX_BYTES + json.length);
 
-    await fs.promises.mkdir(path.dirname(this.file), { recursive: true });
+    // The whole graph is in it: readable by the service's user only, like the rest of DATA_DIR.
+    await fs.promises.mkdir(path.dirname(this.file), { recursive: true, mode: 0o700 });
     const temporary = `${this.file}.${process.pid}.${Date.now()}.tmp`;
-    const handle = await fs.promises.open(temporary, 'w');
+    const handle = await fs.promises.open(temporary, 'w', 0o600);
     try {
       await writeAll(handle, prefix, 0);
       await writeAll(handle, json, PREFIX_BYTES);
