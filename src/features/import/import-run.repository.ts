@@ -1,4 +1,4 @@
-import type { ManagedTransaction } from 'neo4j-driver';
+import type { ManagedTransaction, QueryResult } from 'neo4j-driver';
 import { cypher } from '../../platform/neo4j/cypher';
 import type { GraphDatabase } from '../../platform/neo4j/graph-database';
 import type { GraphWrite } from '../../platform/neo4j/write-graph';
@@ -9,6 +9,19 @@ import { type ImportRunRecord, ImportRunState } from './import-run.record';
 
 /** Rows removed per transaction when a failed run's staged rows are discarded. */
 const DISCARD_BATCH = 10_000;
+
+/**
+ * A link to stage, each end named once: by the elementId `stageEnterprises` returned when this run
+ * staged it, or by its id when it is live.
+ */
+export interface StagedLinkRow {
+  id: string;
+  props: SupplyLinkRow['props'];
+  fromStaged: string | null;
+  fromLive: string | null;
+  toStaged: string | null;
+  toLive: string | null;
+}
 
 /** How a run's history entries are dated, annotated and signed. */
 export type StagingNote = HistoryNote & { actor: string };
@@ -44,14 +57,22 @@ export class ImportRunRepository {
     return result.records[0].get('taken') !== true;
   }
 
-  /** Stages enterprises new to the graph and counts them into the run's progress; returns rows written so far. */
-  stageEnterprises(id: string, rows: EnterpriseRow[], history: StagingNote): Promise<number> {
-    return this.stage(id, 'import/stage-enterprises', rows, history);
+  /**
+   * Stages enterprises new to the graph and counts them into the run's progress; returns rows
+   * written so far and each row's staged node (its elementId, in row order) for `stageLinks`.
+   */
+  async stageEnterprises(
+    id: string,
+    rows: EnterpriseRow[],
+    history: StagingNote,
+  ): Promise<{ written: number; staged: string[] }> {
+    const { written, result } = await this.stage(id, 'import/stage-enterprises', rows, history);
+    return { written, staged: result.records[0].get('staged') as string[] };
   }
 
   /** Stages links new to the graph that have a staged end, and counts them in; returns rows written so far. */
-  stageLinks(id: string, rows: SupplyLinkRow[], history: StagingNote): Promise<number> {
-    return this.stage(id, 'import/stage-links', rows, history);
+  async stageLinks(id: string, rows: StagedLinkRow[], history: StagingNote): Promise<number> {
+    return (await this.stage(id, 'import/stage-links', rows, history)).written;
   }
 
   /**
@@ -155,14 +176,14 @@ export class ImportRunRepository {
   private async stage(
     id: string,
     statement: string,
-    rows: EnterpriseRow[] | SupplyLinkRow[],
+    rows: EnterpriseRow[] | StagedLinkRow[],
     history: StagingNote,
-  ): Promise<number> {
+  ): Promise<{ written: number; result: QueryResult }> {
     return writeStaged(this.db, async (tx) => {
-      await tx.run(cypher(statement), { rows, importId: id, ...history });
+      const result = await tx.run(cypher(statement), { rows, importId: id, ...history });
       await this.lockStaging(tx, id);
       const progress = await tx.run(cypher('import/record-progress'), { id, rows: rows.length });
-      return progress.records[0].get('written') as number;
+      return { written: progress.records[0].get('written') as number, result };
     });
   }
 
