@@ -7,6 +7,9 @@ import type { EnterpriseRow, HistoryNote } from '../enterprise/enterprise.reposi
 import type { SupplyLinkRow } from '../supply-link/supply-link.repository';
 import { type ImportRunRecord, ImportRunState } from './import-run.record';
 
+/** Link ids per lookup when a publish checks the staged links with a live end are still there. */
+const LIVE_END_BATCH = 50_000;
+
 /** Rows removed per transaction when a failed run's staged rows are discarded. */
 const DISCARD_BATCH = 10_000;
 
@@ -78,15 +81,30 @@ export class ImportRunRepository {
   /**
    * Makes the run's staged rows visible, within the publishing write: refuses
    * when a staged row is missing (a live end deleted meanwhile took its links)
-   * or a staged enterprise's id was made live by another write.
+   * or a staged enterprise's id was made live by another write. Only links
+   * with a live end (`expected.liveEnded`, their ids) can go missing, so only
+   * they are looked for.
    */
-  async publish(write: GraphWrite, id: string, expected: { enterprises: number; links: number }): Promise<void> {
+  async publish(
+    write: GraphWrite,
+    id: string,
+    expected: { enterprises: number; links: number; liveEnded: string[] },
+  ): Promise<void> {
     await this.lockStaging(write.tx, id);
-    const held = (await write.tx.run(cypher('import/staged-counts'), { importId: id })).records[0];
-    const enterprises = held.get('enterprises') as number;
-    const links = held.get('links') as number;
+    const counted = await write.tx.run(cypher('import/staged-enterprise-count'), { importId: id });
+    const enterprises = counted.records[0].get('enterprises') as number;
+    let lost = 0;
+    for (let i = 0; i < expected.liveEnded.length; i += LIVE_END_BATCH) {
+      const ids = expected.liveEnded.slice(i, i + LIVE_END_BATCH);
+      const held = await write.tx.run(cypher('import/staged-links-held'), { ids });
+      lost += ids.length - (held.records[0].get('held') as number);
+    }
+    const links = expected.links - lost;
     if (enterprises !== expected.enterprises || links !== expected.links) {
-      throw new StagedRowsLostError(expected, { enterprises, links });
+      throw new StagedRowsLostError(
+        { enterprises: expected.enterprises, links: expected.links },
+        { enterprises, links },
+      );
     }
     const taken = await write.tx.run(cypher('import/staged-taken'), { importId: id, limit: 20 });
     const ids = taken.records[0].get('ids') as string[];

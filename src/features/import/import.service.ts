@@ -165,6 +165,9 @@ export class ImportService {
       await this.runs.publish(write, runId, {
         enterprises: plan.stagedEnterprises.length,
         links: plan.stagedLinks.length,
+        liveEnded: plan.stagedLinks
+          .filter((row) => !stagedNodes.has(row.from) || !stagedNodes.has(row.to))
+          .map((row) => row.id),
       });
       recordCreated(write, plan.stagedEnterprises, plan.stagedLinks);
       // Rows that change what exists are written here, and only where they change something.
