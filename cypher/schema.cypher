@@ -10,7 +10,6 @@ CREATE INDEX enterprise_park IF NOT EXISTS FOR (e:Enterprise) ON (e.park);
 CREATE INDEX supplies_product IF NOT EXISTS FOR ()-[s:SUPPLIES]-() ON (s.product);
 CREATE INDEX supplies_mode IF NOT EXISTS FOR ()-[s:SUPPLIES]-() ON (s.mode);
 CREATE INDEX supplies_status IF NOT EXISTS FOR ()-[s:SUPPLIES]-() ON (s.status);
-CREATE INDEX status_change_at IF NOT EXISTS FOR (c:StatusChange) ON (c.at);
 CREATE INDEX status_change_subject IF NOT EXISTS FOR (c:StatusChange) ON (c.subjectId);
 CREATE INDEX graph_change_version IF NOT EXISTS FOR (c:GraphChange) ON (c.version);
 CREATE CONSTRAINT api_token_id IF NOT EXISTS FOR (t:ApiToken) REQUIRE t.id IS UNIQUE;
@@ -20,6 +19,9 @@ CREATE CONSTRAINT api_token_hash IF NOT EXISTS FOR (t:ApiToken) REQUIRE t.hash I
 // with them) and marks its history entries with its id, until one short transaction makes them
 // visible (see import/publish-enterprises).
 CREATE CONSTRAINT import_run_id IF NOT EXISTS FOR (r:ImportRun) REQUIRE r.id IS UNIQUE;
-CREATE INDEX staged_enterprise_id IF NOT EXISTS FOR (e:StagedEnterprise) ON (e.id);
 CREATE INDEX staged_enterprise_import IF NOT EXISTS FOR (e:StagedEnterprise) ON (e.importId);
 CREATE INDEX status_change_import IF NOT EXISTS FOR (c:StatusChange) ON (c.importId);
+// Indexes no query uses any more, dropped so writes no longer keep them: history is read by
+// subject (then ordered by at), and staged links find their staged ends by elementId.
+DROP INDEX status_change_at IF EXISTS;
+DROP INDEX staged_enterprise_id IF EXISTS;

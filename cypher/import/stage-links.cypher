@@ -1,19 +1,27 @@
 // Stages links new to the graph with at least one staged end: readers match links between two
-// Enterprise nodes, so these stay out of sight until the import is published. An end staged by
-// this import is taken before a live one of the same id (made live meanwhile: the publish refuses).
+// Enterprise nodes, so these stay out of sight until the import is published. Each end is either
+// staged by this import (row.fromStaged / row.toStaged: its elementId, as stage-enterprises
+// returned it: a node-by-id seek, no index) or live (row.fromLive / row.toLive: its id). A row
+// whose end is gone (a live end deleted meanwhile) stages nothing, and the publish refuses
+// (staged-counts). A staged node cannot be deleted while the run stages: only a FAILED run's
+// nodes are discarded, and then this batch rolls back at lock-run.
 UNWIND $rows AS row
 CALL (row) {
-  OPTIONAL MATCH (staged:StagedEnterprise {id: row.from}) WHERE staged.importId = $importId
-  OPTIONAL MATCH (live:Enterprise {id: row.from})
-  RETURN coalesce(staged, live) AS a
+  MATCH (a) WHERE elementId(a) = row.fromStaged
+  RETURN a
+  UNION ALL
+  MATCH (a:Enterprise {id: row.fromLive})
+  RETURN a
 }
 CALL (row) {
-  OPTIONAL MATCH (staged:StagedEnterprise {id: row.to}) WHERE staged.importId = $importId
-  OPTIONAL MATCH (live:Enterprise {id: row.to})
-  RETURN coalesce(staged, live) AS b
+  MATCH (b) WHERE elementId(b) = row.toStaged
+  RETURN b
+  UNION ALL
+  MATCH (b:Enterprise {id: row.toLive})
+  RETURN b
 }
 CREATE (a)-[s:SUPPLIES]->(b)
 SET s = row.props
-CREATE (:StatusChange {subjectId: row.id, subjectType: 'LINK', seq: 1, at: datetime($at), status: s.status,
+CREATE (:StatusChange {subjectId: row.id, subjectType: 'LINK', seq: 1, at: datetime($at), status: row.props.status,
                        note: $note, actor: $actor, importId: $importId})
 RETURN count(*) AS staged

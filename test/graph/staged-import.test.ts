@@ -99,6 +99,33 @@ describe('a streamed import', () => {
     expect(run).toMatchObject({ state: 'FAILED', error: expect.stringMatching(/was deleted while it ran/) });
   });
 
+  it('stages no link to a live end deleted before its batch, and the publish refuses, leaving the graph as it was', async () => {
+    const fixture = keqiaoFixture(`${p}-e`);
+    const [live, ...fresh] = fixture.enterprises;
+    await t.services.imports.importGraph('test', { enterprises: [live], links: [] });
+    const failure = t.services.imports.importGraph(
+      'test',
+      { enterprises: fresh, links: fixture.links },
+      {
+        runId: `${p}-e-run`,
+        onProgress: async (written) => {
+          // The enterprises are staged, no link yet: another writer deletes the live fibre plant first.
+          if (written === fresh.length) await t.services.enterprises.delete('test', live.id, true);
+        },
+      },
+    );
+    await expect(failure).rejects.toMatchObject({
+      extensions: { code: 'CONFLICT' },
+      message: expect.stringMatching(
+        /^Import failed, nothing was changed: staged 5 enterprises and 5 links, but 5 and 4/,
+      ),
+    });
+    expect(await leftStaged(`${p}-e-run`)).toEqual({ enterprises: 0, links: 0, history: 0 });
+    const after = await graphSnapshot(t.db, `${p}-e`);
+    expect(after.enterprises).toEqual([]);
+    expect(after.links).toEqual([]);
+  });
+
   it('fails with CONFLICT, and discards its rows, when another write creates a staged enterprise meanwhile', async () => {
     const fixture = keqiaoFixture(`${p}-c`);
     const failure = t.services.imports.importGraph('test', fixture, {

@@ -1,4 +1,4 @@
-import type { ManagedTransaction } from 'neo4j-driver';
+import type { ManagedTransaction, QueryResult } from 'neo4j-driver';
 import { cypher } from '../../platform/neo4j/cypher';
 import type { GraphDatabase } from '../../platform/neo4j/graph-database';
 import type { GraphWrite } from '../../platform/neo4j/write-graph';
@@ -7,8 +7,24 @@ import type { EnterpriseRow, HistoryNote } from '../enterprise/enterprise.reposi
 import type { SupplyLinkRow } from '../supply-link/supply-link.repository';
 import { type ImportRunRecord, ImportRunState } from './import-run.record';
 
+/** Link ids per lookup when a publish checks the staged links with a live end are still there. */
+const LIVE_END_BATCH = 50_000;
+
 /** Rows removed per transaction when a failed run's staged rows are discarded. */
 const DISCARD_BATCH = 10_000;
+
+/**
+ * A link to stage, each end named once: by the elementId `stageEnterprises` returned when this run
+ * staged it, or by its id when it is live.
+ */
+export interface StagedLinkRow {
+  id: string;
+  props: SupplyLinkRow['props'];
+  fromStaged: string | null;
+  fromLive: string | null;
+  toStaged: string | null;
+  toLive: string | null;
+}
 
 /** How a run's history entries are dated, annotated and signed. */
 export type StagingNote = HistoryNote & { actor: string };
@@ -44,28 +60,51 @@ export class ImportRunRepository {
     return result.records[0].get('taken') !== true;
   }
 
-  /** Stages enterprises new to the graph and counts them into the run's progress; returns rows written so far. */
-  stageEnterprises(id: string, rows: EnterpriseRow[], history: StagingNote): Promise<number> {
-    return this.stage(id, 'import/stage-enterprises', rows, history);
+  /**
+   * Stages enterprises new to the graph and counts them into the run's progress; returns rows
+   * written so far and each row's staged node (its elementId, in row order) for `stageLinks`.
+   */
+  async stageEnterprises(
+    id: string,
+    rows: EnterpriseRow[],
+    history: StagingNote,
+  ): Promise<{ written: number; staged: string[] }> {
+    const { written, result } = await this.stage(id, 'import/stage-enterprises', rows, history);
+    return { written, staged: result.records[0].get('staged') as string[] };
   }
 
   /** Stages links new to the graph that have a staged end, and counts them in; returns rows written so far. */
-  stageLinks(id: string, rows: SupplyLinkRow[], history: StagingNote): Promise<number> {
-    return this.stage(id, 'import/stage-links', rows, history);
+  async stageLinks(id: string, rows: StagedLinkRow[], history: StagingNote): Promise<number> {
+    return (await this.stage(id, 'import/stage-links', rows, history)).written;
   }
 
   /**
    * Makes the run's staged rows visible, within the publishing write: refuses
    * when a staged row is missing (a live end deleted meanwhile took its links)
-   * or a staged enterprise's id was made live by another write.
+   * or a staged enterprise's id was made live by another write. Only links
+   * with a live end (`expected.liveEnded`, their ids) can go missing, so only
+   * they are looked for.
    */
-  async publish(write: GraphWrite, id: string, expected: { enterprises: number; links: number }): Promise<void> {
+  async publish(
+    write: GraphWrite,
+    id: string,
+    expected: { enterprises: number; links: number; liveEnded: string[] },
+  ): Promise<void> {
     await this.lockStaging(write.tx, id);
-    const held = (await write.tx.run(cypher('import/staged-counts'), { importId: id })).records[0];
-    const enterprises = held.get('enterprises') as number;
-    const links = held.get('links') as number;
+    const counted = await write.tx.run(cypher('import/staged-enterprise-count'), { importId: id });
+    const enterprises = counted.records[0].get('enterprises') as number;
+    let lost = 0;
+    for (let i = 0; i < expected.liveEnded.length; i += LIVE_END_BATCH) {
+      const ids = expected.liveEnded.slice(i, i + LIVE_END_BATCH);
+      const held = await write.tx.run(cypher('import/staged-links-held'), { ids });
+      lost += ids.length - (held.records[0].get('held') as number);
+    }
+    const links = expected.links - lost;
     if (enterprises !== expected.enterprises || links !== expected.links) {
-      throw new StagedRowsLostError(expected, { enterprises, links });
+      throw new StagedRowsLostError(
+        { enterprises: expected.enterprises, links: expected.links },
+        { enterprises, links },
+      );
     }
     const taken = await write.tx.run(cypher('import/staged-taken'), { importId: id, limit: 20 });
     const ids = taken.records[0].get('ids') as string[];
@@ -155,14 +194,14 @@ export class ImportRunRepository {
   private async stage(
     id: string,
     statement: string,
-    rows: EnterpriseRow[] | SupplyLinkRow[],
+    rows: EnterpriseRow[] | StagedLinkRow[],
     history: StagingNote,
-  ): Promise<number> {
+  ): Promise<{ written: number; result: QueryResult }> {
     return writeStaged(this.db, async (tx) => {
-      await tx.run(cypher(statement), { rows, importId: id, ...history });
+      const result = await tx.run(cypher(statement), { rows, importId: id, ...history });
       await this.lockStaging(tx, id);
       const progress = await tx.run(cypher('import/record-progress'), { id, rows: rows.length });
-      return progress.records[0].get('written') as number;
+      return { written: progress.records[0].get('written') as number, result };
     });
   }
 

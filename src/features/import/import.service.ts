@@ -12,6 +12,7 @@ import {
   type ImportRunRepository,
   RunEndedError,
   StagedIdsTakenError,
+  type StagedLinkRow,
   StagedRowsLostError,
 } from './import-run.repository';
 import type { SupplyLinkRepository, SupplyLinkRow } from '../supply-link/supply-link.repository';
@@ -100,8 +101,9 @@ export class ImportService {
   async importGraph(actor: Actor, document: GraphDocument, options: ImportOptions = {}): Promise<ImportResult> {
     const labels = options.labels ?? JSON_ROW_LABELS;
     const { graph, problems } = validateGraphDocument(document, labels);
+    const lookup = await this.idLookup();
     if (graph.externalReferences.size > 0) {
-      const existing = await this.existingEnterpriseIds([...graph.externalReferences.keys()]);
+      const existing = await lookup.enterprises([...graph.externalReferences.keys()]);
       for (const [id, rows] of graph.externalReferences) {
         if (existing.has(id)) continue;
         for (const row of rows) {
@@ -112,13 +114,13 @@ export class ImportService {
         }
       }
     }
-    problems.push(...(await this.idsTakenByOtherTypes(graph)));
+    problems.push(...(await idsTakenByOtherTypes(graph, lookup)));
     if (problems.length > 0) throw importRejected(problems);
 
     const runId = options.runId ?? randomUUID();
     const note = options.note ?? 'import';
     await this.discardAbandoned();
-    const plan = await this.plan(graph);
+    const plan = await planImport(graph, lookup);
     if (!(await this.runs.begin({ id: runId, actor, note, total: plan.total }))) {
       throw conflict(`Import refused, nothing was changed: import run id "${runId}" is taken; give a new one.`);
     }
@@ -131,25 +133,6 @@ export class ImportService {
     }
   }
 
-  /** Sorts validated rows into those to stage (new, out of sight) and those the last transaction writes. */
-  private async plan(graph: ValidatedGraph): Promise<ImportPlan> {
-    const existingEnterprises = await this.existingEnterpriseIds(graph.enterprises.map((row) => row.id as string));
-    const existingLinks = await this.existingLinkIds(graph.links.map((row) => row.id));
-    const newEnterprises = graph.enterprises.filter((row) => !existingEnterprises.has(row.id as string));
-    const stagedIds = new Set(newEnterprises.map((row) => row.id as string));
-    const newLinks = graph.links.filter((row) => !existingLinks.has(row.id));
-    // A new link between two live enterprises would show at once if staged: it waits for the last transaction.
-    const staged = (row: SupplyLinkRow) => stagedIds.has(row.from) || stagedIds.has(row.to);
-    return {
-      total: graph.enterprises.length + graph.links.length,
-      stagedEnterprises: newEnterprises,
-      existingEnterprises: graph.enterprises.filter((row) => existingEnterprises.has(row.id as string)),
-      stagedLinks: newLinks.filter(staged),
-      liveNewLinks: newLinks.filter((row) => !staged(row)),
-      existingLinks: graph.links.filter((row) => existingLinks.has(row.id)),
-    };
-  }
-
   private async stageAndPublish(
     runId: string,
     actor: Actor,
@@ -159,11 +142,29 @@ export class ImportService {
     const batchSize = options.batchSize ?? 5_000;
     const history = { at: (options.at ?? new Date()).toISOString(), note: options.note, actor };
     // Batch by batch: links lock the enterprises at their ends, so batches side by side would deadlock.
+    const stagedNodes = new Map<string, string>();
     for (const batch of chunks(plan.stagedEnterprises, batchSize)) {
-      const written = await this.runs.stageEnterprises(runId, batch, history);
+      const { written, staged } = await this.runs.stageEnterprises(runId, batch, history);
+      batch.forEach((row, i) => stagedNodes.set(row.id as string, staged[i]));
       await options.onProgress?.(written, plan.total);
     }
-    for (const batch of chunks(plan.stagedLinks, batchSize)) {
+    const end = (id: string) => {
+      const staged = stagedNodes.get(id);
+      return staged === undefined ? { staged: null, live: id } : { staged, live: null };
+    };
+    for (const rows of chunks(plan.stagedLinks, batchSize)) {
+      const batch = rows.map((row): StagedLinkRow => {
+        const from = end(row.from);
+        const to = end(row.to);
+        return {
+          id: row.id,
+          props: row.props,
+          fromStaged: from.staged,
+          fromLive: from.live,
+          toStaged: to.staged,
+          toLive: to.live,
+        };
+      });
       const written = await this.runs.stageLinks(runId, batch, history);
       await options.onProgress?.(written, plan.total);
     }
@@ -171,6 +172,9 @@ export class ImportService {
       await this.runs.publish(write, runId, {
         enterprises: plan.stagedEnterprises.length,
         links: plan.stagedLinks.length,
+        liveEnded: plan.stagedLinks
+          .filter((row) => !stagedNodes.has(row.from) || !stagedNodes.has(row.to))
+          .map((row) => row.id),
       });
       recordCreated(
         write,
@@ -228,35 +232,20 @@ export class ImportService {
     return this.runs.findByIds(ids);
   }
 
-  private existingEnterpriseIds(ids: string[]): Promise<Set<string>> {
-    return existingInBatches(ids, (batch) => this.enterprises.existingIds(batch));
-  }
-
-  private existingLinkIds(ids: string[]): Promise<Set<string>> {
-    return existingInBatches(ids, (batch) => this.links.existingIds(batch));
-  }
-
   /**
-   * Ids are unique across types (node(id:) finds a thing by its id alone):
-   * an enterprise row may not take the id of a link in the graph, nor a link
-   * row the id of an enterprise.
+   * How this import asks which of its ids the graph holds. A graph without enterprises holds no
+   * links either (a link joins two): nothing to look up, which spares a first import into an
+   * empty graph a million index lookups.
    */
-  private async idsTakenByOtherTypes(graph: ValidatedGraph): Promise<InputProblem[]> {
-    const [links, enterprises] = await Promise.all([
-      this.existingLinkIds([...graph.enterpriseRows.keys()]),
-      this.existingEnterpriseIds([...graph.linkRows.keys()]),
-    ]);
-    const taken = (rows: Map<string, number>, label: (index: number) => string, existing: Set<string>, other: string) =>
-      [...rows]
-        .filter(([id]) => existing.has(id))
-        .map(([id, index]) => ({
-          path: label(index),
-          message: `id "${id}" is the id of ${other} in the graph: ids are unique across types`,
-        }));
-    return [
-      ...taken(graph.enterpriseRows, graph.labels.enterprise, links, 'a supply link'),
-      ...taken(graph.linkRows, graph.labels.link, enterprises, 'an enterprise'),
-    ];
+  private async idLookup(): Promise<IdLookup> {
+    if ((await this.counts()).enterprises === 0) {
+      const none = async () => new Set<string>();
+      return { enterprises: none, links: none };
+    }
+    return {
+      enterprises: (ids) => existingInBatches(ids, (batch) => this.enterprises.existingIds(batch)),
+      links: (ids) => existingInBatches(ids, (batch) => this.links.existingIds(batch)),
+    };
   }
 
   /** Nodes of any label in the database. */
@@ -295,6 +284,54 @@ export class ImportService {
     const record = result.records[0];
     return { enterprises: record.get('enterprises') as number, links: record.get('links') as number };
   }
+}
+
+/** Which of the given ids the graph holds, as enterprises and as links. */
+interface IdLookup {
+  enterprises(ids: string[]): Promise<Set<string>>;
+  links(ids: string[]): Promise<Set<string>>;
+}
+
+/** Sorts validated rows into those to stage (new, out of sight) and those the last transaction writes. */
+async function planImport(graph: ValidatedGraph, lookup: IdLookup): Promise<ImportPlan> {
+  const existingEnterprises = await lookup.enterprises(graph.enterprises.map((row) => row.id as string));
+  const existingLinks = await lookup.links(graph.links.map((row) => row.id));
+  const newEnterprises = graph.enterprises.filter((row) => !existingEnterprises.has(row.id as string));
+  const stagedIds = new Set(newEnterprises.map((row) => row.id as string));
+  const newLinks = graph.links.filter((row) => !existingLinks.has(row.id));
+  // A new link between two live enterprises would show at once if staged: it waits for the last transaction.
+  const staged = (row: SupplyLinkRow) => stagedIds.has(row.from) || stagedIds.has(row.to);
+  return {
+    total: graph.enterprises.length + graph.links.length,
+    stagedEnterprises: newEnterprises,
+    existingEnterprises: graph.enterprises.filter((row) => existingEnterprises.has(row.id as string)),
+    stagedLinks: newLinks.filter(staged),
+    liveNewLinks: newLinks.filter((row) => !staged(row)),
+    existingLinks: graph.links.filter((row) => existingLinks.has(row.id)),
+  };
+}
+
+/**
+ * Ids are unique across types (node(id:) finds a thing by its id alone):
+ * an enterprise row may not take the id of a link in the graph, nor a link
+ * row the id of an enterprise.
+ */
+async function idsTakenByOtherTypes(graph: ValidatedGraph, lookup: IdLookup): Promise<InputProblem[]> {
+  const [links, enterprises] = await Promise.all([
+    lookup.links([...graph.enterpriseRows.keys()]),
+    lookup.enterprises([...graph.linkRows.keys()]),
+  ]);
+  const taken = (rows: Map<string, number>, label: (index: number) => string, existing: Set<string>, other: string) =>
+    [...rows]
+      .filter(([id]) => existing.has(id))
+      .map(([id, index]) => ({
+        path: label(index),
+        message: `id "${id}" is the id of ${other} in the graph: ids are unique across types`,
+      }));
+  return [
+    ...taken(graph.enterpriseRows, graph.labels.enterprise, links, 'a supply link'),
+    ...taken(graph.linkRows, graph.labels.link, enterprises, 'an enterprise'),
+  ];
 }
 
 /** Rows of a validated document, sorted by how they are written. */
