@@ -51,7 +51,6 @@ export class GraphKeeper {
   private graphId: string | null = null;
   /** The last graph saved to (or taken from) the snapshot file, and when. */
   private saved: { version: number; at: number } | null = null;
-  private lastKind: SyncedGraph['kind'] | null = null;
 
   constructor(
     private readonly reader: GraphSnapshotReader,
@@ -122,7 +121,7 @@ export class GraphKeeper {
   private async restore(): Promise<number | null> {
     if (this.snapshots === null) return null;
     try {
-      const { version, graphId } = await this.reader.identity();
+      const { version, graphId } = await this.changes.identity();
       if (graphId === null) return null;
       const found = await this.snapshots.load(graphId, version);
       if (found === null) return null;
@@ -162,14 +161,13 @@ export class GraphKeeper {
     this.graph = graph;
     this.version = version;
     this.unposted = false;
-    this.lastKind = kind;
     const posted = graph.toTransferable();
-    void this.prepareLater(this.generation, Object.keys(posted.memo));
+    void this.prepareLater(this.generation, Object.keys(posted.memo), kind);
     return posted;
   }
 
-  /** The later steps, yielding to messages between them; posts what they computed. */
-  private async prepareLater(generation: number, posted: string[]): Promise<void> {
+  /** The later steps, yielding to messages between them; posts what they computed, then saves the graph. */
+  private async prepareLater(generation: number, posted: string[], kind: 'load' | 'patch'): Promise<void> {
     const started = performance.now();
     const graph = this.graph;
     if (graph === null) return;
@@ -184,17 +182,17 @@ export class GraphKeeper {
     // A fresh view over the same memory: the scratch space the steps used here is freed.
     this.graph = SupplyGraph.fromTransferable(shared);
     this.postMemo(this.version, memo, performance.now() - started);
-    await this.save(generation, shared);
+    await this.save(generation, shared, kind);
   }
 
-  /** Saves the prepared graph to the snapshot file when it is worth it (see the class comment). */
-  private async save(generation: number, shared: TransferableSupplyGraph): Promise<void> {
+  /** Saves the prepared graph (read whole, or patched) to the snapshot file when it is worth it (see the class comment). */
+  private async save(generation: number, shared: TransferableSupplyGraph, kind: 'load' | 'patch'): Promise<void> {
     const version = this.version;
     if (this.snapshots === null || this.saved?.version === version) return;
-    if (this.lastKind !== 'load' && this.saved !== null && Date.now() - this.saved.at < SAVE_PATCHED_AFTER_MS) return;
+    if (kind === 'patch' && this.saved !== null && Date.now() - this.saved.at < SAVE_PATCHED_AFTER_MS) return;
     const started = performance.now();
     try {
-      this.graphId ??= (await this.reader.identity()).graphId;
+      this.graphId ??= (await this.changes.identity()).graphId;
       if (this.graphId === null || generation !== this.generation) return;
       await this.snapshots.save({ graphId: this.graphId, version }, shared);
       this.saved = { version, at: Date.now() };

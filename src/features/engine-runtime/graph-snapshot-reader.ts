@@ -9,6 +9,7 @@ import {
   type SupplyGraph,
 } from '../../engine';
 import { cypher } from '../../platform/neo4j/cypher';
+import type { GraphIdentity } from '../../platform/neo4j/graph-change.repository';
 import type { GraphDatabase } from '../../platform/neo4j/graph-database';
 
 /** Rows per record of the snapshot queries: the JavaScript driver decodes records of a few hundred rows fastest. */
@@ -16,12 +17,6 @@ const SNAPSHOT_CHUNK = 500;
 
 /** Positions of names, as the snapshot queries take them ({name: position}). */
 const positions = (names: readonly (string | null)[]) => Object.fromEntries(names.map((name, i) => [name, i]));
-
-/** The graph version, and the id of the database (null until its first recorded change). */
-export interface GraphIdentity {
-  version: number;
-  graphId: string | null;
-}
 
 export interface LoadedSnapshot extends GraphIdentity {
   graph: SupplyGraph;
@@ -41,11 +36,6 @@ type Columns = Record<string, unknown[]>;
  */
 export class GraphSnapshotReader {
   constructor(private readonly db: GraphDatabase) {}
-
-  async identity(): Promise<GraphIdentity> {
-    const record = (await this.db.read(cypher('graph/version'))).records[0];
-    return { version: record.get('version') as number, graphId: record.get('graphId') as string | null };
-  }
 
   load(): Promise<LoadedSnapshot> {
     return this.db.executeRead(async (tx) => {

@@ -2,6 +2,12 @@ import { cypher } from './cypher';
 import type { ChangeItem, GraphChange } from './graph-change';
 import type { GraphDatabase } from './graph-database';
 
+/** The graph version, and the id of the database (null until its first recorded change). */
+export interface GraphIdentity {
+  version: number;
+  graphId: string | null;
+}
+
 interface StoredChange {
   version: number;
   at: string;
@@ -24,8 +30,13 @@ export class GraphChangeRepository {
   constructor(private readonly db: GraphDatabase) {}
 
   async version(): Promise<number> {
-    const result = await this.db.read(cypher('graph/version'));
-    return result.records[0].get('version') as number;
+    return (await this.identity()).version;
+  }
+
+  /** The version, and which database this is: an engine snapshot file is only taken for the same one. */
+  async identity(): Promise<GraphIdentity> {
+    const record = (await this.db.read(cypher('graph/version'))).records[0];
+    return { version: record.get('version') as number, graphId: record.get('graphId') as string | null };
   }
 
   /** Changes recorded after `version`, oldest first. */
