@@ -346,6 +346,9 @@ export class ImpactResult implements OutputLossTotals {
   }
 }
 
+/** Touched enterprises above 1 / SCAN_ALL_SHARE of all make affectedColumns walk all of them. */
+const SCAN_ALL_SHARE = 4;
+
 /** A fraction this much below the baseline makes an enterprise partial. */
 const PARTIAL_EPSILON = 1e-9;
 
@@ -353,7 +356,10 @@ const PARTIAL_EPSILON = 1e-9;
  * Stalled or partial enterprises of a run, with their numbers, and their
  * losses added to `loss`: one pass over the touched enterprises into arrays
  * of that size, of which the affected ones' part is kept (no list grown one
- * entry at a time).
+ * entry at a time). When a large share of the graph was touched (a region,
+ * a mode), the pass walks all enterprises in index order instead of the
+ * touched list: reading every per-enterprise column front to back beats
+ * jumping to each touched one.
  */
 function affectedColumns(
   graph: SupplyGraph,
@@ -372,14 +378,13 @@ function affectedColumns(
   const lostValue = new Float64Array(size);
   let count = 0;
   let stalledCount = 0;
-  for (let k = 0; k < size; k++) {
-    const v = touched[k];
+  const visit = (v: number): void => {
     const stalled = run.isStalled(v);
     const now = run.fraction(v);
     const before = base[v];
     const partial =
       !stalled && ((graph.nodePassThrough[v] === 1 && run.lostSomePort(v)) || now < before - PARTIAL_EPSILON);
-    if (!stalled && !partial) continue;
+    if (!stalled && !partial) return;
     node[count] = v;
     flags[count] = stalled ? STALLED | (run.isDirect(v) ? DIRECT : 0) : PARTIAL;
     day[count] = stalled ? run.stallDay(v)! : NaN;
@@ -391,6 +396,11 @@ function affectedColumns(
     loss.add(v, before - now, true);
     if (stalled) stalledCount++;
     count++;
+  };
+  if (size * SCAN_ALL_SHARE > graph.nodeCount) {
+    for (let v = 0; v < graph.nodeCount; v++) if (run.isTouched(v)) visit(v);
+  } else {
+    for (let k = 0; k < size; k++) visit(touched[k]);
   }
   const columns = {
     node: node.subarray(0, count),

@@ -1,5 +1,5 @@
 import { FRACTION_EPSILON } from './fraction-variables';
-import { inLinkColumnsOf, type InLinkColumns } from './in-link-columns';
+import { BATCH_LINKS, inLinkColumnsOf, type InLinkColumns } from './in-link-columns';
 import { IntList } from './int-list';
 import { PropagateStrategy } from './propagate-strategy';
 import { NodeFlag, NodeSlot, PortSlot, Slot } from './propagation-scratch';
@@ -17,59 +17,87 @@ import { activeVariablesOf } from './topological-rank';
 const STATE_STRIDE = 3;
 
 export abstract class SweepStrategy extends PropagateStrategy {
-  /** Links newly blocked in this sweep, as bits by position in graph.portLinks (see inLinkColumnsOf). */
+  /** Links newly blocked in this sweep, as bits by sweep position (see inLinkColumnsOf). */
   private inBlockedBits: Uint32Array | null = null;
   /** The positions whose bits are set. */
   private readonly inBlockedPositions = new IntList();
   private inColumns: InLinkColumns | null = null;
   /**
    * What a customer reads of each variable during a sweep, STATE_STRIDE
-   * numbers per variable: [stop day, value - base value, base value]. A
-   * sweep writes every variable's entry before any customer reads it (rank
-   * order; a cycle's members first of all), so nothing is cleared between
-   * runs; a third of a scratch record's size, so the scattered reads of
+   * numbers per active variable, by its index in activeVariablesOf: [stop
+   * day, value - base value, base value]. A sweep writes every variable's
+   * entry before any customer reads it (rank order; a cycle's members first
+   * of all), so nothing is cleared between runs; a third of a scratch
+   * record's size, written front to back, so the scattered reads of
    * suppliers touch less memory.
    */
   private sweepState: Float64Array | null = null;
+  /**
+   * The sweep state entries of the suppliers of sweep positions from
+   * inputsFrom on, copied side by side (STATE_STRIDE numbers each) before
+   * they are used: the copy is a run of independent reads the processor
+   * overlaps, where reading them one by one amid the rule's branches waits
+   * out each cache miss in turn.
+   */
+  private inputs = new Float64Array(STATE_STRIDE * BATCH_LINKS);
+  private inputsFrom = 0;
 
   protected sweep(change: StateChange): void {
     const graph = this.graph;
     const n = graph.nodeCount;
     this.inColumns = inLinkColumnsOf(graph);
-    this.sweepState ??= new Float64Array(STATE_STRIDE * (n + graph.portCount));
+    const active = activeVariablesOf(graph);
+    if (this.sweepState === null || this.sweepState.length < STATE_STRIDE * active.length)
+      this.sweepState = new Float64Array(STATE_STRIDE * active.length);
     this.markBlockedPositions();
     // A pass-through without products has its own factor as fraction: it must be looked at.
     if (change.ownChanged !== undefined)
       for (let k = 0; k < change.ownChanged.length; k++) this.touchNode(change.ownChanged[k]);
-    const { cyclic, componentEnd, rank, largestCycle } = this.order;
-    const active = activeVariablesOf(graph);
-    for (let k = 0; k < active.length; k++) {
-      const x = active[k];
-      if (largestCycle > 0 && cyclic[x] === 1) {
-        const end = componentEnd[x];
-        let last = k;
-        while (last + 1 < active.length && rank[active[last + 1]] < end) last++;
-        this.sweepCycle(active.subarray(k, last + 1));
-        k = last;
+    const { cyclic, largestCycle } = this.order;
+    const { batchStart, variableStart } = this.inColumns;
+    for (let b = 0; b + 1 < batchStart.length; b++) {
+      const from = batchStart[b];
+      const to = batchStart[b + 1];
+      if (largestCycle > 0 && cyclic[active[from]] === 1) {
+        this.sweepCycle(active.subarray(from, to), from);
         continue;
       }
-      this.fractionSteps++;
-      if (x < n) this.pullProducer(x, change);
-      else this.pullPort(x - n, change);
-      this.publish(x);
+      this.gatherInputs(variableStart[from], variableStart[to]);
+      for (let k = from; k < to; k++) {
+        const x = active[k];
+        this.fractionSteps++;
+        if (x < n) this.pullProducer(x, change);
+        else this.pullPort(x - n, change);
+        this.publish(x, k);
+      }
     }
     // Component solves queue customers outside their component; the sweep reached them anyway.
     this.work.clear();
     if (change.skipFractions !== true) this.averagePassThroughs();
   }
 
-  /** Writes variable x's sweep state entry from its scratch record. */
-  private publish(x: number): void {
+  /** Copies the state of the suppliers of sweep positions from .. to - 1 into inputs. */
+  private gatherInputs(from: number, to: number): void {
+    if (this.inputs.length < STATE_STRIDE * (to - from)) this.inputs = new Float64Array(STATE_STRIDE * (to - from));
+    const inputs = this.inputs;
+    const state = this.sweepState!;
+    const source = this.inColumns!.source;
+    for (let p = from, at = 0; p < to; p++, at += STATE_STRIDE) {
+      const s = STATE_STRIDE * source[p];
+      inputs[at] = state[s];
+      inputs[at + 1] = state[s + 1];
+      inputs[at + 2] = state[s + 2];
+    }
+    this.inputsFrom = from;
+  }
+
+  /** Writes variable x's sweep state entry (at its active index k) from its scratch record. */
+  private publish(x: number, k: number): void {
     const n = this.graph.nodeCount;
     const records = x < n ? this.node : this.port;
     const r = Slot.STRIDE * (x < n ? x : x - n);
     const state = this.sweepState!;
-    const at = STATE_STRIDE * x;
+    const at = STATE_STRIDE * k;
     if (records[r + Slot.STAMP] === this.epoch) {
       state[at] = records[r + Slot.DAY];
       state[at + 1] = records[r + Slot.VALUE] - records[r + Slot.BASE_VALUE];
@@ -106,44 +134,45 @@ export abstract class SweepStrategy extends PropagateStrategy {
   /**
    * Port q's §3/§5 counters and §4 supply sum from its inputs as they stand:
    * written into its record, which the caller reads back. `memberDay` gives
-   * the stop days of a cyclic component's members (ranks from `memberStart`),
+   * the stop days of a cyclic component's members (active indexes from `memberStart`),
    * while they are being found; `record` false only computes the counters.
    */
   private pullInputs(q: number, memberDay: Float64Array | null, memberStart: number, record: boolean): void {
-    const graph = this.graph;
     const base = this.base;
-    const rank = this.order.rank;
     let count = base.portCount[q];
     let latest = 0;
     let latestLink = -1;
     let sum = base.portSum[q];
     let changed = false;
     const blocked = this.inBlockedBits!;
-    const shareAndDays = this.inColumns!.shareAndDays;
-    const state = this.sweepState!;
-    for (let j = graph.portLinkStart[q]; j < graph.portLinkStart[q + 1]; j++) {
+    const { shareAndDays, source: sources, portStart, link } = this.inColumns!;
+    const inputs = this.inputs;
+    const inputsFrom = this.inputsFrom;
+    const first = portStart[q];
+    const end = first + this.graph.portLinkStart[q + 1] - this.graph.portLinkStart[q];
+    for (let j = first; j < end; j++) {
       if (base.inDelivers[j] === 0) continue;
-      const source = graph.inSource[j];
-      // The supplier's entry: one read gives whether it stopped, its change and its base value.
-      const at = STATE_STRIDE * source;
-      let day = state[at];
+      const source = sources[j];
+      // The supplier's entry: whether it stopped, its change and its base value.
+      const at = STATE_STRIDE * (j - inputsFrom);
+      let day = inputs[at];
       if ((blocked[j >>> 5] & (1 << (j & 31))) !== 0) day = 0;
-      else if (memberDay !== null && rank[source] >= memberStart && rank[source] < memberStart + memberDay.length) {
-        day = memberDay[rank[source] - memberStart];
+      else if (memberDay !== null && source >= memberStart && source < memberStart + memberDay.length) {
+        day = memberDay[source - memberStart];
       }
       if (day < Infinity) {
         changed = true;
         count--;
         const runsOut = day + shareAndDays[2 * j + 1];
-        if (runsOut < this.windowDays) sum -= shareAndDays[2 * j] * state[at + 2];
+        if (runsOut < this.windowDays) sum -= shareAndDays[2 * j] * inputs[at + 2];
         if (runsOut >= latest) {
           latest = runsOut;
-          latestLink = graph.portLinks[j];
+          latestLink = link[j];
         }
-        if (record) this.failedLinks.push(graph.portLinks[j]);
+        if (record) this.failedLinks.push(link[j]);
         continue;
       }
-      const delta = state[at + 1];
+      const delta = inputs[at + 1];
       if (delta !== 0) {
         sum += shareAndDays[2 * j] * delta;
         changed = true;
@@ -162,6 +191,13 @@ export abstract class SweepStrategy extends PropagateStrategy {
   }
 
   private readonly pulled = { count: 0, latest: 0, sum: 0 };
+
+  /** pullInputs with port q's inputs read now: within a cyclic component they change from round to round. */
+  private pullFreshInputs(q: number, memberDay: Float64Array | null, memberStart: number, record: boolean): void {
+    const first = this.inColumns!.portStart[q];
+    this.gatherInputs(first, first + this.graph.portLinkStart[q + 1] - this.graph.portLinkStart[q]);
+    this.pullInputs(q, memberDay, memberStart, record);
+  }
 
   /** Whether port q just emptied within the window (every base-delivering link stopped). */
   private pulledStopDay(q: number): number {
@@ -235,34 +271,35 @@ export abstract class SweepStrategy extends PropagateStrategy {
   }
 
   /**
-   * A cyclic component (members in rank order) during a sweep: stop days by
+   * A cyclic component (members in rank order, from active index
+   * `memberStart`: a component's members hold consecutive ranks) during a sweep: stop days by
    * rounds of the pull rule from "all deliver" down to the greatest fixed
    * point (at most one round per member: each round settles the member with
    * the earliest day still open), then the counters, then fractions by the
    * component solver.
    */
-  private sweepCycle(members: Int32Array): void {
+  private sweepCycle(members: Int32Array, memberStart: number): void {
     // Earlier components queued customers the sweep has reached since: only this one's members may be queued.
     this.work.clear();
     const graph = this.graph;
     const base = this.base;
     const n = graph.nodeCount;
     const start = this.order.rank[members[0]];
-    const size = this.order.componentEnd[members[0]] - start;
+    const size = members.length;
     const day = new Float64Array(size).fill(Infinity);
     const cause = new Int32Array(size).fill(-1);
-    for (const x of members) this.publish(x);
+    this.publishMembers(members, memberStart);
     for (let round = 0; round <= size; round++) {
       let moved = false;
-      for (const x of members) {
-        const k = this.order.rank[x] - start;
+      for (let k = 0; k < size; k++) {
+        const x = members[k];
         let stop = Infinity;
         let stopPort = -1;
         if (x < n) {
           if (base.nodeAlive[x] === 1 && this.isDirect(x)) stop = 0;
           else if (base.nodeAlive[x] === 1) {
             for (let q = graph.nodePortStart[x]; q < graph.nodePortStart[x + 1]; q++) {
-              this.pullInputs(q, day, start, false);
+              this.pullFreshInputs(q, day, memberStart, false);
               const d = this.pulledStopDay(q);
               if (d < stop) {
                 stop = d;
@@ -273,7 +310,7 @@ export abstract class SweepStrategy extends PropagateStrategy {
         } else if (base.portAlive[x - n] === 1) {
           if (this.isDirect(graph.portNode[x - n])) stop = 0;
           else {
-            this.pullInputs(x - n, day, start, false);
+            this.pullFreshInputs(x - n, day, memberStart, false);
             stop = this.pulledStopDay(x - n);
           }
         }
@@ -286,20 +323,24 @@ export abstract class SweepStrategy extends PropagateStrategy {
       if (!moved) break;
     }
     // Members' stops are known: record them, then every member port's counters and sums.
-    for (const x of members) {
-      const k = this.order.rank[x] - start;
+    for (let k = 0; k < size; k++) {
+      const x = members[k];
       if (day[k] === Infinity) continue;
       if (x < n) this.markNodeFailed(x, day[k], this.isDirect(x) ? -1 : cause[k]);
       else this.markPortFailed(x - n, day[k]);
     }
-    for (const x of members) this.publish(x);
+    this.publishMembers(members, memberStart);
     for (const x of members) {
-      if (x >= n) this.pullInputs(x - n, null, 0, true);
-      else for (let q = graph.nodePortStart[x]; q < graph.nodePortStart[x + 1]; q++) this.pullInputs(q, null, 0, true);
+      if (x >= n) this.pullFreshInputs(x - n, null, 0, true);
+      else for (let q = graph.nodePortStart[x]; q < graph.nodePortStart[x + 1]; q++) this.pullFreshInputs(q, null, 0, true);
     }
     const queued = Array.from(members);
     for (const x of queued) this.touchVariable(x);
     this.solveQueuedComponent(queued, start + size);
-    for (const x of members) this.publish(x);
+    this.publishMembers(members, memberStart);
+  }
+
+  private publishMembers(members: Int32Array, memberStart: number): void {
+    for (let k = 0; k < members.length; k++) this.publish(members[k], memberStart + k);
   }
 }
