@@ -22,8 +22,6 @@ export interface InLinkColumns {
   position: Int32Array;
   /** Per port, the sweep position of its first link; its links follow in graph.portLinks order. */
   portStart: Int32Array;
-  /** Per variable, its index in activeVariablesOf; -1 for unused slots. */
-  activeIndex: Int32Array;
   /** Per active index k, the sweep position of its first link; one more entry, the link count. */
   variableStart: Int32Array;
   /**
@@ -39,14 +37,14 @@ export interface InLinkColumns {
  * Most links in a batch: its inputs' state (24 bytes a link) then stays in
  * the fastest caches while the batch is computed.
  */
-export const BATCH_LINKS = 2048;
+export const BATCH_LINKS = 512;
 
 export function inLinkColumnsOf(graph: SupplyGraph): InLinkColumns {
   return graph.memoize('in-link-columns', () => {
     const n = graph.nodeCount;
     const m = graph.linkCount;
     const active = activeVariablesOf(graph);
-    const activeIndex = sharedInt32(n + graph.portCount).fill(-1);
+    const activeIndex = new Int32Array(n + graph.portCount).fill(-1);
     for (let k = 0; k < active.length; k++) activeIndex[active[k]] = k;
     const shareAndDays = sharedFloat64(2 * m);
     const source = sharedInt32(m);
@@ -74,7 +72,7 @@ export function inLinkColumnsOf(graph: SupplyGraph): InLinkColumns {
     }
     variableStart[active.length] = p;
     const batchStart = batchesOf(graph, active, source, variableStart);
-    return { shareAndDays, source, link, position, portStart, activeIndex, variableStart, batchStart };
+    return { shareAndDays, source, link, position, portStart, variableStart, batchStart };
   });
 }
 

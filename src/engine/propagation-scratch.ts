@@ -24,9 +24,10 @@ export const enum LinkFlag {
  * Scratch records, one cache line (8 numbers) per entity, so that touching
  * an entity costs one memory access rather than one per field. Both kinds
  * of variable keep value, stop day and base value in the same slots, so a
- * customer reads a supplier's state in one access:
- * node [stamp, fraction, day, flags, alivePorts, causePort, latest port day, base fraction]
- * port [stamp, value, day, sum, latest, count, latestLink, base value]
+ * customer reads a supplier's state in one access. Whether a record is of
+ * this run is kept apart (nodeStamp, portStamp); slot 0 is spare:
+ * node [-, fraction, day, flags, alivePorts, causePort, latest port day, base fraction]
+ * port [-, value, day, sum, latest, count, latestLink, base value]
  * A day is Infinity while the enterprise or product still delivers.
  *
  * Const enums: tsc writes the numbers into every tier's hot loops, where
@@ -34,7 +35,6 @@ export const enum LinkFlag {
  * (measured ~10 % slower sweeps).
  */
 export const enum Slot {
-  STAMP = 0,
   VALUE = 1,
   DAY = 2,
   BASE_VALUE = 7,
@@ -81,6 +81,13 @@ export abstract class PropagationScratch {
 
   protected readonly node: Float64Array;
   protected readonly port: Float64Array;
+  /**
+   * Per enterprise and per port, the epoch its record was last written in:
+   * apart from the records, so the many untouched entities a sweep looks at
+   * cost a read of 4 bytes, not of a 64-byte record.
+   */
+  protected readonly nodeStamp: Uint32Array;
+  protected readonly portStamp: Uint32Array;
   /** Per position in graph.outLinks: the propagation's record of failed links. */
   protected readonly outStamp: Uint32Array;
   protected readonly outFlags: Uint8Array;
@@ -110,6 +117,8 @@ export abstract class PropagationScratch {
     this.work = new RankQueue(graph.nodeCount + graph.portCount);
     this.node = new Float64Array(Slot.STRIDE * graph.nodeCount);
     this.port = new Float64Array(Slot.STRIDE * graph.portCount);
+    this.nodeStamp = new Uint32Array(graph.nodeCount);
+    this.portStamp = new Uint32Array(graph.portCount);
     this.outStamp = new Uint32Array(graph.linkCount);
     this.outFlags = new Uint8Array(graph.linkCount);
     this.blockedBits = new Uint32Array((graph.linkCount >>> 5) + 1);
@@ -137,8 +146,8 @@ export abstract class PropagationScratch {
     this.runs++;
     this.epoch++;
     if (this.epoch === 0x7fffffff) {
-      for (let k = Slot.STAMP; k < this.node.length; k += Slot.STRIDE) this.node[k] = 0;
-      for (let k = Slot.STAMP; k < this.port.length; k += Slot.STRIDE) this.port[k] = 0;
+      this.nodeStamp.fill(0);
+      this.portStamp.fill(0);
       this.outStamp.fill(0);
       this.epoch = 1;
     }
@@ -159,8 +168,8 @@ export abstract class PropagationScratch {
 
   protected touchNode(v: number): void {
     const r = Slot.STRIDE * v;
-    if (this.node[r + Slot.STAMP] === this.epoch) return;
-    this.node[r + Slot.STAMP] = this.epoch;
+    if (this.nodeStamp[v] === this.epoch) return;
+    this.nodeStamp[v] = this.epoch;
     this.node[r + NodeSlot.FRACTION] = this.base.fraction[v];
     this.node[r + Slot.DAY] = Infinity;
     this.node[r + NodeSlot.FLAGS] = 0;
@@ -173,9 +182,9 @@ export abstract class PropagationScratch {
 
   protected touchPort(q: number): void {
     const r = Slot.STRIDE * q;
-    if (this.port[r + Slot.STAMP] === this.epoch) return;
+    if (this.portStamp[q] === this.epoch) return;
     const base = this.base;
-    this.port[r + Slot.STAMP] = this.epoch;
+    this.portStamp[q] = this.epoch;
     this.port[r + Slot.VALUE] = base.portValue[q];
     this.port[r + Slot.DAY] = Infinity;
     this.port[r + PortSlot.SUM] = base.portSum[q];
@@ -187,7 +196,7 @@ export abstract class PropagationScratch {
   }
 
   protected isPortTouched(q: number): boolean {
-    return this.port[Slot.STRIDE * q + Slot.STAMP] === this.epoch;
+    return this.portStamp[q] === this.epoch;
   }
 
   protected touchOut(i: number): void {
@@ -225,7 +234,7 @@ export abstract class PropagationScratch {
   // ---- Reading a run's results ----
 
   isTouched(v: number): boolean {
-    return this.node[Slot.STRIDE * v + Slot.STAMP] === this.epoch;
+    return this.nodeStamp[v] === this.epoch;
   }
 
   protected nodeFlags(v: number): number {
@@ -290,9 +299,8 @@ export abstract class PropagationScratch {
   /** Day on which variable x stopped delivering (Infinity while it delivers). */
   protected variableStopDay(x: number): number {
     const n = this.graph.nodeCount;
-    const record = x < n ? this.node : this.port;
-    const r = Slot.STRIDE * (x < n ? x : x - n);
-    return record[r + Slot.STAMP] === this.epoch ? record[r + Slot.DAY] : Infinity;
+    if (x < n) return this.nodeStamp[x] === this.epoch ? this.node[Slot.STRIDE * x + Slot.DAY] : Infinity;
+    return this.portStamp[x - n] === this.epoch ? this.port[Slot.STRIDE * (x - n) + Slot.DAY] : Infinity;
   }
 
   /** Day link l stopped delivering: 0 when blocked, else when its supplier stopped; Infinity while it delivers. */
@@ -322,7 +330,7 @@ export abstract class PropagationScratch {
 
   protected ownOf(v: number): number {
     const r = Slot.STRIDE * v;
-    const down = this.node[r + Slot.STAMP] === this.epoch && (this.node[r + NodeSlot.FLAGS] & NodeFlag.DOWN) !== 0;
+    const down = this.nodeStamp[v] === this.epoch && (this.node[r + NodeSlot.FLAGS] & NodeFlag.DOWN) !== 0;
     return this.base.down[v] === 1 || down ? 0 : this.own[v];
   }
 

@@ -98,7 +98,7 @@ export abstract class SweepStrategy extends PropagateStrategy {
     const r = Slot.STRIDE * (x < n ? x : x - n);
     const state = this.sweepState!;
     const at = STATE_STRIDE * k;
-    if (records[r + Slot.STAMP] === this.epoch) {
+    if ((x < n ? this.nodeStamp[x] : this.portStamp[x - n]) === this.epoch) {
       state[at] = records[r + Slot.DAY];
       state[at + 1] = records[r + Slot.VALUE] - records[r + Slot.BASE_VALUE];
       state[at + 2] = records[r + Slot.BASE_VALUE];

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SupplyGraph } from '../../src/engine';
+import { BATCH_LINKS, inLinkColumnsOf } from '../../src/engine/in-link-columns';
 import { activeVariablesOf, sourceVariable, targetVariable, variableOrderOf } from '../../src/engine/topological-rank';
 import { arbitraryGraph } from './random-graphs';
 
@@ -44,6 +45,54 @@ describe('the variable order a sweep follows', () => {
         // What a sweep visits: every variable in use, once, in rank order.
         const active = activeVariablesOf(graph);
         for (let k = 1; k < active.length; k++) expect(rank[active[k - 1]]).toBeLessThan(rank[active[k]]);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('lays each variable’s inbound links out in visiting order, in batches of variables that do not supply each other', () => {
+    fc.assert(
+      fc.property(arbitraryGraph(14, 34), (input) => {
+        const graph = SupplyGraph.build(input);
+        const { cyclic, componentStart } = variableOrderOf(graph);
+        const active = activeVariablesOf(graph);
+        const activeIndex = new Map(Array.from(active, (x, k) => [x, k]));
+        const columns = inLinkColumnsOf(graph);
+        const { shareAndDays, source, link, position, portStart, variableStart, batchStart } = columns;
+        const batchOf = new Int32Array(active.length);
+        for (let b = 0; b + 1 < batchStart.length; b++) {
+          for (let k = batchStart[b]; k < batchStart[b + 1]; k++) batchOf[k] = b;
+        }
+        for (let l = 0; l < graph.linkCount; l++) {
+          const p = position[l];
+          expect(link[p]).toBe(l);
+          expect([shareAndDays[2 * p], shareAndDays[2 * p + 1]]).toEqual([graph.linkShare[l], graph.linkInventoryDays[l]]);
+          expect(source[p]).toBe(activeIndex.get(sourceVariable(graph, l)));
+          // Within its customer's range, and its port's, in the port's own order.
+          const k = activeIndex.get(targetVariable(graph, l))!;
+          expect(p).toBeGreaterThanOrEqual(variableStart[k]);
+          expect(p).toBeLessThan(variableStart[k + 1]);
+          const q = graph.linkPort[l];
+          expect(p - portStart[q]).toBe(graph.portLinks.indexOf(l) - graph.portLinkStart[q]);
+          // No supplier in its customer's batch, unless that batch is the cyclic component both belong to.
+          const first = active[batchStart[batchOf[k]]];
+          if (cyclic[first] === 1) expect(componentStart[active[k]]).toBe(componentStart[first]);
+          else expect(source[p]).toBeLessThan(batchStart[batchOf[k]]);
+        }
+        expect(batchStart[0]).toBe(0);
+        expect(batchStart[batchStart.length - 1]).toBe(active.length);
+        for (let b = 0; b + 1 < batchStart.length; b++) {
+          const from = batchStart[b];
+          const to = batchStart[b + 1];
+          expect(to).toBeGreaterThan(from);
+          if (cyclic[active[from]] === 1) {
+            // A cyclic component is a batch of its own, whole.
+            for (let k = from; k < to; k++) expect(componentStart[active[k]]).toBe(componentStart[active[from]]);
+            if (to < active.length) expect(componentStart[active[to]]).not.toBe(componentStart[active[from]]);
+          } else if (to - from > 1) {
+            expect(variableStart[to] - variableStart[from]).toBeLessThanOrEqual(BATCH_LINKS);
+          }
+        }
       }),
       { numRuns: 500 },
     );
