@@ -12,6 +12,13 @@ export interface PrepareOptions {
   lossBounds?: boolean;
   /** Also the id order that sorts result rows, default true. */
   idOrder?: boolean;
+  /**
+   * Also the sweep's in-link columns, default true. Only sweeps (a region,
+   * a mode) and the current-state baseline read them; at a million
+   * enterprises they take most of a second, which a write that changes the
+   * graph's structure need not wait for before the next single-link answer.
+   */
+  inLinkColumns?: boolean;
 }
 
 /**
@@ -24,7 +31,7 @@ export interface PrepareOptions {
 export function prepareGraph(graph: SupplyGraph, options: PrepareOptions = {}): SupplyGraph {
   variableOrderOf(graph);
   activeVariablesOf(graph);
-  inLinkColumnsOf(graph);
+  if (options.inLinkColumns ?? true) inLinkColumnsOf(graph);
   baseStateOf(graph, false);
   if (options.currentState ?? true) baseStateOf(graph, true);
   if (options.idOrder ?? true) idRankOf(graph);

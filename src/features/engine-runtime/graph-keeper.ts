@@ -157,7 +157,7 @@ export class GraphKeeper {
 
   /** Makes `graph` the kept one, ready to evaluate, and schedules its other derived structures. */
   private publish(graph: SupplyGraph, version: number, kind: 'load' | 'patch'): TransferableSupplyGraph {
-    prepareGraph(graph, { currentState: false, idOrder: false });
+    prepareGraph(graph, { currentState: false, idOrder: false, inLinkColumns: false });
     this.graph = graph;
     this.version = version;
     this.unposted = false;
