@@ -136,6 +136,7 @@ export abstract class SweepStrategy extends PropagateStrategy {
    * written into its record, which the caller reads back. `memberDay` gives
    * the stop days of a cyclic component's members (active indexes from `memberStart`),
    * while they are being found; `record` false only computes the counters.
+   * Suppliers are read from `inputs`, which must hold the port's positions.
    */
   private pullInputs(q: number, memberDay: Float64Array | null, memberStart: number, record: boolean): void {
     const base = this.base;
