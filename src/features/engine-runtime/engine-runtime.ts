@@ -54,9 +54,9 @@ interface KeptGraph extends EngineSnapshot {
  * jobs (WorkerPool); the event loop only checks versions, validates ids on
  * its own view of the same shared memory, and passes messages.
  *
- * Each snapshot() first reads the graph version (one small query), so a
- * write made through any instance, or the import command, is seen by the
- * next evaluation; refreshes are serialised by VersionedRefresh
+ * Each snapshot() or evaluate() first reads the graph version (one small
+ * query), so a write made through any instance, or the import command, is
+ * seen by the next evaluation; refreshes are serialised by VersionedRefresh
  * (read-your-writes). A job has ENGINE_TIMEOUT_MS from its request's
  * arrival, and is stopped when its client goes away.
  */
