@@ -257,7 +257,7 @@ export class ImpactReportResolver {
 
 /** True when a field of an enterprise asks for nothing of it but its id. */
 function asksOnlyId(info: GraphQLResolveInfo): boolean {
-  const selectionSets = info.fieldNodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
+  const selectionSets = info.fieldNodes.map((node) => node.selectionSet);
   return selectedFields(selectionSets, (name) => info.fragments[name]).every(
     (field) => field.name.value === 'id' || field.name.value === '__typename',
   );

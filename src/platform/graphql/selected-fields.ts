@@ -1,12 +1,12 @@
 import { Kind, type FieldNode, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
 
 /**
- * The fields selection sets select directly, through fragments and inline
+ * The fields selection sets (a field's, or none) select directly, through fragments and inline
  * fragments (each fragment visited once, so the walk is linear in the
  * document). Fields under @skip or @include count as selected.
  */
 export function selectedFields(
-  selectionSets: readonly SelectionSetNode[],
+  selectionSets: readonly (SelectionSetNode | undefined)[],
   fragmentNamed: (name: string) => FragmentDefinitionNode | undefined,
 ): FieldNode[] {
   const fields: FieldNode[] = [];
@@ -22,6 +22,6 @@ export function selectedFields(
       }
     }
   };
-  for (const selectionSet of selectionSets) visit(selectionSet);
+  for (const selectionSet of selectionSets) if (selectionSet) visit(selectionSet);
   return fields;
 }
