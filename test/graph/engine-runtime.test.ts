@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it, vi } from 'vitest';
+import { WorkerPool } from '../../src/features/engine-runtime/worker-pool';
 import type { Logger } from '../../src/platform/logging/create-logger';
 import { GraphDatabase } from '../../src/platform/neo4j/graph-database';
 import { keqiaoFixture } from '../support/keqiao-fixture';
@@ -52,6 +53,39 @@ describe('the engine runtime', () => {
         await older;
       }
     } finally {
+      await other.engine.close();
+      await elsewhere.close();
+    }
+  });
+
+  it('starts a short job on the graph it holds while it reads the version, and runs it again after a write elsewhere', async () => {
+    const elsewhere = new GraphDatabase(inject('neo4j'));
+    const other = testServices(elsewhere);
+    const submitted = vi.spyOn(WorkerPool.prototype, 'submit');
+    // Blocking the dyestuff stalls the dyeing plant while its yarn link is OPEN, and nothing more once it is BLOCKED.
+    const scenario = { blockLinks: [`${p}-l-dyestuff`], includeCurrentState: true };
+    const yarn = (status: string) =>
+      other.links.setStatus('test', { id: `${p}-l-yarn`, status: status as never, reason: 'elsewhere' });
+    try {
+      await t.server.gql(IMPACT, { s: scenario });
+      submitted.mockClear();
+      // Nothing written since: the job started before the version was known answers.
+      expect(stalledIds(await t.server.gql(IMPACT, { s: scenario }))).toContain(`${p}-dye`);
+      expect(submitted).toHaveBeenCalledTimes(1);
+      submitted.mockClear();
+      // Written through another instance: that job ran on the older graph; its answer is dropped.
+      await yarn('BLOCKED');
+      expect(stalledIds(await t.server.gql(IMPACT, { s: scenario }))).not.toContain(`${p}-dye`);
+      expect(submitted).toHaveBeenCalledTimes(2);
+      // An id only the newer graph has is checked on that graph, not refused on the older one.
+      await other.imports.importGraph('test', {
+        enterprises: [{ id: `${p}-chem2`, name: 'second dyestuff works', kind: 'CHEMICAL', region: fixture.region }],
+      });
+      const newer = await t.server.gql(IMPACT, { s: { blockEnterprises: [`${p}-chem2`] } });
+      expect(stalledIds(newer)).toEqual([`${p}-chem2`]);
+    } finally {
+      submitted.mockRestore();
+      await yarn('OPEN');
       await other.engine.close();
       await elsewhere.close();
     }

@@ -138,6 +138,23 @@ describe('impact', () => {
     }
   });
 
+  it('answers enterprise { id } of the affected rows from the answer itself, and reads Neo4j for more', async () => {
+    const read = vi.spyOn(t.services.enterprises, 'findByIds');
+    const query = (fields: string) =>
+      `query($s: ScenarioInput!) { impact(scenario: $s) { stalled { edges { node { enterprise { ${fields} } } } } } }`;
+    const ids = (body: any) => body.data.impact.stalled.edges.map((e: any) => e.node.enterprise);
+    const s = { blockEnterprises: [id('H'), id('R')] };
+    try {
+      const onlyIds = ids(await t.server.gql(query('id __typename ... on Node { id }'), { s }));
+      expect(onlyIds).toContainEqual({ id: id('K'), __typename: 'Enterprise' });
+      expect(read).not.toHaveBeenCalled();
+      expect(ids(await t.server.gql(query('id name'), { s }))).toContainEqual({ id: id('K'), name: 'K' });
+      expect(read).toHaveBeenCalledTimes(1);
+    } finally {
+      read.mockRestore();
+    }
+  });
+
   it('refuses unknown ids naming every one of them, and never writes', async () => {
     const before = await graphSnapshot(t.db, p);
     const version = await t.services.changes.version();

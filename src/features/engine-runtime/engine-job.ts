@@ -56,4 +56,14 @@ export interface JobRunner<T extends JobTable> {
     args: JobArgs<T[N]>,
     snapshot: EngineSnapshot,
   ): Promise<JobOutcome<JobResult<T[N]>>>;
+  /**
+   * snapshot(), `check` of the arguments on its graph (throwing the client's
+   * error), then run(): the same answer, sooner where the runtime can overlap
+   * the steps.
+   */
+  evaluate<N extends keyof T & string>(
+    name: N,
+    args: JobArgs<T[N]>,
+    check?: (graph: SupplyGraph) => void,
+  ): Promise<JobOutcome<JobResult<T[N]>>>;
 }

@@ -54,9 +54,9 @@ interface KeptGraph extends EngineSnapshot {
  * jobs (WorkerPool); the event loop only checks versions, validates ids on
  * its own view of the same shared memory, and passes messages.
  *
- * Each snapshot() first reads the graph version (one small query), so a
- * write made through any instance, or the import command, is seen by the
- * next evaluation; refreshes are serialised by VersionedRefresh
+ * Each snapshot() or evaluate() first reads the graph version (one small
+ * query), so a write made through any instance, or the import command, is
+ * seen by the next evaluation; refreshes are serialised by VersionedRefresh
  * (read-your-writes). A job has ENGINE_TIMEOUT_MS from its request's
  * arrival, and is stopped when its client goes away.
  */
@@ -99,11 +99,28 @@ export class EngineRuntime<T extends JobTable> implements JobRunner<T> {
   }
 
   async snapshot(): Promise<EngineSnapshot> {
-    const version = await this.options.changes.version();
-    const kept = this.refresh.value;
-    // A lower version than the graph kept: the database was replaced, read it all again.
-    const fresh = await this.refresh.atLeast(version, kept !== null && version < kept.version);
-    return { version: fresh.version, graph: fresh.graph };
+    return this.snapshotAt(await this.options.changes.version());
+  }
+
+  /**
+   * A short job starts on the graph kept while the version is read (the
+   * read's round trip overlaps the engine work); its answer stands when the
+   * version read is the kept graph's, which it is unless something was
+   * written since the last refresh. Otherwise, as any other job, it runs
+   * after the refresh to the version read, and the early answer is dropped.
+   */
+  async evaluate<N extends keyof T & string>(
+    name: N,
+    args: JobArgs<T[N]>,
+    check: (graph: SupplyGraph) => void = () => undefined,
+  ): Promise<JobOutcome<JobResult<T[N]>>> {
+    const reading = this.options.changes.version();
+    const early = this.early(name, args, check);
+    const version = await reading;
+    if (early !== null && early.version === version) return early.outcome;
+    const snapshot = await this.snapshotAt(version);
+    check(snapshot.graph);
+    return this.run(name, args, snapshot);
   }
 
   async run<N extends keyof T & string>(
@@ -130,6 +147,34 @@ export class EngineRuntime<T extends JobTable> implements JobRunner<T> {
         throw error.reason === 'timeout' ? engineTimeout(this.options.timeoutMs) : cancelled();
       throw error;
     }
+  }
+
+  /** A short job on the graph kept, started before the version is known (see evaluate); null when none fits. */
+  private early<N extends keyof T & string>(
+    name: N,
+    args: JobArgs<T[N]>,
+    check: (graph: SupplyGraph) => void,
+  ): { version: number; outcome: Promise<JobOutcome<JobResult<T[N]>>> } | null {
+    const kept = this.refresh.value;
+    if (kept === null || this.refresh.busy || laneOf(this.options.jobs[name], args as never) !== 'short') return null;
+    try {
+      check(kept.graph);
+    } catch {
+      // Refused on the graph kept: decided on the current graph once the version is read.
+      return null;
+    }
+    const outcome = this.run(name, args, kept);
+    // Handled here, so an early answer nobody takes never counts as an unhandled rejection.
+    outcome.catch(() => undefined);
+    return { version: kept.version, outcome };
+  }
+
+  /** The graph at `version` or newer. */
+  private async snapshotAt(version: number): Promise<EngineSnapshot> {
+    const kept = this.refresh.value;
+    // A lower version than the graph kept: the database was replaced, read it all again.
+    const fresh = await this.refresh.atLeast(version, kept !== null && version < kept.version);
+    return { version: fresh.version, graph: fresh.graph };
   }
 
   /** Busy workers and queued jobs, for the metrics. */

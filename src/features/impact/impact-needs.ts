@@ -1,31 +1,14 @@
-import {
-  getArgumentValues,
-  type FieldNode,
-  type GraphQLObjectType,
-  type GraphQLResolveInfo,
-  type SelectionSetNode,
-} from 'graphql';
+import { getArgumentValues, type FieldNode, type GraphQLObjectType, type GraphQLResolveInfo } from 'graphql';
 import { offsetWindow, type OffsetWindow } from '../../platform/graphql/pagination/cursor';
 import type { PageRequest } from '../../platform/graphql/pagination/page-request';
+import { selectedFields } from '../../platform/graphql/selected-fields';
 import { MAX_DRAWN_NODES } from './impact-limits';
 import type { ImpactNeeds, PageNeed } from './impact.jobs';
 
 /** The fields named `name` selected under these fields, through fragments and inline fragments. */
-export function selectedFields(info: GraphQLResolveInfo, nodes: readonly FieldNode[], name: string): FieldNode[] {
-  const found: FieldNode[] = [];
-  const visit = (selectionSet: SelectionSetNode | undefined) => {
-    for (const selection of selectionSet?.selections ?? []) {
-      if (selection.kind === 'Field') {
-        if (selection.name.value === name) found.push(selection);
-      } else if (selection.kind === 'InlineFragment') {
-        visit(selection.selectionSet);
-      } else {
-        visit(info.fragments[selection.name.value]?.selectionSet);
-      }
-    }
-  };
-  for (const node of nodes) visit(node.selectionSet);
-  return found;
+export function fieldsNamed(info: GraphQLResolveInfo, nodes: readonly FieldNode[], name: string): FieldNode[] {
+  const selectionSets = nodes.map((node) => node.selectionSet);
+  return selectedFields(selectionSets, (fragment) => info.fragments[fragment]).filter((f) => f.name.value === name);
 }
 
 /**
@@ -44,13 +27,13 @@ export function impactNeeds(info: GraphQLResolveInfo, nodes: readonly FieldNode[
     ...pagesOf(info, nodes, 'ImpactReport', 'partial').map((page) => ({ group: 'PARTIAL' as const, ...page })),
   ];
   const drawings = new Set<number>();
-  for (const node of selectedFields(info, nodes, 'graph')) {
+  for (const node of fieldsNamed(info, nodes, 'graph')) {
     const { maxNodes } = argumentsOf('graph', node) as { maxNodes: number };
     if (Number.isInteger(maxNodes) && maxNodes >= 1 && maxNodes <= MAX_DRAWN_NODES) drawings.add(maxNodes);
   }
   const summaries: ImpactNeeds['summaries'] = [];
-  if (selectedFields(info, nodes, 'byKind').length > 0) summaries.push('KIND');
-  if (selectedFields(info, nodes, 'byRegion').length > 0) summaries.push('REGION');
+  if (fieldsNamed(info, nodes, 'byKind').length > 0) summaries.push('KIND');
+  if (fieldsNamed(info, nodes, 'byRegion').length > 0) summaries.push('REGION');
   return { pages, summaries, drawings: [...drawings] };
 }
 
@@ -67,7 +50,7 @@ export function pagesOf(
 ): OffsetWindow[] {
   const definition = (info.schema.getType(type) as GraphQLObjectType).getFields()[field];
   const pages: OffsetWindow[] = [];
-  for (const node of selectedFields(info, nodes, field)) {
+  for (const node of fieldsNamed(info, nodes, field)) {
     try {
       const page = offsetWindow(getArgumentValues(definition, node, info.variableValues) as PageRequest);
       const same = (p: OffsetWindow) =>

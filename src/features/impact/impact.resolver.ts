@@ -38,6 +38,7 @@ import { ResumptionStepType } from './resumption-step.type';
 import { ScenarioInput } from './scenario.input';
 import { toScenario } from './to-scenario';
 import { builtPage, impactNeeds, prepared } from './impact-needs';
+import { selectedFields } from '../../platform/graphql/selected-fields';
 
 /** What the impact resolvers read of the request context. */
 export interface ImpactContext {
@@ -254,10 +255,24 @@ export class ImpactReportResolver {
   }
 }
 
+/** True when a field of an enterprise asks for nothing of it but its id. */
+function asksOnlyId(info: GraphQLResolveInfo): boolean {
+  const selectionSets = info.fieldNodes.map((node) => node.selectionSet);
+  return selectedFields(selectionSets, (name) => info.fragments[name]).every(
+    (field) => field.name.value === 'id' || field.name.value === '__typename',
+  );
+}
+
 @Resolver(() => AffectedEnterpriseType)
 export class AffectedEnterpriseResolver {
   @FieldResolver(() => Enterprise, { description: 'The enterprise itself.' })
-  async enterprise(@Root() affected: AffectedEnterpriseType, @Ctx() ctx: ImpactContext): Promise<EnterpriseRecord> {
+  async enterprise(
+    @Root() affected: AffectedEnterpriseType,
+    @Ctx() ctx: ImpactContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Pick<EnterpriseRecord, 'id'>> {
+    // Only its id (a list of who stalls): the row has it, as of the answer's graph version; Neo4j is not read.
+    if (asksOnlyId(info)) return { id: affected.enterpriseId };
     const [record] = await loadAll<EnterpriseRecord>(ctx.loaders.enterprise, [affected.enterpriseId]);
     return record;
   }

@@ -4,6 +4,7 @@ import type {
   CriticalEntry,
   ResumptionStep,
   Scenario,
+  SupplyGraph,
   SupplyPathFound,
 } from '../../engine';
 import type { EnterpriseCriteria } from '../enterprise/enterprise.repository';
@@ -72,18 +73,18 @@ export class ImpactService {
 
   /** The impact of a scenario, with the pages, summaries and drawings `needs` names. */
   async impact(scenario: Scenario, needs: ImpactNeeds = NO_NEEDS): Promise<ImpactReport> {
-    const snapshot = await this.engine.snapshot();
-    assertKnown(snapshot.graph, scenario);
-    const { version, result } = await this.engine.run('impact', { scenario, needs }, snapshot);
+    const check = (graph: SupplyGraph) => assertKnown(graph, scenario);
+    const { version, result } = await this.engine.evaluate('impact', { scenario, needs }, check);
     return toReport(version, scenario, result);
   }
 
   /** Two scenarios evaluated on one graph, so they compare like for like; `pages` of the groups asked for. */
   async compare(a: ImpactArgs, b: ImpactArgs, pages: ComparisonPageNeed[] = []): Promise<Comparison> {
-    const snapshot = await this.engine.snapshot();
-    assertKnown(snapshot.graph, a.scenario, a.path);
-    assertKnown(snapshot.graph, b.scenario, b.path);
-    const { version, result } = await this.engine.run('compare', { a, b, pages }, snapshot);
+    const check = (graph: SupplyGraph) => {
+      assertKnown(graph, a.scenario, a.path);
+      assertKnown(graph, b.scenario, b.path);
+    };
+    const { version, result } = await this.engine.evaluate('compare', { a, b, pages }, check);
     return {
       a: toReport(version, a.scenario, result.a),
       b: toReport(version, b.scenario, result.b),
@@ -92,14 +93,12 @@ export class ImpactService {
   }
 
   async criticalLinks(criteria: LinkCandidateCriteria, request: RankingRequest): Promise<CriticalEntry[]> {
-    const snapshot = await this.engine.snapshot();
-    return (await this.engine.run('criticalLinks', { criteria, request }, snapshot)).result;
+    return (await this.engine.evaluate('criticalLinks', { criteria, request })).result;
   }
 
   async criticalEnterprises(criteria: EnterpriseCriteria | null, request: RankingRequest): Promise<CriticalEntry[]> {
     const ids = criteria ? await this.enterprises.idsMatching(criteria) : null;
-    const snapshot = await this.engine.snapshot();
-    return (await this.engine.run('criticalEnterprises', { ids, request }, snapshot)).result;
+    return (await this.engine.evaluate('criticalEnterprises', { ids, request })).result;
   }
 
   async alternativeSuppliers(
@@ -108,11 +107,12 @@ export class ImpactService {
     scenario: Scenario,
     limit: number,
   ): Promise<AlternativeSupplier[]> {
-    const snapshot = await this.engine.snapshot();
-    assertEnterprisesAndProduct(snapshot.graph, [enterpriseId], product);
-    assertKnown(snapshot.graph, scenario);
+    const check = (graph: SupplyGraph) => {
+      assertEnterprisesAndProduct(graph, [enterpriseId], product);
+      assertKnown(graph, scenario);
+    };
     const args = { enterpriseId, product, scenario, limit };
-    return (await this.engine.run('alternativeSuppliers', args, snapshot)).result;
+    return (await this.engine.evaluate('alternativeSuppliers', args, check)).result;
   }
 
   async alternativeRoutes(
@@ -123,22 +123,21 @@ export class ImpactService {
     maxHops: number,
     limit: number,
   ): Promise<AlternativeRoute[]> {
-    const snapshot = await this.engine.snapshot();
-    assertEnterprisesAndProduct(snapshot.graph, [fromId, toId], product);
-    assertKnown(snapshot.graph, scenario);
+    const check = (graph: SupplyGraph) => {
+      assertEnterprisesAndProduct(graph, [fromId, toId], product);
+      assertKnown(graph, scenario);
+    };
     const args = { fromId, toId, product, scenario, maxHops, limit };
-    return (await this.engine.run('alternativeRoutes', args, snapshot)).result;
+    return (await this.engine.evaluate('alternativeRoutes', args, check)).result;
   }
 
   async resumptionPlan(top: number, includeCurrentState: boolean): Promise<ResumptionStep[]> {
-    const snapshot = await this.engine.snapshot();
-    return (await this.engine.run('resumptionPlan', { top, includeCurrentState }, snapshot)).result;
+    return (await this.engine.evaluate('resumptionPlan', { top, includeCurrentState })).result;
   }
 
   /** Shortest supply paths along which goods can flow (see findSupplyPaths); both ends must exist. */
   async supplyPaths(fromId: string, toId: string, maxDepth: number, first: number): Promise<SupplyPathFound[]> {
-    const snapshot = await this.engine.snapshot();
     const args = { fromId, toId, maxDepth, first };
-    return (await this.engine.run('supplyPaths', args, snapshot)).result;
+    return (await this.engine.evaluate('supplyPaths', args)).result;
   }
 }

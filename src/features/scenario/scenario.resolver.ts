@@ -22,7 +22,7 @@ import {
   ScenarioComparison,
   ScenarioRef,
 } from './saved-scenario.type';
-import { builtPage, impactNeeds, selectedFields } from '../impact/impact-needs';
+import { builtPage, fieldsNamed, impactNeeds } from '../impact/impact-needs';
 import type { ComparisonPageNeed } from '../impact/impact.jobs';
 import { comparisonPages } from './comparison-needs';
 import { DeleteScenarioResult } from './delete-scenario-result.type';
@@ -102,7 +102,7 @@ export class ScenarioResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<ScenarioComparison> {
     const reference = (ref: ScenarioRef) => ({ id: ref.id, scenario: ref.scenario ? toScenario(ref.scenario) : null });
-    const needs = (field: string) => impactNeeds(info, selectedFields(info, info.fieldNodes, field));
+    const needs = (field: string) => impactNeeds(info, fieldsNamed(info, info.fieldNodes, field));
     return ctx.services.scenarios.compare(reference(a), reference(b), ownerSeenBy(ctx), {
       a: needs('a'),
       b: needs('b'),

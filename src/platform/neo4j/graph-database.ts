@@ -1,5 +1,11 @@
 import { GraphQLError } from 'graphql';
-import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type RecordShape } from 'neo4j-driver';
+import neo4j, {
+  isRetryableError,
+  type Driver,
+  type ManagedTransaction,
+  type QueryResult,
+  type RecordShape,
+} from 'neo4j-driver';
 import { ErrorCode } from '../graphql/error-code';
 import { translateDriverError } from './translate-driver-error';
 
@@ -68,9 +74,19 @@ export class GraphDatabase {
     return this.withSession('WRITE', (session) => session.executeWrite((tx) => this.abortable(tx, work)));
   }
 
-  /** One read query in its own transaction. */
-  read<R extends RecordShape = RecordShape>(query: string, params: Params = {}): Promise<QueryResult<R>> {
-    return this.executeRead((tx) => tx.run<R>(query, params));
+  /**
+   * One read query in its own transaction: an auto-commit one, which costs
+   * one round trip where a managed one costs three (BEGIN, RUN, COMMIT); the
+   * request path reads the graph version this way on every engine query.
+   * A failure the driver would retry is retried as a managed transaction.
+   */
+  async read<R extends RecordShape = RecordShape>(query: string, params: Params = {}): Promise<QueryResult<R>> {
+    try {
+      return await this.withSession('READ', (session) => session.run<R>(query, params), false);
+    } catch (error) {
+      if (!isRetryableError(error)) throw translateDriverError(error);
+      return this.executeRead((tx) => tx.run<R>(query, params));
+    }
   }
 
   /** One write query in its own transaction, for schema migrations: graph writes go through writeGraph. */
@@ -122,9 +138,11 @@ export class GraphDatabase {
     return result;
   }
 
+  /** `translate: false` leaves driver errors as they are, for the caller to look at first. */
   private async withSession<T>(
     mode: 'READ' | 'WRITE',
     run: (session: ReturnType<Driver['session']>) => Promise<T>,
+    translate = true,
   ): Promise<T> {
     if (this.aborting) throw stoppedByShutdown();
     const counter = mode === 'READ' ? 'read' : 'write';
@@ -136,7 +154,7 @@ export class GraphDatabase {
     try {
       return await run(session);
     } catch (error) {
-      throw translateDriverError(error);
+      throw translate ? translateDriverError(error) : error;
     } finally {
       this.sessions[counter] -= 1;
       await session.close();
