@@ -333,7 +333,9 @@ export abstract class SweepStrategy extends PropagateStrategy {
     this.publishMembers(members, memberStart);
     for (const x of members) {
       if (x >= n) this.pullFreshInputs(x - n, null, 0, true);
-      else for (let q = graph.nodePortStart[x]; q < graph.nodePortStart[x + 1]; q++) this.pullFreshInputs(q, null, 0, true);
+      else
+        for (let q = graph.nodePortStart[x]; q < graph.nodePortStart[x + 1]; q++)
+          this.pullFreshInputs(q, null, 0, true);
     }
     const queued = Array.from(members);
     for (const x of queued) this.touchVariable(x);

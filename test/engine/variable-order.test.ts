@@ -66,7 +66,10 @@ describe('the variable order a sweep follows', () => {
         for (let l = 0; l < graph.linkCount; l++) {
           const p = position[l];
           expect(link[p]).toBe(l);
-          expect([shareAndDays[2 * p], shareAndDays[2 * p + 1]]).toEqual([graph.linkShare[l], graph.linkInventoryDays[l]]);
+          expect([shareAndDays[2 * p], shareAndDays[2 * p + 1]]).toEqual([
+            graph.linkShare[l],
+            graph.linkInventoryDays[l],
+          ]);
           expect(source[p]).toBe(activeIndex.get(sourceVariable(graph, l)));
           // Within its customer's range, and its port's, in the port's own order.
           const k = activeIndex.get(targetVariable(graph, l))!;
