@@ -299,8 +299,8 @@ export abstract class PropagationScratch {
   /** Day on which variable x stopped delivering (Infinity while it delivers). */
   protected variableStopDay(x: number): number {
     const n = this.graph.nodeCount;
-    if (x < n) return this.nodeStamp[x] === this.epoch ? this.node[Slot.STRIDE * x + Slot.DAY] : Infinity;
-    return this.portStamp[x - n] === this.epoch ? this.port[Slot.STRIDE * (x - n) + Slot.DAY] : Infinity;
+    if (x < n) return this.isTouched(x) ? this.node[Slot.STRIDE * x + Slot.DAY] : Infinity;
+    return this.isPortTouched(x - n) ? this.port[Slot.STRIDE * (x - n) + Slot.DAY] : Infinity;
   }
 
   /** Day link l stopped delivering: 0 when blocked, else when its supplier stopped; Infinity while it delivers. */
@@ -330,7 +330,7 @@ export abstract class PropagationScratch {
 
   protected ownOf(v: number): number {
     const r = Slot.STRIDE * v;
-    const down = this.nodeStamp[v] === this.epoch && (this.node[r + NodeSlot.FLAGS] & NodeFlag.DOWN) !== 0;
+    const down = this.isTouched(v) && (this.node[r + NodeSlot.FLAGS] & NodeFlag.DOWN) !== 0;
     return this.base.down[v] === 1 || down ? 0 : this.own[v];
   }
 

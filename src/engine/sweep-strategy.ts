@@ -98,7 +98,7 @@ export abstract class SweepStrategy extends PropagateStrategy {
     const r = Slot.STRIDE * (x < n ? x : x - n);
     const state = this.sweepState!;
     const at = STATE_STRIDE * k;
-    if ((x < n ? this.nodeStamp[x] : this.portStamp[x - n]) === this.epoch) {
+    if (x < n ? this.isTouched(x) : this.isPortTouched(x - n)) {
       state[at] = records[r + Slot.DAY];
       state[at + 1] = records[r + Slot.VALUE] - records[r + Slot.BASE_VALUE];
       state[at + 2] = records[r + Slot.BASE_VALUE];
@@ -273,11 +273,11 @@ export abstract class SweepStrategy extends PropagateStrategy {
 
   /**
    * A cyclic component (members in rank order, from active index
-   * `memberStart`: a component's members hold consecutive ranks) during a sweep: stop days by
-   * rounds of the pull rule from "all deliver" down to the greatest fixed
-   * point (at most one round per member: each round settles the member with
-   * the earliest day still open), then the counters, then fractions by the
-   * component solver.
+   * `memberStart`: a component's members hold consecutive ranks) during a
+   * sweep: stop days by rounds of the pull rule from "all deliver" down to
+   * the greatest fixed point (at most one round per member: each round
+   * settles the member with the earliest day still open), then the
+   * counters, then fractions by the component solver.
    */
   private sweepCycle(members: Int32Array, memberStart: number): void {
     // Earlier components queued customers the sweep has reached since: only this one's members may be queued.

@@ -36,8 +36,7 @@ export class SimulationService {
    * asked for; problems are refused with their paths under `at`.
    */
   async simulate(input: SimulationInput, pages: TrajectoryPageNeed[] = [], at = ''): Promise<SimulationResultType> {
-    const snapshot = await this.engine.snapshot();
-    const { version, result: outcome } = await this.engine.run('simulate', { input, pages }, snapshot);
+    const { version, result: outcome } = await this.engine.evaluate('simulate', { input, pages });
     if (!outcome.ok) refuse(outcome.problems, at);
     const { answer } = outcome;
     return {
