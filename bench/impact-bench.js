@@ -27,6 +27,8 @@
  * Env: DATA_DIR (or NEO4J_URI/USER/PASSWORD), NEO4J_HEAP / NEO4J_PAGECACHE if it has to start
  * the managed Neo4j, LINKFALL_ROOT (project root with a built dist/, default: above bench/).
  * Run node with --expose-gc to measure RSS after a full GC, and --max-old-space-size for 1M.
+ * With `-r ./bench/thread-memory.js` it also records each thread's heap and array buffers and the
+ * resident memory by mapping, after the first impact and after the impact runs.
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -218,6 +220,7 @@ async function main() {
       arrayBuffersAfterMb: Math.round(memory.arrayBuffers / 2 ** 20),
       afterFullGc: Boolean(global.gc),
     };
+    if (globalThis.threadMemory) result.snapshot.memory = await globalThis.threadMemory();
     log(`snapshot: ${JSON.stringify(result.snapshot)}`);
 
     // --- impact over GraphQL -----------------------------------------------------------------
@@ -270,6 +273,12 @@ async function main() {
         result.failures.push({ what: `impact ${s.key}`, scenario: s.scenario, error: String(error.message ?? error) });
         log(`impact ${s.key} FAILED: ${error.message ?? error}`);
       }
+    }
+
+    if (globalThis.threadMemory) {
+      global.gc?.();
+      result.memoryAfterImpactRuns = await globalThis.threadMemory();
+      log(`memory after the impact runs: ${JSON.stringify(result.memoryAfterImpactRuns)}`);
     }
 
     // --- criticalLinks(top: 20) ------------------------------------------------------------------

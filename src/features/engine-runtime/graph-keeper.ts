@@ -1,6 +1,7 @@
 import { prepareGraph, SupplyGraph, type GraphPatch, type TransferableSupplyGraph } from '../../engine';
 import { type GraphChange, isSupplyGraphSubject } from '../../platform/neo4j/graph-change';
 import type { GraphChangeRepository } from '../../platform/neo4j/graph-change.repository';
+import { collectGarbage } from './collect-garbage';
 import type { KeeperNote, SharedMemo, SyncedGraph } from './engine-messages';
 import type { EngineSnapshotFile } from './engine-snapshot-file';
 import type { GraphSnapshotReader } from './graph-snapshot-reader';
@@ -166,23 +167,40 @@ export class GraphKeeper {
     return posted;
   }
 
-  /** The later steps, yielding to messages between them; posts what they computed, then saves the graph. */
+  /**
+   * The later steps, yielding to messages between them; posts what they
+   * computed, then saves the graph. The keeper goes idle after them, and an
+   * idle isolate never collects its garbage, so it collects it here: the
+   * scratch space and temporaries of the steps (about 250 MB at 1M
+   * enterprises, with the loss bounds) would otherwise stay resident.
+   */
   private async prepareLater(generation: number, posted: string[], kind: 'load' | 'patch'): Promise<void> {
     const started = performance.now();
-    const graph = this.graph;
-    if (graph === null) return;
-    for (const step of LATER_STEPS) {
-      await new Promise((resolve) => setImmediate(resolve));
-      if (generation !== this.generation) return;
-      prepareGraph(graph, step);
-    }
-    const shared = graph.toTransferable();
+    const shared = await this.runLaterSteps(generation);
+    if (shared === null) return;
     const memo: SharedMemo = {};
     for (const [key, value] of Object.entries(shared.memo)) if (!posted.includes(key)) memo[key] = value;
-    // A fresh view over the same memory: the scratch space the steps used here is freed.
+    // A fresh view over the same memory: the scratch space the steps used here is left behind, and collected.
     this.graph = SupplyGraph.fromTransferable(shared);
     this.postMemo(this.version, memo, performance.now() - started);
+    collectGarbage();
     await this.save(generation, shared, kind);
+  }
+
+  /**
+   * LATER_STEPS on the kept graph, then its posted form; null when a newer
+   * sync took over meanwhile. A function of its own, so that the graph
+   * holding the steps' scratch space is no longer referenced once it returns.
+   */
+  private async runLaterSteps(generation: number): Promise<TransferableSupplyGraph | null> {
+    const graph = this.graph;
+    if (graph === null) return null;
+    for (const step of LATER_STEPS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      if (generation !== this.generation) return null;
+      prepareGraph(graph, step);
+    }
+    return graph.toTransferable();
   }
 
   /** Saves the prepared graph (read whole, or patched) to the snapshot file when it is worth it (see the class comment). */
