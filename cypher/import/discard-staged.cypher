@@ -1,5 +1,6 @@
-// Removes up to $limit of what a failed import staged (history first, then enterprises with
-// their links); run until it removes nothing.
+// Removes up to $limit of what a failed import staged (history entries, which runs before the
+// first history entry was read from the run staged too; then enterprises with their links); run
+// until it removes nothing.
 CALL () {
   MATCH (c:StatusChange {importId: $importId})
   WITH c LIMIT toInteger($limit)

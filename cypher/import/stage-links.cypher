@@ -4,7 +4,8 @@
 // returned it: a node-by-id seek, no index) or live (row.fromLive / row.toLive: its id). A row
 // whose end is gone (a live end deleted meanwhile) stages nothing, and the publish refuses
 // (staged-counts). A staged node cannot be deleted while the run stages: only a FAILED run's
-// nodes are discarded, and then this batch rolls back at lock-run.
+// nodes are discarded, and then this batch rolls back at lock-run. importId names the run whose
+// first history entry the link has, as on a staged enterprise (writeFirstEntries).
 UNWIND $rows AS row
 CALL (row) {
   MATCH (a) WHERE elementId(a) = row.fromStaged
@@ -21,7 +22,5 @@ CALL (row) {
   RETURN b
 }
 CREATE (a)-[s:SUPPLIES]->(b)
-SET s = row.props
-CREATE (:StatusChange {subjectId: row.id, subjectType: 'LINK', seq: 1, at: datetime($at), status: row.props.status,
-                       note: $note, actor: $actor, importId: $importId})
+SET s = row.props, s.importId = $importId
 RETURN count(*) AS staged

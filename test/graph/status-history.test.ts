@@ -26,6 +26,8 @@ const document = {
     enterprise('future'),
     enterprise('raced'),
     enterprise('supplier'),
+    enterprise('untouched', { status: 'PARTIAL', capacityRecovery: 0.6 }),
+    enterprise('renamed'),
     // The replayed region: different capacities, so capacityRecovery is a weighted mean.
     enterprise('r1', { region: replayRegion, dailyCapacity: 100 }),
     enterprise('r2', { region: replayRegion, dailyCapacity: 300 }),
@@ -34,6 +36,14 @@ const document = {
   links: [
     { id: id('l-backdated'), from: id('supplier'), to: id('backdated'), product: 'yarn', mode: 'ROAD' },
     { id: id('l-raced'), from: id('supplier'), to: id('raced'), product: 'yarn', mode: 'ROAD' },
+    {
+      id: id('l-untouched'),
+      from: id('supplier'),
+      to: id('untouched'),
+      product: 'yarn',
+      mode: 'ROAD',
+      status: 'BLOCKED',
+    },
   ],
 };
 const IMPORTED_AT = '2020-02-01T00:00:00.000Z';
@@ -55,7 +65,50 @@ const setEnterprise = async (variables: Record<string, unknown>) =>
 const enterpriseNow = async (name: string) => dataOf(await t.server.gql(ENTERPRISE, { id: id(name) })).enterprise;
 const linkNow = async (name: string) => dataOf(await t.server.gql(LINK, { id: id(name) })).supplyLink;
 
+/** The history entries stored as nodes for a subject. */
+const stored = async (name: string) =>
+  (
+    await t.db.read('MATCH (c:StatusChange {subjectId: $id}) RETURN c.seq AS seq, c.status AS status, c.note AS note', {
+      id: id(name),
+    })
+  ).records.map((r) => ({ seq: r.get('seq'), status: r.get('status'), note: r.get('note') }));
+
 describe('status history', () => {
+  it('an imported enterprise or link has its first entry, read from it and its import until a write changes it', async () => {
+    // The import stored no history node for them; their history is the import's entry all the same.
+    expect(await stored('untouched')).toEqual([]);
+    expect((await enterpriseNow('untouched')).statusHistory).toEqual([
+      { at: IMPORTED_AT, status: 'PARTIAL', capacityRecovery: 0.6, note: 'import' },
+    ]);
+    expect((await linkNow('l-untouched')).statusHistory).toEqual([
+      { at: IMPORTED_AT, status: 'BLOCKED', reason: 'import' },
+    ]);
+
+    // The first write that changes one stores the entry as the import gave it, then its own.
+    await setEnterprise({ id: id('untouched'), s: 'OPERATING', c: 1, at: '2020-02-10T00:00:00Z', n: 'resumed' });
+    expect(await stored('untouched')).toEqual(
+      expect.arrayContaining([
+        { seq: 1, status: 'PARTIAL', note: 'import' },
+        { seq: 2, status: 'OPERATING', note: 'resumed' },
+      ]),
+    );
+    expect((await enterpriseNow('untouched')).statusHistory.map((entry: any) => [entry.status, entry.note])).toEqual([
+      ['OPERATING', 'resumed'],
+      ['PARTIAL', 'import'],
+    ]);
+
+    // So does an upsert that leaves the status as it was (it replaces every property).
+    dataOf(
+      await t.server.gql(`mutation($input: EnterpriseInput!) { upsertEnterprise(input: $input) { id } }`, {
+        input: { ...enterprise('renamed'), name: 'renamed later' },
+      }),
+    );
+    expect(await stored('renamed')).toEqual([{ seq: 1, status: 'OPERATING', note: 'import' }]);
+    expect((await enterpriseNow('renamed')).statusHistory).toEqual([
+      { at: IMPORTED_AT, status: 'OPERATING', capacityRecovery: 1, note: 'import' },
+    ]);
+  });
+
   it('lists entries by at, then by commit order, newest first; the newest entry is the current status', async () => {
     await setEnterprise({ id: id('ordered'), s: 'STALLED', at: '2020-03-01T00:00:00Z', n: 'first at 1 March' });
     await setEnterprise({

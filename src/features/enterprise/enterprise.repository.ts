@@ -6,6 +6,7 @@ import { cypher } from '../../platform/neo4j/cypher';
 import type { GraphDatabase } from '../../platform/neo4j/graph-database';
 import type { PropertyValue } from '../../platform/neo4j/property-row';
 import type { GraphWrite } from '../../platform/neo4j/write-graph';
+import { writeFirstEntries } from '../history/write-first-entries';
 import { toEnterpriseRecord } from './to-enterprise-record';
 import type { KeysetFetch } from '../../platform/graphql/pagination/keyset-page';
 import { keysetParams, keysetTail, type ListingOrder } from '../../platform/neo4j/keyset-query';
@@ -117,6 +118,11 @@ export class EnterpriseRepository {
 
   /** Upserts rows by id (a row replaces every property), with a history entry where the status changed. */
   async upsertMany(write: GraphWrite, rows: EnterpriseRow[], history: HistoryNote): Promise<UpsertCounts> {
+    await writeFirstEntries(
+      write,
+      'ENTERPRISE',
+      rows.map((row) => row.id as string),
+    );
     const result = await write.tx.run(cypher('enterprise/upsert'), { rows, ...history, actor: write.actor });
     write.changed(rows.map((row) => ({ subject: 'ENTERPRISE', id: row.id as string, op: 'UPSERT' })));
     const record = result.records[0];
@@ -147,6 +153,7 @@ export class EnterpriseRepository {
     // The enterprise's lock first, so its history entries are numbered in commit order.
     const locked = await write.tx.run(cypher('enterprise/lock-existing'), { ids: [change.id] });
     if ((locked.records[0]?.get('ids') as string[]).length === 0) return null;
+    await writeFirstEntries(write, 'ENTERPRISE', [change.id]);
     const result = await write.tx.run(cypher('enterprise/set-status'), { ...change, actor: write.actor });
     if (result.records.length === 0) return null;
     const updated = toEnterpriseRecord(result.records[0].get('enterprise'));

@@ -3,7 +3,7 @@ import { cypher } from '../../platform/neo4j/cypher';
 import type { GraphDatabase } from '../../platform/neo4j/graph-database';
 import type { GraphWrite } from '../../platform/neo4j/write-graph';
 import { writeStaged } from '../../platform/neo4j/write-staged';
-import type { EnterpriseRow, HistoryNote } from '../enterprise/enterprise.repository';
+import type { EnterpriseRow } from '../enterprise/enterprise.repository';
 import type { SupplyLinkRow } from '../supply-link/supply-link.repository';
 import { type ImportRunRecord, ImportRunState } from './import-run.record';
 
@@ -26,9 +26,6 @@ export interface StagedLinkRow {
   toLive: string | null;
 }
 
-/** How a run's history entries are dated, annotated and signed. */
-export type StagingNote = HistoryNote & { actor: string };
-
 /** Thrown inside a run's transaction when the run is no longer STAGING (abandoned, discarded). */
 export class RunEndedError extends Error {
   constructor(
@@ -41,8 +38,9 @@ export class RunEndedError extends Error {
 
 /**
  * Import runs and what they stage. A run stages new enterprises under
- * `StagedEnterprise` (marked with the run's id, as their history entries
- * are) and new links that have a staged end, in transactions of their own;
+ * `StagedEnterprise` and new links that have a staged end, each marked with
+ * the run's id (which also gives them their first history entry, see
+ * writeFirstEntries), in transactions of their own;
  * every graph query reads `Enterprise` nodes and links between two of them,
  * so none of it shows until `publish` relabels the enterprises in the run's
  * last transaction.
@@ -54,8 +52,8 @@ export class ImportRunRepository {
     private readonly staleMs: number,
   ) {}
 
-  /** Starts a run in state STAGING; false when its id is taken. */
-  async begin(run: { id: string; actor: string; note: string | null; total: number }): Promise<boolean> {
+  /** Starts a run in state STAGING, dating the first history entries of the rows it creates `at`; false when its id is taken. */
+  async begin(run: { id: string; actor: string; note: string | null; total: number; at: string }): Promise<boolean> {
     const result = await writeStaged(this.db, (tx) => tx.run(cypher('import/begin-run'), run));
     return result.records[0].get('taken') !== true;
   }
@@ -64,18 +62,14 @@ export class ImportRunRepository {
    * Stages enterprises new to the graph and counts them into the run's progress; returns rows
    * written so far and each row's staged node (its elementId, in row order) for `stageLinks`.
    */
-  async stageEnterprises(
-    id: string,
-    rows: EnterpriseRow[],
-    history: StagingNote,
-  ): Promise<{ written: number; staged: string[] }> {
-    const { written, result } = await this.stage(id, 'import/stage-enterprises', rows, history);
+  async stageEnterprises(id: string, rows: EnterpriseRow[]): Promise<{ written: number; staged: string[] }> {
+    const { written, result } = await this.stage(id, 'import/stage-enterprises', rows);
     return { written, staged: result.records[0].get('staged') as string[] };
   }
 
   /** Stages links new to the graph that have a staged end, and counts them in; returns rows written so far. */
-  async stageLinks(id: string, rows: StagedLinkRow[], history: StagingNote): Promise<number> {
-    return (await this.stage(id, 'import/stage-links', rows, history)).written;
+  async stageLinks(id: string, rows: StagedLinkRow[]): Promise<number> {
+    return (await this.stage(id, 'import/stage-links', rows)).written;
   }
 
   /**
@@ -195,10 +189,9 @@ export class ImportRunRepository {
     id: string,
     statement: string,
     rows: EnterpriseRow[] | StagedLinkRow[],
-    history: StagingNote,
   ): Promise<{ written: number; result: QueryResult }> {
     return writeStaged(this.db, async (tx) => {
-      const result = await tx.run(cypher(statement), { rows, importId: id, ...history });
+      const result = await tx.run(cypher(statement), { rows, importId: id });
       await this.lockStaging(tx, id);
       const progress = await tx.run(cypher('import/record-progress'), { id, rows: rows.length });
       return { written: progress.records[0].get('written') as number, result };

@@ -119,13 +119,14 @@ export class ImportService {
 
     const runId = options.runId ?? randomUUID();
     const note = options.note ?? 'import';
+    const at = (options.at ?? new Date()).toISOString();
     await this.discardAbandoned();
     const plan = await planImport(graph, lookup);
-    if (!(await this.runs.begin({ id: runId, actor, note, total: plan.total }))) {
+    if (!(await this.runs.begin({ id: runId, actor, note, total: plan.total, at }))) {
       throw conflict(`Import refused, nothing was changed: import run id "${runId}" is taken; give a new one.`);
     }
     try {
-      const counts = await this.stageAndPublish(runId, actor, plan, { ...options, note });
+      const counts = await this.stageAndPublish(runId, actor, plan, { ...options, note, at });
       return { runId, ...counts };
     } catch (error) {
       await this.fail(runId, error);
@@ -137,14 +138,14 @@ export class ImportService {
     runId: string,
     actor: Actor,
     plan: ImportPlan,
-    options: ImportOptions & { note: string },
+    options: Omit<ImportOptions, 'at'> & { note: string; at: string },
   ): Promise<ImportCounts> {
     const batchSize = options.batchSize ?? 5_000;
-    const history = { at: (options.at ?? new Date()).toISOString(), note: options.note, actor };
+    const history = { at: options.at, note: options.note, actor };
     // Batch by batch: links lock the enterprises at their ends, so batches side by side would deadlock.
     const stagedNodes = new Map<string, string>();
     for (const batch of chunks(plan.stagedEnterprises, batchSize)) {
-      const { written, staged } = await this.runs.stageEnterprises(runId, batch, history);
+      const { written, staged } = await this.runs.stageEnterprises(runId, batch);
       batch.forEach((row, i) => stagedNodes.set(row.id as string, staged[i]));
       await options.onProgress?.(written, plan.total);
     }
@@ -165,7 +166,7 @@ export class ImportService {
           toLive: to.live,
         };
       });
-      const written = await this.runs.stageLinks(runId, batch, history);
+      const written = await this.runs.stageLinks(runId, batch);
       await options.onProgress?.(written, plan.total);
     }
     const counts = await writeGraph(this.db, { actor, operation: 'import' }, async (write) => {
@@ -267,7 +268,7 @@ export class ImportService {
       linksUpdated: 0,
     };
     const total = counts.enterprisesCreated + counts.linksCreated;
-    if (!(await this.runs.begin({ id: runId, actor, note, total }))) {
+    if (!(await this.runs.begin({ id: runId, actor, note, total, at: new Date().toISOString() }))) {
       throw conflict(`import run id "${runId}" is taken`);
     }
     await writeGraph(this.db, { actor, operation: 'import' }, async (write) => {

@@ -6,6 +6,7 @@ import { cypher } from '../../platform/neo4j/cypher';
 import type { GraphDatabase } from '../../platform/neo4j/graph-database';
 import type { PropertyValue } from '../../platform/neo4j/property-row';
 import type { GraphWrite } from '../../platform/neo4j/write-graph';
+import { writeFirstEntries } from '../history/write-first-entries';
 import type { HistoryNote, UpsertCounts } from '../enterprise/enterprise.repository';
 import { toSupplyLinkRecord } from './to-supply-link-record';
 import type { KeysetFetch } from '../../platform/graphql/pagination/keyset-page';
@@ -131,6 +132,11 @@ export class SupplyLinkRepository {
 
   /** Upserts rows by id (a row replaces every property); links whose endpoints changed move. */
   async upsertMany(write: GraphWrite, rows: SupplyLinkRow[], history: HistoryNote): Promise<UpsertCounts> {
+    await writeFirstEntries(
+      write,
+      'LINK',
+      rows.map((row) => row.id),
+    );
     await write.tx.run(cypher('supply-link/delete-moved'), { rows });
     const result = await write.tx.run(cypher('supply-link/upsert'), { rows, ...history, actor: write.actor });
     write.changed(rows.map((row) => ({ subject: 'LINK', id: row.id, op: 'UPSERT' })));
@@ -152,6 +158,7 @@ export class SupplyLinkRepository {
     // The link's lock first, so its history entries are numbered in commit order.
     const locked = await write.tx.run(cypher('supply-link/lock'), { id: change.id });
     if (locked.records.length === 0) return null;
+    await writeFirstEntries(write, 'LINK', [change.id]);
     const result = await write.tx.run(cypher('supply-link/set-status'), { ...change, actor: write.actor });
     if (result.records.length === 0) return null;
     const updated = toSupplyLinkRecord(result.records[0].get('link'));
