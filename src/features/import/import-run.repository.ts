@@ -15,15 +15,16 @@ const DISCARD_BATCH = 10_000;
 
 /**
  * A link to stage, each end named once: by the elementId `stageEnterprises` returned when this run
- * staged it, or by its id when it is live.
+ * staged it (less the prefix every staged elementId of the run shares, sent once per batch), or by
+ * its id when it is live. The other key is left out, not null: the driver encodes every key of
+ * every row, and this is most of what a staged import sends.
  */
 export interface StagedLinkRow {
-  id: string;
   props: SupplyLinkRow['props'];
-  fromStaged: string | null;
-  fromLive: string | null;
-  toStaged: string | null;
-  toLive: string | null;
+  fromStaged?: string;
+  fromLive?: string;
+  toStaged?: string;
+  toLive?: string;
 }
 
 /** Thrown inside a run's transaction when the run is no longer STAGING (abandoned, discarded). */
@@ -67,9 +68,12 @@ export class ImportRunRepository {
     return { written, staged: result.records[0].get('staged') as string[] };
   }
 
-  /** Stages links new to the graph that have a staged end, and counts them in; returns rows written so far. */
-  async stageLinks(id: string, rows: StagedLinkRow[]): Promise<number> {
-    return (await this.stage(id, 'import/stage-links', rows)).written;
+  /**
+   * Stages links new to the graph that have a staged end, and counts them in; returns rows written so
+   * far. `stagedPrefix` + a row's fromStaged or toStaged is the staged end's elementId.
+   */
+  async stageLinks(id: string, rows: StagedLinkRow[], stagedPrefix: string): Promise<number> {
+    return (await this.stage(id, 'import/stage-links', rows, { stagedPrefix })).written;
   }
 
   /**
@@ -189,9 +193,10 @@ export class ImportRunRepository {
     id: string,
     statement: string,
     rows: EnterpriseRow[] | StagedLinkRow[],
+    params: Record<string, string> = {},
   ): Promise<{ written: number; result: QueryResult }> {
     return writeStaged(this.db, async (tx) => {
-      const result = await tx.run(cypher(statement), { rows, importId: id });
+      const result = await tx.run(cypher(statement), { ...params, rows, importId: id });
       await this.lockStaging(tx, id);
       const progress = await tx.run(cypher('import/record-progress'), { id, rows: rows.length });
       return { written: progress.records[0].get('written') as number, result };

@@ -57,6 +57,18 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
+/** The longest prefix all the strings share ('' for none). */
+function commonPrefix(strings: Iterable<string>): string {
+  let prefix: string | null = null;
+  for (const s of strings) {
+    if (prefix === null) prefix = s;
+    let n = 0;
+    while (n < prefix.length && prefix.charCodeAt(n) === s.charCodeAt(n)) n += 1;
+    if (n < prefix.length) prefix = prefix.slice(0, n);
+  }
+  return prefix ?? '';
+}
+
 /** Ids per existence lookup while sorting rows into new and existing. */
 const LOOKUP_BATCH = 50_000;
 
@@ -149,24 +161,20 @@ export class ImportService {
       batch.forEach((row, i) => stagedNodes.set(row.id as string, staged[i]));
       await options.onProgress?.(written, plan.total);
     }
-    const end = (id: string) => {
-      const staged = stagedNodes.get(id);
-      return staged === undefined ? { staged: null, live: id } : { staged, live: null };
-    };
+    // Staged elementIds share a long prefix (the database's id): it is sent once per batch, not twice per link.
+    const stagedPrefix = commonPrefix(stagedNodes.values());
     for (const rows of chunks(plan.stagedLinks, batchSize)) {
       const batch = rows.map((row): StagedLinkRow => {
-        const from = end(row.from);
-        const to = end(row.to);
-        return {
-          id: row.id,
-          props: row.props,
-          fromStaged: from.staged,
-          fromLive: from.live,
-          toStaged: to.staged,
-          toLive: to.live,
-        };
+        const link: StagedLinkRow = { props: row.props };
+        const from = stagedNodes.get(row.from);
+        const to = stagedNodes.get(row.to);
+        if (from === undefined) link.fromLive = row.from;
+        else link.fromStaged = from.slice(stagedPrefix.length);
+        if (to === undefined) link.toLive = row.to;
+        else link.toStaged = to.slice(stagedPrefix.length);
+        return link;
       });
-      const written = await this.runs.stageLinks(runId, batch);
+      const written = await this.runs.stageLinks(runId, batch, stagedPrefix);
       await options.onProgress?.(written, plan.total);
     }
     const counts = await writeGraph(this.db, { actor, operation: 'import' }, async (write) => {
