@@ -5,10 +5,15 @@ import { selectedFields } from '../../platform/graphql/selected-fields';
 import { MAX_DRAWN_NODES } from './impact-limits';
 import type { ImpactNeeds, PageNeed } from './impact.jobs';
 
+/** The fields selected under these fields, through fragments and inline fragments. */
+export function fieldsUnder(info: GraphQLResolveInfo, nodes: readonly FieldNode[]): FieldNode[] {
+  const selectionSets = nodes.map((node) => node.selectionSet);
+  return selectedFields(selectionSets, (fragment) => info.fragments[fragment]);
+}
+
 /** The fields named `name` selected under these fields, through fragments and inline fragments. */
 export function fieldsNamed(info: GraphQLResolveInfo, nodes: readonly FieldNode[], name: string): FieldNode[] {
-  const selectionSets = nodes.map((node) => node.selectionSet);
-  return selectedFields(selectionSets, (fragment) => info.fragments[fragment]).filter((f) => f.name.value === name);
+  return fieldsUnder(info, nodes).filter((f) => f.name.value === name);
 }
 
 /**

@@ -37,8 +37,7 @@ import type { RankingRequest } from './impact-computations';
 import { ResumptionStepType } from './resumption-step.type';
 import { ScenarioInput } from './scenario.input';
 import { toScenario } from './to-scenario';
-import { builtPage, impactNeeds, prepared } from './impact-needs';
-import { selectedFields } from '../../platform/graphql/selected-fields';
+import { builtPage, fieldsUnder, impactNeeds, prepared } from './impact-needs';
 
 /** What the impact resolvers read of the request context. */
 export interface ImpactContext {
@@ -257,8 +256,7 @@ export class ImpactReportResolver {
 
 /** True when a field of an enterprise asks for nothing of it but its id. */
 function asksOnlyId(info: GraphQLResolveInfo): boolean {
-  const selectionSets = info.fieldNodes.map((node) => node.selectionSet);
-  return selectedFields(selectionSets, (name) => info.fragments[name]).every(
+  return fieldsUnder(info, info.fieldNodes).every(
     (field) => field.name.value === 'id' || field.name.value === '__typename',
   );
 }
