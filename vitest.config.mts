@@ -28,8 +28,14 @@ const resolve = {
   ],
 };
 
+/** Graph tests that start managed Neo4j servers of their own (a bulk load, restarts, several services). */
+const OWN_NEO4J = ['test/graph/service-lifecycle.test.ts', 'test/graph/bulk-import.test.ts'];
+
 export default defineConfig({
   test: {
+    // Two at a time (Vitest would take one on two cores): the unit files beside the files that wait on
+    // Neo4j servers of their own; then the graph files, one at a time.
+    maxWorkers: 2,
     projects: [
       {
         plugins: [swcPlugin()],
@@ -47,14 +53,35 @@ export default defineConfig({
         plugins: [swcPlugin()],
         resolve,
         test: {
+          // Files that start Neo4j servers of their own, beside the unit files: most of their time is
+          // waiting on those servers.
+          name: 'own-neo4j',
+          setupFiles: ['reflect-metadata'],
+          include: OWN_NEO4J,
+          globalSetup: ['test/support/engine-worker-global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+        },
+      },
+      {
+        plugins: [swcPlugin()],
+        resolve,
+        test: {
           // One real Neo4j for the graph tests and the browser tests (Debian's
-          // headless Chromium through playwright-core, never a downloaded browser).
+          // headless Chromium through playwright-core, never a downloaded browser),
+          // one file at a time after the others: they share that Neo4j.
           name: 'graph',
           setupFiles: ['reflect-metadata'],
           include: ['test/graph/**/*.test.ts', 'test/e2e/**/*.test.ts'],
+          exclude: OWN_NEO4J,
           globalSetup: ['test/support/neo4j-global-setup.ts', 'test/support/engine-worker-global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 180_000,
+          maxWorkers: 1,
+          // One worker takes them all, importing the service once: each file builds its own services
+          // and removes what it wrote (useGraphTest).
+          isolate: false,
+          sequence: { groupOrder: 1 },
         },
       },
     ],
