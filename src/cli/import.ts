@@ -1,5 +1,7 @@
+import 'reflect-metadata';
 import { Presets, SingleBar } from 'cli-progress';
-import { readGraphSource } from '../features/import/read-graph-source';
+import { streamGraphSource } from '../features/import/read-graph-source';
+import { validateGraphRows } from '../features/import/validate-graph-document';
 import { readConfig } from '../platform/config/config';
 import { EXIT_USAGE, openCommandGraph, runCommand } from './bootstrap';
 import { bulkImport } from './bulk-import';
@@ -24,8 +26,13 @@ async function main(args: string[]): Promise<number> {
     console.log(JSON.stringify({ ...result, totalSeconds: (Date.now() - began) / 1000 }));
     return 0;
   }
-  const { document, labels } = readGraphSource(source);
-  const graph = await openCommandGraph();
+  // The graph opens (connect, schema) while the rows stream in and are checked: neither waits on the other.
+  const opening = openCommandGraph();
+  const validated = await validateGraphRows(streamGraphSource(source)).catch(async (error: unknown) => {
+    await opening.then((graph) => graph.close()).catch(() => undefined);
+    throw error;
+  });
+  const graph = await opening;
   const bar = new SingleBar(
     { format: 'importing [{bar}] {value}/{total} rows', hideCursor: true },
     Presets.shades_classic,
@@ -33,8 +40,7 @@ async function main(args: string[]): Promise<number> {
   const started = Date.now();
   try {
     let barStarted = false;
-    const counts = await graph.services.imports.importGraph('cli:import', document, {
-      labels,
+    const counts = await graph.services.imports.importValidated('cli:import', validated, {
       note: `import ${source}`,
       batchSize: 10_000,
       onProgress: (written, total) => {

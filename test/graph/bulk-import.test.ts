@@ -65,7 +65,7 @@ describe('npm run import -- --bulk', () => {
   }, 120_000);
 
   it('loads an empty database with the same rows, defaults and first history entries, then refuses a second load', async () => {
-    const { document } = readGraphSource(source);
+    const { document } = await readGraphSource(source);
     const result = await bulkImport(config, source);
     expect(result).toMatchObject({ enterprisesCreated: 300, enterprisesUpdated: 0, bulk: true });
     const links = (document.links ?? []).length;
@@ -106,7 +106,7 @@ describe('npm run import -- --bulk', () => {
     }
     const staged = await openCommandGraph(config);
     try {
-      const { document, labels } = readGraphSource(source);
+      const { document, labels } = await readGraphSource(source);
       await staged.services.imports.importGraph('cli:import', document, { labels });
       expect(await staged.services.exports.exportGraph()).toEqual(bulkExport);
     } finally {

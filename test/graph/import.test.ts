@@ -107,7 +107,7 @@ describe('importGraph', () => {
         `${p}-csv-l1,${p}-csv-fiber,${p}-csv-dye,polyester yarn,ROAD,40,2`,
       ].join('\n'),
     );
-    const { document, labels } = readGraphSource(dir);
+    const { document, labels } = await readGraphSource(dir);
     expect(await t.services.imports.importGraph('test', document, { labels })).toMatchObject({
       enterprisesCreated: 2,
       enterprisesUpdated: 0,
@@ -129,7 +129,7 @@ describe('importGraph', () => {
     expect(link).toMatchObject({ volume: 40, inventoryDays: 2, status: 'OPEN' });
 
     fs.appendFileSync(path.join(dir, 'enterprises.csv'), `\n${p}-csv-bad,Bad,,DYEHOUSE,${region},,1.4,,`);
-    const bad = readGraphSource(dir);
+    const bad = await readGraphSource(dir);
     await expect(t.services.imports.importGraph('test', bad.document, { labels: bad.labels })).rejects.toMatchObject({
       extensions: {
         code: 'BAD_USER_INPUT',
@@ -143,7 +143,7 @@ describe('importGraph', () => {
   });
 
   it('loads the demo dataset, and exports the graph in the import format', async () => {
-    const { document } = readGraphSource(path.resolve(__dirname, '../../data/demo.json'));
+    const { document } = await readGraphSource(path.resolve(__dirname, '../../data/demo.json'));
     const counts = await t.services.imports.importGraph('test', document);
     expect(counts.enterprisesCreated + counts.enterprisesUpdated).toBe(document.enterprises?.length);
     const exported = await t.services.exports.exportGraph();

@@ -4,8 +4,8 @@ import { readGraphSource } from '../../src/features/import/read-graph-source';
 import { validateGraphDocument } from '../../src/features/import/validate-graph-document';
 
 describe('data/demo.json against the import validation', () => {
-  it('passes every import rule, with no reference outside the file', () => {
-    const { document, labels } = readGraphSource(join(__dirname, '../../data/demo.json'));
+  it('passes every import rule, with no reference outside the file', async () => {
+    const { document, labels } = await readGraphSource(join(__dirname, '../../data/demo.json'));
     const { graph, problems } = validateGraphDocument(document, labels);
     expect(problems).toEqual([]);
     expect(graph.externalReferences.size).toBe(0);

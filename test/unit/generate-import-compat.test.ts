@@ -26,7 +26,7 @@ describe('generated graphs against the import reader and validation', () => {
     const target = join(dir, format === 'json' ? 'graph.json' : 'graph');
     const counts =
       format === 'json' ? await writeSupplyGraphJson(graph, target) : await writeSupplyGraphCsv(graph, target);
-    const { document, labels } = readGraphSource(target);
+    const { document, labels } = await readGraphSource(target);
     const { graph: validated, problems } = validateGraphDocument(document, labels);
     expect(problems).toEqual([]);
     expect(validated.externalReferences.size).toBe(0);

@@ -3,12 +3,19 @@ import { cypher } from '../../platform/neo4j/cypher';
 import type { GraphDatabase } from '../../platform/neo4j/graph-database';
 import type { GraphWrite } from '../../platform/neo4j/write-graph';
 import { writeStaged } from '../../platform/neo4j/write-staged';
+import { chunks } from './chunks';
 import type { EnterpriseRow } from '../enterprise/enterprise.repository';
 import type { SupplyLinkRow } from '../supply-link/supply-link.repository';
 import { type ImportRunRecord, ImportRunState } from './import-run.record';
 
 /** Link ids per lookup when a publish checks the staged links with a live end are still there. */
 const LIVE_END_BATCH = 50_000;
+
+/**
+ * Rows per statement within a staging transaction: a batch goes as a few statements, pipelined, so
+ * encoding one overlaps running the one before.
+ */
+const PIPELINED_ROWS = 2_500;
 
 /** Rows removed per transaction when a failed run's staged rows are discarded. */
 const DISCARD_BATCH = 10_000;
@@ -64,8 +71,8 @@ export class ImportRunRepository {
    * written so far and each row's staged node (its elementId, in row order) for `stageLinks`.
    */
   async stageEnterprises(id: string, rows: EnterpriseRow[]): Promise<{ written: number; staged: string[] }> {
-    const { written, result } = await this.stage(id, 'import/stage-enterprises', rows);
-    return { written, staged: result.records[0].get('staged') as string[] };
+    const { written, parts } = await this.stage(id, 'import/stage-enterprises', rows);
+    return { written, staged: parts.flatMap((part) => part.records[0].get('staged') as string[]) };
   }
 
   /**
@@ -194,12 +201,18 @@ export class ImportRunRepository {
     statement: string,
     rows: EnterpriseRow[] | StagedLinkRow[],
     params: Record<string, string> = {},
-  ): Promise<{ written: number; result: QueryResult }> {
+  ): Promise<{ written: number; parts: QueryResult[] }> {
     return writeStaged(this.db, async (tx) => {
-      const result = await tx.run(cypher(statement), { ...params, rows, importId: id });
+      // Sent as several statements without waiting on each: Bolt pipelines a transaction's
+      // statements, so the driver encodes the next part while Neo4j runs the one before.
+      const parts: QueryResult[] = await Promise.all(
+        chunks<EnterpriseRow | StagedLinkRow>(rows, PIPELINED_ROWS).map((part) =>
+          tx.run(cypher(statement), { ...params, rows: part, importId: id }),
+        ),
+      );
       await this.lockStaging(tx, id);
       const progress = await tx.run(cypher('import/record-progress'), { id, rows: rows.length });
-      return { written: progress.records[0].get('written') as number, result };
+      return { written: progress.records[0].get('written') as number, parts };
     });
   }
 

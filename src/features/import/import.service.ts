@@ -16,6 +16,7 @@ import {
   StagedRowsLostError,
 } from './import-run.repository';
 import type { SupplyLinkRepository, SupplyLinkRow } from '../supply-link/supply-link.repository';
+import { chunks } from './chunks';
 import { type GraphDocument, JSON_ROW_LABELS, type RowLabels } from './graph-document';
 import { importRejected } from './import-rejected';
 import { type ValidatedGraph, validateGraphDocument } from './validate-graph-document';
@@ -49,12 +50,6 @@ export interface BulkLoadedIds {
 /** What an import wrote, and the run that wrote it. */
 export interface ImportResult extends ImportCounts {
   runId: string;
-}
-
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
 }
 
 /** The longest prefix all the strings share ('' for none). */
@@ -111,8 +106,20 @@ export class ImportService {
   ) {}
 
   async importGraph(actor: Actor, document: GraphDocument, options: ImportOptions = {}): Promise<ImportResult> {
-    const labels = options.labels ?? JSON_ROW_LABELS;
-    const { graph, problems } = validateGraphDocument(document, labels);
+    return this.importValidated(actor, validateGraphDocument(document, options.labels ?? JSON_ROW_LABELS), options);
+  }
+
+  /**
+   * The same import of rows already checked on their own (validateGraphDocument, or
+   * validateGraphRows as a CSV folder streams in); the checks against the graph follow here.
+   */
+  async importValidated(
+    actor: Actor,
+    validated: { graph: ValidatedGraph; problems: readonly InputProblem[] },
+    options: Omit<ImportOptions, 'labels'> = {},
+  ): Promise<ImportResult> {
+    const { graph } = validated;
+    const problems = [...validated.problems];
     const lookup = await this.idLookup();
     if (graph.externalReferences.size > 0) {
       const existing = await lookup.enterprises([...graph.externalReferences.keys()]);
@@ -150,7 +157,7 @@ export class ImportService {
     runId: string,
     actor: Actor,
     plan: ImportPlan,
-    options: Omit<ImportOptions, 'at'> & { note: string; at: string },
+    options: Omit<ImportOptions, 'at' | 'labels'> & { note: string; at: string },
   ): Promise<ImportCounts> {
     const batchSize = options.batchSize ?? 5_000;
     const history = { at: options.at, note: options.note, actor };

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parse } from 'csv-parse/sync';
-import { CSV_OPTIONS, eachCsvRecord } from '../../platform/csv/each-csv-record';
+import { eachCsvRecord } from '../../platform/csv/each-csv-record';
 import { badUserInput } from '../../platform/graphql/user-errors';
 import { type GraphDocument, JSON_ROW_LABELS, type RowLabels } from './graph-document';
 import { BOOLEAN_COLUMNS, NUMBER_COLUMNS } from './typed-columns';
@@ -34,19 +33,6 @@ function csvError(error: unknown): unknown {
     );
   }
   return error;
-}
-
-function readCsv(file: string): Record<string, unknown>[] {
-  if (!fs.existsSync(file)) return [];
-  let records: string[][];
-  try {
-    // Rows as arrays, named by the header here: csv-parse's own row objects cost more than the parsing.
-    records = parse(fs.readFileSync(file), CSV_OPTIONS) as string[][];
-  } catch (error) {
-    throw csvError(error);
-  }
-  const columns = records[0] ?? [];
-  return records.slice(1).map((cells) => typedRow(columns, cells));
 }
 
 /** Calls `each` with every row of a CSV file as it is read (none when there is no such file). */
@@ -99,17 +85,17 @@ function readJson(source: string): GraphDocument {
 }
 
 /**
- * Reads the import format from a path: a JSON document, or a folder holding
- * enterprises.csv and links.csv with the same column names. CSV rows are
- * labelled by file and line (the header is line 1).
+ * Reads the import format from a path into one document: a JSON document, or
+ * a folder holding enterprises.csv and links.csv with the same column names.
+ * CSV rows are labelled by file and line (the header is line 1).
  */
-export function readGraphSource(source: string): { document: GraphDocument; labels: RowLabels } {
-  const folder = csvFolder(source);
-  if (!folder) return { document: readJson(source), labels: JSON_ROW_LABELS };
-  return {
-    document: { enterprises: readCsv(folder.enterprisesFile), links: readCsv(folder.linksFile) },
-    labels: folder.labels,
-  };
+export async function readGraphSource(source: string): Promise<{ document: GraphDocument; labels: RowLabels }> {
+  const rows = streamGraphSource(source);
+  const enterprises: unknown[] = [];
+  const links: unknown[] = [];
+  await rows.eachEnterprise((row) => enterprises.push(row));
+  await rows.eachLink((row) => links.push(row));
+  return { document: { enterprises, links }, labels: rows.labels };
 }
 
 /** The rows of an import source, handed over one at a time: enterprises, then links. */
@@ -120,8 +106,8 @@ export interface GraphRowSource {
 }
 
 /**
- * The rows of the same sources as readGraphSource, without holding a CSV
- * folder's rows in memory: each row is handed over as it is read.
+ * The rows of an import source, without holding a CSV folder's rows in
+ * memory: each row is handed over as it is read.
  */
 export function streamGraphSource(source: string): GraphRowSource {
   const folder = csvFolder(source);

@@ -3,6 +3,7 @@ import type { InputProblem } from '../../platform/graphql/user-errors';
 import type { SupplyLinkRow } from '../supply-link/supply-link.repository';
 import { type GraphDocument, JSON_ROW_LABELS, type RowLabels } from './graph-document';
 import { GraphRowChecker } from './graph-row-checker';
+import type { GraphRowSource } from './read-graph-source';
 
 /** A document that passed every check that needs no database. */
 export interface ValidatedGraph {
@@ -26,17 +27,48 @@ export function validateGraphDocument(
   document: GraphDocument,
   labels: RowLabels = JSON_ROW_LABELS,
 ): { graph: ValidatedGraph; problems: InputProblem[] } {
-  const checker = new GraphRowChecker(labels);
-  const enterprises: EnterpriseRow[] = [];
-  const links: SupplyLinkRow[] = [];
-  (document.enterprises ?? []).forEach((raw, index) => {
-    const row = checker.enterprise(raw, index);
-    if (row) enterprises.push(row);
-  });
-  (document.links ?? []).forEach((raw, index) => {
-    const row = checker.link(raw, index);
-    if (row) links.push(row);
-  });
-  const { externalReferences, enterpriseRows, linkRows, problems } = checker;
-  return { graph: { enterprises, links, externalReferences, enterpriseRows, linkRows, labels }, problems };
+  const rows = new ValidRows(labels);
+  (document.enterprises ?? []).forEach(rows.enterprise);
+  (document.links ?? []).forEach(rows.link);
+  return rows.result();
+}
+
+/**
+ * The same checks over rows handed over as they are read (a CSV folder streamed),
+ * so reading and checking them can overlap other work, such as opening the graph.
+ */
+export async function validateGraphRows(
+  source: GraphRowSource,
+): Promise<{ graph: ValidatedGraph; problems: InputProblem[] }> {
+  const rows = new ValidRows(source.labels);
+  await source.eachEnterprise(rows.enterprise);
+  await source.eachLink(rows.link);
+  return rows.result();
+}
+
+/** The rows that pass, gathered one at a time; the checker keeps the problems. */
+class ValidRows {
+  private readonly checker: GraphRowChecker;
+  private readonly enterprises: EnterpriseRow[] = [];
+  private readonly links: SupplyLinkRow[] = [];
+
+  constructor(private readonly labels: RowLabels) {
+    this.checker = new GraphRowChecker(labels);
+  }
+
+  readonly enterprise = (raw: unknown, index: number): void => {
+    const row = this.checker.enterprise(raw, index);
+    if (row) this.enterprises.push(row);
+  };
+
+  readonly link = (raw: unknown, index: number): void => {
+    const row = this.checker.link(raw, index);
+    if (row) this.links.push(row);
+  };
+
+  result(): { graph: ValidatedGraph; problems: InputProblem[] } {
+    const { enterprises, links, labels } = this;
+    const { externalReferences, enterpriseRows, linkRows, problems } = this.checker;
+    return { graph: { enterprises, links, externalReferences, enterpriseRows, linkRows, labels }, problems };
+  }
 }
