@@ -23,6 +23,7 @@
  *   --naive-timeout S      transaction timeout of each naive query in seconds (120)
  *   --naive-slow S         after a run slower than this, stop timing that query (30)
  *   --link ID              the link to block (default: first inbound link by id of the hub)
+ *   --idle-seconds S       after the impact runs, wait S seconds and record RSS again (0: not)
  *   --out FILE             JSON results (default: bench/results/impact-<label>.json)
  * Env: DATA_DIR (or NEO4J_URI/USER/PASSWORD), NEO4J_HEAP / NEO4J_PAGECACHE if it has to start
  * the managed Neo4j, LINKFALL_ROOT (project root with a built dist/, default: above bench/).
@@ -46,6 +47,7 @@ const DEFAULTS = {
   'naive-slow': 30,
   link: null,
   out: null,
+  'idle-seconds': 0,
 };
 
 const log = (...parts) => console.error(`[${new Date().toISOString().slice(11, 19)}]`, ...parts);
@@ -282,6 +284,16 @@ async function main() {
       global.gc?.();
       result.memoryAfterImpactRuns = await globalThis.threadMemory();
       log(`memory after the impact runs: ${JSON.stringify(result.memoryAfterImpactRuns)}`);
+    }
+    if (args['idle-seconds'] > 0) {
+      // The service at rest after the runs: engine workers give back their scratch space once idle.
+      const rssAfterRunsMb = Math.round(process.memoryUsage().rss / 2 ** 20);
+      await new Promise((resolve) => setTimeout(resolve, args['idle-seconds'] * 1000));
+      global.gc?.();
+      const rssAfterIdleMb = Math.round(process.memoryUsage().rss / 2 ** 20);
+      result.idle = { seconds: args['idle-seconds'], rssAfterRunsMb, rssAfterIdleMb };
+      if (globalThis.threadMemory) result.idle.threads = await globalThis.threadMemory();
+      log(`RSS after the impact runs ${rssAfterRunsMb} MiB, after ${args['idle-seconds']} s idle ${rssAfterIdleMb} MiB`);
     }
 
     // --- criticalLinks(top: 20) ------------------------------------------------------------------

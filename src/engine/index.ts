@@ -20,6 +20,7 @@ export { type EnterpriseStatusChange, type GraphPatch, type LinkStatusChange } f
 export { prepareGraph } from './prepare-graph';
 export { findUnknownScenarioIds, type Scenario, type UnknownScenarioIds } from './scenario';
 export { evaluateScenario, type EvaluateOptions, type RunSummary } from './evaluate-scenario';
+export { releasePropagation } from './state-propagation';
 export {
   ImpactResult,
   type AffectedColumns,

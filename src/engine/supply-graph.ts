@@ -403,6 +403,11 @@ export class SupplyGraph {
     return value;
   }
 
+  /** Lets go of a memoized structure; the next memoize() of `key` makes it again. */
+  forget(key: string): void {
+    this.memo.delete(key);
+  }
+
   /** Bytes held by this graph's buffers, each counted once (a patched graph shares some with its predecessor). */
   memoryUsage(): GraphMemoryUsage {
     const seen = new Set<ArrayBufferLike>();

@@ -3,7 +3,8 @@ import type { GraphDatabaseOptions } from '../../platform/neo4j/graph-database';
 
 /** What each worker thread of the engine is, given as its workerData. */
 export type WorkerRole =
-  | { role: 'engine' }
+  /** `scratchIdleMs`: how long an engine worker keeps its scratch space with no job to run. */
+  | { role: 'engine'; scratchIdleMs: number }
   /** `snapshotFile`: where the keeper keeps the prepared graph on disk (null: nowhere). */
   | { role: 'keeper'; connection: GraphDatabaseOptions; snapshotFile: string | null };
 

@@ -1,6 +1,7 @@
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { GraphQLError } from 'graphql';
-import { SupplyGraph } from '../../engine';
+import { releasePropagation, SupplyGraph } from '../../engine';
+import { collectGarbage } from './collect-garbage';
 import { GraphChangeRepository } from '../../platform/neo4j/graph-change.repository';
 import { GraphDatabase, type GraphDatabaseOptions } from '../../platform/neo4j/graph-database';
 import type { JobTable } from './engine-job';
@@ -18,18 +19,32 @@ export function serveEngineWorker(jobs: JobTable): void {
   if (!parentPort) throw new Error('serveEngineWorker runs in a worker thread');
   const role = workerData as WorkerRole;
   if (role.role === 'keeper') serveKeeper(parentPort, role.connection, role.snapshotFile);
-  else serveJobs(parentPort, jobs);
+  else serveJobs(parentPort, jobs, role.scratchIdleMs);
 }
 
-function serveJobs(port: MessagePort, jobs: JobTable): void {
+function serveJobs(port: MessagePort, jobs: JobTable, scratchIdleMs: number): void {
   let graph: SupplyGraph | null = null;
   let version = -1;
-  const reply = (message: FromEngineWorker) => port.postMessage(message);
+  let idle: NodeJS.Timeout | undefined;
+  // An idle isolate allocates nothing, so V8 would keep a swept scratch space for good: give it back.
+  const releaseScratchLater = () => {
+    clearTimeout(idle);
+    idle = setTimeout(() => {
+      if (graph !== null) releasePropagation(graph);
+      collectGarbage();
+    }, scratchIdleMs).unref();
+  };
+  const reply = (message: FromEngineWorker) => {
+    port.postMessage(message);
+    releaseScratchLater();
+  };
   port.on('message', (message: ToEngineWorker) => {
     switch (message.type) {
       case 'graph':
         graph = SupplyGraph.fromTransferable(message.graph);
         version = message.version;
+        // The scratch space of the graph before is garbage now.
+        releaseScratchLater();
         return;
       case 'version':
         version = message.version;

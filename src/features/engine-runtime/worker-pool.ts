@@ -2,7 +2,7 @@ import { Worker } from 'node:worker_threads';
 import { GraphQLError } from 'graphql';
 import type { TransferableSupplyGraph } from '../../engine';
 import type { JobLane } from './engine-job';
-import type { FromEngineWorker, SharedMemo, ToEngineWorker } from './engine-messages';
+import type { FromEngineWorker, SharedMemo, ToEngineWorker, WorkerRole } from './engine-messages';
 
 /** Why a job did not finish: its budget ran out, or whoever waited for it went away. */
 export class JobStopped extends Error {
@@ -47,7 +47,17 @@ export interface WorkerPoolOptions {
   currentGraph(): { version: number; graph: TransferableSupplyGraph } | null;
   /** A worker died outside a job, or a job failed inside one. */
   onWorkerError?(error: Error): void;
+  /** How long a worker keeps its scratch space once it has no job (SCRATCH_IDLE_MS when not given). */
+  scratchIdleMs?: number;
 }
+
+/**
+ * An idle worker gives back its scratch space after this long (about 350 MB
+ * at 1M enterprises once it has swept): long enough that a run of what-ifs
+ * keeps it, and the first job after a pause makes it again (tens of
+ * milliseconds at 1M).
+ */
+export const SCRATCH_IDLE_MS = 30_000;
 
 /**
  * The engine's worker threads. Each holds a view of the same graph in shared
@@ -131,7 +141,8 @@ export class WorkerPool {
   }
 
   private spawn(): PoolWorker {
-    const thread = new Worker(this.options.script, { workerData: { role: 'engine' } });
+    const role: WorkerRole = { role: 'engine', scratchIdleMs: this.options.scratchIdleMs ?? SCRATCH_IDLE_MS };
+    const thread = new Worker(this.options.script, { workerData: role });
     thread.unref();
     const worker: PoolWorker = { thread, job: null };
     const current = this.options.currentGraph();
