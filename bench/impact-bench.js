@@ -293,7 +293,9 @@ async function main() {
       const rssAfterIdleMb = Math.round(process.memoryUsage().rss / 2 ** 20);
       result.idle = { seconds: args['idle-seconds'], rssAfterRunsMb, rssAfterIdleMb };
       if (globalThis.threadMemory) result.idle.threads = await globalThis.threadMemory();
-      log(`RSS after the impact runs ${rssAfterRunsMb} MiB, after ${args['idle-seconds']} s idle ${rssAfterIdleMb} MiB`);
+      log(
+        `RSS after the impact runs ${rssAfterRunsMb} MiB, after ${args['idle-seconds']} s idle ${rssAfterIdleMb} MiB`,
+      );
     }
 
     // --- criticalLinks(top: 20) ------------------------------------------------------------------

@@ -28,6 +28,8 @@ async function main(args: string[]): Promise<number> {
   }
   // The graph opens (connect, schema) while the rows stream in and are checked: neither waits on the other.
   const opening = openCommandGraph();
+  // Handled where it is awaited, below; without this a refusal during the check would be unhandled.
+  opening.catch(() => undefined);
   const validated = await validateGraphRows(streamGraphSource(source)).catch(async (error: unknown) => {
     await opening.then((graph) => graph.close()).catch(() => undefined);
     throw error;

@@ -7,8 +7,8 @@ import { GENERATED_ENTERPRISE_COLUMNS } from '../../src/generator/generated-ente
 import { GENERATED_LINK_COLUMNS } from '../../src/generator/generated-link';
 import { writeSupplyGraphCsv } from '../../src/generator/write-supply-graph-csv';
 import { writeSupplyGraphJson } from '../../src/generator/write-supply-graph-json';
-import { readGraphSource } from '../../src/features/import/read-graph-source';
-import { validateGraphDocument } from '../../src/features/import/validate-graph-document';
+import { readGraphSource, streamGraphSource } from '../../src/features/import/read-graph-source';
+import { validateGraphDocument, validateGraphRows } from '../../src/features/import/validate-graph-document';
 
 let dir = '';
 beforeAll(async () => {
@@ -32,6 +32,10 @@ describe('generated graphs against the import reader and validation', () => {
     expect(validated.externalReferences.size).toBe(0);
     expect(validated.enterprises).toHaveLength(counts.enterprises);
     expect(validated.links).toHaveLength(counts.links);
+    // The import command checks the rows as they stream in: the same rows, the same problems.
+    const streamed = await validateGraphRows(streamGraphSource(target));
+    expect(streamed.problems).toEqual(problems);
+    expect({ ...streamed.graph, labels: null }).toEqual({ ...validated, labels: null });
   });
 
   it('every generated column has a type in the bulk loader, numbers as 64-bit doubles', () => {
