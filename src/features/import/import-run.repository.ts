@@ -99,8 +99,7 @@ export class ImportRunRepository {
     const counted = await write.tx.run(cypher('import/staged-enterprise-count'), { importId: id });
     const enterprises = counted.records[0].get('enterprises') as number;
     let lost = 0;
-    for (let i = 0; i < expected.liveEnded.length; i += LIVE_END_BATCH) {
-      const ids = expected.liveEnded.slice(i, i + LIVE_END_BATCH);
+    for (const ids of chunks(expected.liveEnded, LIVE_END_BATCH)) {
       const held = await write.tx.run(cypher('import/staged-links-held'), { ids });
       lost += ids.length - (held.records[0].get('held') as number);
     }

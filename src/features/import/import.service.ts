@@ -19,7 +19,7 @@ import type { SupplyLinkRepository, SupplyLinkRow } from '../supply-link/supply-
 import { chunks } from './chunks';
 import { type GraphDocument, JSON_ROW_LABELS, type RowLabels } from './graph-document';
 import { importRejected } from './import-rejected';
-import { type ValidatedGraph, validateGraphDocument } from './validate-graph-document';
+import { type CheckedGraph, type ValidatedGraph, validateGraphDocument } from './validate-graph-document';
 
 export interface ImportCounts {
   enterprisesCreated: number;
@@ -115,7 +115,7 @@ export class ImportService {
    */
   async importValidated(
     actor: Actor,
-    validated: { graph: ValidatedGraph; problems: readonly InputProblem[] },
+    validated: CheckedGraph,
     options: Omit<ImportOptions, 'labels'> = {},
   ): Promise<ImportResult> {
     const { graph } = validated;

@@ -17,16 +17,19 @@ export interface ValidatedGraph {
   labels: RowLabels;
 }
 
+/** The rows that passed the checks that need no database, and the problems of those that did not. */
+export interface CheckedGraph {
+  graph: ValidatedGraph;
+  problems: InputProblem[];
+}
+
 /**
  * Checks a whole import document and lists every problem by row: field rules
  * (the same class-validator rules as the GraphQL inputs, so the same
  * messages), duplicate ids (within a type and across types) and links between
  * missing enterprises. Nothing is written unless it passes.
  */
-export function validateGraphDocument(
-  document: GraphDocument,
-  labels: RowLabels = JSON_ROW_LABELS,
-): { graph: ValidatedGraph; problems: InputProblem[] } {
+export function validateGraphDocument(document: GraphDocument, labels: RowLabels = JSON_ROW_LABELS): CheckedGraph {
   const rows = new ValidRows(labels);
   (document.enterprises ?? []).forEach(rows.enterprise);
   (document.links ?? []).forEach(rows.link);
@@ -37,9 +40,7 @@ export function validateGraphDocument(
  * The same checks over rows handed over as they are read (a CSV folder streamed),
  * so reading and checking them can overlap other work, such as opening the graph.
  */
-export async function validateGraphRows(
-  source: GraphRowSource,
-): Promise<{ graph: ValidatedGraph; problems: InputProblem[] }> {
+export async function validateGraphRows(source: GraphRowSource): Promise<CheckedGraph> {
   const rows = new ValidRows(source.labels);
   await source.eachEnterprise(rows.enterprise);
   await source.eachLink(rows.link);
@@ -66,7 +67,7 @@ class ValidRows {
     if (row) this.links.push(row);
   };
 
-  result(): { graph: ValidatedGraph; problems: InputProblem[] } {
+  result(): CheckedGraph {
     const { enterprises, links, labels } = this;
     const { externalReferences, enterpriseRows, linkRows, problems } = this.checker;
     return { graph: { enterprises, links, externalReferences, enterpriseRows, linkRows, labels }, problems };
