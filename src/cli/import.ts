@@ -44,7 +44,6 @@ async function main(args: string[]): Promise<number> {
     let barStarted = false;
     const counts = await graph.services.imports.importValidated('cli:import', validated, {
       note: `import ${source}`,
-      batchSize: 10_000,
       onProgress: (written, total) => {
         if (!process.stderr.isTTY) return;
         if (!barStarted) {

@@ -17,6 +17,7 @@ import {
 } from './import-run.repository';
 import type { SupplyLinkRepository, SupplyLinkRow } from '../supply-link/supply-link.repository';
 import { chunks } from './chunks';
+import { runConcurrently } from './run-concurrently';
 import { type GraphDocument, JSON_ROW_LABELS, type RowLabels } from './graph-document';
 import { importRejected } from './import-rejected';
 import { type CheckedGraph, type ValidatedGraph, validateGraphDocument } from './validate-graph-document';
@@ -32,6 +33,8 @@ export interface ImportOptions {
   labels?: RowLabels;
   /** Rows per staging transaction. */
   batchSize?: number;
+  /** Staging transactions open at once (see STAGING_STREAMS). */
+  streams?: number;
   /** Called after each committed batch with rows written so far and in all. */
   onProgress?: (written: number, total: number) => void | Promise<void>;
   /** Note written into the history entries of this import. */
@@ -64,6 +67,13 @@ function commonPrefix(strings: Iterable<string>): string {
   return prefix ?? '';
 }
 
+/**
+ * Staging transactions open at once. Neo4j runs a transaction on one thread, so a second batch keeps
+ * another core busy while the first commits: a 100k import 55 -> 50 s (medians of 8 back to back) on
+ * two cores.
+ */
+const STAGING_STREAMS = 2;
+
 /** Ids per existence lookup while sorting rows into new and existing. */
 const LOOKUP_BATCH = 50_000;
 
@@ -75,6 +85,23 @@ async function existingInBatches(
   const found = new Set<string>();
   for (const batch of chunks(ids, LOOKUP_BATCH)) for (const id of await lookup(batch)) found.add(id);
   return found;
+}
+
+/**
+ * Passes on the rows written so far one call at a time, and only when they grew: batches side by side
+ * commit in any order.
+ */
+function progressReporter(onProgress: ImportOptions['onProgress'], total: number): (written: number) => Promise<void> {
+  let reported = 0;
+  let reporting = Promise.resolve();
+  return (written) => {
+    reporting = reporting.then(async () => {
+      if (written <= reported) return;
+      reported = written;
+      await onProgress?.(written, total);
+    });
+    return reporting;
+  };
 }
 
 /** Names an import's new rows in its change record, a batch at a time (millions of rows, few listed). */
@@ -161,16 +188,20 @@ export class ImportService {
   ): Promise<ImportCounts> {
     const batchSize = options.batchSize ?? 5_000;
     const history = { at: options.at, note: options.note, actor };
-    // Batch by batch: links lock the enterprises at their ends, so batches side by side would deadlock.
+    // Batches side by side: a link batch locks the enterprises at its ends as it commits, sorted, so
+    // two batches wait on each other rather than deadlock (and a deadlock would be retried as
+    // transient); the run's lock comes last (lock-run).
+    const streams = options.streams ?? STAGING_STREAMS;
+    const report = progressReporter(options.onProgress, plan.total);
     const stagedNodes = new Map<string, string>();
-    for (const batch of chunks(plan.stagedEnterprises, batchSize)) {
+    await runConcurrently(chunks(plan.stagedEnterprises, batchSize), streams, async (batch) => {
       const { written, staged } = await this.runs.stageEnterprises(runId, batch);
       batch.forEach((row, i) => stagedNodes.set(row.id as string, staged[i]));
-      await options.onProgress?.(written, plan.total);
-    }
+      await report(written);
+    });
     // Staged elementIds share a long prefix (the database's id): it is sent once per batch, not twice per link.
     const stagedPrefix = commonPrefix(stagedNodes.values());
-    for (const rows of chunks(plan.stagedLinks, batchSize)) {
+    await runConcurrently(chunks(plan.stagedLinks, batchSize), streams, async (rows) => {
       const batch = rows.map((row): StagedLinkRow => {
         const link: StagedLinkRow = { props: row.props };
         const from = stagedNodes.get(row.from);
@@ -181,9 +212,8 @@ export class ImportService {
         else link.toStaged = to.slice(stagedPrefix.length);
         return link;
       });
-      const written = await this.runs.stageLinks(runId, batch, stagedPrefix);
-      await options.onProgress?.(written, plan.total);
-    }
+      await report(await this.runs.stageLinks(runId, batch, stagedPrefix));
+    });
     const counts = await writeGraph(this.db, { actor, operation: 'import' }, async (write) => {
       await this.runs.publish(write, runId, {
         enterprises: plan.stagedEnterprises.length,
