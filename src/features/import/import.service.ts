@@ -188,9 +188,9 @@ export class ImportService {
   ): Promise<ImportCounts> {
     const batchSize = options.batchSize ?? 5_000;
     const history = { at: options.at, note: options.note, actor };
-    // Batches side by side: a link batch locks the enterprises at its ends as it commits, sorted, so
-    // two batches wait on each other rather than deadlock (and a deadlock would be retried as
-    // transient); the run's lock comes last (lock-run).
+    // Batches side by side: two link batches may lock the same enterprise (Neo4j locks a link's ends
+    // as its batch commits), and then one waits; a deadlock, never seen in testing, would be retried
+    // as transient. The run's lock comes last in a batch (lock-run).
     const streams = options.streams ?? STAGING_STREAMS;
     const report = progressReporter(options.onProgress, plan.total);
     const stagedNodes = new Map<string, string>();

@@ -1,7 +1,7 @@
 /**
  * Runs `work` on the items in order, at most `limit` at a time. After a failure it starts no more
- * and, once those running have settled, rejects with that first failure: a caller cleaning up
- * afterwards knows nothing of its is still running.
+ * and, once those running have settled, rejects with that first failure, so a caller that cleans
+ * up afterwards knows none of the work is still running.
  */
 export async function runConcurrently<T>(
   items: Iterable<T>,
