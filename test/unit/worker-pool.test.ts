@@ -51,20 +51,17 @@ function startPool(size: number, options: { graph?: SupplyGraph; scratchIdleMs?:
   return pool;
 }
 
-const job = (name: string, args: unknown = {}) => ({
-  name,
-  args,
-  lane: 'short' as const,
-  deadline: performance.now() + 30_000,
-});
+/** A job for submit(), due in 30 s unless told otherwise. */
+const job = (
+  name: string,
+  args: unknown = {},
+  lane: 'short' | 'long' = 'short',
+  deadline = performance.now() + 30_000,
+  signal?: AbortSignal,
+) => ({ name, args, lane, deadline, signal });
 
-const spin = (ms: number, lane: 'short' | 'long', deadline = performance.now() + 30_000, signal?: AbortSignal) => ({
-  name: 'spin',
-  args: { ms, lane },
-  lane,
-  deadline,
-  signal,
-});
+const spin = (ms: number, lane: 'short' | 'long', deadline?: number, signal?: AbortSignal) =>
+  job('spin', { ms, lane }, lane, deadline, signal);
 
 describe('the engine worker pool', () => {
   it('runs a job on the graph it holds, off the event loop', async () => {
@@ -135,13 +132,8 @@ describe('the engine worker pool', () => {
 
   it('fails a job that throws, and keeps serving', async () => {
     const workers = startPool(1);
-    const job = {
-      name: 'impact',
-      args: { scenario: null, needs: null },
-      lane: 'short' as const,
-      deadline: performance.now() + 10_000,
-    };
-    await expect(workers.submit(job)).rejects.toThrow(/engine job impact failed/);
+    const failing = job('impact', { scenario: null, needs: null }, 'short', performance.now() + 10_000);
+    await expect(workers.submit(failing)).rejects.toThrow(/engine job impact failed/);
     expect((await workers.submit(spin(1, 'short'))).result).toMatchObject({ enterprises: 2 });
   });
 });
