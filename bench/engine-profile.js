@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 'use strict';
 /**
- * Where the time of one impact goes, without HTTP/GraphQL: loads the graph of
- * DATA_DIR (or NEO4J_URI) the way the service does, then times for each block
+ * Where the time of one impact goes, without HTTP/GraphQL: reads the graph of
+ * DATA_DIR (or NEO4J_URI) and renumbers it as the service's graph keeper
+ * does, then times for each block
  *   propagate  = runScenario (the stall propagation alone),
- *   evaluate   = evaluateScenario (propagation + one result object per affected enterprise, sorted),
- * and, with --service, ImpactService.impact (evaluate + byKind/byRegion summaries).
+ *   evaluate   = evaluateScenario (propagation + the result's per-enterprise columns).
  *
  *   DATA_DIR=/tmp/linkfall-bench-100000/data node bench/engine-profile.js [--runs 5] [--blocks link,hub,region,mode]
  *     [--region R] [--link ID] [--hub ID]     (use --max-old-space-size=12288 at 1M)
@@ -21,52 +21,57 @@ function arg(name, fallback) {
 async function main() {
   require(require.resolve('reflect-metadata', { paths: [require('./lib').ROOT] }));
   const { GraphDatabase } = requireDist('platform/neo4j/graph-database.js');
-  const { GraphSnapshotRepository } = requireDist('features/impact/graph-snapshot.repository.js');
-  const { SupplyGraph, evaluateScenario } = requireDist('engine/index.js');
+  const { GraphSnapshotReader } = requireDist('features/engine-runtime/graph-snapshot-reader.js');
+  const { evaluateScenario, prepareGraph, renumberInRankOrder } = requireDist('engine/index.js');
   const { runScenario } = requireDist('engine/evaluate-scenario.js');
   const { resolveScenario } = requireDist('engine/scenario.js');
   const runs = Number(arg('runs', 5));
 
+  // Read and renumbered as the service's graph keeper does.
   const db = new GraphDatabase(await neo4jTarget());
   let t = performance.now();
-  const { input } = await new GraphSnapshotRepository(db).load();
+  const { graph: read } = await new GraphSnapshotReader(db).load();
   const readMs = performance.now() - t;
-  t = performance.now();
-  const graph = SupplyGraph.build(input);
-  const buildMs = performance.now() - t;
   await db.close();
+  t = performance.now();
+  const graph = renumberInRankOrder(read);
+  const renumberMs = performance.now() - t;
+  t = performance.now();
+  prepareGraph(graph);
+  const prepareMs = performance.now() - t;
   console.log(
     JSON.stringify({
-      enterprises: input.enterprises.length,
-      links: input.links.length,
-      neo4jReadMs: round(readMs),
-      buildMs: round(buildMs),
+      enterprises: graph.nodeCount,
+      links: graph.linkCount,
+      neo4jReadAndBuildMs: round(readMs),
+      renumberMs: round(renumberMs),
+      prepareMs: round(prepareMs),
     }),
   );
 
   // The same blocks as impact-bench.js by default.
-  const outbound = new Map();
   const regions = new Map();
-  for (const l of input.links) outbound.set(l.from, (outbound.get(l.from) ?? 0) + 1);
-  for (const e of input.enterprises) regions.set(e.region, (regions.get(e.region) ?? 0) + 1);
+  let hubIndex = 0;
+  for (let v = 0; v < graph.nodeCount; v++) {
+    const out = (x) => graph.nodeOutStart[x + 1] - graph.nodeOutStart[x];
+    if (out(v) > out(hubIndex) || (out(v) === out(hubIndex) && graph.compareEnterpriseIds(v, hubIndex) < 0))
+      hubIndex = v;
+    const region = graph.regionName(v);
+    regions.set(region, (regions.get(region) ?? 0) + 1);
+  }
   const byCount = (a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1);
-  const hub = arg('hub', [...outbound].sort(byCount)[0][0]);
+  const hub = arg('hub', graph.enterpriseId(hubIndex));
   const region = arg('region', [...regions].sort(byCount)[0][0]);
-  const link = arg(
-    'link',
-    input.links
-      .filter((l) => l.to === hub)
-      .map((l) => l.id)
-      .sort()[0],
-  );
+  const inbound = [];
+  const to = graph.nodeIndex(hub);
+  for (let l = 0; l < graph.linkCount; l++) if (graph.linkTo[l] === to) inbound.push(graph.linkId(l));
+  const link = arg('link', inbound.sort()[0]);
   const scenarios = {
     link: { blockLinks: [link] },
     hub: { blockEnterprises: [hub] },
     region: { blockRegions: [region] },
     mode: { blockModes: ['ROAD'] },
   };
-  input.enterprises.length = 0;
-  input.links.length = 0;
 
   const only = arg('blocks', 'link,hub,region,mode').split(',');
   for (const [key, scenario] of Object.entries(scenarios)) {

@@ -18,6 +18,7 @@ export { SupplyGraph, type GraphMemoryUsage, type TransferableSupplyGraph } from
 export { SupplyGraphBuilder } from './supply-graph-builder';
 export { type EnterpriseStatusChange, type GraphPatch, type LinkStatusChange } from './graph-patch';
 export { prepareGraph } from './prepare-graph';
+export { renumberInRankOrder } from './renumber-in-rank-order';
 export { findUnknownScenarioIds, type Scenario, type UnknownScenarioIds } from './scenario';
 export { evaluateScenario, type EvaluateOptions, type RunSummary } from './evaluate-scenario';
 export { releasePropagation } from './state-propagation';

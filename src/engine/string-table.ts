@@ -107,8 +107,9 @@ export class StringTable {
 
   /**
    * A new table: the strings whose `remap` entry is >= 0 move to that index
-   * (in the same relative order), the others are removed, and `added`
-   * follow. Without `remap` every string keeps its index.
+   * (the kept strings' new indices are 0 .. kept - 1, in any order: a
+   * deletion keeps their order, a renumbering permutes them), the others are
+   * removed, and `added` follow. Without `remap` every string keeps its index.
    */
   derive(remap: Int32Array | null, added: readonly string[]): StringTable {
     if (remap === null) return this.appended(added);

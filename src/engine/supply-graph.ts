@@ -13,6 +13,7 @@ import {
 } from './graph-input';
 import { deriveCurrentState, type BaseState } from './base-state';
 import { patchColumns, type GraphPatch } from './graph-patch';
+import { renumberColumns } from './renumber-in-rank-order';
 import { byteSize } from './shared-arrays';
 import { StringTable, type StringTableData } from './string-table';
 import { extendVariableOrder, type VariableOrder } from './topological-rank';
@@ -49,7 +50,9 @@ export interface GraphMemoryUsage {
  * worker threads can read the same copy. Ids live in one string table each.
  *
  * Enterprise i is the i-th input row and link l the l-th (a patched graph
- * keeps the rows that stay in order and appends new ones). Inbound links are
+ * keeps the rows that stay in order and appends new ones; the service
+ * renumbers the enterprises of a graph it reads whole in the order sweeps
+ * visit them, see renumberInRankOrder). Inbound links are
  * grouped into ports: one port per (customer, product), because §3 ORs
  * suppliers of one product and ANDs products. A pass-through also gets a port
  * for every product it only ships (it originates it), so a pass-through's
@@ -267,6 +270,15 @@ export class SupplyGraph {
     const derive = this.derivations.get(key);
     this.derivations.delete(key);
     return derive as (() => T) | undefined;
+  }
+
+  /**
+   * The same graph with enterprise i at index remap[i] (a permutation): the
+   * index and every derived structure are built afresh. See renumberInRankOrder.
+   */
+  renumbered(remap: Int32Array): SupplyGraph {
+    const { nodes, links } = renumberColumns(this.nodes, this.links, remap);
+    return SupplyGraph.fromColumns(nodes, links);
   }
 
   /** New links only: the index and the variable order are extended rather than derived again. */

@@ -1,10 +1,16 @@
-import { prepareGraph, SupplyGraph, type GraphPatch, type TransferableSupplyGraph } from '../../engine';
+import {
+  prepareGraph,
+  renumberInRankOrder,
+  SupplyGraph,
+  type GraphPatch,
+  type TransferableSupplyGraph,
+} from '../../engine';
 import { type GraphChange, isSupplyGraphSubject } from '../../platform/neo4j/graph-change';
 import type { GraphChangeRepository } from '../../platform/neo4j/graph-change.repository';
 import { collectGarbage } from './collect-garbage';
 import type { KeeperNote, SharedMemo, SyncedGraph } from './engine-messages';
 import type { EngineSnapshotFile } from './engine-snapshot-file';
-import type { GraphSnapshotReader } from './graph-snapshot-reader';
+import type { GraphSnapshotReader, LoadedSnapshot } from './graph-snapshot-reader';
 
 /** A graph only patched since it was last saved to disk is saved again after this long. */
 const SAVE_PATCHED_AFTER_MS = 10 * 60_000;
@@ -143,7 +149,7 @@ export class GraphKeeper {
   }
 
   private async load(started: number): Promise<SyncedGraph> {
-    const { version, graphId, graph, skippedLinks } = await this.reader.load();
+    const { version, graphId, graph, skippedLinks } = await this.readWhole();
     this.graphId = graphId;
     const posted = this.publish(graph, version, 'load');
     return {
@@ -154,6 +160,16 @@ export class GraphKeeper {
       ...this.counts(graph),
       skippedLinks,
     };
+  }
+
+  /**
+   * The whole graph from Neo4j, its enterprises renumbered in rank order:
+   * sweeps (a region, a mode) then walk memory front to back, about a third
+   * faster at 1M. The graph as read is garbage once this returns.
+   */
+  private async readWhole(): Promise<LoadedSnapshot> {
+    const read = await this.reader.load();
+    return { ...read, graph: renumberInRankOrder(read.graph) };
   }
 
   /** Makes `graph` the kept one, ready to evaluate, and schedules its other derived structures. */
