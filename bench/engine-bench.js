@@ -143,11 +143,11 @@ async function main() {
     regionSize.set(e.region, (regionSize.get(e.region) ?? 0) + 1);
   }
   for (const l of streams.links()) builder.addLink(l);
-  const built = builder.build();
+  let graph = builder.build();
   const buildStreamedMs = performance.now() - start;
   // As the service does with a graph it reads whole.
   start = performance.now();
-  const graph = renumberInRankOrder(built);
+  graph = renumberInRankOrder(graph);
   const renumberMs = performance.now() - start;
   start = performance.now();
   prepareGraph(graph);

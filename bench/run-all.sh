@@ -16,6 +16,8 @@ LABEL=${LABEL:-$N}
 RUNS=${RUNS:-15}
 RESULTS_MD=${RESULTS_MD:-$BENCH/RESULTS.md}
 RESULTS_DIR=${RESULTS_DIR:-$BENCH/results}
+# As npm start and the image run the service (README, Configuration): freed buffers go back to the system.
+export MALLOC_MMAP_THRESHOLD_=${MALLOC_MMAP_THRESHOLD_:-131072}
 # From 500k the staged service import would take many minutes (about 6k rows/s on 2 cores):
 # the bench database is empty, so neo4j-admin's bulk importer loads it.
 if [ "$N" -ge 500000 ]; then

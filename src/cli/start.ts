@@ -7,6 +7,9 @@ import { runCommand } from './bootstrap';
 async function main(): Promise<void> {
   const config = readConfig();
   const logger = createLogger(config.logLevel);
+  // glibc's, not ours: without it freed engine buffers stay resident (README, Configuration).
+  if (process.platform === 'linux' && process.env.MALLOC_MMAP_THRESHOLD_ === undefined)
+    logger.info('MALLOC_MMAP_THRESHOLD_ is unset: memory the engine frees may stay resident; npm start sets 131072');
   const app = await startApp(config, logger);
   let shuttingDown = false;
   const shutdown = (signal: string) => {
