@@ -21,7 +21,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { Worker } = require('node:worker_threads');
-const { DIST, ROOT, stats, round } = require('./lib');
+const { DIST, ROOT, benchBlocks, stats, round } = require('./lib');
 
 function arg(name, fallback) {
   const i = process.argv.indexOf(`--${name}`);
@@ -136,11 +136,8 @@ async function main() {
   const generateOnlyMs = performance.now() - start;
   start = performance.now();
   const builder = new SupplyGraphBuilder();
-  const hubCounts = new Int32Array(n);
-  const regionSize = new Map();
   for (const e of streams.enterprises()) {
     builder.addEnterprise({ ...e, park: e.park || null });
-    regionSize.set(e.region, (regionSize.get(e.region) ?? 0) + 1);
   }
   for (const l of streams.links()) builder.addLink(l);
   let graph = builder.build();
@@ -165,29 +162,7 @@ async function main() {
   };
   report.memory = { before, afterBuild: memory(), graph: graph.memoryUsage() };
 
-  // The blocks.
-  for (let v = 0; v < n; v++) hubCounts[v] = graph.nodeOutStart[v + 1] - graph.nodeOutStart[v];
-  let hub = 0;
-  for (let v = 1; v < n; v++) {
-    if (
-      hubCounts[v] > hubCounts[hub] ||
-      (hubCounts[v] === hubCounts[hub] && graph.enterpriseId(v) < graph.enterpriseId(hub))
-    )
-      hub = v;
-  }
-  const region = [...regionSize].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0][0];
-  const inbound = [];
-  for (let q = graph.nodePortStart[hub]; q < graph.nodePortStart[hub + 1]; q++) {
-    for (let i = graph.portLinkStart[q]; i < graph.portLinkStart[q + 1]; i++)
-      inbound.push(graph.linkId(graph.portLinks[i]));
-  }
-  const link = inbound.sort()[0];
-  const blocks = {
-    link: { blockLinks: [link] },
-    hub: { blockEnterprises: [graph.enterpriseId(hub)] },
-    region: { blockRegions: [region] },
-    mode: { blockModes: ['ROAD'] },
-  };
+  const blocks = benchBlocks(graph);
   report.blocks = {};
   for (const [key, scenario] of Object.entries(blocks)) {
     if (!blockNames.includes(key)) continue;

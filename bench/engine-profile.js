@@ -11,7 +11,7 @@
  *     [--region R] [--link ID] [--hub ID]     (use --max-old-space-size=12288 at 1M)
  * Add node --cpu-prof --cpu-prof-dir=/tmp/prof to see the hot functions.
  */
-const { requireDist, neo4jTarget, stats, round } = require('./lib');
+const { benchBlocks, requireDist, neo4jTarget, stats, round } = require('./lib');
 
 function arg(name, fallback) {
   const i = process.argv.indexOf(`--${name}`);
@@ -50,28 +50,7 @@ async function main() {
   );
 
   // The same blocks as impact-bench.js by default.
-  const regions = new Map();
-  let hubIndex = 0;
-  for (let v = 0; v < graph.nodeCount; v++) {
-    const out = (x) => graph.nodeOutStart[x + 1] - graph.nodeOutStart[x];
-    if (out(v) > out(hubIndex) || (out(v) === out(hubIndex) && graph.compareEnterpriseIds(v, hubIndex) < 0))
-      hubIndex = v;
-    const region = graph.regionName(v);
-    regions.set(region, (regions.get(region) ?? 0) + 1);
-  }
-  const byCount = (a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1);
-  const hub = arg('hub', graph.enterpriseId(hubIndex));
-  const region = arg('region', [...regions].sort(byCount)[0][0]);
-  const inbound = [];
-  const to = graph.nodeIndex(hub);
-  for (let l = 0; l < graph.linkCount; l++) if (graph.linkTo[l] === to) inbound.push(graph.linkId(l));
-  const link = arg('link', inbound.sort()[0]);
-  const scenarios = {
-    link: { blockLinks: [link] },
-    hub: { blockEnterprises: [hub] },
-    region: { blockRegions: [region] },
-    mode: { blockModes: ['ROAD'] },
-  };
+  const scenarios = benchBlocks(graph, { hub: arg('hub', null), region: arg('region', null), link: arg('link', null) });
 
   const only = arg('blocks', 'link,hub,region,mode').split(',');
   for (const [key, scenario] of Object.entries(scenarios)) {

@@ -73,7 +73,40 @@ function parseArgs(argv, defaults) {
   return args;
 }
 
+/**
+ * The blocks impact-bench.js times, found on an engine graph: the hub (most outbound links, then the
+ * smaller id), the largest region (then the smaller name), the hub's first inbound link by id, and
+ * mode ROAD. `hub` / `region` / `link` given by id replace what would be found.
+ */
+function benchBlocks(graph, given = {}) {
+  const outbound = (v) => graph.nodeOutStart[v + 1] - graph.nodeOutStart[v];
+  let hub = 0;
+  for (let v = 1; v < graph.nodeCount; v++) {
+    if (outbound(v) > outbound(hub) || (outbound(v) === outbound(hub) && graph.compareEnterpriseIds(v, hub) < 0))
+      hub = v;
+  }
+  if (given.hub) hub = graph.nodeIndex(given.hub);
+  let region = 0;
+  const size = (r) => graph.regionNodeStart[r + 1] - graph.regionNodeStart[r];
+  for (let r = 1; r < graph.regionCount; r++) {
+    if (size(r) > size(region) || (size(r) === size(region) && graph.regionNameAt(r) < graph.regionNameAt(region)))
+      region = r;
+  }
+  const inbound = [];
+  for (let q = graph.nodePortStart[hub]; q < graph.nodePortStart[hub + 1]; q++) {
+    for (let i = graph.portLinkStart[q]; i < graph.portLinkStart[q + 1]; i++)
+      inbound.push(graph.linkId(graph.portLinks[i]));
+  }
+  return {
+    link: { blockLinks: [given.link ?? inbound.sort()[0]] },
+    hub: { blockEnterprises: [graph.enterpriseId(hub)] },
+    region: { blockRegions: [given.region ?? graph.regionNameAt(region)] },
+    mode: { blockModes: ['ROAD'] },
+  };
+}
+
 module.exports = {
+  benchBlocks,
   ROOT,
   DIST,
   projectRequire,
