@@ -5,6 +5,7 @@ import { validateGraphRows } from '../features/import/validate-graph-document';
 import { readConfig } from '../platform/config/config';
 import { EXIT_USAGE, openCommandGraph, runCommand } from './bootstrap';
 import { bulkImport } from './bulk-import';
+import { importPhaseClock } from './import-phase-clock';
 
 /**
  * `npm run import -- [--bulk] <file.json | folder>`: the same validation and
@@ -40,6 +41,7 @@ async function main(args: string[]): Promise<number> {
     Presets.shades_classic,
   );
   const started = Date.now();
+  const phases = importPhaseClock(began, started);
   try {
     let barStarted = false;
     const counts = await graph.services.imports.importValidated('cli:import', validated, {
@@ -52,9 +54,10 @@ async function main(args: string[]): Promise<number> {
         }
         bar.update(written);
       },
+      onPhase: phases.ended,
     });
     bar.stop();
-    console.log(JSON.stringify({ ...counts, seconds: (Date.now() - started) / 1000 }));
+    console.log(JSON.stringify({ ...counts, seconds: (Date.now() - started) / 1000, phaseSeconds: phases.seconds }));
     return 0;
   } finally {
     bar.stop();

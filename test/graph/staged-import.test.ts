@@ -70,6 +70,27 @@ describe('a streamed import', () => {
     expect(run).toMatchObject({ state: 'PUBLISHED', total: 11, written: 11, enterprisesCreated: 6, linksCreated: 5 });
   });
 
+  it('reports its steps in order as they end: checked, enterprises staged, links staged, published', async () => {
+    const fixture = keqiaoFixture(`${p}-i`);
+    let written = 0;
+    const phases: { phase: string; written: number }[] = [];
+    await t.services.imports.importGraph('test', fixture, {
+      runId: `${p}-i-run`,
+      batchSize: 4,
+      onProgress: (rows) => {
+        written = rows;
+      },
+      onPhase: (phase) => phases.push({ phase, written }),
+    });
+    // Six enterprises and five links: every enterprise is staged before the first link batch starts.
+    expect(phases).toEqual([
+      { phase: 'checked', written: 0 },
+      { phase: 'enterprisesStaged', written: 6 },
+      { phase: 'linksStaged', written: 11 },
+      { phase: 'published', written: 11 },
+    ]);
+  });
+
   it('stages batches side by side, links into one hub from both at once, and publishes every row', async () => {
     const region = `${p}-g-Keqiao`;
     const spokes = Array.from({ length: 40 }, (_, i) => `${p}-g-s${i}`);

@@ -29,6 +29,12 @@ export interface ImportCounts {
   linksUpdated: number;
 }
 
+/**
+ * The steps of an import as `onPhase` reports their ends: the rows checked against the graph,
+ * the new enterprises staged, the new links staged, and the run published.
+ */
+export type ImportPhase = 'checked' | 'enterprisesStaged' | 'linksStaged' | 'published';
+
 export interface ImportOptions {
   labels?: RowLabels;
   /** Rows per staging transaction. */
@@ -37,6 +43,8 @@ export interface ImportOptions {
   streams?: number;
   /** Called after each committed batch with rows written so far and in all. */
   onProgress?: (written: number, total: number) => void | Promise<void>;
+  /** Called as each step of the run ends, in order, to tell where an import's time goes. */
+  onPhase?: (phase: ImportPhase) => void;
   /** Note written into the history entries of this import. */
   note?: string;
   at?: Date;
@@ -168,6 +176,7 @@ export class ImportService {
     const at = (options.at ?? new Date()).toISOString();
     await this.discardAbandoned();
     const plan = await planImport(graph, lookup);
+    options.onPhase?.('checked');
     if (!(await this.runs.begin({ id: runId, actor, note, total: plan.total, at }))) {
       throw conflict(`Import refused, nothing was changed: import run id "${runId}" is taken; give a new one.`);
     }
@@ -201,6 +210,7 @@ export class ImportService {
     });
     // Staged elementIds share a long prefix (the database's id): it is sent once per batch, not twice per link.
     const stagedPrefix = commonPrefix(stagedNodes.values());
+    options.onPhase?.('enterprisesStaged');
     await runConcurrently(chunks(plan.stagedLinks, batchSize), streams, async (rows) => {
       const batch = rows.map((row): StagedLinkRow => {
         const link: StagedLinkRow = { props: row.props };
@@ -214,6 +224,7 @@ export class ImportService {
       });
       await report(await this.runs.stageLinks(runId, batch, stagedPrefix));
     });
+    options.onPhase?.('linksStaged');
     const counts = await writeGraph(this.db, { actor, operation: 'import' }, async (write) => {
       await this.runs.publish(write, runId, {
         enterprises: plan.stagedEnterprises.length,
@@ -253,6 +264,7 @@ export class ImportService {
       return result;
     });
     await options.onProgress?.(plan.total, plan.total);
+    options.onPhase?.('published');
     return counts;
   }
 
