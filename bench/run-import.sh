@@ -11,6 +11,8 @@
 #      the managed defaults),
 #      KEEP_NEO4J=1 to leave the Neo4j running afterwards (default: stopped),
 #      RESULTS_DIR (default bench/results) for import-N.json.
+# Also records the CPU seconds Neo4j's threads spent during the import, by kind (the writing Bolt
+# workers, the JIT compilers, GC, network), read from /proc: the import is CPU-bound on 2 cores.
 # Afterwards: DATA_DIR=$BENCH_WORK/data node bench/impact-bench.js ...
 set -euo pipefail
 
@@ -45,6 +47,18 @@ if [ "${KEEP_NEO4J:-0}" != 1 ]; then
   trap 'node "$DIST/cli/neo4j.js" stop >&2 || true' EXIT
 fi
 
+# CPU seconds per thread of the managed Neo4j, "tid<TAB>kind<TAB>seconds"; a thread's kind is its name
+# (15 characters at most, as /proc keeps it) less a trailing number: "C2 CompilerThre", "GC Thread".
+NEO4J_PID=$(cat "$DATA_DIR/neo4j/neo4j.pid")
+CLK=$(getconf CLK_TCK)
+thread_cpu() {
+  for task in /proc/"$NEO4J_PID"/task/*; do
+    awk -v tid="${task##*/}" -v name="$(sed 's/[-#0-9]*$//' "$task/comm" 2>/dev/null)" -v hz="$CLK" \
+      '{ printf "%s\t%s\t%.2f\n", tid, name, ($14 + $15) / hz }' "$task/stat" 2>/dev/null || true
+  done
+}
+thread_cpu >"$WORK/threads-before.tsv"
+
 echo "== import (staged batches, one publish) with /usr/bin/time -v" >&2
 TIME=()
 if [ -x /usr/bin/time ]; then TIME=(/usr/bin/time -v -o "$WORK/import.time"); fi
@@ -57,10 +71,19 @@ t0=$(now)
 }
 t1=$(now)
 IMPORT_S=$(secs "$t0" "$t1")
+thread_cpu >"$WORK/threads-after.tsv"
+# A JSON object of CPU seconds by thread kind during the import (kinds under 0.5 s left out), and the total.
+NEO4J_CPU=$(awk -F'\t' 'NR == FNR { before[$1] = $3; next }
+  { spent = $3 - before[$1]; kind[$2] += spent; total += spent }
+  END { printf "{"; for (k in kind) if (kind[k] >= 0.5) printf "\"%s\": %.1f, ", k, kind[k]; printf "\"total\": %.1f}", total }' \
+  "$WORK/threads-before.tsv" "$WORK/threads-after.tsv")
+echo "Neo4j CPU seconds during the import: $NEO4J_CPU" >&2
 cat "$WORK/import.out" >&2
 PEAK_KB=null
+IMPORT_CPU_S=null
 if [ -f "$WORK/import.time" ]; then
   PEAK_KB=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$WORK/import.time")
+  IMPORT_CPU_S=$(awk '/User time/ { u = $NF } /System time/ { s = $NF } END { printf "%.1f", u + s }' "$WORK/import.time")
 fi
 COUNTS=$(node "$BENCH/db-tool.js" counts)
 echo "counts: $COUNTS" >&2
@@ -77,6 +100,8 @@ cat >"$OUT" <<EOF
   "importWallSeconds": $IMPORT_S,
   "importCli": $(cat "$WORK/import.out" | tail -n 1),
   "importPeakRssKb": $PEAK_KB,
+  "importCpuSeconds": $IMPORT_CPU_S,
+  "neo4jCpuSeconds": $NEO4J_CPU,
   "neo4jHeap": "$NEO4J_HEAP",
   "neo4jPageCache": "$NEO4J_PAGECACHE",
   "counts": $COUNTS,
