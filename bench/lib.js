@@ -80,18 +80,24 @@ function parseArgs(argv, defaults) {
  */
 function benchBlocks(graph, given = {}) {
   const outbound = (v) => graph.nodeOutStart[v + 1] - graph.nodeOutStart[v];
-  let hub = 0;
-  for (let v = 1; v < graph.nodeCount; v++) {
-    if (outbound(v) > outbound(hub) || (outbound(v) === outbound(hub) && graph.compareEnterpriseIds(v, hub) < 0))
-      hub = v;
-  }
-  if (given.hub) hub = graph.nodeIndex(given.hub);
-  let region = 0;
+  const busiestEnterprise = () => {
+    let hub = 0;
+    for (let v = 1; v < graph.nodeCount; v++) {
+      if (outbound(v) > outbound(hub) || (outbound(v) === outbound(hub) && graph.compareEnterpriseIds(v, hub) < 0))
+        hub = v;
+    }
+    return hub;
+  };
   const size = (r) => graph.regionNodeStart[r + 1] - graph.regionNodeStart[r];
-  for (let r = 1; r < graph.regionCount; r++) {
-    if (size(r) > size(region) || (size(r) === size(region) && graph.regionNameAt(r) < graph.regionNameAt(region)))
-      region = r;
-  }
+  const largestRegion = () => {
+    let region = 0;
+    for (let r = 1; r < graph.regionCount; r++) {
+      if (size(r) > size(region) || (size(r) === size(region) && graph.regionNameAt(r) < graph.regionNameAt(region)))
+        region = r;
+    }
+    return graph.regionNameAt(region);
+  };
+  const hub = given.hub ? graph.nodeIndex(given.hub) : busiestEnterprise();
   const inbound = [];
   for (let q = graph.nodePortStart[hub]; q < graph.nodePortStart[hub + 1]; q++) {
     for (let i = graph.portLinkStart[q]; i < graph.portLinkStart[q + 1]; i++)
@@ -100,7 +106,7 @@ function benchBlocks(graph, given = {}) {
   return {
     link: { blockLinks: [given.link ?? inbound.sort()[0]] },
     hub: { blockEnterprises: [graph.enterpriseId(hub)] },
-    region: { blockRegions: [given.region ?? graph.regionNameAt(region)] },
+    region: { blockRegions: [given.region ?? largestRegion()] },
     mode: { blockModes: ['ROAD'] },
   };
 }
