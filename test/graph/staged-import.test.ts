@@ -91,6 +91,42 @@ describe('a streamed import', () => {
     ]);
   });
 
+  it('stores each staged row with the properties it gives, false and 0 included, and none for a field it leaves unset', async () => {
+    const fixture = keqiaoFixture(`${p}-v`);
+    fixture.enterprises[0] = {
+      ...fixture.enterprises[0],
+      whitelisted: false,
+      dailyCapacity: 0,
+    } as (typeof fixture.enterprises)[0];
+    fixture.links[1] = { ...fixture.links[1], inventoryDays: 0 } as (typeof fixture.links)[1];
+    await t.services.imports.importGraph('test', fixture, { runId: `${p}-v-run`, batchSize: 4 });
+    const stored = await t.db.read(
+      `MATCH (e:Enterprise {id: $enterprise}) MATCH ()-[s:SUPPLIES {id: $link}]->()
+       RETURN properties(e) AS enterprise, properties(s) AS link`,
+      { enterprise: fixture.enterprises[0].id, link: fixture.links[1].id },
+    );
+    const { importId: enterpriseRun, ...enterprise } = stored.records[0].get('enterprise') as Record<string, unknown>;
+    const { importId: linkRun, ...link } = stored.records[0].get('link') as Record<string, unknown>;
+    expect([enterpriseRun, linkRun]).toEqual([`${p}-v-run`, `${p}-v-run`]);
+    expect(enterprise).toEqual({
+      id: `${p}-v-fiber`,
+      name: `fiber of ${p}-v`,
+      kind: 'FIBER',
+      region: `${p}-v-Shaoxing/Keqiao`,
+      dailyCapacity: 0,
+      whitelisted: false,
+      status: 'OPERATING',
+      capacityRecovery: 1,
+    });
+    expect(link).toEqual({
+      id: `${p}-v-l-dyestuff`,
+      product: 'dyestuff',
+      mode: 'ROAD',
+      inventoryDays: 0,
+      status: 'OPEN',
+    });
+  });
+
   it('stages batches side by side, links into one hub from both at once, and publishes every row', async () => {
     const region = `${p}-g-Keqiao`;
     const spokes = Array.from({ length: 40 }, (_, i) => `${p}-g-s${i}`);

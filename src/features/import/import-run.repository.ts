@@ -1,5 +1,6 @@
 import type { ManagedTransaction, QueryResult } from 'neo4j-driver';
 import { cypher } from '../../platform/neo4j/cypher';
+import { presentProperties } from '../../platform/neo4j/property-row';
 import type { GraphDatabase } from '../../platform/neo4j/graph-database';
 import type { GraphWrite } from '../../platform/neo4j/write-graph';
 import { writeStaged } from '../../platform/neo4j/write-staged';
@@ -71,7 +72,7 @@ export class ImportRunRepository {
    * written so far and each row's staged node (its elementId, in row order) for `stageLinks`.
    */
   async stageEnterprises(id: string, rows: EnterpriseRow[]): Promise<{ written: number; staged: string[] }> {
-    const { written, parts } = await this.stage(id, 'import/stage-enterprises', rows);
+    const { written, parts } = await this.stage(id, 'import/stage-enterprises', rows.map(presentProperties));
     return { written, staged: parts.flatMap((part) => part.records[0].get('staged') as string[]) };
   }
 
@@ -80,7 +81,8 @@ export class ImportRunRepository {
    * far. `stagedPrefix` + a row's fromStaged or toStaged is the staged end's elementId.
    */
   async stageLinks(id: string, rows: StagedLinkRow[], stagedPrefix: string): Promise<number> {
-    return (await this.stage(id, 'import/stage-links', rows, { stagedPrefix })).written;
+    const sent = rows.map((row) => ({ ...row, props: presentProperties(row.props) }));
+    return (await this.stage(id, 'import/stage-links', sent, { stagedPrefix })).written;
   }
 
   /**
