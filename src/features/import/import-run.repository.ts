@@ -1,7 +1,7 @@
 import type { ManagedTransaction, QueryResult } from 'neo4j-driver';
 import { cypher } from '../../platform/neo4j/cypher';
-import { presentProperties } from '../../platform/neo4j/property-row';
 import type { GraphDatabase } from '../../platform/neo4j/graph-database';
+import { presentProperties } from '../../platform/neo4j/property-row';
 import type { GraphWrite } from '../../platform/neo4j/write-graph';
 import { writeStaged } from '../../platform/neo4j/write-staged';
 import { chunks } from './chunks';
