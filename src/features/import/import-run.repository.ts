@@ -1,11 +1,12 @@
 import type { ManagedTransaction, QueryResult } from 'neo4j-driver';
 import { cypher } from '../../platform/neo4j/cypher';
 import type { GraphDatabase } from '../../platform/neo4j/graph-database';
-import { presentProperties } from '../../platform/neo4j/property-row';
+import { type PropertyValue, presentProperties } from '../../platform/neo4j/property-row';
 import type { GraphWrite } from '../../platform/neo4j/write-graph';
 import { writeStaged } from '../../platform/neo4j/write-staged';
 import { chunks } from './chunks';
 import type { EnterpriseRow } from '../enterprise/enterprise.repository';
+import { LINK_PROPERTY_FIELDS } from '../supply-link/supply-link.record';
 import type { SupplyLinkRow } from '../supply-link/supply-link.repository';
 import { type ImportRunRecord, ImportRunState } from './import-run.record';
 
@@ -24,8 +25,7 @@ const DISCARD_BATCH = 10_000;
 /**
  * A link to stage, each end named once: by the elementId `stageEnterprises` returned when this run
  * staged it (less the prefix every staged elementId of the run shares, sent once per batch), or by
- * its id when it is live. The other key is left out, not null: the driver encodes every key of
- * every row, and this is most of what a staged import sends.
+ * its id when it is live.
  */
 export interface StagedLinkRow {
   props: SupplyLinkRow['props'];
@@ -33,6 +33,16 @@ export interface StagedLinkRow {
   fromLive?: string;
   toStaged?: string;
   toLive?: string;
+}
+
+/**
+ * A staged link as import/stage-links reads it: a list of values (its ends, then LINK_PROPERTY_FIELDS
+ * from row[4] on), not a map, since the driver encodes every key of every row as a string, and the
+ * keys were most of what a staged import sent.
+ */
+function stagedLinkValues(row: StagedLinkRow): PropertyValue[] {
+  const ends = [row.fromStaged ?? null, row.toStaged ?? null, row.fromLive ?? null, row.toLive ?? null];
+  return [...ends, ...LINK_PROPERTY_FIELDS.map((field) => row.props[field] ?? null)];
 }
 
 /** Thrown inside a run's transaction when the run is no longer STAGING (abandoned, discarded). */
@@ -81,8 +91,7 @@ export class ImportRunRepository {
    * far. `stagedPrefix` + a row's fromStaged or toStaged is the staged end's elementId.
    */
   async stageLinks(id: string, rows: StagedLinkRow[], stagedPrefix: string): Promise<number> {
-    const sent = rows.map((row) => ({ ...row, props: presentProperties(row.props) }));
-    return (await this.stage(id, 'import/stage-links', sent, { stagedPrefix })).written;
+    return (await this.stage(id, 'import/stage-links', rows.map(stagedLinkValues), { stagedPrefix })).written;
   }
 
   /**
@@ -200,14 +209,14 @@ export class ImportRunRepository {
   private async stage(
     id: string,
     statement: string,
-    rows: EnterpriseRow[] | StagedLinkRow[],
+    rows: EnterpriseRow[] | PropertyValue[][],
     params: Record<string, string> = {},
   ): Promise<{ written: number; parts: QueryResult[] }> {
     return writeStaged(this.db, async (tx) => {
       // Sent as several statements without waiting on each: Bolt pipelines a transaction's
       // statements, so the driver encodes the next part while Neo4j runs the one before.
       const parts: QueryResult[] = await Promise.all(
-        chunks<EnterpriseRow | StagedLinkRow>(rows, PIPELINED_ROWS).map((part) =>
+        chunks<EnterpriseRow | PropertyValue[]>(rows, PIPELINED_ROWS).map((part) =>
           tx.run(cypher(statement), { ...params, rows: part, importId: id }),
         ),
       );

@@ -5,7 +5,7 @@ import type { PropertyValue } from '../../platform/neo4j/property-row';
 import type { EnterpriseRow } from '../enterprise/enterprise.repository';
 import { ENTERPRISE_FIELDS } from '../enterprise/enterprise.record';
 import type { SupplyLinkRow } from '../supply-link/supply-link.repository';
-import { LINK_FIELDS } from '../supply-link/supply-link.record';
+import { LINK_PROPERTY_FIELDS } from '../supply-link/supply-link.record';
 import { BOOLEAN_COLUMNS, NUMBER_COLUMNS } from './typed-columns';
 
 /** How the bulk-loaded rows' first history entries are dated, annotated and signed. */
@@ -60,9 +60,6 @@ function header(columns: readonly string[], fixed: Record<string, string>): stri
     .join(',');
 }
 
-/** Stored link properties (the ends are the relationship's), then its ends. */
-const LINK_PROPERTIES = LINK_FIELDS.filter((field) => field !== 'from' && field !== 'to');
-
 /**
  * Writes rows as neo4j-admin CSV into a folder as they come: the
  * enterprises, a first history entry for each enterprise and link (as the
@@ -85,7 +82,7 @@ export class BulkFileWriter {
     );
     this.links = new CsvFile(
       path.join(dir, 'links.csv'),
-      header([...LINK_PROPERTIES, 'from', 'to'], { from: ':START_ID(Enterprise)', to: ':END_ID(Enterprise)' }),
+      header([...LINK_PROPERTY_FIELDS, 'from', 'to'], { from: ':START_ID(Enterprise)', to: ':END_ID(Enterprise)' }),
     );
     this.history = new CsvFile(
       path.join(dir, 'history.csv'),
@@ -107,7 +104,7 @@ export class BulkFileWriter {
 
   link(row: SupplyLinkRow): void {
     let line = '';
-    for (const field of LINK_PROPERTIES) line += `${this.cell(row.props[field])},`;
+    for (const field of LINK_PROPERTY_FIELDS) line += `${this.cell(row.props[field])},`;
     this.links.line(`${line}${this.cell(row.from)},${this.cell(row.to)}\n`);
     this.history.line(
       `${this.cell(row.id)},"LINK"${this.entryStart}${this.cell(row.props.status)},,${this.entrySignature}`,

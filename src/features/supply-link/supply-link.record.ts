@@ -29,3 +29,6 @@ export const LINK_FIELDS = [
   'source',
   'note',
 ] as const satisfies readonly (keyof SupplyLinkRecord)[];
+
+/** The fields stored as the relationship's properties; its ends are the enterprises it joins. */
+export const LINK_PROPERTY_FIELDS = LINK_FIELDS.filter((field) => field !== 'from' && field !== 'to');
