@@ -10,6 +10,9 @@
 #      BENCH_WORK (default /tmp/linkfall-bench-N; wiped first), NEO4J_HEAP and NEO4J_PAGECACHE (2g each,
 #      the managed defaults),
 #      KEEP_NEO4J=1 to leave the Neo4j running afterwards (default: stopped),
+#      WARM_UP=1 to time the import into a Neo4j that has already imported a graph of the same size
+#      (seed SEED+1, then emptied): its JIT has compiled the write path, as in a server that has run
+#      a while; results go to import-N-warm.json,
 #      RESULTS_DIR (default bench/results) for import-N.json.
 # Also records the CPU seconds Neo4j's threads spent during the import, by kind (the writing Bolt
 # workers, the JIT compilers, GC, network), read from /proc: the import is CPU-bound on 2 cores.
@@ -49,6 +52,16 @@ fi
 
 # CPU seconds per thread of the managed Neo4j, "tid<TAB>kind<TAB>seconds"; a thread's kind is its name
 # (15 characters at most, as /proc keeps it) less a trailing number: "C2 CompilerThre", "GC Thread".
+if [ "${WARM_UP:-0}" = 1 ]; then
+  echo "== warm-up: import seed $((SEED + 1)), then empty the graph" >&2
+  node "$DIST/cli/generate.js" --enterprises "$N" --seed "$((SEED + 1))" --out "$WORK/warm-up" >&2
+  node "$DIST/cli/import.js" "$WORK/warm-up" >"$WORK/warm-up.out" 2>"$WORK/warm-up.err" || {
+    tail -c 3000 "$WORK/warm-up.err" >&2
+    exit 1
+  }
+  node "$BENCH/db-tool.js" empty
+fi
+
 NEO4J_PID=$(cat "$DATA_DIR/neo4j/neo4j.pid")
 CLK=$(getconf CLK_TCK)
 thread_cpu() {
@@ -90,6 +103,7 @@ echo "counts: $COUNTS" >&2
 STORE_MB=$(du -sm "$DATA_DIR/neo4j/data" | cut -f1)
 
 OUT=$RESULTS_DIR/import-$N.json
+if [ "${WARM_UP:-0}" = 1 ]; then OUT=$RESULTS_DIR/import-$N-warm.json; fi
 cat >"$OUT" <<EOF
 {
   "enterprises": $N,
@@ -97,6 +111,7 @@ cat >"$OUT" <<EOF
   "rows": { "enterprises": $ENT_ROWS, "links": $LINK_ROWS },
   "generateSeconds": $GEN_S,
   "neo4jStartSeconds": $START_S,
+  "neo4jWarmedUp": $([ "${WARM_UP:-0}" = 1 ] && echo true || echo false),
   "importWallSeconds": $IMPORT_S,
   "importCli": $(cat "$WORK/import.out" | tail -n 1),
   "importPeakRssKb": $PEAK_KB,
