@@ -27,11 +27,12 @@ async function main(args: string[]): Promise<number> {
     console.log(JSON.stringify({ ...result, totalSeconds: (Date.now() - began) / 1000 }));
     return 0;
   }
-  // The graph opens (connect, schema) while the rows stream in and are checked: neither waits on the other.
+  // The graph opens (connect, schema) while the enterprise rows stream in and are checked; the links
+  // are read and checked while the new enterprises are staged.
   const opening = openCommandGraph();
   // Handled where it is awaited, below; without this a refusal during the check would be unhandled.
   opening.catch(() => undefined);
-  const validated = await validateGraphRows(streamGraphSource(source)).catch(async (error: unknown) => {
+  const checked = await validateGraphRows(streamGraphSource(source)).catch(async (error: unknown) => {
     await opening.then((graph) => graph.close()).catch(() => undefined);
     throw error;
   });
@@ -44,7 +45,7 @@ async function main(args: string[]): Promise<number> {
   const phases = importPhaseClock(began, started);
   try {
     let barStarted = false;
-    const counts = await graph.services.imports.importValidated('cli:import', validated, {
+    const counts = await graph.services.imports.importValidated('cli:import', checked, {
       note: `import ${source}`,
       onProgress: (written, total) => {
         if (!process.stderr.isTTY) return;
@@ -52,6 +53,8 @@ async function main(args: string[]): Promise<number> {
           bar.start(total, 0);
           barStarted = true;
         }
+        // The total grows once the links are read: the run began with the enterprise rows.
+        bar.setTotal(total);
         bar.update(written);
       },
       onPhase: phases.ended,

@@ -1,9 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { EnterpriseInput } from '../../src/features/enterprise/enterprise.input';
 import { ImportRunRepository } from '../../src/features/import/import-run.repository';
+import { JSON_ROW_LABELS } from '../../src/features/import/graph-document';
+import type { GraphRowSource } from '../../src/features/import/read-graph-source';
+import { validateGraphRows } from '../../src/features/import/validate-graph-document';
 import { graphSnapshot } from '../support/graph-snapshot';
 import { keqiaoFixture } from '../support/keqiao-fixture';
 import { uniquePrefix } from '../support/test-graph';
+import { badUserInput } from '../../src/platform/graphql/user-errors';
 import { dataOf } from '../support/test-server';
 import { useGraphTest } from '../support/use-graph-test';
 
@@ -70,7 +74,7 @@ describe('a streamed import', () => {
     expect(run).toMatchObject({ state: 'PUBLISHED', total: 11, written: 11, enterprisesCreated: 6, linksCreated: 5 });
   });
 
-  it('reports its steps in order as they end: checked, enterprises staged, links staged, published', async () => {
+  it('reports its steps in order as they end: checked, enterprises staged, links checked, links staged, published', async () => {
     const fixture = keqiaoFixture(`${p}-i`);
     let written = 0;
     const phases: { phase: string; written: number }[] = [];
@@ -86,6 +90,7 @@ describe('a streamed import', () => {
     expect(phases).toEqual([
       { phase: 'checked', written: 0 },
       { phase: 'enterprisesStaged', written: 6 },
+      { phase: 'linksChecked', written: 6 },
       { phase: 'linksStaged', written: 11 },
       { phase: 'published', written: 11 },
     ]);
@@ -198,9 +203,9 @@ describe('a streamed import', () => {
       { enterprises: fresh, links: fixture.links },
       {
         runId: `${p}-b-run`,
-        onProgress: async (written, total) => {
+        onProgress: async (written) => {
           // The last staged batch is in: another writer deletes the live fibre plant, and its staged yarn link with it.
-          if (written < total - 1 || deleted) return;
+          if (written < fresh.length + fixture.links.length || deleted) return;
           deleted = true;
           await t.services.enterprises.delete('test', live.id, true);
         },
@@ -223,14 +228,18 @@ describe('a streamed import', () => {
     const fixture = keqiaoFixture(`${p}-e`);
     const [live, ...fresh] = fixture.enterprises;
     await t.services.imports.importGraph('test', { enterprises: [live], links: [] });
+    // The yarn link from the live fibre plant comes last, a batch of its own.
+    const [yarn, ...others] = fixture.links;
     const failure = t.services.imports.importGraph(
       'test',
-      { enterprises: fresh, links: fixture.links },
+      { enterprises: fresh, links: [...others, yarn] },
       {
         runId: `${p}-e-run`,
+        batchSize: 1,
+        streams: 1,
         onProgress: async (written) => {
-          // The enterprises are staged, no link yet: another writer deletes the live fibre plant first.
-          if (written === fresh.length) await t.services.enterprises.delete('test', live.id, true);
+          // The links are checked and the first is staged: another writer deletes the live fibre plant.
+          if (written === fresh.length + 1) await t.services.enterprises.delete('test', live.id, true);
         },
       },
     );
@@ -336,5 +345,145 @@ describe('a streamed import', () => {
     const bad = await t.server.gqlWithStatus(IMPORT, { input, runId: 'has spaces' });
     expect(bad.status).toBe(400);
     expect(bad.body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
+
+/**
+ * A document read as the import command reads a CSV folder: the enterprises at once, the links
+ * only when `release` is called (as if still being read); `failLinks` makes reading them fail.
+ */
+function gatedSource(document: { enterprises: unknown[]; links: unknown[] }, failLinks?: Error) {
+  let release = () => {};
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const source: GraphRowSource = {
+    labels: JSON_ROW_LABELS,
+    eachEnterprise: async (each) => document.enterprises.forEach(each),
+    eachLink: async (each) => {
+      await released;
+      if (failLinks) throw failLinks;
+      document.links.forEach(each);
+    },
+  };
+  return { source, release };
+}
+
+/** The import runs with this id (none once a refused run is forgotten). */
+async function runsWithId(id: string): Promise<number> {
+  const result = await t.db.read('MATCH (r:ImportRun {id: $id}) RETURN count(r) AS runs', { id });
+  return result.records[0].get('runs') as number;
+}
+
+describe('an import read as it runs (the import command)', () => {
+  it('stages the new enterprises while the links are still being read, then stages and publishes the links', async () => {
+    const fixture = keqiaoFixture(`${p}-rg`);
+    const { source, release } = gatedSource(fixture);
+    const checked = await validateGraphRows(source);
+    const totals: number[] = [];
+    const importing = t.services.imports.importValidated('test', checked, {
+      runId: `${p}-rg-run`,
+      batchSize: 4,
+      onProgress: (_written, total) => {
+        totals.push(total);
+      },
+    });
+    // Every new enterprise is staged, out of sight, before a single link is read.
+    await vi.waitFor(async () => expect(await leftStaged(`${p}-rg-run`)).toMatchObject({ enterprises: 6 }), {
+      timeout: 20_000,
+    });
+    expect(await t.services.enterprises.findByIds(fixture.enterprises.map((e) => e.id))).toEqual([]);
+    release();
+    expect(await importing).toMatchObject({ enterprisesCreated: 6, linksCreated: 5 });
+    // The run began with its six enterprise rows; the five links joined the total once read.
+    expect(totals[0]).toBe(6);
+    expect(totals.at(-1)).toBe(11);
+    const [run] = await t.services.imports.findRuns([`${p}-rg-run`]);
+    expect(run).toMatchObject({ state: 'PUBLISHED', total: 11, written: 11 });
+  });
+
+  it('keeps its run heard of while it waits for the links, so no other import gives it up', async () => {
+    const runs = new ImportRunRepository(t.db, 4_000);
+    const id = `${p}-rl-run`;
+    expect(await runs.begin({ id, actor: 'test', note: null, total: 1, at: new Date().toISOString() })).toBe(true);
+    const heardAt = async () => Date.parse((await t.services.imports.findRuns([id]))[0].heartbeatAt);
+    const began = await heardAt();
+    // Links still being read for 2.5 s: a beat every second (a quarter of the 4 s stale time).
+    const links = new Promise<string>((resolve) => setTimeout(() => resolve('read'), 2_500));
+    expect(await runs.heardOfWhile(id, links)).toBe('read');
+    expect(await heardAt()).toBeGreaterThan(began);
+  });
+
+  it('refuses a bad link row read after the enterprises were staged, and leaves nothing: no row, no staged row, no run', async () => {
+    const fixture = keqiaoFixture(`${p}-rh`);
+    fixture.links[2] = { ...fixture.links[2], volume: -1 } as (typeof fixture.links)[2];
+    fixture.links.push({ ...fixture.links[0], id: `${p}-rh-orphan`, from: `${p}-rh-nowhere` });
+    const before = await graphSnapshot(t.db, `${p}-rh`);
+    const version = await graphVersion();
+    const { source, release } = gatedSource(fixture);
+    const importing = t.services.imports.importValidated('test', await validateGraphRows(source), {
+      runId: `${p}-rh-run`,
+      batchSize: 4,
+      onPhase: (phase) => {
+        if (phase === 'enterprisesStaged') release();
+      },
+    });
+    await expect(importing).rejects.toMatchObject({
+      extensions: {
+        code: 'BAD_USER_INPUT',
+        problems: [
+          { path: `links[2] (${fixture.links[2].id})`, message: 'volume must not be negative' },
+          {
+            path: `links[5] (${p}-rh-orphan)`,
+            message: `refers to enterprise "${p}-rh-nowhere", which is neither in the import nor in the graph`,
+          },
+        ],
+      },
+    });
+    expect(await leftStaged(`${p}-rh-run`)).toMatchObject({ enterprises: 0, links: 0 });
+    expect(await runsWithId(`${p}-rh-run`)).toBe(0);
+    expect(await graphSnapshot(t.db, `${p}-rh`)).toEqual(before);
+    expect(await graphVersion()).toBe(version);
+  });
+
+  it('leaves nothing either when the links cannot be read after the enterprises were staged', async () => {
+    const fixture = keqiaoFixture(`${p}-rj`);
+    const unreadable = badUserInput('links.csv line 3: Invalid Closing Quote');
+    const { source, release } = gatedSource(fixture, unreadable);
+    const importing = t.services.imports.importValidated('test', await validateGraphRows(source), {
+      runId: `${p}-rj-run`,
+      batchSize: 4,
+      onPhase: (phase) => {
+        if (phase === 'enterprisesStaged') release();
+      },
+    });
+    await expect(importing).rejects.toBe(unreadable);
+    expect(await leftStaged(`${p}-rj-run`)).toMatchObject({ enterprises: 0, links: 0 });
+    expect(await runsWithId(`${p}-rj-run`)).toBe(0);
+    expect(await t.services.enterprises.findByIds(fixture.enterprises.map((e) => e.id))).toEqual([]);
+  });
+
+  it('refuses a bad enterprise row before anything is staged, listing the link problems read after it too', async () => {
+    const fixture = keqiaoFixture(`${p}-rk`);
+    fixture.enterprises[1] = { ...fixture.enterprises[1], kind: 'DYEHOUSE' } as (typeof fixture.enterprises)[1];
+    fixture.links[0] = { ...fixture.links[0], volume: -1 } as (typeof fixture.links)[0];
+    const { source, release } = gatedSource(fixture);
+    const phases: string[] = [];
+    const importing = t.services.imports.importValidated('test', await validateGraphRows(source), {
+      runId: `${p}-rk-run`,
+      onPhase: (phase) => phases.push(phase),
+    });
+    release();
+    const refused = await importing.catch((error: unknown) => error);
+    expect(
+      (refused as { extensions: { problems: { path: string }[] } }).extensions.problems.map((x) => x.path),
+    ).toEqual([
+      `enterprises[1] (${p}-rk-chem)`,
+      `links[0] (${fixture.links[0].id})`,
+      // The dyestuff link's end is the enterprise refused above.
+      `links[1] (${fixture.links[1].id})`,
+    ]);
+    expect(phases).toEqual([]);
+    expect(await runsWithId(`${p}-rk-run`)).toBe(0);
   });
 });

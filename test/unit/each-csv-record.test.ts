@@ -84,3 +84,26 @@ describe('eachCsvRecord', () => {
     );
   });
 });
+
+describe('reading a CSV file beside other work', () => {
+  it('lets the event loop run between chunks, so a database answer waits for one chunk, not the whole file', async () => {
+    const file = path.join(dir, 'long.csv');
+    const rows = Array.from({ length: 100_000 }, (_, i) => `l-${i},e-${i},e-${i + 1},PTA,ROAD,81.5`);
+    fs.writeFileSync(file, ['id,from,to,product,mode,volume', ...rows].join('\n'));
+    let read = 0;
+    let readWhenAnswered = -1;
+    await eachCsvRecord(file, () => {
+      read += 1;
+      // An answer arriving as reading starts, standing for a socket callback: it runs in the event loop's next turn.
+      if (read === 1) {
+        setImmediate(() => {
+          readWhenAnswered = read;
+        });
+      }
+    });
+    expect(read).toBe(100_001);
+    // 64 KB chunks of 30-odd-byte lines: the answer waited for the rest of the first chunk only.
+    expect(readWhenAnswered).toBeGreaterThan(1);
+    expect(readWhenAnswered).toBeLessThan(3_000);
+  });
+});

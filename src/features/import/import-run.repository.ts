@@ -127,6 +127,40 @@ export class ImportRunRepository {
     await write.tx.run(cypher('import/publish-enterprises'), { importId: id });
   }
 
+  /**
+   * Keeps a run heard of while it waits on `work` (its links still being read), so no other import
+   * gives it up as abandoned meanwhile; a beat that fails is left to the batch after it.
+   */
+  async heardOfWhile<T>(id: string, work: Promise<T>): Promise<T> {
+    const beat = setInterval(
+      () => {
+        void writeStaged(this.db, async (tx) => {
+          await this.lockStaging(tx, id);
+          await tx.run(cypher('import/record-progress'), { id, rows: 0 });
+        }).catch(() => undefined);
+      },
+      Math.max(this.staleMs / 4, 1_000),
+    );
+    try {
+      return await work;
+    } finally {
+      clearInterval(beat);
+    }
+  }
+
+  /** Sets a run's row total once its links are read too: it began with its enterprise rows only. */
+  async recordTotal(id: string, total: number): Promise<void> {
+    await writeStaged(this.db, async (tx) => {
+      await this.lockStaging(tx, id);
+      await tx.run(cypher('import/record-total'), { id, total });
+    });
+  }
+
+  /** Removes a failed run once discarded: one whose input was refused leaves no trace. */
+  async forget(id: string): Promise<void> {
+    await writeStaged(this.db, (tx) => tx.run(cypher('import/forget-run'), { id }));
+  }
+
   /** Counts rows into a run's progress within `write` (a bulk load's, written in one go). */
   async recordProgress(write: GraphWrite, id: string, rows: number): Promise<void> {
     await write.tx.run(cypher('import/record-progress'), { id, rows });

@@ -20,7 +20,10 @@ export class ImportRunType {
   @Field(() => ImportRunState, { description: 'STAGING, then PUBLISHED or FAILED.' })
   state!: ImportRunState;
 
-  @Field(() => Int, { description: 'Rows in the document.' })
+  @Field(() => Int, {
+    description:
+      'Rows in the document; while the import command is still reading the links of a CSV folder, its enterprise rows.',
+  })
   total!: number;
 
   @Field(() => Int, { description: 'Rows staged or written so far: progress is written / total.' })

@@ -20,7 +20,13 @@ import { chunks } from './chunks';
 import { runConcurrently } from './run-concurrently';
 import { type GraphDocument, JSON_ROW_LABELS, type RowLabels } from './graph-document';
 import { importRejected } from './import-rejected';
-import { type CheckedGraph, type ValidatedGraph, validateGraphDocument } from './validate-graph-document';
+import {
+  type CheckedGraph,
+  checkedSoFar,
+  type PartlyCheckedGraph,
+  type ValidatedGraph,
+  validateGraphDocument,
+} from './validate-graph-document';
 
 export interface ImportCounts {
   enterprisesCreated: number;
@@ -30,10 +36,11 @@ export interface ImportCounts {
 }
 
 /**
- * The steps of an import as `onPhase` reports their ends: the rows checked against the graph,
- * the new enterprises staged, the new links staged, and the run published.
+ * The steps of an import as `onPhase` reports their ends: the enterprise rows checked against the
+ * graph, the new enterprises staged, the links read and checked, the new links staged, and the run
+ * published.
  */
-export type ImportPhase = 'checked' | 'enterprisesStaged' | 'linksStaged' | 'published';
+export type ImportPhase = 'checked' | 'enterprisesStaged' | 'linksChecked' | 'linksStaged' | 'published';
 
 export interface ImportOptions {
   labels?: RowLabels;
@@ -99,14 +106,17 @@ async function existingInBatches(
  * Passes on the rows written so far one call at a time, and only when they grew: batches side by side
  * commit in any order.
  */
-function progressReporter(onProgress: ImportOptions['onProgress'], total: number): (written: number) => Promise<void> {
+function progressReporter(
+  onProgress: ImportOptions['onProgress'],
+  total: () => number,
+): (written: number) => Promise<void> {
   let reported = 0;
   let reporting = Promise.resolve();
   return (written) => {
     reporting = reporting.then(async () => {
       if (written <= reported) return;
       reported = written;
-      await onProgress?.(written, total);
+      await onProgress?.(written, total());
     });
     return reporting;
   };
@@ -141,47 +151,48 @@ export class ImportService {
   ) {}
 
   async importGraph(actor: Actor, document: GraphDocument, options: ImportOptions = {}): Promise<ImportResult> {
-    return this.importValidated(actor, validateGraphDocument(document, options.labels ?? JSON_ROW_LABELS), options);
+    const checked = validateGraphDocument(document, options.labels ?? JSON_ROW_LABELS);
+    return this.importValidated(actor, checkedSoFar(checked), options);
   }
 
   /**
-   * The same import of rows already checked on their own (validateGraphDocument, or
-   * validateGraphRows as a CSV folder streams in); the checks against the graph follow here.
+   * The same import of rows checked on their own as they are read (validateGraphRows as a CSV
+   * folder streams in, or checkedSoFar of a whole document); the checks against the graph follow
+   * here. New enterprises are staged while the links are still being read: when a link is then
+   * found wrong, the run discards what it staged and leaves no trace, as if refused at once.
    */
   async importValidated(
     actor: Actor,
-    validated: CheckedGraph,
+    checked: PartlyCheckedGraph,
     options: Omit<ImportOptions, 'labels'> = {},
   ): Promise<ImportResult> {
-    const { graph } = validated;
-    const problems = [...validated.problems];
     const lookup = await this.idLookup();
-    if (graph.externalReferences.size > 0) {
-      const existing = await lookup.enterprises([...graph.externalReferences.keys()]);
-      for (const [id, rows] of graph.externalReferences) {
-        if (existing.has(id)) continue;
-        for (const row of rows) {
-          problems.push({
-            path: row,
-            message: `refers to enterprise "${id}", which is neither in the import nor in the graph`,
-          });
-        }
-      }
+    const enterpriseIds = checked.enterprises.map((row) => row.id as string);
+    if (!checked.clean || (await lookup.links(enterpriseIds)).size > 0) {
+      // Refused: once the links are read too, with every problem listed.
+      const { graph, problems } = await checked.whole;
+      throw importRejected([...problems, ...(await graphProblems(graph, lookup))]);
     }
-    problems.push(...(await idsTakenByOtherTypes(graph, lookup)));
-    if (problems.length > 0) throw importRejected(problems);
-
     const runId = options.runId ?? randomUUID();
     const note = options.note ?? 'import';
     const at = (options.at ?? new Date()).toISOString();
     await this.discardAbandoned();
-    const plan = await planImport(graph, lookup);
+    const existing = await lookup.enterprises(enterpriseIds);
+    const enterprises = {
+      staged: checked.enterprises.filter((row) => !existing.has(row.id as string)),
+      existing: checked.enterprises.filter((row) => existing.has(row.id as string)),
+    };
     options.onPhase?.('checked');
-    if (!(await this.runs.begin({ id: runId, actor, note, total: plan.total, at }))) {
+    // The total counts the links too once they are read (recordTotal).
+    if (!(await this.runs.begin({ id: runId, actor, note, total: checked.enterprises.length, at }))) {
       throw conflict(`Import refused, nothing was changed: import run id "${runId}" is taken; give a new one.`);
     }
     try {
-      const counts = await this.stageAndPublish(runId, actor, plan, { ...options, note, at });
+      const counts = await this.stageAndPublish(runId, actor, enterprises, checked.whole, lookup, {
+        ...options,
+        note,
+        at,
+      });
       return { runId, ...counts };
     } catch (error) {
       await this.fail(runId, error);
@@ -192,7 +203,9 @@ export class ImportService {
   private async stageAndPublish(
     runId: string,
     actor: Actor,
-    plan: ImportPlan,
+    enterprises: { staged: EnterpriseRow[]; existing: EnterpriseRow[] },
+    whole: Promise<CheckedGraph>,
+    lookup: IdLookup,
     options: Omit<ImportOptions, 'at' | 'labels'> & { note: string; at: string },
   ): Promise<ImportCounts> {
     const batchSize = options.batchSize ?? 5_000;
@@ -201,9 +214,10 @@ export class ImportService {
     // as its batch commits), and then one waits; a deadlock, never seen in testing, would be retried
     // as transient. The run's lock comes last in a batch (lock-run).
     const streams = options.streams ?? STAGING_STREAMS;
-    const report = progressReporter(options.onProgress, plan.total);
+    let total = enterprises.staged.length + enterprises.existing.length;
+    const report = progressReporter(options.onProgress, () => total);
     const stagedNodes = new Map<string, string>();
-    await runConcurrently(chunks(plan.stagedEnterprises, batchSize), streams, async (batch) => {
+    await runConcurrently(chunks(enterprises.staged, batchSize), streams, async (batch) => {
       const { written, staged } = await this.runs.stageEnterprises(runId, batch);
       batch.forEach((row, i) => stagedNodes.set(row.id as string, staged[i]));
       await report(written);
@@ -211,7 +225,20 @@ export class ImportService {
     // Staged elementIds share a long prefix (the database's id): it is sent once per batch, not twice per link.
     const stagedPrefix = commonPrefix(stagedNodes.values());
     options.onPhase?.('enterprisesStaged');
-    await runConcurrently(chunks(plan.stagedLinks, batchSize), streams, async (rows) => {
+    const checked = await this.runs.heardOfWhile(runId, whole);
+    const problems = [
+      ...checked.problems,
+      ...(await graphProblems(checked.graph, lookup, { enterpriseIdsChecked: true })),
+    ];
+    if (problems.length > 0) throw importRejected(problems);
+    const { graph } = checked;
+    const plan = await planLinks(graph.links, stagedNodes, lookup);
+    if (graph.links.length > 0) {
+      total += graph.links.length;
+      await this.runs.recordTotal(runId, total);
+    }
+    options.onPhase?.('linksChecked');
+    await runConcurrently(chunks(plan.staged, batchSize), streams, async (rows) => {
       const batch = rows.map((row): StagedLinkRow => {
         const link: StagedLinkRow = { props: row.props };
         const from = stagedNodes.get(row.from);
@@ -227,53 +254,60 @@ export class ImportService {
     options.onPhase?.('linksStaged');
     const counts = await writeGraph(this.db, { actor, operation: 'import' }, async (write) => {
       await this.runs.publish(write, runId, {
-        enterprises: plan.stagedEnterprises.length,
-        links: plan.stagedLinks.length,
-        liveEnded: plan.stagedLinks
+        enterprises: enterprises.staged.length,
+        links: plan.staged.length,
+        liveEnded: plan.staged
           .filter((row) => !stagedNodes.has(row.from) || !stagedNodes.has(row.to))
           .map((row) => row.id),
       });
       recordCreated(
         write,
-        plan.stagedEnterprises.map((row) => row.id as string),
-        plan.stagedLinks.map((row) => row.id),
+        enterprises.staged.map((row) => row.id as string),
+        plan.staged.map((row) => row.id),
       );
       // Rows that change what exists are written here, and only where they change something.
       let enterprisesRecreated = 0;
       let linksCreated = 0;
-      for (const batch of chunks(plan.existingEnterprises, batchSize)) {
+      for (const batch of chunks(enterprises.existing, batchSize)) {
         const changed = await this.runs.changedEnterpriseIds(write, batch);
         const rows = batch.filter((row) => changed.has(row.id as string));
         if (rows.length > 0) enterprisesRecreated += (await this.enterprises.upsertMany(write, rows, history)).created;
       }
-      for (const batch of chunks(plan.existingLinks, batchSize)) {
+      for (const batch of chunks(plan.existing, batchSize)) {
         const changed = await this.runs.changedLinkIds(write, batch);
         const rows = batch.filter((row) => changed.has(row.id));
         if (rows.length > 0) linksCreated += (await this.links.upsertMany(write, rows, history)).created;
       }
-      for (const batch of chunks(plan.liveNewLinks, batchSize)) {
+      for (const batch of chunks(plan.liveNew, batchSize)) {
         linksCreated += (await this.links.upsertMany(write, batch, history)).created;
       }
       const result: ImportCounts = {
-        enterprisesCreated: plan.stagedEnterprises.length + enterprisesRecreated,
-        enterprisesUpdated: plan.existingEnterprises.length - enterprisesRecreated,
-        linksCreated: plan.stagedLinks.length + linksCreated,
-        linksUpdated: plan.existingLinks.length + plan.liveNewLinks.length - linksCreated,
+        enterprisesCreated: enterprises.staged.length + enterprisesRecreated,
+        enterprisesUpdated: enterprises.existing.length - enterprisesRecreated,
+        linksCreated: plan.staged.length + linksCreated,
+        linksUpdated: plan.existing.length + plan.liveNew.length - linksCreated,
       };
       await this.runs.finish({ id: runId, state: ImportRunState.PUBLISHED, error: null, counts: { ...result } }, write);
       return result;
     });
-    await options.onProgress?.(plan.total, plan.total);
+    await options.onProgress?.(total, total);
     options.onPhase?.('published');
     return counts;
   }
 
-  /** Ends a failed run and discards what it staged; a failure to clean up is left to the next import. */
+  /**
+   * Ends a failed run and discards what it staged; a failure to clean up is left to the next import.
+   * A run whose input was refused (a bad link row, an unreadable links file) leaves no run behind
+   * either: bad input changes nothing, however far the run had got.
+   */
   private async fail(runId: string, error: unknown): Promise<void> {
     const message = error instanceof Error ? error.message : String(error);
     try {
       await this.runs.finish({ id: runId, state: ImportRunState.FAILED, error: message, counts: {} });
       await this.runs.discard(runId);
+      if (error instanceof GraphQLError && error.extensions.code === ErrorCode.BAD_USER_INPUT) {
+        await this.runs.forget(runId);
+      }
     } catch {
       // The run stays STAGING or undiscarded: the next import finds it abandoned and discards it.
     }
@@ -350,33 +384,58 @@ interface IdLookup {
   links(ids: string[]): Promise<Set<string>>;
 }
 
-/** Sorts validated rows into those to stage (new, out of sight) and those the last transaction writes. */
-async function planImport(graph: ValidatedGraph, lookup: IdLookup): Promise<ImportPlan> {
-  const existingEnterprises = await lookup.enterprises(graph.enterprises.map((row) => row.id as string));
-  const existingLinks = await lookup.links(graph.links.map((row) => row.id));
-  const newEnterprises = graph.enterprises.filter((row) => !existingEnterprises.has(row.id as string));
-  const stagedIds = new Set(newEnterprises.map((row) => row.id as string));
-  const newLinks = graph.links.filter((row) => !existingLinks.has(row.id));
+/**
+ * Sorts new and changed links into those to stage (a new link with a staged end, out of sight),
+ * and those the last transaction writes.
+ */
+async function planLinks(links: SupplyLinkRow[], staged: Map<string, string>, lookup: IdLookup): Promise<LinkPlan> {
+  const existing = await lookup.links(links.map((row) => row.id));
+  const newLinks = links.filter((row) => !existing.has(row.id));
   // A new link between two live enterprises would show at once if staged: it waits for the last transaction.
-  const staged = (row: SupplyLinkRow) => stagedIds.has(row.from) || stagedIds.has(row.to);
+  const hasStagedEnd = (row: SupplyLinkRow) => staged.has(row.from) || staged.has(row.to);
   return {
-    total: graph.enterprises.length + graph.links.length,
-    stagedEnterprises: newEnterprises,
-    existingEnterprises: graph.enterprises.filter((row) => existingEnterprises.has(row.id as string)),
-    stagedLinks: newLinks.filter(staged),
-    liveNewLinks: newLinks.filter((row) => !staged(row)),
-    existingLinks: graph.links.filter((row) => existingLinks.has(row.id)),
+    staged: newLinks.filter(hasStagedEnd),
+    liveNew: newLinks.filter((row) => !hasStagedEnd(row)),
+    existing: links.filter((row) => existing.has(row.id)),
   };
 }
 
+/** Link rows, sorted by how they are written. */
+interface LinkPlan {
+  /** New links with a staged end: staged. */
+  staged: SupplyLinkRow[];
+  /** New links between enterprises already in the graph: written in the last transaction. */
+  liveNew: SupplyLinkRow[];
+  /** Links in the graph: written in the last transaction where they change something. */
+  existing: SupplyLinkRow[];
+}
+
 /**
- * Ids are unique across types (node(id:) finds a thing by its id alone):
- * an enterprise row may not take the id of a link in the graph, nor a link
- * row the id of an enterprise.
+ * What only the graph shows wrong with checked rows: links to an enterprise neither the import nor
+ * the graph holds, and ids another type holds (ids are unique across types: node(id:) finds a
+ * thing by its id alone), so an enterprise row may not take the id of a link in the graph, nor a
+ * link row the id of an enterprise. `enterpriseIdsChecked` skips the enterprise ids already found free.
  */
-async function idsTakenByOtherTypes(graph: ValidatedGraph, lookup: IdLookup): Promise<InputProblem[]> {
+async function graphProblems(
+  graph: ValidatedGraph,
+  lookup: IdLookup,
+  { enterpriseIdsChecked = false } = {},
+): Promise<InputProblem[]> {
+  const problems: InputProblem[] = [];
+  if (graph.externalReferences.size > 0) {
+    const existing = await lookup.enterprises([...graph.externalReferences.keys()]);
+    for (const [id, rows] of graph.externalReferences) {
+      if (existing.has(id)) continue;
+      for (const row of rows) {
+        problems.push({
+          path: row,
+          message: `refers to enterprise "${id}", which is neither in the import nor in the graph`,
+        });
+      }
+    }
+  }
   const [links, enterprises] = await Promise.all([
-    lookup.links([...graph.enterpriseRows.keys()]),
+    enterpriseIdsChecked ? new Set<string>() : lookup.links([...graph.enterpriseRows.keys()]),
     lookup.enterprises([...graph.linkRows.keys()]),
   ]);
   const taken = (rows: Map<string, number>, label: (index: number) => string, existing: Set<string>, other: string) =>
@@ -387,24 +446,10 @@ async function idsTakenByOtherTypes(graph: ValidatedGraph, lookup: IdLookup): Pr
         message: `id "${id}" is the id of ${other} in the graph: ids are unique across types`,
       }));
   return [
+    ...problems,
     ...taken(graph.enterpriseRows, graph.labels.enterprise, links, 'a supply link'),
     ...taken(graph.linkRows, graph.labels.link, enterprises, 'an enterprise'),
   ];
-}
-
-/** Rows of a validated document, sorted by how they are written. */
-interface ImportPlan {
-  total: number;
-  /** Enterprises new to the graph: staged. */
-  stagedEnterprises: EnterpriseRow[];
-  /** Enterprises in the graph: written in the last transaction where they change something. */
-  existingEnterprises: EnterpriseRow[];
-  /** New links with a staged end: staged. */
-  stagedLinks: SupplyLinkRow[];
-  /** New links between enterprises already in the graph: written in the last transaction. */
-  liveNewLinks: SupplyLinkRow[];
-  /** Links in the graph: written in the last transaction where they change something. */
-  existingLinks: SupplyLinkRow[];
 }
 
 /** A failure after staging began, told as what it is: the graph is as it was. */

@@ -37,14 +37,40 @@ export function validateGraphDocument(document: GraphDocument, labels: RowLabels
 }
 
 /**
- * The same checks over rows handed over as they are read (a CSV folder streamed),
- * so reading and checking them can overlap other work, such as opening the graph.
+ * A document checked as far as it has been read: its enterprise rows, while its links are still
+ * being read and checked. An import stages the enterprises meanwhile when nothing so far has a problem.
  */
-export async function validateGraphRows(source: GraphRowSource): Promise<CheckedGraph> {
+export interface PartlyCheckedGraph {
+  /** The enterprise rows that passed. */
+  enterprises: EnterpriseRow[];
+  /** No row checked so far has a problem. */
+  clean: boolean;
+  /** The whole document checked, once its links are read too (a read error rejects it). */
+  whole: Promise<CheckedGraph>;
+}
+
+/** A whole checked document as a partly checked one, for the one import path. */
+export function checkedSoFar(checked: CheckedGraph): PartlyCheckedGraph {
+  return {
+    enterprises: checked.graph.enterprises,
+    clean: checked.problems.length === 0,
+    whole: Promise.resolve(checked),
+  };
+}
+
+/**
+ * The same checks over rows handed over as they are read (a CSV folder streamed). Resolves once
+ * the enterprise rows are read, so an import can stage them while the links are read and checked.
+ */
+export async function validateGraphRows(source: GraphRowSource): Promise<PartlyCheckedGraph> {
   const rows = new ValidRows(source.labels);
   await source.eachEnterprise(rows.enterprise);
-  await source.eachLink(rows.link);
-  return rows.result();
+  const clean = rows.clean();
+  const enterprises = rows.enterpriseRows();
+  const whole = source.eachLink(rows.link).then(() => rows.result());
+  // Handled where it is awaited; a command whose graph fails to open never awaits it.
+  whole.catch(() => undefined);
+  return { enterprises, clean, whole };
 }
 
 /** The rows that pass, gathered one at a time; the checker keeps the problems. */
@@ -66,6 +92,14 @@ class ValidRows {
     const row = this.checker.link(raw, index);
     if (row) this.links.push(row);
   };
+
+  clean(): boolean {
+    return this.checker.problems.length === 0;
+  }
+
+  enterpriseRows(): EnterpriseRow[] {
+    return this.enterprises;
+  }
 
   result(): CheckedGraph {
     const { enterprises, links, labels } = this;
