@@ -402,6 +402,19 @@ describe('an import read as it runs (the import command)', () => {
     expect(run).toMatchObject({ state: 'PUBLISHED', total: 11, written: 11 });
   });
 
+  it('checks a whole document (importGraph) against the graph before it stages anything', async () => {
+    const fixture = keqiaoFixture(`${p}-rw`);
+    fixture.links.push({ ...fixture.links[0], id: `${p}-rw-orphan`, from: `${p}-rw-nowhere` });
+    const phases: string[] = [];
+    await expect(
+      t.services.imports.importGraph('test', fixture, { runId: `${p}-rw-run`, onPhase: (phase) => phases.push(phase) }),
+    ).rejects.toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT', problems: [{ path: `links[5] (${p}-rw-orphan)` }] },
+    });
+    expect(phases).toEqual([]);
+    expect(await runsWithId(`${p}-rw-run`)).toBe(0);
+  });
+
   it('keeps its run heard of while it waits for the links, so no other import gives it up', async () => {
     const runs = new ImportRunRepository(t.db, 4_000);
     const id = `${p}-rl-run`;

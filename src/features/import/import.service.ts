@@ -158,8 +158,9 @@ export class ImportService {
   /**
    * The same import of rows checked on their own as they are read (validateGraphRows as a CSV
    * folder streams in, or checkedSoFar of a whole document); the checks against the graph follow
-   * here. New enterprises are staged while the links are still being read: when a link is then
-   * found wrong, the run discards what it staged and leaves no trace, as if refused at once.
+   * here. A whole document is checked against the graph before anything is written. A CSV folder's
+   * new enterprises are staged while its links are still being read: when a link is then found
+   * wrong, the run discards what it staged and leaves no trace, as if refused at once.
    */
   async importValidated(
     actor: Actor,
@@ -168,10 +169,9 @@ export class ImportService {
   ): Promise<ImportResult> {
     const lookup = await this.idLookup();
     const enterpriseIds = checked.enterprises.map((row) => row.id as string);
-    if (!checked.clean || (await lookup.links(enterpriseIds)).size > 0) {
-      // Refused: once the links are read too, with every problem listed.
-      const { graph, problems } = await checked.whole;
-      throw importRejected([...problems, ...(await graphProblems(graph, lookup))]);
+    if (!checked.clean || checked.linksRead || (await lookup.links(enterpriseIds)).size > 0) {
+      // A refusal lists every problem, so it waits for the links to be read too.
+      await passedAgainstGraph(await checked.whole, lookup);
     }
     const runId = options.runId ?? randomUUID();
     const note = options.note ?? 'import';
@@ -188,7 +188,7 @@ export class ImportService {
       throw conflict(`Import refused, nothing was changed: import run id "${runId}" is taken; give a new one.`);
     }
     try {
-      const counts = await this.stageAndPublish(runId, actor, enterprises, checked.whole, lookup, {
+      const counts = await this.stageAndPublish(runId, actor, enterprises, checked, lookup, {
         ...options,
         note,
         at,
@@ -204,7 +204,7 @@ export class ImportService {
     runId: string,
     actor: Actor,
     enterprises: { staged: EnterpriseRow[]; existing: EnterpriseRow[] },
-    whole: Promise<CheckedGraph>,
+    { whole, linksRead }: PartlyCheckedGraph,
     lookup: IdLookup,
     options: Omit<ImportOptions, 'at' | 'labels'> & { note: string; at: string },
   ): Promise<ImportCounts> {
@@ -226,12 +226,8 @@ export class ImportService {
     const stagedPrefix = commonPrefix(stagedNodes.values());
     options.onPhase?.('enterprisesStaged');
     const checked = await this.runs.heardOfWhile(runId, whole);
-    const problems = [
-      ...checked.problems,
-      ...(await graphProblems(checked.graph, lookup, { enterpriseIdsChecked: true })),
-    ];
-    if (problems.length > 0) throw importRejected(problems);
-    const { graph } = checked;
+    // A whole document passed before the run began.
+    const graph = linksRead ? checked.graph : await passedAgainstGraph(checked, lookup, { enterpriseIdsChecked: true });
     const plan = await planLinks(graph.links, stagedNodes, lookup);
     if (graph.links.length > 0) {
       total += graph.links.length;
@@ -408,6 +404,17 @@ interface LinkPlan {
   liveNew: SupplyLinkRow[];
   /** Links in the graph: written in the last transaction where they change something. */
   existing: SupplyLinkRow[];
+}
+
+/** The rows that passed, or the refusal listing every problem, those only the graph shows included. */
+async function passedAgainstGraph(
+  checked: CheckedGraph,
+  lookup: IdLookup,
+  options?: { enterpriseIdsChecked?: boolean },
+): Promise<ValidatedGraph> {
+  const problems = [...checked.problems, ...(await graphProblems(checked.graph, lookup, options))];
+  if (problems.length > 0) throw importRejected(problems);
+  return checked.graph;
 }
 
 /**

@@ -45,6 +45,8 @@ export interface PartlyCheckedGraph {
   enterprises: EnterpriseRow[];
   /** No row checked so far has a problem. */
   clean: boolean;
+  /** The links are read and checked too (a whole document): `whole` has the whole check. */
+  linksRead: boolean;
   /** The whole document checked, once its links are read too (a read error rejects it). */
   whole: Promise<CheckedGraph>;
 }
@@ -54,6 +56,7 @@ export function checkedSoFar(checked: CheckedGraph): PartlyCheckedGraph {
   return {
     enterprises: checked.graph.enterprises,
     clean: checked.problems.length === 0,
+    linksRead: true,
     whole: Promise.resolve(checked),
   };
 }
@@ -70,7 +73,7 @@ export async function validateGraphRows(source: GraphRowSource): Promise<PartlyC
   const whole = source.eachLink(rows.link).then(() => rows.result());
   // Handled where it is awaited; a command whose graph fails to open never awaits it.
   whole.catch(() => undefined);
-  return { enterprises, clean, whole };
+  return { enterprises, clean, linksRead: false, whole };
 }
 
 /** The rows that pass, gathered one at a time; the checker keeps the problems. */
