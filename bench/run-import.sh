@@ -50,8 +50,6 @@ if [ "${KEEP_NEO4J:-0}" != 1 ]; then
   trap 'node "$DIST/cli/neo4j.js" stop >&2 || true' EXIT
 fi
 
-# CPU seconds per thread of the managed Neo4j, "tid<TAB>kind<TAB>seconds"; a thread's kind is its name
-# (15 characters at most, as /proc keeps it) less a trailing number: "C2 CompilerThre", "GC Thread".
 if [ "${WARM_UP:-0}" = 1 ]; then
   echo "== warm-up: import seed $((SEED + 1)), then empty the graph" >&2
   node "$DIST/cli/generate.js" --enterprises "$N" --seed "$((SEED + 1))" --out "$WORK/warm-up" >&2
@@ -62,6 +60,8 @@ if [ "${WARM_UP:-0}" = 1 ]; then
   node "$BENCH/db-tool.js" empty
 fi
 
+# CPU seconds per thread of the managed Neo4j, "tid<TAB>kind<TAB>seconds"; a thread's kind is its name
+# (15 characters at most, as /proc keeps it) less a trailing number: "C2 CompilerThre", "GC Thread".
 NEO4J_PID=$(cat "$DATA_DIR/neo4j/neo4j.pid")
 CLK=$(getconf CLK_TCK)
 thread_cpu() {
