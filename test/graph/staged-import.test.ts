@@ -77,12 +77,14 @@ describe('a streamed import', () => {
   it('reports its steps in order as they end: checked, enterprises staged, links checked, links staged, published', async () => {
     const fixture = keqiaoFixture(`${p}-i`);
     let written = 0;
+    const totals = new Set<number>();
     const phases: { phase: string; written: number }[] = [];
     await t.services.imports.importGraph('test', fixture, {
       runId: `${p}-i-run`,
       batchSize: 4,
-      onProgress: (rows) => {
+      onProgress: (rows, total) => {
         written = rows;
+        totals.add(total);
       },
       onPhase: (phase) => phases.push({ phase, written }),
     });
@@ -94,6 +96,8 @@ describe('a streamed import', () => {
       { phase: 'linksStaged', written: 11 },
       { phase: 'published', written: 11 },
     ]);
+    // A whole document's run counts every row from its start.
+    expect([...totals]).toEqual([11]);
   });
 
   it('stores each staged row with the properties it gives, false and 0 included, and none for a field it leaves unset', async () => {

@@ -133,12 +133,7 @@ export class ImportRunRepository {
    */
   async heardOfWhile<T>(id: string, work: Promise<T>): Promise<T> {
     const beat = setInterval(
-      () => {
-        void writeStaged(this.db, async (tx) => {
-          await this.lockStaging(tx, id);
-          await tx.run(cypher('import/record-progress'), { id, rows: 0 });
-        }).catch(() => undefined);
-      },
+      () => void this.whileStaging(id, 'import/record-progress', { rows: 0 }).catch(() => undefined),
       Math.max(this.staleMs / 4, 1_000),
     );
     try {
@@ -150,10 +145,7 @@ export class ImportRunRepository {
 
   /** Sets a run's row total once its links are read too: it began with its enterprise rows only. */
   async recordTotal(id: string, total: number): Promise<void> {
-    await writeStaged(this.db, async (tx) => {
-      await this.lockStaging(tx, id);
-      await tx.run(cypher('import/record-total'), { id, total });
-    });
+    await this.whileStaging(id, 'import/record-total', { total });
   }
 
   /** Removes a failed run once discarded: one whose input was refused leaves no trace. */
@@ -257,6 +249,14 @@ export class ImportRunRepository {
       await this.lockStaging(tx, id);
       const progress = await tx.run(cypher('import/record-progress'), { id, rows: rows.length });
       return { written: progress.records[0].get('written') as number, parts };
+    });
+  }
+
+  /** One statement about the run, in a transaction of its own, under its lock while it is STAGING. */
+  private async whileStaging(id: string, statement: string, params: Record<string, number>): Promise<void> {
+    await writeStaged(this.db, async (tx) => {
+      await this.lockStaging(tx, id);
+      await tx.run(cypher(statement), { ...params, id });
     });
   }
 

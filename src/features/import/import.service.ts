@@ -169,10 +169,11 @@ export class ImportService {
   ): Promise<ImportResult> {
     const lookup = await this.idLookup();
     const enterpriseIds = checked.enterprises.map((row) => row.id as string);
-    if (!checked.clean || checked.linksRead || (await lookup.links(enterpriseIds)).size > 0) {
-      // A refusal lists every problem, so it waits for the links to be read too.
-      await passedAgainstGraph(await checked.whole, lookup);
-    }
+    // A whole document passes here or is refused; a refusal lists every problem, so it waits for the links too.
+    const passed =
+      !checked.clean || checked.linksRead || (await lookup.links(enterpriseIds)).size > 0
+        ? await passedAgainstGraph(await checked.whole, lookup)
+        : null;
     const runId = options.runId ?? randomUUID();
     const note = options.note ?? 'import';
     const at = (options.at ?? new Date()).toISOString();
@@ -183,16 +184,23 @@ export class ImportService {
       existing: checked.enterprises.filter((row) => existing.has(row.id as string)),
     };
     options.onPhase?.('checked');
-    // The total counts the links too once they are read (recordTotal).
-    if (!(await this.runs.begin({ id: runId, actor, note, total: checked.enterprises.length, at }))) {
+    // Until a CSV folder's links are read, the total counts its enterprise rows (recordTotal).
+    const total = checked.enterprises.length + (passed?.links.length ?? 0);
+    if (!(await this.runs.begin({ id: runId, actor, note, total, at }))) {
       throw conflict(`Import refused, nothing was changed: import run id "${runId}" is taken; give a new one.`);
     }
     try {
-      const counts = await this.stageAndPublish(runId, actor, enterprises, checked, lookup, {
-        ...options,
-        note,
-        at,
-      });
+      const counts = await this.stageAndPublish(
+        runId,
+        actor,
+        { enterprises, links: passed ?? checked.whole, total },
+        lookup,
+        {
+          ...options,
+          note,
+          at,
+        },
+      );
       return { runId, ...counts };
     } catch (error) {
       await this.fail(runId, error);
@@ -203,8 +211,13 @@ export class ImportService {
   private async stageAndPublish(
     runId: string,
     actor: Actor,
-    enterprises: { staged: EnterpriseRow[]; existing: EnterpriseRow[] },
-    { whole, linksRead }: PartlyCheckedGraph,
+    rows: {
+      enterprises: { staged: EnterpriseRow[]; existing: EnterpriseRow[] };
+      /** A whole document, already checked against the graph; or a CSV folder's links as they are read. */
+      links: ValidatedGraph | Promise<CheckedGraph>;
+      /** The run's total as it began. */
+      total: number;
+    },
     lookup: IdLookup,
     options: Omit<ImportOptions, 'at' | 'labels'> & { note: string; at: string },
   ): Promise<ImportCounts> {
@@ -214,7 +227,8 @@ export class ImportService {
     // as its batch commits), and then one waits; a deadlock, never seen in testing, would be retried
     // as transient. The run's lock comes last in a batch (lock-run).
     const streams = options.streams ?? STAGING_STREAMS;
-    let total = enterprises.staged.length + enterprises.existing.length;
+    const { enterprises, links } = rows;
+    let { total } = rows;
     const report = progressReporter(options.onProgress, () => total);
     const stagedNodes = new Map<string, string>();
     await runConcurrently(chunks(enterprises.staged, batchSize), streams, async (batch) => {
@@ -225,14 +239,18 @@ export class ImportService {
     // Staged elementIds share a long prefix (the database's id): it is sent once per batch, not twice per link.
     const stagedPrefix = commonPrefix(stagedNodes.values());
     options.onPhase?.('enterprisesStaged');
-    const checked = await this.runs.heardOfWhile(runId, whole);
-    // A whole document passed before the run began.
-    const graph = linksRead ? checked.graph : await passedAgainstGraph(checked, lookup, { enterpriseIdsChecked: true });
-    const plan = await planLinks(graph.links, stagedNodes, lookup);
-    if (graph.links.length > 0) {
-      total += graph.links.length;
-      await this.runs.recordTotal(runId, total);
+    let graph: ValidatedGraph;
+    if (links instanceof Promise) {
+      const read = await this.runs.heardOfWhile(runId, links);
+      graph = await passedAgainstGraph(read, lookup, { enterpriseIdsChecked: true });
+      if (graph.links.length > 0) {
+        total += graph.links.length;
+        await this.runs.recordTotal(runId, total);
+      }
+    } else {
+      graph = links;
     }
+    const plan = await planLinks(graph.links, stagedNodes, lookup);
     options.onPhase?.('linksChecked');
     await runConcurrently(chunks(plan.staged, batchSize), streams, async (rows) => {
       const batch = rows.map((row): StagedLinkRow => {
