@@ -136,6 +136,38 @@ describe('a streamed import', () => {
     });
   });
 
+  it('stores each link exactly, sent as delimited text or, when text cannot carry a value (an empty string, a separator), as a list', async () => {
+    const fixture = keqiaoFixture(`${p}-x`);
+    const [yarn, dyestuff, fabric, ...rest] = fixture.links;
+    const links = [
+      { ...yarn, volume: 0.1 + 0.2, unit: 't', source: 'report §3, p. 2', note: 'line one\nline "two"' },
+      { ...dyestuff, source: '', note: 'a\u001fb\u001ec' },
+      { ...fabric, volume: 1e21, inventoryDays: 2.5e-7 },
+    ];
+    await t.services.imports.importGraph('test', { ...fixture, links: [...links, ...rest] }, { runId: `${p}-x-run` });
+    // A second import links a new enterprise to live ones: each end by its id, in text as in a list.
+    const later = {
+      enterprises: [{ id: `${p}-x-new`, name: 'new mill', kind: 'WEAVING', region: `${p}-x-Shaoxing/Keqiao` }],
+      links: [
+        { id: `${p}-x-l-in`, from: `${p}-x-dye`, to: `${p}-x-new`, product: 'dyed fabric', mode: 'ROAD', volume: 3 },
+        { id: `${p}-x-l-out`, from: `${p}-x-new`, to: `${p}-x-market`, product: 'cloth', mode: 'ROAD' },
+        { id: `${p}-x-l-back`, from: `${p}-x-new`, to: `${p}-x-dye`, product: 'offcuts', mode: 'ROAD', note: '' },
+      ],
+    };
+    await t.services.imports.importGraph('test', later, { runId: `${p}-x-run2` });
+    const ids = [...links, ...later.links].map((link) => link.id);
+    const stored = await t.db.read(
+      `UNWIND $ids AS id MATCH (a:Enterprise)-[s:SUPPLIES {id: id}]->(b:Enterprise)
+       RETURN a.id AS from, b.id AS to, properties(s) AS link`,
+      { ids },
+    );
+    const storedLinks = stored.records.map((r) => {
+      const { importId: _run, ...link } = r.get('link') as Record<string, unknown>;
+      return { from: r.get('from') as string, to: r.get('to') as string, ...link };
+    });
+    expect(storedLinks).toEqual([...[...links, ...later.links].map((link) => ({ ...link, status: 'OPEN' }))]);
+  });
+
   it('stages batches side by side, links into one hub from both at once, and publishes every row', async () => {
     const region = `${p}-g-Keqiao`;
     const spokes = Array.from({ length: 40 }, (_, i) => `${p}-g-s${i}`);

@@ -1,10 +1,12 @@
 import type { ManagedTransaction, QueryResult } from 'neo4j-driver';
 import { cypher } from '../../platform/neo4j/cypher';
 import type { GraphDatabase } from '../../platform/neo4j/graph-database';
-import { type PropertyValue, presentProperties } from '../../platform/neo4j/property-row';
+import { delimitedLine, ROW_SEPARATOR } from '../../platform/neo4j/delimited-line';
+import type { PropertyValue } from '../../platform/neo4j/property-row';
 import type { GraphWrite } from '../../platform/neo4j/write-graph';
 import { writeStaged } from '../../platform/neo4j/write-staged';
 import { chunks } from './chunks';
+import { ENTERPRISE_FIELDS } from '../enterprise/enterprise.record';
 import type { EnterpriseRow } from '../enterprise/enterprise.repository';
 import { LINK_PROPERTY_FIELDS } from '../supply-link/supply-link.record';
 import type { SupplyLinkRow } from '../supply-link/supply-link.repository';
@@ -45,6 +47,14 @@ function stagedLinkValues(row: StagedLinkRow): PropertyValue[] {
   return [...ends, ...LINK_PROPERTY_FIELDS.map((field) => row.props[field] ?? null)];
 }
 
+/**
+ * A staged enterprise as import/stage-enterprises reads it: its properties in the order of
+ * ENTERPRISE_FIELDS, a list for the same reason as stagedLinkValues.
+ */
+function stagedEnterpriseValues(row: EnterpriseRow): PropertyValue[] {
+  return ENTERPRISE_FIELDS.map((field) => row[field] ?? null);
+}
+
 /** Thrown inside a run's transaction when the run is no longer STAGING (abandoned, discarded). */
 export class RunEndedError extends Error {
   constructor(
@@ -82,16 +92,40 @@ export class ImportRunRepository {
    * written so far and each row's staged node (its elementId, in row order) for `stageLinks`.
    */
   async stageEnterprises(id: string, rows: EnterpriseRow[]): Promise<{ written: number; staged: string[] }> {
-    const { written, parts } = await this.stage(id, 'import/stage-enterprises', rows.map(presentProperties));
+    const values = rows.map(stagedEnterpriseValues);
+    const { written, parts } = await this.stage(
+      id,
+      chunks(values, PIPELINED_ROWS).map((part) => ({ statement: 'import/stage-enterprises', params: { rows: part } })),
+      rows.length,
+    );
     return { written, staged: parts.flatMap((part) => part.records[0].get('staged') as string[]) };
   }
 
   /**
    * Stages links new to the graph that have a staged end, and counts them in; returns rows written so
-   * far. `stagedPrefix` + a row's fromStaged or toStaged is the staged end's elementId.
+   * far. `stagedPrefix` + a row's fromStaged or toStaged is the staged end's elementId. Rows go as
+   * delimited text, but for the few text cannot carry exactly (see delimitedLine): those go as lists.
    */
   async stageLinks(id: string, rows: StagedLinkRow[], stagedPrefix: string): Promise<number> {
-    return (await this.stage(id, 'import/stage-links', rows.map(stagedLinkValues), { stagedPrefix })).written;
+    const lines: string[] = [];
+    const listed: PropertyValue[][] = [];
+    for (const row of rows) {
+      const values = stagedLinkValues(row);
+      const line = delimitedLine(values);
+      if (line === null) listed.push(values);
+      else lines.push(line);
+    }
+    const statements = [
+      ...chunks(lines, PIPELINED_ROWS).map((part) => ({
+        statement: 'import/stage-links-text',
+        params: { stagedPrefix, text: part.join(ROW_SEPARATOR) },
+      })),
+      ...chunks(listed, PIPELINED_ROWS).map((part) => ({
+        statement: 'import/stage-links',
+        params: { stagedPrefix, rows: part },
+      })),
+    ];
+    return (await this.stage(id, statements, rows.length)).written;
   }
 
   /**
@@ -228,26 +262,24 @@ export class ImportRunRepository {
   }
 
   /**
-   * One staging batch and its progress. The run's lock is taken last, so
-   * batches run side by side and only their short tails queue; a run given up
-   * meanwhile is found FAILED there and the batch rolls back.
+   * One staging batch, sent as `statements`, and its `rows` counted into the
+   * run's progress. The run's lock is taken last, so batches run side by side
+   * and only their short tails queue; a run given up meanwhile is found FAILED
+   * there and the batch rolls back.
    */
   private async stage(
     id: string,
-    statement: string,
-    rows: EnterpriseRow[] | PropertyValue[][],
-    params: Record<string, string> = {},
+    statements: { statement: string; params: Record<string, unknown> }[],
+    rows: number,
   ): Promise<{ written: number; parts: QueryResult[] }> {
     return writeStaged(this.db, async (tx) => {
       // Sent as several statements without waiting on each: Bolt pipelines a transaction's
       // statements, so the driver encodes the next part while Neo4j runs the one before.
       const parts: QueryResult[] = await Promise.all(
-        chunks<EnterpriseRow | PropertyValue[]>(rows, PIPELINED_ROWS).map((part) =>
-          tx.run(cypher(statement), { ...params, rows: part, importId: id }),
-        ),
+        statements.map(({ statement, params }) => tx.run(cypher(statement), { ...params, importId: id })),
       );
       await this.lockStaging(tx, id);
-      const progress = await tx.run(cypher('import/record-progress'), { id, rows: rows.length });
+      const progress = await tx.run(cypher('import/record-progress'), { id, rows });
       return { written: progress.records[0].get('written') as number, parts };
     });
   }
