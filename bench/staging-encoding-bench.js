@@ -1,0 +1,209 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * What the encoding of staged rows costs Neo4j and the import command: the same rows of a generated
+ * folder staged in each form in turn, alternating, into the running managed Neo4j of DATA_DIR (the
+ * rows go under run ids of their own and are removed after each form):
+ *
+ *   node bench/staging-encoding-bench.js --graph /tmp/linkfall-bench-100000/graph [--rows 100000] [--rounds 3]
+ *     [--out bench/results/staging-encoding-<rows>.json]
+ *
+ * Enterprises as maps (`SET e = row`, the build before) or as lists (import/stage-enterprises); links
+ * as lists (import/stage-links) or as delimited text (import/stage-links-text). Each form is staged as
+ * the import command does it: 5,000-row transactions, each sent as two pipelined statements. Neo4j's
+ * CPU is read from /proc/<pid>/stat of the managed Neo4j, this process's from process.cpuUsage (it
+ * builds and encodes the rows, as the command would). One JSON line per form and round, then medians;
+ * all of it is written to --out.
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+const { openDriver, parseArgs, percentile, requireDist } = require('./lib');
+
+const BATCH = 5_000;
+const PIPELINED = 2_500;
+
+const { cypher } = requireDist('platform/neo4j/cypher.js');
+const { delimitedLine, ROW_SEPARATOR } = requireDist('platform/neo4j/delimited-line.js');
+const { ENTERPRISE_FIELDS } = requireDist('features/enterprise/enterprise.record.js');
+const { NUMBER_COLUMNS, BOOLEAN_COLUMNS } = requireDist('features/import/typed-columns.js');
+
+/** The rows of a generated CSV file (generated files quote nothing), typed as the importer types them. */
+function readRows(file, limit) {
+  const [header, ...lines] = fs.readFileSync(file, 'utf8').trimEnd().split('\n');
+  const columns = header.split(',');
+  return lines.slice(0, limit).map((line) => {
+    const cells = line.split(',');
+    const row = {};
+    columns.forEach((column, i) => {
+      const cell = cells[i];
+      if (cell === '' || cell === undefined) row[column] = null;
+      else if (NUMBER_COLUMNS.has(column)) row[column] = Number(cell);
+      else if (BOOLEAN_COLUMNS.has(column)) row[column] = cell === 'true';
+      else row[column] = cell;
+    });
+    return row;
+  });
+}
+
+const ENTERPRISE_MAP_STATEMENT =
+  'UNWIND $rows AS row CREATE (e:StagedEnterprise) SET e = row, e.importId = $importId RETURN collect(elementId(e)) AS staged';
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2), { graph: '', rows: 100_000, rounds: 3, out: '' });
+  if (!args.graph) throw new Error('--graph <folder of enterprises.csv and links.csv> is required');
+  const enterprises = readRows(path.join(args.graph, 'enterprises.csv'), args.rows);
+  const known = new Set(enterprises.map((row) => row.id));
+  const links = readRows(path.join(args.graph, 'links.csv'), Infinity).filter(
+    (row) => known.has(row.from) && known.has(row.to),
+  );
+  const pid = fs.readFileSync(path.join(process.env.DATA_DIR, 'neo4j', 'neo4j.pid'), 'utf8').trim();
+  const ticks = 100; // USER_HZ, as /proc reports on Linux
+  const neo4jCpu = () => {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / ticks;
+  };
+
+  const { driver, database } = await openDriver();
+  const session = driver.session({ database });
+  const run = (query, params) => session.run(query, params);
+  /** Stages `rows` in transactions of BATCH, each as pipelined statements built by `statements`. */
+  const stage = async (rows, statements) => {
+    const staged = [];
+    for (let i = 0; i < rows.length; i += BATCH) {
+      const batch = rows.slice(i, i + BATCH);
+      const parts = await session.executeWrite((tx) =>
+        Promise.all(statements(batch).map(({ query, params }) => tx.run(query, params))),
+      );
+      for (const part of parts) if (part.records[0].has('staged')) staged.push(part.records[0].get('staged'));
+    }
+    return staged;
+  };
+  const parts = (rows) => {
+    const out = [];
+    for (let i = 0; i < rows.length; i += PIPELINED) out.push(rows.slice(i, i + PIPELINED));
+    return out;
+  };
+  const present = (row) => Object.fromEntries(Object.entries(row).filter(([, value]) => value !== null));
+
+  const enterpriseForms = {
+    map: (batch, importId) =>
+      parts(batch).map((part) => ({ query: ENTERPRISE_MAP_STATEMENT, params: { rows: part.map(present), importId } })),
+    list: (batch, importId) =>
+      parts(batch).map((part) => ({
+        query: cypher('import/stage-enterprises'),
+        params: { rows: part.map((row) => ENTERPRISE_FIELDS.map((field) => row[field] ?? null)), importId },
+      })),
+  };
+  const linkValues = (row, ends, prefix) => [
+    ends.get(row.from).slice(prefix.length),
+    ends.get(row.to).slice(prefix.length),
+    null,
+    null,
+    ...['id', 'product', 'mode', 'volume', 'unit', 'status', 'inventoryDays', 'source', 'note'].map(
+      (field) => row[field] ?? null,
+    ),
+  ];
+  const linkForms = {
+    list: (batch, importId, ends, prefix) =>
+      parts(batch).map((part) => ({
+        query: cypher('import/stage-links'),
+        params: { rows: part.map((row) => linkValues(row, ends, prefix)), stagedPrefix: prefix, importId },
+      })),
+    text: (batch, importId, ends, prefix) =>
+      parts(batch).map((part) => ({
+        query: cypher('import/stage-links-text'),
+        params: {
+          text: part.map((row) => delimitedLine(linkValues(row, ends, prefix))).join(ROW_SEPARATOR),
+          stagedPrefix: prefix,
+          importId,
+        },
+      })),
+  };
+
+  const timed = async (kind, form, round, work) => {
+    const neo4jBefore = neo4jCpu();
+    const commandBefore = process.cpuUsage();
+    const started = process.hrtime.bigint();
+    const result = await work();
+    const command = process.cpuUsage(commandBefore);
+    const line = {
+      kind,
+      form,
+      round,
+      rows: kind === 'enterprises' ? enterprises.length : links.length,
+      wallSeconds: Number((Number(process.hrtime.bigint() - started) / 1e9).toFixed(2)),
+      neo4jCpuSeconds: Number((neo4jCpu() - neo4jBefore).toFixed(2)),
+      commandCpuSeconds: Number(((command.user + command.system) / 1e6).toFixed(2)),
+    };
+    console.log(JSON.stringify(line));
+    return { line, result };
+  };
+  const remove = (importId) =>
+    run(
+      `MATCH (e:StagedEnterprise {importId: $importId})
+       CALL (e) { DETACH DELETE e } IN TRANSACTIONS OF 5000 ROWS`,
+      { importId },
+    );
+
+  const lines = [];
+  try {
+    for (let round = 1; round <= args.rounds; round++) {
+      // Alternate which form goes first; the last enterprise form's nodes are the links' ends.
+      const order = round % 2 ? ['map', 'list'] : ['list', 'map'];
+      let ends;
+      let endsRun;
+      for (const [i, form] of order.entries()) {
+        const importId = `bench-encoding-${form}-${round}`;
+        const { line, result } = await timed('enterprises', form, round, () =>
+          stage(enterprises, (batch) => enterpriseForms[form](batch, importId)),
+        );
+        lines.push(line);
+        if (i < order.length - 1) await remove(importId);
+        else {
+          const ids = result.flat();
+          ends = new Map(enterprises.map((row, k) => [row.id, ids[k]]));
+          endsRun = importId;
+        }
+      }
+      const prefix = ends
+        .values()
+        .next()
+        .value.replace(/[^:]*$/, '');
+      for (const form of round % 2 ? ['list', 'text'] : ['text', 'list']) {
+        const importId = `bench-encoding-links-${form}-${round}`;
+        const { line } = await timed('links', form, round, () =>
+          stage(links, (batch) => linkForms[form](batch, importId, ends, prefix)),
+        );
+        lines.push(line);
+        await run(
+          `MATCH ()-[s:SUPPLIES {importId: $importId}]->() CALL (s) { DELETE s } IN TRANSACTIONS OF 20000 ROWS`,
+          { importId },
+        );
+      }
+      await remove(endsRun);
+    }
+  } finally {
+    await session.close();
+    await driver.close();
+  }
+  const medians = {};
+  for (const line of lines) {
+    const key = `${line.kind} as ${line.form}`;
+    medians[key] ??= { rows: line.rows, wall: [], neo4jCpu: [], commandCpu: [] };
+    medians[key].wall.push(line.wallSeconds);
+    medians[key].neo4jCpu.push(line.neo4jCpuSeconds);
+    medians[key].commandCpu.push(line.commandCpuSeconds);
+  }
+  for (const value of Object.values(medians)) {
+    for (const measure of ['wall', 'neo4jCpu', 'commandCpu']) value[measure] = percentile(value[measure], 50);
+  }
+  console.log(JSON.stringify({ medians }));
+  const out = args.out || path.join(__dirname, 'results', `staging-encoding-${args.rows}.json`);
+  const result = { at: new Date().toISOString(), graph: args.graph, rounds: args.rounds, medians, runs: lines };
+  fs.writeFileSync(out, `${JSON.stringify(result, null, 1)}\n`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
