@@ -1,6 +1,8 @@
 // Stages links as stage-links does, from rows sent as one string (delimitedLine): lines split on
 // U+001E, fields on U+001F, in stage-links' row order. An empty field is null; numbers come back
-// through toFloat.
+// through toFloat. An optional string takes `[v IN [field] WHERE v <> ''][0]` (null when empty), not
+// CASE: with CASE there the planner puts an Eager before the CREATE (a read/set conflict it assumes
+// on SUPPLIES), which holds every row of the statement before the first link is created.
 UNWIND split($text, '\u001E') AS line
 WITH split(line, '\u001F') AS row
 CALL (row) {
@@ -18,7 +20,7 @@ CALL (row) {
   RETURN b
 }
 CREATE (a)-[s:SUPPLIES {id: row[4], product: row[5], mode: row[6], volume: toFloat(row[7]),
-                        unit: CASE row[8] WHEN '' THEN null ELSE row[8] END, status: row[9],
-                        inventoryDays: toFloat(row[10]), source: CASE row[11] WHEN '' THEN null ELSE row[11] END,
-                        note: CASE row[12] WHEN '' THEN null ELSE row[12] END, importId: $importId}]->(b)
+                        unit: [v IN [row[8]] WHERE v <> ''][0], status: row[9], inventoryDays: toFloat(row[10]),
+                        source: [v IN [row[11]] WHERE v <> ''][0], note: [v IN [row[12]] WHERE v <> ''][0],
+                        importId: $importId}]->(b)
 RETURN count(*) AS staged

@@ -7,9 +7,9 @@ import { CYPHER_DIR } from '../../src/platform/neo4j/cypher';
 
 /** The properties a staging statement creates, each with the place in the row it reads it from. */
 function createdFromRow(statement: string): { key: string; at: number }[] {
-  const text = readFileSync(path.join(CYPHER_DIR, `${statement}.cypher`), 'utf8');
+  const text = readFileSync(path.join(CYPHER_DIR, `${statement}.cypher`), 'utf8').replace(/^\/\/.*$/gm, '');
   const created = text.slice(text.indexOf('CREATE'));
-  // `key: row[i]`, or the field converted: `key: toFloat(row[i])`, `key: CASE row[i] WHEN ...`.
+  // `key: row[i]`, or the field converted: `key: toFloat(row[i])`, `key: [v IN [row[i]] WHERE ...][0]`.
   return [...created.matchAll(/(\w+): [^,:]*?row\[(\d+)\]/g)].map(([, key, at]) => ({ key, at: Number(at) }));
 }
 

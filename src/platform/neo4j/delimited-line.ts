@@ -11,9 +11,9 @@ export const ROW_SEPARATOR = '\u001e';
  * (`split($text, '\u001E')`, then each line on '\u001F') and converts each field: `toFloat` for a
  * number, `= 'true'` for a boolean, an empty field for null.
  *
- * Why: the driver encodes each value of a list on its own, in JavaScript, and Neo4j decodes each;
- * a batch sent as one string is encoded natively and decoded once. For 400k links that is about
- * 2 s less of the import command's CPU and 1 s less of Neo4j's (bench/RESULTS.md).
+ * Why: the driver encodes each value of a list on its own, in JavaScript; a batch sent as one
+ * string is encoded natively. For 400k links that is 1-3 s less of the import command's CPU, and
+ * Neo4j's is unchanged (bench/RESULTS.md, "enterprises as lists, links as delimited text").
  *
  * Null when the row cannot be told back exactly: a string that is empty (an empty field is null)
  * or holds a separator, or a number without a finite value. Such a row goes as a list instead.
