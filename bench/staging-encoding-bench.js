@@ -9,7 +9,7 @@
  *     [--out bench/results/staging-encoding-<rows>.json]
  *
  * Enterprises as maps (`SET e = row`, the build before) or as lists (import/stage-enterprises); links
- * as lists (import/stage-links) or as delimited text (import/stage-links-text). Each form is staged as
+ * as lists (import/stage-links) or as delimited text (the form tried and not kept, below). Each form is staged as
  * the import command does it: 5,000-row transactions, each sent as two pipelined statements. Neo4j's
  * CPU is read from /proc/<pid>/stat of the managed Neo4j, this process's from process.cpuUsage (it
  * builds and encodes the rows, as the command would). One JSON line per form and round, then medians;
@@ -23,7 +23,6 @@ const BATCH = 5_000;
 const PIPELINED = 2_500;
 
 const { cypher } = requireDist('platform/neo4j/cypher.js');
-const { delimitedLine, ROW_SEPARATOR } = requireDist('platform/neo4j/delimited-line.js');
 const { ENTERPRISE_FIELDS } = requireDist('features/enterprise/enterprise.record.js');
 const { NUMBER_COLUMNS, BOOLEAN_COLUMNS } = requireDist('features/import/typed-columns.js');
 
@@ -44,6 +43,34 @@ function readRows(file, limit) {
     return row;
   });
 }
+
+/**
+ * Links as one string a statement (tried, not kept: it saved the command 1-3 s of CPU per 400k links
+ * and Neo4j none, and the whole import no wall time; bench/RESULTS.md): a line a link, fields between
+ * U+001F, lines between U+001E, an empty field for null. The generated rows hold no empty string.
+ */
+const LINK_TEXT_STATEMENT = `UNWIND split($text, '\\u001E') AS line
+WITH split(line, '\\u001F') AS row
+CALL (row) {
+  MATCH (a) WHERE elementId(a) = $stagedPrefix + CASE row[0] WHEN '' THEN null ELSE row[0] END
+  RETURN a
+  UNION ALL
+  MATCH (a:Enterprise {id: CASE row[2] WHEN '' THEN null ELSE row[2] END})
+  RETURN a
+}
+CALL (row) {
+  MATCH (b) WHERE elementId(b) = $stagedPrefix + CASE row[1] WHEN '' THEN null ELSE row[1] END
+  RETURN b
+  UNION ALL
+  MATCH (b:Enterprise {id: CASE row[3] WHEN '' THEN null ELSE row[3] END})
+  RETURN b
+}
+CREATE (a)-[s:SUPPLIES {id: row[4], product: row[5], mode: row[6], volume: toFloat(row[7]),
+                        unit: [v IN [row[8]] WHERE v <> ''][0], status: row[9], inventoryDays: toFloat(row[10]),
+                        source: [v IN [row[11]] WHERE v <> ''][0], note: [v IN [row[12]] WHERE v <> ''][0],
+                        importId: $importId}]->(b)
+RETURN count(*) AS staged`;
+const delimitedLine = (values) => values.map((value) => (value === null ? '' : String(value))).join('\u001f');
 
 const ENTERPRISE_MAP_STATEMENT =
   'UNWIND $rows AS row CREATE (e:StagedEnterprise) SET e = row, e.importId = $importId RETURN collect(elementId(e)) AS staged';
@@ -111,9 +138,9 @@ async function main() {
       })),
     text: (batch, importId, ends, prefix) =>
       parts(batch).map((part) => ({
-        query: cypher('import/stage-links-text'),
+        query: LINK_TEXT_STATEMENT,
         params: {
-          text: part.map((row) => delimitedLine(linkValues(row, ends, prefix))).join(ROW_SEPARATOR),
+          text: part.map((row) => delimitedLine(linkValues(row, ends, prefix))).join('\u001e'),
           stagedPrefix: prefix,
           importId,
         },

@@ -136,7 +136,7 @@ describe('a streamed import', () => {
     });
   });
 
-  it('stores each link exactly, sent as delimited text or, when text cannot carry a value (an empty string, a separator), as a list', async () => {
+  it('stores each link exactly: 17-digit decimals, large and small numbers, newlines, quotes, control characters, empty strings, live ends either side', async () => {
     const fixture = keqiaoFixture(`${p}-x`);
     const [yarn, dyestuff, fabric, ...rest] = fixture.links;
     const links = [
@@ -145,7 +145,7 @@ describe('a streamed import', () => {
       { ...fabric, volume: 1e21, inventoryDays: 2.5e-7 },
     ];
     await t.services.imports.importGraph('test', { ...fixture, links: [...links, ...rest] }, { runId: `${p}-x-run` });
-    // A second import links a new enterprise to live ones: each end by its id, in text as in a list.
+    // A second import links a new enterprise to live ones: each live end found by its id.
     const later = {
       enterprises: [{ id: `${p}-x-new`, name: 'new mill', kind: 'WEAVING', region: `${p}-x-Shaoxing/Keqiao` }],
       links: [

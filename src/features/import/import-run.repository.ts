@@ -1,7 +1,6 @@
 import type { ManagedTransaction, QueryResult } from 'neo4j-driver';
 import { cypher } from '../../platform/neo4j/cypher';
 import type { GraphDatabase } from '../../platform/neo4j/graph-database';
-import { delimitedLine, ROW_SEPARATOR } from '../../platform/neo4j/delimited-line';
 import type { PropertyValue } from '../../platform/neo4j/property-row';
 import type { GraphWrite } from '../../platform/neo4j/write-graph';
 import { writeStaged } from '../../platform/neo4j/write-staged';
@@ -103,28 +102,14 @@ export class ImportRunRepository {
 
   /**
    * Stages links new to the graph that have a staged end, and counts them in; returns rows written so
-   * far. `stagedPrefix` + a row's fromStaged or toStaged is the staged end's elementId. Rows go as
-   * delimited text, but for the few text cannot carry exactly (see delimitedLine): those go as lists.
+   * far. `stagedPrefix` + a row's fromStaged or toStaged is the staged end's elementId.
    */
   async stageLinks(id: string, rows: StagedLinkRow[], stagedPrefix: string): Promise<number> {
-    const lines: string[] = [];
-    const listed: PropertyValue[][] = [];
-    for (const row of rows) {
-      const values = stagedLinkValues(row);
-      const line = delimitedLine(values);
-      if (line === null) listed.push(values);
-      else lines.push(line);
-    }
-    const statements = [
-      ...chunks(lines, PIPELINED_ROWS).map((part) => ({
-        statement: 'import/stage-links-text',
-        params: { stagedPrefix, text: part.join(ROW_SEPARATOR) },
-      })),
-      ...chunks(listed, PIPELINED_ROWS).map((part) => ({
-        statement: 'import/stage-links',
-        params: { stagedPrefix, rows: part },
-      })),
-    ];
+    const values = rows.map(stagedLinkValues);
+    const statements = chunks(values, PIPELINED_ROWS).map((part) => ({
+      statement: 'import/stage-links',
+      params: { stagedPrefix, rows: part },
+    }));
     return (await this.stage(id, statements, rows.length)).written;
   }
 
