@@ -91,12 +91,7 @@ export class ImportRunRepository {
    * written so far and each row's staged node (its elementId, in row order) for `stageLinks`.
    */
   async stageEnterprises(id: string, rows: EnterpriseRow[]): Promise<{ written: number; staged: string[] }> {
-    const values = rows.map(stagedEnterpriseValues);
-    const { written, parts } = await this.stage(
-      id,
-      chunks(values, PIPELINED_ROWS).map((part) => ({ statement: 'import/stage-enterprises', params: { rows: part } })),
-      rows.length,
-    );
+    const { written, parts } = await this.stage(id, 'import/stage-enterprises', rows.map(stagedEnterpriseValues));
     return { written, staged: parts.flatMap((part) => part.records[0].get('staged') as string[]) };
   }
 
@@ -105,12 +100,7 @@ export class ImportRunRepository {
    * far. `stagedPrefix` + a row's fromStaged or toStaged is the staged end's elementId.
    */
   async stageLinks(id: string, rows: StagedLinkRow[], stagedPrefix: string): Promise<number> {
-    const values = rows.map(stagedLinkValues);
-    const statements = chunks(values, PIPELINED_ROWS).map((part) => ({
-      statement: 'import/stage-links',
-      params: { stagedPrefix, rows: part },
-    }));
-    return (await this.stage(id, statements, rows.length)).written;
+    return (await this.stage(id, 'import/stage-links', rows.map(stagedLinkValues), { stagedPrefix })).written;
   }
 
   /**
@@ -247,24 +237,24 @@ export class ImportRunRepository {
   }
 
   /**
-   * One staging batch, sent as `statements`, and its `rows` counted into the
-   * run's progress. The run's lock is taken last, so batches run side by side
-   * and only their short tails queue; a run given up meanwhile is found FAILED
-   * there and the batch rolls back.
+   * One staging batch and its progress. The run's lock is taken last, so
+   * batches run side by side and only their short tails queue; a run given up
+   * meanwhile is found FAILED there and the batch rolls back.
    */
   private async stage(
     id: string,
-    statements: { statement: string; params: Record<string, unknown> }[],
-    rows: number,
+    statement: string,
+    rows: PropertyValue[][],
+    params: Record<string, string> = {},
   ): Promise<{ written: number; parts: QueryResult[] }> {
     return writeStaged(this.db, async (tx) => {
       // Sent as several statements without waiting on each: Bolt pipelines a transaction's
       // statements, so the driver encodes the next part while Neo4j runs the one before.
       const parts: QueryResult[] = await Promise.all(
-        statements.map(({ statement, params }) => tx.run(cypher(statement), { ...params, importId: id })),
+        chunks(rows, PIPELINED_ROWS).map((part) => tx.run(cypher(statement), { ...params, rows: part, importId: id })),
       );
       await this.lockStaging(tx, id);
-      const progress = await tx.run(cypher('import/record-progress'), { id, rows });
+      const progress = await tx.run(cypher('import/record-progress'), { id, rows: rows.length });
       return { written: progress.records[0].get('written') as number, parts };
     });
   }
