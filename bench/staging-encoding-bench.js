@@ -24,25 +24,9 @@ const PIPELINED = 2_500;
 
 const { cypher } = requireDist('platform/neo4j/cypher.js');
 const { ENTERPRISE_FIELDS } = requireDist('features/enterprise/enterprise.record.js');
-const { NUMBER_COLUMNS, BOOLEAN_COLUMNS } = requireDist('features/import/typed-columns.js');
-
-/** The rows of a generated CSV file (generated files quote nothing), typed as the importer types them. */
-function readRows(file, limit) {
-  const [header, ...lines] = fs.readFileSync(file, 'utf8').trimEnd().split('\n');
-  const columns = header.split(',');
-  return lines.slice(0, limit).map((line) => {
-    const cells = line.split(',');
-    const row = {};
-    columns.forEach((column, i) => {
-      const cell = cells[i];
-      if (cell === '' || cell === undefined) row[column] = null;
-      else if (NUMBER_COLUMNS.has(column)) row[column] = Number(cell);
-      else if (BOOLEAN_COLUMNS.has(column)) row[column] = cell === 'true';
-      else row[column] = cell;
-    });
-    return row;
-  });
-}
+const { LINK_PROPERTY_FIELDS } = requireDist('features/supply-link/supply-link.record.js');
+const { chunks } = requireDist('features/import/chunks.js');
+const { readGraphSource } = requireDist('features/import/read-graph-source.js');
 
 /**
  * Links as one string a statement (tried, not kept: it saved the command 1-3 s of CPU per 400k links
@@ -78,11 +62,11 @@ const ENTERPRISE_MAP_STATEMENT =
 async function main() {
   const args = parseArgs(process.argv.slice(2), { graph: '', rows: 100_000, rounds: 3, out: '' });
   if (!args.graph) throw new Error('--graph <folder of enterprises.csv and links.csv> is required');
-  const enterprises = readRows(path.join(args.graph, 'enterprises.csv'), args.rows);
+  // Read and typed as the import command reads a CSV folder.
+  const { document } = await readGraphSource(args.graph);
+  const enterprises = document.enterprises.slice(0, args.rows);
   const known = new Set(enterprises.map((row) => row.id));
-  const links = readRows(path.join(args.graph, 'links.csv'), Infinity).filter(
-    (row) => known.has(row.from) && known.has(row.to),
-  );
+  const links = document.links.filter((row) => known.has(row.from) && known.has(row.to));
   const pid = fs.readFileSync(path.join(process.env.DATA_DIR, 'neo4j', 'neo4j.pid'), 'utf8').trim();
   const ticks = 100; // USER_HZ, as /proc reports on Linux
   const neo4jCpu = () => {
@@ -96,8 +80,7 @@ async function main() {
   /** Stages `rows` in transactions of BATCH, each as pipelined statements built by `statements`. */
   const stage = async (rows, statements) => {
     const staged = [];
-    for (let i = 0; i < rows.length; i += BATCH) {
-      const batch = rows.slice(i, i + BATCH);
+    for (const batch of chunks(rows, BATCH)) {
       const parts = await session.executeWrite((tx) =>
         Promise.all(statements(batch).map(({ query, params }) => tx.run(query, params))),
       );
@@ -105,11 +88,7 @@ async function main() {
     }
     return staged;
   };
-  const parts = (rows) => {
-    const out = [];
-    for (let i = 0; i < rows.length; i += PIPELINED) out.push(rows.slice(i, i + PIPELINED));
-    return out;
-  };
+  const parts = (rows) => chunks(rows, PIPELINED);
   const present = (row) => Object.fromEntries(Object.entries(row).filter(([, value]) => value !== null));
 
   const enterpriseForms = {
@@ -126,9 +105,7 @@ async function main() {
     ends.get(row.to).slice(prefix.length),
     null,
     null,
-    ...['id', 'product', 'mode', 'volume', 'unit', 'status', 'inventoryDays', 'source', 'note'].map(
-      (field) => row[field] ?? null,
-    ),
+    ...LINK_PROPERTY_FIELDS.map((field) => row[field] ?? null),
   ];
   const linkForms = {
     list: (batch, importId, ends, prefix) =>
