@@ -177,6 +177,9 @@ function neo4jConf(
     'dbms.security.auth_enabled=true',
     'dbms.usage_report.enabled=false',
     'db.tx_log.rotation.retention_policy=2 files',
+    // Bolt's network threads otherwise idle 5 s twice before a stop ends (12 s to stop an idle
+    // server, against 3 s): the databases are closed and checkpointed before, so nothing is lost.
+    'internal.dbms.bolt.netty_server_shutdown_quiet_period=0',
     ...(transactionTimeout ? [`db.transaction.timeout=${transactionTimeout}`] : []),
     '',
   ].join('\n');
