@@ -14,8 +14,9 @@ const ACTOR = 'cli:import';
  * `npm run import -- --bulk <source>`: loads a document into the managed
  * Neo4j's empty database with Neo4j's offline importer. Same checks as the
  * staged import (nothing is written unless every row passes), the same
- * properties, defaults and first history entries, a recorded run and a new
- * graph version; the server is stopped for the load and started again.
+ * properties, defaults and first history entries (read from each row's run),
+ * a published run loaded with the rows and a new graph version; the server
+ * is stopped for the load and started again.
  */
 export async function bulkImport(config: Config, source: string): Promise<Record<string, unknown>> {
   if (config.neo4j.kind !== 'managed') {
@@ -41,9 +42,9 @@ export async function bulkImport(config: Config, source: string): Promise<Record
           '(enterprises, API tokens, saved scenarios...). Import without --bulk, or into a new DATA_DIR.',
       );
     }
-    const history = { at: new Date().toISOString(), note, actor: ACTOR, runId };
+    const run = { id: runId, at: new Date().toISOString(), note, actor: ACTOR };
     // Read, checked and written out row by row: a document of millions of rows is never held whole.
-    const { files, loaded } = await prepareBulkLoad(rows, history, dir);
+    const { files, loaded } = await prepareBulkLoad(rows, run, dir);
     lap('readCheckWrite');
     await graph.close();
     graph = null;
@@ -57,7 +58,7 @@ export async function bulkImport(config: Config, source: string): Promise<Record
     lap('load');
     graph = await openCommandGraph(config);
     lap('indexes');
-    const result = await graph.services.imports.recordBulkLoad(ACTOR, runId, note, loaded);
+    const result = await graph.services.imports.recordBulkLoad(ACTOR, runId, loaded);
     return { ...result, bulk: true, seconds };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

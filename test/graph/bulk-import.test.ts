@@ -65,6 +65,7 @@ describe('npm run import -- --bulk', () => {
   }, 120_000);
 
   it('loads an empty database with the same rows, defaults and first history entries, then refuses a second load', async () => {
+    const before = new Date().toISOString();
     const { document } = await readGraphSource(source);
     const result = await bulkImport(config, source);
     expect(result).toMatchObject({ enterprisesCreated: 300, enterprisesUpdated: 0, bulk: true });
@@ -84,10 +85,22 @@ describe('npm run import -- --bulk', () => {
       expect(stored.status).toBe(first.status ?? 'OPERATING');
       const [entry] = await history.forSubjects([first.id as string]);
       expect(entry).toMatchObject({ status: stored.status, note: `import ${source}`, actor: 'cli:import' });
+      expect(Date.parse(entry.at)).toBeGreaterThanOrEqual(Date.parse(before));
+      const link = (document.links ?? [])[0] as Record<string, unknown>;
+      const [linkEntry] = await history.forSubjects([link.id as string]);
+      expect(linkEntry).toMatchObject({ subjectType: 'LINK', status: link.status ?? 'OPEN', at: entry.at });
       const version = await graph.services.changes.version();
       expect(version).toBe(1);
     } finally {
       await graph.close();
+    }
+    // As after a staged import: the first entries are read from each row and its run, not stored per row.
+    const neo4j = await connectNeo4j(config, { startManaged: false });
+    try {
+      const nodes = await neo4j.db.read('MATCH (c:StatusChange) RETURN count(c) AS n');
+      expect(nodes.records[0].get('n')).toBe(0);
+    } finally {
+      await neo4j.close();
     }
 
     await expect(bulkImport(config, source)).rejects.toThrow(/--bulk writes a new database, so it needs an empty one/);

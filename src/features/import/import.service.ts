@@ -361,27 +361,21 @@ export class ImportService {
   }
 
   /**
-   * Records a bulk load as a published import run, and moves the graph
-   * version naming what it created, so every service instance reads the
-   * graph again.
+   * Moves the graph version after a bulk load, naming what it created, so
+   * every service instance reads the graph again. The load itself wrote its
+   * run, published (see BulkRun).
    */
-  async recordBulkLoad(actor: Actor, runId: string, note: string, loaded: BulkLoadedIds): Promise<ImportResult> {
-    const counts: ImportCounts = {
+  async recordBulkLoad(actor: Actor, runId: string, loaded: BulkLoadedIds): Promise<ImportResult> {
+    await writeGraph(this.db, { actor, operation: 'import' }, async (write) => {
+      recordCreated(write, loaded.enterpriseIds, loaded.linkIds);
+    });
+    return {
+      runId,
       enterprisesCreated: loaded.enterpriseIds.length,
       enterprisesUpdated: 0,
       linksCreated: loaded.linkIds.length,
       linksUpdated: 0,
     };
-    const total = counts.enterprisesCreated + counts.linksCreated;
-    if (!(await this.runs.begin({ id: runId, actor, note, total, at: new Date().toISOString() }))) {
-      throw conflict(`import run id "${runId}" is taken`);
-    }
-    await writeGraph(this.db, { actor, operation: 'import' }, async (write) => {
-      recordCreated(write, loaded.enterpriseIds, loaded.linkIds);
-      await this.runs.recordProgress(write, runId, total);
-      await this.runs.finish({ id: runId, state: ImportRunState.PUBLISHED, error: null, counts: { ...counts } }, write);
-    });
-    return { runId, ...counts };
   }
 
   /** How many enterprises and links the graph holds. */

@@ -3,7 +3,7 @@ import { GraphRowChecker } from './graph-row-checker';
 import type { BulkLoadedIds } from './import.service';
 import { importRejected } from './import-rejected';
 import type { GraphRowSource } from './read-graph-source';
-import { type BulkHistory, BulkFileWriter } from './write-bulk-files';
+import { BulkFileWriter, type BulkRun } from './write-bulk-files';
 
 /**
  * Checks a document for a load into an empty database while writing it as
@@ -15,11 +15,11 @@ import { type BulkHistory, BulkFileWriter } from './write-bulk-files';
  */
 export async function prepareBulkLoad(
   rows: GraphRowSource,
-  history: BulkHistory,
+  run: BulkRun,
   dir: string,
 ): Promise<{ files: BulkFiles; loaded: BulkLoadedIds }> {
   const checker = new GraphRowChecker(rows.labels);
-  const writer = new BulkFileWriter(dir, history);
+  const writer = new BulkFileWriter(dir, run);
   try {
     // Past the first problem nothing will be loaded: the rows are only checked.
     await rows.eachEnterprise((raw, index) => {

@@ -8,12 +8,17 @@ import type { SupplyLinkRow } from '../supply-link/supply-link.repository';
 import { LINK_PROPERTY_FIELDS } from '../supply-link/supply-link.record';
 import { BOOLEAN_COLUMNS, NUMBER_COLUMNS } from './typed-columns';
 
-/** How the bulk-loaded rows' first history entries are dated, annotated and signed. */
-export interface BulkHistory {
+/**
+ * The import run a bulk load writes with its rows: loaded PUBLISHED (the rows are live as soon as
+ * Neo4j starts), and named by every row's importId, so each row's first history entry is read from
+ * the row and its run, as after a staged import (no history node per row).
+ */
+export interface BulkRun {
+  id: string;
+  /** When the rows' first history entries are dated (ISO 8601). */
   at: string;
   note: string;
   actor: string;
-  runId: string;
 }
 
 /** Characters gathered before a write to the file: few, large writes. */
@@ -62,68 +67,78 @@ function header(columns: readonly string[], fixed: Record<string, string>): stri
 
 /**
  * Writes rows as neo4j-admin CSV into a folder as they come: the
- * enterprises, a first history entry for each enterprise and link (as the
- * staged import writes them), and the links, with every property a row sets.
+ * enterprises and the links with every property a row sets and the run's id,
+ * then, at the end, the run itself with its counts.
  */
 export class BulkFileWriter {
   private multiline = false;
   private readonly enterprises: CsvFile;
-  private readonly history: CsvFile;
   private readonly links: CsvFile;
-  /** The columns of a history entry after subject id and type, the same for every entry but status. */
-  private readonly entrySignature: string;
-  private readonly entryStart: string;
+  /** The last cell of every row: the run's id. */
+  private readonly importId: string;
+  private enterpriseCount = 0;
+  private linkCount = 0;
 
-  constructor(dir: string, history: BulkHistory) {
+  constructor(
+    private readonly dir: string,
+    private readonly run: BulkRun,
+  ) {
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
     this.enterprises = new CsvFile(
       path.join(dir, 'enterprises.csv'),
-      header(ENTERPRISE_FIELDS, { id: 'id:ID(Enterprise)' }),
+      header([...ENTERPRISE_FIELDS, 'importId'], { id: 'id:ID(Enterprise)' }),
     );
     this.links = new CsvFile(
       path.join(dir, 'links.csv'),
-      header([...LINK_PROPERTY_FIELDS, 'from', 'to'], { from: ':START_ID(Enterprise)', to: ':END_ID(Enterprise)' }),
+      header([...LINK_PROPERTY_FIELDS, 'importId', 'from', 'to'], {
+        from: ':START_ID(Enterprise)',
+        to: ':END_ID(Enterprise)',
+      }),
     );
-    this.history = new CsvFile(
-      path.join(dir, 'history.csv'),
-      'subjectId,subjectType,seq:long,at:datetime,status,capacityRecovery:double,workforceReturned:double,note,actor,importId',
-    );
-    this.entryStart = `,1,${history.at},`;
-    this.entrySignature = `,${this.cell(history.note)},${this.cell(history.actor)},${this.cell(history.runId)}\n`;
+    this.importId = this.cell(run.id);
   }
 
   enterprise(row: EnterpriseRow): void {
     let line = this.cell(row.id);
     for (let i = 1; i < ENTERPRISE_FIELDS.length; i++) line += `,${this.cell(row[ENTERPRISE_FIELDS[i]])}`;
-    this.enterprises.line(`${line}\n`);
-    this.history.line(
-      `${this.cell(row.id)},"ENTERPRISE"${this.entryStart}${this.cell(row.status)},` +
-        `${this.cell(row.capacityRecovery)},${this.cell(row.workforceReturned)}${this.entrySignature}`,
-    );
+    this.enterprises.line(`${line},${this.importId}\n`);
+    this.enterpriseCount++;
   }
 
   link(row: SupplyLinkRow): void {
     let line = '';
     for (const field of LINK_PROPERTY_FIELDS) line += `${this.cell(row.props[field])},`;
-    this.links.line(`${line}${this.cell(row.from)},${this.cell(row.to)}\n`);
-    this.history.line(
-      `${this.cell(row.id)},"LINK"${this.entryStart}${this.cell(row.props.status)},,${this.entrySignature}`,
-    );
+    this.links.line(`${line}${this.importId},${this.cell(row.from)},${this.cell(row.to)}\n`);
+    this.linkCount++;
   }
 
-  /** Closes the files; what to hand to the importer. */
+  /** Closes the files and writes the run; what to hand to the importer. */
   close(): BulkFiles {
-    for (const file of [this.enterprises, this.links, this.history]) file.close();
+    for (const file of [this.enterprises, this.links]) file.close();
+    // As a staged run ends: numbers as floats (what the driver sends a JavaScript number as).
+    const runs = new CsvFile(
+      path.join(this.dir, 'runs.csv'),
+      'id:ID(ImportRun),actor,note,state,total:double,written:double,enterprisesCreated:double,' +
+        'enterprisesUpdated:double,linksCreated:double,linksUpdated:double,' +
+        'historyAt:datetime,startedAt:datetime,heartbeatAt:datetime,finishedAt:datetime',
+    );
+    const { id, actor, note, at } = this.run;
+    const total = this.enterpriseCount + this.linkCount;
+    const now = new Date().toISOString();
+    runs.line(
+      `${[id, actor, note, 'PUBLISHED'].map((text) => this.cell(text)).join(',')},${total},${total},` +
+        `${this.enterpriseCount},0,${this.linkCount},0,${at},${at},${now},${now}\n`,
+    );
+    runs.close();
     return {
       nodes: [
         { label: 'Enterprise', file: this.enterprises.file },
-        { label: 'StatusChange', file: this.history.file },
+        { label: 'ImportRun', file: runs.file },
       ],
       relationships: [{ type: 'SUPPLIES', file: this.links.file }],
       multilineFields: this.multiline,
     };
   }
-
   /** A cell as neo4j-admin reads it: text quoted (quotes doubled), empty for no property; notes line breaks. */
   private cell(value: PropertyValue | undefined): string {
     if (value === null || value === undefined) return '';
