@@ -18,9 +18,9 @@ if (!source) {
 }
 (async () => {
   const began = Date.now();
-  const history = { at: new Date().toISOString(), note: `import ${source}`, actor: 'bench', runId: 'bench' };
+  const run = { id: 'bench', at: new Date().toISOString(), note: `import ${source}`, actor: 'bench' };
   try {
-    const { loaded } = await prepareBulkLoad(streamGraphSource(source), history, out);
+    const { loaded } = await prepareBulkLoad(streamGraphSource(source), run, out);
     const seconds = (Date.now() - began) / 1000;
     const rows = { enterprises: loaded.enterpriseIds.length, links: loaded.linkIds.length };
     console.log(JSON.stringify({ seconds, rows, rssMb: Math.round(process.memoryUsage().rss / 1e6) }));

@@ -13,7 +13,9 @@
 #      WARM_UP=1 to time the import into a Neo4j that has already imported a graph of the same size
 #      (seed SEED+1, then emptied): its JIT has compiled the write path, as in a server that has run
 #      a while; results go to import-N-warm.json,
-#      RESULTS_DIR (default bench/results) for import-N.json.
+#      RESULTS_DIR (default bench/results) for import-N.json,
+#      BULK=1 to import with --bulk (neo4j-admin's offline load into the empty database, the server
+#      stopped and started again): results go to import-N-bulk.json, without Neo4j's CPU by thread.
 # Also records the CPU seconds Neo4j's threads spent during the import, by kind (the writing Bolt
 # workers, the JIT compilers, GC, network), read from /proc: the import is CPU-bound on 2 cores.
 # Afterwards: DATA_DIR=$BENCH_WORK/data node bench/impact-bench.js ...
@@ -24,6 +26,13 @@ SEED=${2:-1}
 export NEO4J_HEAP=${NEO4J_HEAP:-2g} NEO4J_PAGECACHE=${NEO4J_PAGECACHE:-2g}
 # shellcheck source=bench/bench-env.sh
 source "$(dirname "$0")/bench-env.sh"
+
+if [ "${BULK:-0}" = 1 ] && [ "${WARM_UP:-0}" = 1 ]; then
+  echo "BULK=1 restarts Neo4j for the load, so WARM_UP=1 would warm nothing" >&2
+  exit 2
+fi
+IMPORT_ARGS=()
+if [ "${BULK:-0}" = 1 ]; then IMPORT_ARGS=(--bulk); fi
 
 [ -f "$DIST/cli/generate.js" ] || { echo "build first: (cd $ROOT && npm ci && npm run build)" >&2; exit 1; }
 now() { date +%s.%N; }
@@ -72,11 +81,11 @@ thread_cpu() {
 }
 thread_cpu >"$WORK/threads-before.tsv"
 
-echo "== import (staged batches, one publish) with /usr/bin/time -v" >&2
+echo "== import (${IMPORT_ARGS[*]:-staged batches, one publish}) with /usr/bin/time -v" >&2
 TIME=()
 if [ -x /usr/bin/time ]; then TIME=(/usr/bin/time -v -o "$WORK/import.time"); fi
 t0=$(now)
-"${TIME[@]}" node "$DIST/cli/import.js" "$WORK/graph" >"$WORK/import.out" 2>"$WORK/import.err" || {
+"${TIME[@]}" node "$DIST/cli/import.js" "${IMPORT_ARGS[@]}" "$WORK/graph" >"$WORK/import.out" 2>"$WORK/import.err" || {
   echo "import FAILED:" >&2
   tail -c 3000 "$WORK/import.err" >&2
   cat "$WORK/import.time" >&2 2>/dev/null || true
@@ -84,12 +93,15 @@ t0=$(now)
 }
 t1=$(now)
 IMPORT_S=$(secs "$t0" "$t1")
-thread_cpu >"$WORK/threads-after.tsv"
 # A JSON object of CPU seconds by thread kind during the import (kinds under 0.5 s left out), and the total.
-NEO4J_CPU=$(awk -F'\t' 'NR == FNR { before[$1] = $3; next }
-  { spent = $3 - before[$1]; kind[$2] += spent; total += spent }
-  END { printf "{"; for (k in kind) if (kind[k] >= 0.5) printf "\"%s\": %.1f, ", k, kind[k]; printf "\"total\": %.1f}", total }' \
-  "$WORK/threads-before.tsv" "$WORK/threads-after.tsv")
+NEO4J_CPU=null
+if [ "${BULK:-0}" != 1 ]; then
+  thread_cpu >"$WORK/threads-after.tsv"
+  NEO4J_CPU=$(awk -F'\t' 'NR == FNR { before[$1] = $3; next }
+    { spent = $3 - before[$1]; kind[$2] += spent; total += spent }
+    END { printf "{"; for (k in kind) if (kind[k] >= 0.5) printf "\"%s\": %.1f, ", k, kind[k]; printf "\"total\": %.1f}", total }' \
+    "$WORK/threads-before.tsv" "$WORK/threads-after.tsv")
+fi
 echo "Neo4j CPU seconds during the import: $NEO4J_CPU" >&2
 cat "$WORK/import.out" >&2
 PEAK_KB=null
@@ -104,6 +116,7 @@ STORE_MB=$(du -sm "$DATA_DIR/neo4j/data" | cut -f1)
 
 OUT=$RESULTS_DIR/import-$N.json
 if [ "${WARM_UP:-0}" = 1 ]; then OUT=$RESULTS_DIR/import-$N-warm.json; fi
+if [ "${BULK:-0}" = 1 ]; then OUT=$RESULTS_DIR/import-$N-bulk.json; fi
 cat >"$OUT" <<EOF
 {
   "enterprises": $N,
@@ -112,6 +125,7 @@ cat >"$OUT" <<EOF
   "generateSeconds": $GEN_S,
   "neo4jStartSeconds": $START_S,
   "neo4jWarmedUp": $([ "${WARM_UP:-0}" = 1 ] && echo true || echo false),
+  "bulk": $([ "${BULK:-0}" = 1 ] && echo true || echo false),
   "importWallSeconds": $IMPORT_S,
   "importCli": $(cat "$WORK/import.out" | tail -n 1),
   "importPeakRssKb": $PEAK_KB,
