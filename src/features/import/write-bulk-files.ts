@@ -74,7 +74,7 @@ export class BulkFileWriter {
   private multiline = false;
   private readonly enterprises: CsvFile;
   private readonly links: CsvFile;
-  /** The last cell of every row: the run's id. */
+  /** The run's id as a cell, in every row. */
   private readonly importId: string;
   private enterpriseCount = 0;
   private linkCount = 0;
@@ -139,6 +139,7 @@ export class BulkFileWriter {
       multilineFields: this.multiline,
     };
   }
+
   /** A cell as neo4j-admin reads it: text quoted (quotes doubled), empty for no property; notes line breaks. */
   private cell(value: PropertyValue | undefined): string {
     if (value === null || value === undefined) return '';
