@@ -162,11 +162,6 @@ export class ImportRunRepository {
     await writeStaged(this.db, (tx) => tx.run(cypher('import/forget-run'), { id }));
   }
 
-  /** Counts rows into a run's progress within `write` (a bulk load's, written in one go). */
-  async recordProgress(write: GraphWrite, id: string, rows: number): Promise<void> {
-    await write.tx.run(cypher('import/record-progress'), { id, rows });
-  }
-
   /** Of existing enterprise rows, the ids whose stored properties differ (read within `write`). */
   async changedEnterpriseIds(write: GraphWrite, rows: EnterpriseRow[]): Promise<Set<string>> {
     const result = await write.tx.run(cypher('import/changed-enterprises'), { rows });
